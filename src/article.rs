@@ -1,0 +1,95 @@
+//! The `Article`: the single value the pipeline fills in and every front end shows.
+//!
+//! Its JSON shape is a contract shared by `folio render --json`, the JS `render()`
+//! and the viewer: fields may be added, never renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// An article, rendered and sanitized, with its metadata.
+///
+/// Dates are RFC 3339 with the offset when the source gives a zone, otherwise a
+/// local `YYYY-MM-DDTHH:MM:SS` or a plain `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Article {
+    /// The title, from front matter, else the first heading or `<title>`.
+    pub title: Option<String>,
+    /// When it was published (see the type docs for the forms).
+    pub date: Option<String>,
+    /// When it was last updated (`updated`, `lastmod`, `modified`).
+    pub updated: Option<String>,
+    /// Authors' names, in source order.
+    pub authors: Vec<String>,
+    /// Categories in source order (for Hexo a flat list is one hierarchy).
+    pub categories: Vec<String>,
+    /// Tags, in source order, without duplicates.
+    pub tags: Vec<String>,
+    /// Cover image URL, already checked against the URL policy.
+    pub cover: Option<String>,
+    /// A short plain-text summary.
+    pub summary: Option<String>,
+    /// BCP 47 language tag, from front matter or detected from the text.
+    pub lang: Option<String>,
+    /// Whether the body was read as Markdown or as HTML.
+    pub format: Format,
+    /// Which front-matter dialect was found, if any.
+    pub front_matter: Option<FrontMatterKind>,
+    /// WHATWG label of the encoding the bytes were decoded from (`UTF-8`, `GBK` …).
+    pub encoding: String,
+    /// The sanitized body as an HTML fragment: safe to insert as is.
+    pub html: String,
+    /// Table of contents: every heading of the body with its element id.
+    pub toc: Vec<TocEntry>,
+    /// Size and reading time of the body text.
+    pub stats: Stats,
+    /// Things that were odd but did not stop rendering, written for the reader.
+    pub warnings: Vec<String>,
+    /// The whole front matter as JSON (an empty object when there is none).
+    pub extra: serde_json::Value,
+    /// Whether the front matter marks the article as a draft.
+    pub draft: bool,
+}
+
+/// How the body was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// CommonMark with GitHub extensions.
+    #[default]
+    Markdown,
+    /// HTML (a fragment or a whole document).
+    Html,
+}
+
+/// The front-matter dialect found at the top of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontMatterKind {
+    /// `---` … `---` (also `...` as closer, and Hexo's form without an opening `---`).
+    Yaml,
+    /// `+++` … `+++`.
+    Toml,
+    /// Hexo's `;;;` or Hugo's bare `{ … }` object.
+    Json,
+}
+
+/// One heading of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading element's `id` in `Article::html`.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+}
+
+/// Size and reading time of the body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Stats {
+    /// Characters of text, not counting white space.
+    pub chars: usize,
+    /// Words, counting each CJK character as one word.
+    pub words: usize,
+    /// Estimated minutes to read (at least 1 for any text).
+    pub reading_minutes: usize,
+}

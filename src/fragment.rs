@@ -1,0 +1,66 @@
+//! The article as one HTML fragment: a `<header>` with its metadata, then the body.
+//! This is what `folio render` prints; every metadata value is escaped as text.
+
+use crate::Article;
+use std::fmt::Write;
+
+/// Escapes text for an HTML text node or a double-quoted attribute.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders the article as `<article>` with a metadata header and the sanitized body.
+///
+/// # Examples
+/// ```
+/// let a = folio::render(b"---\ntitle: <b>x</b>\n---\nHi", &Default::default()).unwrap();
+/// let html = folio::fragment::to_fragment(&a);
+/// assert!(html.contains("<h1 class=\"folio-title\">&lt;b&gt;x&lt;/b&gt;</h1>"));
+/// assert!(html.contains("<p>Hi</p>"));
+/// ```
+pub fn to_fragment(a: &Article) -> String {
+    let mut h = String::with_capacity(a.html.len() + 512);
+    let lang = a.lang.as_deref().map(|l| format!(" lang=\"{}\"", escape(l))).unwrap_or_default();
+    let _ = write!(h, "<article class=\"folio-article\"{lang}>\n<header class=\"folio-header\">\n");
+    if let Some(t) = &a.title {
+        let _ = writeln!(h, "<h1 class=\"folio-title\">{}</h1>", escape(t));
+    }
+    let mut byline = Vec::new();
+    if !a.authors.is_empty() {
+        byline.push(format!("<span class=\"folio-authors\">{}</span>", escape(&a.authors.join(", "))));
+    }
+    if let Some(d) = &a.date {
+        byline.push(format!("<time class=\"folio-date\" datetime=\"{0}\">{0}</time>", escape(d)));
+    }
+    if !byline.is_empty() {
+        let _ = writeln!(h, "<p class=\"folio-byline\">{}</p>", byline.join(" · "));
+    }
+    for (class, items) in [("folio-categories", &a.categories), ("folio-tags", &a.tags)] {
+        if !items.is_empty() {
+            let lis: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            let _ = writeln!(h, "<ul class=\"{class}\">{lis}</ul>");
+        }
+    }
+    if let Some(c) = &a.cover {
+        let _ = writeln!(
+            h,
+            "<img class=\"folio-cover\" src=\"{}\" alt=\"\" referrerpolicy=\"no-referrer\" loading=\"lazy\" decoding=\"async\">",
+            escape(c)
+        );
+    }
+    h.push_str("</header>\n<div class=\"folio-body\">\n");
+    h.push_str(&a.html);
+    h.push_str("\n</div>\n</article>\n");
+    h
+}

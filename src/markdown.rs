@@ -1,0 +1,85 @@
+//! Markdown → HTML with pulldown-cmark (CommonMark + GFM).
+//!
+//! The output is **unsafe**: raw HTML in the Markdown passes through verbatim.
+//! Only [`crate::sanitize`] makes it safe.
+
+use pulldown_cmark::{html, Event, Options, Parser};
+
+/// The extensions Folio turns on: GFM tables, task lists, strikethrough,
+/// footnotes, alerts (`> [!NOTE]`) and `{#id .class}` heading attributes.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders Markdown with Folio's extensions.
+///
+/// # Examples
+/// ```
+/// let html = folio::markdown::to_html("| a |\n|---|\n| ~~b~~ |");
+/// assert!(html.contains("<table>") && html.contains("<del>b</del>"));
+/// ```
+pub fn to_html(markdown: &str) -> String {
+    render(markdown, options())
+}
+
+/// Renders with exactly the given pulldown-cmark options (the spec tests use none).
+pub fn render(markdown: &str, options: Options) -> String {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    join_cjk_lines(&mut events);
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// A line break inside a paragraph of Chinese or Japanese text is not a word
+/// break: browsers would show it as a space between two characters, so it is dropped.
+fn join_cjk_lines(events: &mut [Event]) {
+    for i in 1..events.len().saturating_sub(1) {
+        if !matches!(events[i], Event::SoftBreak) {
+            continue;
+        }
+        let before = matches!(&events[i - 1], Event::Text(t) if t.chars().next_back().is_some_and(is_cjk));
+        let after = matches!(&events[i + 1], Event::Text(t) if t.chars().next().is_some_and(is_cjk));
+        if before && after {
+            events[i] = Event::Text("".into());
+        }
+    }
+}
+
+/// Han, kana, Hangul and CJK punctuation: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31BF
+        | 0x31C0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_line_breaks_join_without_space() {
+        assert_eq!(to_html("中文第一行\n第二行"), "<p>中文第一行第二行</p>\n");
+        assert_eq!(to_html("English line\nnext"), "<p>English line\nnext</p>\n");
+        assert_eq!(to_html("中文\nEnglish"), "<p>中文\nEnglish</p>\n");
+    }
+
+    #[test]
+    fn gfm_extensions_are_on() {
+        let html = to_html("- [x] done\n- [ ] todo\n\nText[^1]\n\n[^1]: Note\n\n> [!NOTE]\n> Alert");
+        assert!(html.contains(r#"type="checkbox""#), "{html}");
+        assert!(html.contains("footnote-definition"), "{html}");
+        assert!(html.contains("markdown-alert-note"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_passes_through_until_sanitized() {
+        assert!(to_html("<script>x</script>").contains("<script>"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Stage 5: the one place where HTML becomes safe. Everything the page inserts
+//! has passed through [`sanitize`]; nothing else in Folio emits markup from input.
+//!
+//! # Policy
+//! * **Elements**: ammonia's default allowlist (text structure, lists, tables,
+//!   figures, `details`, ruby …) plus `input` for task-list checkboxes. Any other
+//!   element is unwrapped: its text stays, the tag goes (`<font>`, `<center>` …).
+//! * **Removed with their content**: `script`, `style`, `template`, `noscript`,
+//!   `iframe`, `object`, `embed`, `frameset`, `noframes`, `noembed`, `xmp`,
+//!   `svg`, `math`, `title`, `textarea`, `select`, `button`, `form`, `label`.
+//!   Also every comment.
+//! * **Attributes**: `lang`, `dir`, `title` anywhere; `id` anywhere but prefixed
+//!   with [`ID_PREFIX`] so an article cannot clobber the page's globals; `class`
+//!   only as `language-*` on `code`/`pre` and `markdown-alert-*` on `blockquote`;
+//!   `style` only as `text-align` (table column alignment); element-specific ones
+//!   such as `img[src alt width height]`, `a[href title]`, `td[colspan rowspan]`.
+//! * **URLs**: `http`, `https`, `mailto` and relative ones; `data:` only for
+//!   raster images in `img[src]`. Protocol-relative `//host/x` becomes `https://`.
+//!   Relative URLs resolve against the base URL when one is given.
+//! * **Links** get `rel="noopener noreferrer nofollow"`; **images** get
+//!   `referrerpolicy="no-referrer" loading="lazy" decoding="async"` so hot-link
+//!   protected pictures load and nothing tells their host who reads.
+
+use ammonia::{Builder, UrlRelative};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use url::Url;
+
+/// Prefix of every element id in sanitized output.
+pub const ID_PREFIX: &str = "user-content-";
+
+const RASTER_DATA: [&str; 7] = [
+    "data:image/png",
+    "data:image/jpeg",
+    "data:image/jpg",
+    "data:image/gif",
+    "data:image/webp",
+    "data:image/avif",
+    "data:image/bmp",
+];
+
+/// Removed together with everything inside them.
+const DROP_WITH_CONTENT: [&str; 19] = [
+    "script", "style", "template", "noscript", "iframe", "object", "embed", "frameset", "noframes",
+    "noembed", "xmp", "svg", "math", "title", "textarea", "select", "button", "form", "label",
+];
+
+/// The attribute filter: runs after ammonia's allowlist and scheme checks.
+fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+    match attribute {
+        "class" => {
+            let keep: Vec<&str> = value
+                .split_ascii_whitespace()
+                .filter(|c| match element {
+                    "code" | "pre" => c.starts_with("language-"),
+                    "blockquote" => c.starts_with("markdown-alert-"),
+                    _ => false,
+                })
+                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch)))
+                .collect();
+            (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
+        }
+        "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        "href" | "src" => {
+            let v = value.trim();
+            let lower = v.get(..16).unwrap_or(v).to_ascii_lowercase();
+            if lower.starts_with("data:") {
+                let raster = element == "img"
+                    && attribute == "src"
+                    && RASTER_DATA.iter().any(|p| v.len() > p.len() && v[..p.len()].eq_ignore_ascii_case(p));
+                return raster.then_some(Cow::Borrowed(value));
+            }
+            if v.starts_with("//") {
+                return Some(Cow::Owned(format!("https:{v}")));
+            }
+            if attribute == "href" && v.starts_with('#') && v.len() > 1 {
+                // Fragment links point at prefixed ids (footnotes, headings).
+                let frag = &v[1..];
+                if !frag.starts_with(ID_PREFIX) {
+                    return Some(Cow::Owned(format!("#{ID_PREFIX}{frag}")));
+                }
+            }
+            Some(Cow::Borrowed(value))
+        }
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+fn builder(base: Option<&Url>) -> Builder<'static> {
+    let mut b = Builder::default();
+    b.add_tags(["input"])
+        .rm_clean_content_tags(["script", "style"])
+        .add_clean_content_tags(DROP_WITH_CONTENT)
+        .add_generic_attributes(["dir", "id", "style"])
+        .add_tag_attributes("code", ["class"])
+        .add_tag_attributes("pre", ["class"])
+        .add_tag_attributes("blockquote", ["class", "cite"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("img", ["title"])
+        .add_tag_attributes("a", ["title"])
+        .add_tag_attribute_values("input", "disabled", [""])
+        .set_tag_attribute_value("input", "disabled", "")
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .add_url_schemes(["data"])
+        .rm_url_schemes(["ftp", "tel", "sms", "irc", "ircs", "xmpp", "webcal", "magnet", "news", "nntp", "geo", "im", "bitcoin", "callto", "gopher", "mms", "sip", "sips", "ssh", "svn", "git", "urn", "openpgp4fpr", "matrix", "wtai", "feed"])
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .id_prefix(Some(ID_PREFIX))
+        .strip_comments(true)
+        .attribute_filter(filter_attribute);
+    b.url_relative(match base {
+        Some(u) => UrlRelative::RewriteWithBase(u.clone()),
+        None => UrlRelative::PassThrough,
+    });
+    b
+}
+
+static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder(None));
+
+/// Cleans an HTML fragment according to the policy above.
+///
+/// # Examples
+/// ```
+/// let out = folio::sanitize::sanitize(r#"<p onclick="x()">Hi<script>bad()</script><img src="//a.cn/p.png"></p>"#, None);
+/// assert_eq!(out, r#"<p>Hi<img src="https://a.cn/p.png" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>"#);
+/// // Attribute values may hold `<img`; only real tags are touched.
+/// let out = folio::sanitize::sanitize(r#"<a title="<img x>" href="/a">t</a>"#, None);
+/// assert_eq!(out, r#"<a title="&lt;img x&gt;" href="/a" rel="noopener noreferrer nofollow">t</a>"#);
+/// ```
+pub fn sanitize(html: &str, base: Option<&Url>) -> String {
+    let clean = match base {
+        None => DEFAULT.clean(html).to_string(),
+        Some(_) => builder(base).clean(html).to_string(),
+    };
+    add_image_attributes(&clean)
+}
+
+/// Attributes every image gets, in a fixed order (ammonia's own setter uses a
+/// hash map, whose order would change from run to run).
+const IMAGE_ATTRIBUTES: &str = r#" referrerpolicy="no-referrer" loading="lazy" decoding="async""#;
+
+fn add_image_attributes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut pos = 0;
+    for (start, end) in tag_spans(html) {
+        let tag = &html[start..end];
+        if tag.starts_with("<img") && matches!(tag.as_bytes().get(4), Some(b' ' | b'>' | b'/')) {
+            let close = if tag.ends_with("/>") { end - 2 } else { end - 1 };
+            out.push_str(&html[pos..close]);
+            out.push_str(IMAGE_ATTRIBUTES);
+            pos = close;
+        }
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
+/// Byte spans of the tags in sanitized (html5ever-serialized) HTML. There, every
+/// `<` in text is escaped and attribute values are double-quoted, so a `<` outside
+/// quotes always opens a tag.
+pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + html[i..].find('<')?;
+        let mut j = start + 1;
+        let mut quoted = false;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'"' => quoted = !quoted,
+                b'>' if !quoted => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        i = (j + 1).min(bytes.len());
+        Some((start, i))
+    })
+}
+
+/// Checks a URL from metadata (a cover image, say) against the same scheme policy,
+/// resolving it against `base` when it is relative. `None` means "do not use it".
+///
+/// # Examples
+/// ```
+/// use folio::sanitize::safe_url;
+/// assert_eq!(safe_url("javascript:alert(1)", None), None);
+/// assert_eq!(safe_url("//img.cn/a.png", None).as_deref(), Some("https://img.cn/a.png"));
+/// assert_eq!(safe_url("a.png", None).as_deref(), Some("a.png"));
+/// ```
+pub fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
+    let v = raw.trim();
+    if v.is_empty() || v.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    if let Some(rest) = v.strip_prefix("//") {
+        return Url::parse(&format!("https://{rest}")).ok().map(String::from);
+    }
+    match Url::parse(v) {
+        Ok(u) => {
+            let ok: HashSet<&str> = ["http", "https"].into();
+            let raster = u.scheme() == "data" && RASTER_DATA.iter().any(|p| v.to_ascii_lowercase().starts_with(p));
+            (ok.contains(u.scheme()) || raster).then(|| u.to_string())
+        }
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(b) => b.join(v).ok().map(String::from),
+            None => Some(v.to_string()),
+        },
+        Err(_) => None,
+    }
+}

@@ -1,0 +1,2 @@
+//! The one integration-test binary: corpus, spec and CLI tests.
+//! Run with `cargo test --test integration`.
