@@ -36,8 +36,28 @@ const HTML_EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "shtml"];
 
 /// Block-level tags that, opening a body, mark it as hand-written or scraped HTML.
 const BLOCK_TAGS: [&str; 22] = [
-    "div", "p", "section", "article", "main", "table", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-    "ul", "ol", "blockquote", "style", "header", "center", "font", "span", "html",
+    "div",
+    "p",
+    "section",
+    "article",
+    "main",
+    "table",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "style",
+    "header",
+    "center",
+    "font",
+    "span",
+    "html",
 ];
 
 /// Decides how to read the body: by extension for HTML files, otherwise by content.
@@ -79,8 +99,13 @@ pub fn detect_format(body: &str, file_name: Option<&str>) -> Format {
         .lines()
         .filter(|l| {
             let l = l.trim_start();
-            l.starts_with("# ") || l.starts_with("## ") || l.starts_with("```") || l.starts_with("- ")
-                || l.starts_with("* ") || l.starts_with("> ") || l.starts_with("![")
+            l.starts_with("# ")
+                || l.starts_with("## ")
+                || l.starts_with("```")
+                || l.starts_with("- ")
+                || l.starts_with("* ")
+                || l.starts_with("> ")
+                || l.starts_with("![")
         })
         .count();
     if markdown_lines == 0 {
@@ -149,7 +174,11 @@ fn promote_cms_bold(html: &str) -> Cow<'_, str> {
         out.push_str(&html[pos..at]);
         let tag = &html[at..end];
         if lower[at..].starts_with("</") {
-            out.push_str(if open_is_bold.pop() == Some(true) { "</strong>" } else { tag });
+            out.push_str(if open_is_bold.pop() == Some(true) {
+                "</strong>"
+            } else {
+                tag
+            });
         } else {
             let bold = lower[at..end].contains("strong-bold");
             out.push_str(if bold { "<strong>" } else { tag });
@@ -173,12 +202,18 @@ mod tests {
             r#"<p><strong>发言人：</strong>正文<font color=red>红</font></p>"#
         );
         let nested = r#"<font a><FONT cms-style="strong-Bold">b</FONT></font>"#;
-        assert_eq!(promote_cms_bold(nested), "<font a><strong>b</strong></font>");
+        assert_eq!(
+            promote_cms_bold(nested),
+            "<font a><strong>b</strong></font>"
+        );
     }
 
     #[test]
     fn unclosed_bold_font_does_not_panic() {
-        assert_eq!(promote_cms_bold(r#"x<font cms-style="strong-Bold""#), "x<strong>");
+        assert_eq!(
+            promote_cms_bold(r#"x<font cms-style="strong-Bold""#),
+            "x<strong>"
+        );
         assert_eq!(promote_cms_bold("</font>strong-Bold"), "</font>strong-Bold");
     }
 
@@ -187,14 +222,26 @@ mod tests {
         let body = render("Intro text.\n\n<!-- more -->\n\nRest.", Format::Markdown);
         assert_eq!(body.summary_html.as_deref(), Some("<p>Intro text.</p>\n"));
         assert!(body.html.contains("Rest."));
-        assert_eq!(render("No marker <!-- less -->", Format::Markdown).summary_html, None);
+        assert_eq!(
+            render("No marker <!-- less -->", Format::Markdown).summary_html,
+            None
+        );
     }
 
     #[test]
     fn format_detection() {
-        assert_eq!(detect_format("\n<div>\n<p>a</p>\n</div>\n  ", None), Format::Html);
-        assert_eq!(detect_format("<div>x</div>\n\n- list\n\n<p>y</p>", None), Format::Markdown);
-        assert_eq!(detect_format("<!DOCTYPE html><title>x</title>", None), Format::Html);
+        assert_eq!(
+            detect_format("\n<div>\n<p>a</p>\n</div>\n  ", None),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("<div>x</div>\n\n- list\n\n<p>y</p>", None),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format("<!DOCTYPE html><title>x</title>", None),
+            Format::Html
+        );
         assert_eq!(detect_format("<img src=x> text", None), Format::Markdown);
         assert_eq!(detect_format("plain text", None), Format::Markdown);
     }

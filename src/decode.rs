@@ -23,7 +23,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         return Err(err!(TooLarge, "This file is too large to open."));
     }
     if bytes.contains(&0) {
-        return Err(err!(Binary, "This looks like a binary file, not an article."));
+        return Err(err!(
+            Binary,
+            "This looks like a binary file, not an article."
+        ));
     }
     let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
     Ok(Decoded {

@@ -31,24 +31,40 @@ pub fn escape(s: &str) -> String {
 /// ```
 pub fn to_fragment(a: &Article) -> String {
     let mut h = String::with_capacity(a.html.len() + 512);
-    let lang = a.lang.as_deref().map(|l| format!(" lang=\"{}\"", escape(l))).unwrap_or_default();
-    let _ = write!(h, "<article class=\"folio-article\"{lang}>\n<header class=\"folio-header\">\n");
+    let lang = a
+        .lang
+        .as_deref()
+        .map(|l| format!(" lang=\"{}\"", escape(l)))
+        .unwrap_or_default();
+    let _ = write!(
+        h,
+        "<article class=\"folio-article\"{lang}>\n<header class=\"folio-header\">\n"
+    );
     if let Some(t) = &a.title {
         let _ = writeln!(h, "<h1 class=\"folio-title\">{}</h1>", escape(t));
     }
     let mut byline = Vec::new();
     if !a.authors.is_empty() {
-        byline.push(format!("<span class=\"folio-authors\">{}</span>", escape(&a.authors.join(", "))));
+        byline.push(format!(
+            "<span class=\"folio-authors\">{}</span>",
+            escape(&a.authors.join(", "))
+        ));
     }
     if let Some(d) = &a.date {
-        byline.push(format!("<time class=\"folio-date\" datetime=\"{0}\">{0}</time>", escape(d)));
+        byline.push(format!(
+            "<time class=\"folio-date\" datetime=\"{0}\">{0}</time>",
+            escape(d)
+        ));
     }
     if !byline.is_empty() {
         let _ = writeln!(h, "<p class=\"folio-byline\">{}</p>", byline.join(" · "));
     }
     for (class, items) in [("folio-categories", &a.categories), ("folio-tags", &a.tags)] {
         if !items.is_empty() {
-            let lis: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            let lis: String = items
+                .iter()
+                .map(|i| format!("<li>{}</li>", escape(i)))
+                .collect();
             let _ = writeln!(h, "<ul class=\"{class}\">{lis}</ul>");
         }
     }

@@ -29,8 +29,8 @@ pub mod sanitize;
 mod wasm;
 
 pub use article::{Article, Format, FrontMatterKind, Stats, TocEntry};
-pub use error::{Error, ErrorKind};
 use error::err;
+pub use error::{Error, ErrorKind};
 use serde::Deserialize;
 
 /// Files larger than this are refused with a clear message rather than rendered slowly.
@@ -66,7 +66,10 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     let base = match options.base_url.as_deref().filter(|b| !b.is_empty()) {
         None => None,
         Some(b) => Some(url::Url::parse(b).map_err(|_| {
-            err!(BadOption, "The base URL “{b}” is not an absolute URL, so links could not be resolved.")
+            err!(
+                BadOption,
+                "The base URL “{b}” is not an absolute URL, so links could not be resolved."
+            )
         })?),
     };
     let decoded = decode::decode(bytes)?;
@@ -89,10 +92,13 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
             .or(body.doc.description.clone())
             .filter(|s| !s.trim().is_empty())
     });
-    let title = meta
-        .title
-        .or(body.doc.title)
-        .or_else(|| outline.toc.iter().find(|t| t.level == 1).map(|t| t.text.clone()));
+    let title = meta.title.or(body.doc.title).or_else(|| {
+        outline
+            .toc
+            .iter()
+            .find(|t| t.level == 1)
+            .map(|t| t.text.clone())
+    });
     let authors = if meta.authors.is_empty() {
         body.doc.author.into_iter().collect()
     } else {

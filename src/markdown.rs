@@ -43,8 +43,10 @@ fn join_cjk_lines(events: &mut [Event]) {
         if !matches!(events[i], Event::SoftBreak) {
             continue;
         }
-        let before = matches!(&events[i - 1], Event::Text(t) if t.chars().next_back().is_some_and(is_cjk));
-        let after = matches!(&events[i + 1], Event::Text(t) if t.chars().next().is_some_and(is_cjk));
+        let before =
+            matches!(&events[i - 1], Event::Text(t) if t.chars().next_back().is_some_and(is_cjk));
+        let after =
+            matches!(&events[i + 1], Event::Text(t) if t.chars().next().is_some_and(is_cjk));
         if before && after {
             events[i] = Event::Text("".into());
         }
@@ -72,7 +74,8 @@ mod tests {
 
     #[test]
     fn gfm_extensions_are_on() {
-        let html = to_html("- [x] done\n- [ ] todo\n\nText[^1]\n\n[^1]: Note\n\n> [!NOTE]\n> Alert");
+        let html =
+            to_html("- [x] done\n- [ ] todo\n\nText[^1]\n\n[^1]: Note\n\n> [!NOTE]\n> Alert");
         assert!(html.contains(r#"type="checkbox""#), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
         assert!(html.contains("markdown-alert-note"), "{html}");

@@ -32,7 +32,11 @@ pub struct Metadata {
 }
 
 /// Normalizes parsed front matter. `file_name` may carry a date (`2016-10-08-post.md`).
-pub fn normalize(data: &Map<String, Value>, file_name: Option<&str>, base: Option<&Url>) -> Metadata {
+pub fn normalize(
+    data: &Map<String, Value>,
+    file_name: Option<&str>,
+    base: Option<&Url>,
+) -> Metadata {
     let _ = file_name;
     let s = |k: &str| data.get(k).and_then(Value::as_str).map(str::to_string);
     Metadata {

@@ -44,7 +44,9 @@ pub fn outline(html: &str) -> Outline {
     let headings = crate::sanitize::tag_spans(html).filter_map(|(at, end)| {
         let b = html.as_bytes();
         let level = *b.get(at + 2)?;
-        let ok = b[at + 1] == b'h' && (b'1'..=b'6').contains(&level) && matches!(b.get(at + 3), Some(b' ' | b'>'));
+        let ok = b[at + 1] == b'h'
+            && (b'1'..=b'6').contains(&level)
+            && matches!(b.get(at + 3), Some(b' ' | b'>'));
         ok.then_some((at, end, level - b'0'))
     });
     for (at, open_end, level) in headings {
@@ -52,7 +54,9 @@ pub fn outline(html: &str) -> Outline {
             continue;
         }
         let close = format!("</h{level}>");
-        let inner_end = html[open_end..].find(&close).map_or(html.len(), |e| open_end + e);
+        let inner_end = html[open_end..]
+            .find(&close)
+            .map_or(html.len(), |e| open_end + e);
         let text = collapse_ws(&plain_text(&html[open_end..inner_end]));
         let open_tag = &html[at..open_end];
         out.push_str(&html[pos..at]);
@@ -75,7 +79,12 @@ pub fn outline(html: &str) -> Outline {
     out.push_str(&html[pos..]);
     let text = plain_text(html);
     let stats = count(&text);
-    Outline { html: out, toc, stats, text }
+    Outline {
+        html: out,
+        toc,
+        stats,
+        text,
+    }
 }
 
 fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -117,8 +126,12 @@ pub fn plain_text(html: &str) -> String {
         out.push_str(&unescape(&rest[..lt]));
         let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
         let tag = &rest[lt..gt];
-        if tag.starts_with("</p") || tag.starts_with("</h") || tag.starts_with("<br") || tag.starts_with("</li")
-            || tag.starts_with("</div") || tag.starts_with("</t")
+        if tag.starts_with("</p")
+            || tag.starts_with("</h")
+            || tag.starts_with("<br")
+            || tag.starts_with("</li")
+            || tag.starts_with("</div")
+            || tag.starts_with("</t")
         {
             out.push('\n');
         }
@@ -170,11 +183,16 @@ pub fn count(text: &str) -> Stats {
             in_word = false;
         }
     }
-    let minutes = (cjk as f64 / CJK_CHARS_PER_MINUTE as f64 + words as f64 / WORDS_PER_MINUTE as f64).ceil();
+    let minutes =
+        (cjk as f64 / CJK_CHARS_PER_MINUTE as f64 + words as f64 / WORDS_PER_MINUTE as f64).ceil();
     Stats {
         chars,
         words: words + cjk,
-        reading_minutes: if chars == 0 { 0 } else { (minutes as usize).max(1) },
+        reading_minutes: if chars == 0 {
+            0
+        } else {
+            (minutes as usize).max(1)
+        },
     }
 }
 
@@ -222,7 +240,12 @@ mod tests {
         let ids: Vec<_> = o.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["user-content-a", "user-content-a-1", "user-content-section", "user-content-section-1"]
+            [
+                "user-content-a",
+                "user-content-a-1",
+                "user-content-section",
+                "user-content-section-1"
+            ]
         );
     }
 

@@ -57,7 +57,10 @@ fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Optio
                     "blockquote" => c.starts_with("markdown-alert-"),
                     _ => false,
                 })
-                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch)))
+                .filter(|c| {
+                    c.chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
+                })
                 .collect();
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
@@ -68,7 +71,9 @@ fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Optio
             if lower.starts_with("data:") {
                 let raster = element == "img"
                     && attribute == "src"
-                    && RASTER_DATA.iter().any(|p| v.len() > p.len() && v[..p.len()].eq_ignore_ascii_case(p));
+                    && RASTER_DATA
+                        .iter()
+                        .any(|p| v.len() > p.len() && v[..p.len()].eq_ignore_ascii_case(p));
                 return raster.then_some(Cow::Borrowed(value));
             }
             if v.starts_with("//") {
@@ -103,7 +108,34 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
         .set_tag_attribute_value("input", "disabled", "")
         .filter_style_properties(HashSet::from(["text-align"]))
         .add_url_schemes(["data"])
-        .rm_url_schemes(["ftp", "tel", "sms", "irc", "ircs", "xmpp", "webcal", "magnet", "news", "nntp", "geo", "im", "bitcoin", "callto", "gopher", "mms", "sip", "sips", "ssh", "svn", "git", "urn", "openpgp4fpr", "matrix", "wtai", "feed"])
+        .rm_url_schemes([
+            "ftp",
+            "tel",
+            "sms",
+            "irc",
+            "ircs",
+            "xmpp",
+            "webcal",
+            "magnet",
+            "news",
+            "nntp",
+            "geo",
+            "im",
+            "bitcoin",
+            "callto",
+            "gopher",
+            "mms",
+            "sip",
+            "sips",
+            "ssh",
+            "svn",
+            "git",
+            "urn",
+            "openpgp4fpr",
+            "matrix",
+            "wtai",
+            "feed",
+        ])
         .link_rel(Some("noopener noreferrer nofollow"))
         .id_prefix(Some(ID_PREFIX))
         .strip_comments(true)
@@ -145,7 +177,11 @@ fn add_image_attributes(html: &str) -> String {
     for (start, end) in tag_spans(html) {
         let tag = &html[start..end];
         if tag.starts_with("<img") && matches!(tag.as_bytes().get(4), Some(b' ' | b'>' | b'/')) {
-            let close = if tag.ends_with("/>") { end - 2 } else { end - 1 };
+            let close = if tag.ends_with("/>") {
+                end - 2
+            } else {
+                end - 1
+            };
             out.push_str(&html[pos..close]);
             out.push_str(IMAGE_ATTRIBUTES);
             pos = close;
@@ -194,12 +230,17 @@ pub fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
         return None;
     }
     if let Some(rest) = v.strip_prefix("//") {
-        return Url::parse(&format!("https://{rest}")).ok().map(String::from);
+        return Url::parse(&format!("https://{rest}"))
+            .ok()
+            .map(String::from);
     }
     match Url::parse(v) {
         Ok(u) => {
             let ok: HashSet<&str> = ["http", "https"].into();
-            let raster = u.scheme() == "data" && RASTER_DATA.iter().any(|p| v.to_ascii_lowercase().starts_with(p));
+            let raster = u.scheme() == "data"
+                && RASTER_DATA
+                    .iter()
+                    .any(|p| v.to_ascii_lowercase().starts_with(p));
             (ok.contains(u.scheme()) || raster).then(|| u.to_string())
         }
         Err(url::ParseError::RelativeUrlWithoutBase) => match base {
