@@ -1,0 +1,41 @@
+# Folio's commands. The README's two: `make serve` and `make test`.
+# Every target installs what it needs first (scripts/ensure-tools.sh skips what is present).
+SHELL := /bin/bash
+PORT ?= 8080
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: serve build test test-rust test-e2e lint bless clean
+
+## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
+serve: build
+	node scripts/serve.mjs --root www --port $(PORT)
+
+## The WASM package under www/pkg and the CLI at target/release/folio.
+build:
+	scripts/ensure-tools.sh build
+	scripts/build-wasm.sh
+	cargo build --release --bin folio
+
+## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
+test: lint test-rust build test-e2e
+
+lint:
+	scripts/ensure-tools.sh test
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test --all-targets
+	cargo test --doc
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+## Accept changed corpus snapshots after reviewing them (`git diff tests/snapshots`).
+bless:
+	INSTA_UPDATE=always cargo test --test integration snapshot
+
+clean:
+	cargo clean
+	rm -rf www/pkg www/samples node_modules
