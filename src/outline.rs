@@ -47,7 +47,7 @@ pub fn outline(html: &str) -> Outline {
         let ok = b[at + 1] == b'h'
             && (b'1'..=b'6').contains(&level)
             && matches!(b.get(at + 3), Some(b' ' | b'>'));
-        ok.then_some((at, end, level - b'0'))
+        ok.then(|| (at, end, level - b'0'))
     });
     for (at, open_end, level) in headings {
         if at < pos {

@@ -55,6 +55,8 @@ fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Optio
                 .filter(|c| match element {
                     "code" | "pre" => c.starts_with("language-"),
                     "blockquote" => c.starts_with("markdown-alert-"),
+                    "sup" => *c == "footnote-reference" || *c == "footnote-definition-label",
+                    "div" => *c == "footnote-definition",
                     _ => false,
                 })
                 .filter(|c| {
@@ -64,7 +66,26 @@ fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Optio
                 .collect();
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
+        "style" => {
+            let keep: Vec<String> = value
+                .split(';')
+                .filter_map(|decl| {
+                    let (prop, val) = decl.split_once(':')?;
+                    let val = val.trim().to_ascii_lowercase();
+                    let ok = prop.trim().eq_ignore_ascii_case("text-align")
+                        && ["left", "right", "center", "justify", "start", "end"]
+                            .contains(&val.as_str());
+                    ok.then(|| format!("text-align: {val}"))
+                })
+                .collect();
+            (!keep.is_empty()).then(|| Cow::Owned(keep.join("; ")))
+        }
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        // ammonia allows `cite` but does not treat it as a URL: hold it to the same schemes.
+        "cite" => match Url::parse(value.trim()) {
+            Ok(u) if !matches!(u.scheme(), "http" | "https") => None,
+            _ => Some(Cow::Borrowed(value)),
+        },
         "href" | "src" => {
             let v = value.trim();
             let lower = v.get(..16).unwrap_or(v).to_ascii_lowercase();
@@ -100,13 +121,14 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
         .add_generic_attributes(["dir", "id", "style"])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("pre", ["class"])
-        .add_tag_attributes("blockquote", ["class", "cite"])
+        .add_tag_attributes("blockquote", ["class"])
+        .add_tag_attributes("sup", ["class"])
+        .add_tag_attributes("div", ["class"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("img", ["title"])
         .add_tag_attributes("a", ["title"])
         .add_tag_attribute_values("input", "disabled", [""])
         .set_tag_attribute_value("input", "disabled", "")
-        .filter_style_properties(HashSet::from(["text-align"]))
         .add_url_schemes(["data"])
         .rm_url_schemes([
             "ftp",

@@ -1,2 +1,8 @@
-//! The one integration-test binary: corpus, spec and CLI tests.
-//! Run with `cargo test --test integration`.
+//! The one integration-test binary: CLI, corpus, CommonMark spec and Folio's own
+//! spec files. Run with `cargo test --test integration` (`make test` runs it all).
+
+mod cli;
+mod commonmark;
+mod corpus;
+mod html_check;
+mod spec;
