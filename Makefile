@@ -1,10 +1,11 @@
 # Folio's commands. The README's two: `make serve` and `make test`.
 # Every target installs what it needs first (scripts/ensure-tools.sh skips what is present).
 SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-e2e lint bless clean
+.PHONY: serve build test test-rust test-e2e test-fuzz fuzz lint bless clean
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
@@ -17,7 +18,7 @@ build:
 	cargo build --release --bin folio
 
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
-test: lint test-rust build test-e2e
+test: lint test-rust build test-e2e test-fuzz
 
 lint:
 	scripts/ensure-tools.sh test
@@ -31,6 +32,18 @@ test-rust:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## A one-minute fuzzing run of the whole render path (cargo-fuzz on stable via RUSTC_BOOTSTRAP).
+FUZZ_SECONDS ?= 60
+test-fuzz:
+	scripts/ensure-tools.sh fuzz
+	mkdir -p fuzz/corpus/render
+	RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz render fuzz/corpus/render ../shared/samples -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1 2>&1 | tail -n 12
+
+## The longer run: `make fuzz FUZZ_SECONDS=3600` (crashes land in fuzz/artifacts/render/).
+fuzz: FUZZ_SECONDS = 3600
+fuzz: test-fuzz
 
 ## Accept changed corpus snapshots after reviewing them (`git diff tests/snapshots`).
 bless:

@@ -2,6 +2,7 @@
 # Installs what the build and the tests need, skipping whatever is already present.
 # Usage: scripts/ensure-tools.sh build   # wasm32 target, wasm-bindgen-cli, wasm-pack, npm tools
 #        scripts/ensure-tools.sh test    # the above plus Debian chromium + chromium-driver
+#        scripts/ensure-tools.sh fuzz    # the build tools plus cargo-fuzz
 # Idempotent: every step checks first, so a warm machine spends well under a second here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,13 @@ if [ -f package.json ]; then
   fi
 fi
 
-# 5. Browser for the end-to-end tests: Debian's chromium and chromedriver (never a downloaded build).
+# 5. cargo-fuzz for the fuzzing run (it needs no nightly: the Makefile sets RUSTC_BOOTSTRAP).
+if [ "$what" = fuzz ] && ! command -v cargo-fuzz >/dev/null 2>&1; then
+  say "installing cargo-fuzz"
+  cargo install cargo-fuzz
+fi
+
+# 6. Browser for the end-to-end tests: Debian's chromium and chromedriver (never a downloaded build).
 if [ "$what" = test ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Debian chromium and chromium-driver"

@@ -182,11 +182,20 @@ static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder(None));
 /// assert_eq!(out, r#"<a title="&lt;img x&gt;" href="/a" rel="noopener noreferrer nofollow">t</a>"#);
 /// ```
 pub fn sanitize(html: &str, base: Option<&Url>) -> String {
-    let clean = match base {
-        None => DEFAULT.clean(html).to_string(),
-        Some(_) => builder(base).clean(html).to_string(),
+    let owned;
+    let builder: &Builder = match base {
+        None => &DEFAULT,
+        Some(_) => {
+            owned = builder(base);
+            &owned
+        }
     };
-    add_image_attributes(&clean)
+    // Unwrapping disallowed elements can leave a tree no parser would build (an `h2`
+    // inside an `h2`); a second pass gives the tree the browser will see, so the
+    // output is a fixed point: sanitizing it again changes nothing.
+    let once = builder.clean(html).to_string();
+    let twice = builder.clean(&once).to_string();
+    add_image_attributes(&twice)
 }
 
 /// Attributes every image gets, in a fixed order (ammonia's own setter uses a

@@ -5,4 +5,5 @@ mod cli;
 mod commonmark;
 mod corpus;
 mod html_check;
+mod security;
 mod spec;
