@@ -5,5 +5,6 @@ mod cli;
 mod commonmark;
 mod corpus;
 mod html_check;
+mod robustness;
 mod security;
 mod spec;
