@@ -203,10 +203,20 @@ static PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let meridiems = [" %p", ""];
     let zones = [" %z", " %:z", " Z", " UTC", " GMT", ""];
     let mut out = Vec::new();
+    // Named-month dates may start with a weekday (`Fri, Aug 11, 2017`), which
+    // jiff checks against the date, and may put `at` before the time.
+    let with_weekday: Vec<String> = named
+        .iter()
+        .flat_map(|d| [(*d).to_string(), format!("%a, {d}"), format!("%A, {d}")])
+        .collect();
     let dates = numeric
         .iter()
-        .flat_map(|d| [(d, " "), (d, "T")])
-        .chain(named.iter().map(|d| (d, " ")));
+        .flat_map(|d| [(d.to_string(), " "), (d.to_string(), "T")])
+        .chain(
+            with_weekday
+                .iter()
+                .flat_map(|d| [(d.clone(), " "), (d.clone(), " at ")]),
+        );
     for (date, sep) in dates {
         for time in times {
             for mer in meridiems {
@@ -215,18 +225,25 @@ static PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
                 }
             }
         }
-        out.push((*date).to_string());
+        if sep == " " {
+            out.push(date);
+        }
     }
     out
 });
 
 /// Tries each of [`PATTERNS`] in turn.
 fn patterns(s: &str) -> Option<Moment> {
-    // Bail out early on text that cannot be a date, so words cost nothing.
-    if !s.bytes().take(12).any(|b| b.is_ascii_digit()) {
+    // Bail out early on text that cannot be a date (no digit, or far longer
+    // than any date form), so prose costs nothing.
+    if s.len() > 64 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let has_month_name = s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
     PATTERNS.iter().find_map(|pat| {
+        if !has_month_name && (pat.contains("%b") || pat.contains("%B")) {
+            return None;
+        }
         let tm = strtime::parse(pat, s).ok()?;
         if tm.hour().is_none() {
             return tm.to_date().ok().map(Moment::Day);
@@ -341,6 +358,22 @@ mod tests {
         assert_eq!(p("2015/11/06").as_deref(), Some("2015-11-06"));
         assert_eq!(p("2017-4-7").as_deref(), Some("2017-04-07"));
         assert_eq!(p("Aug 22, 2016").as_deref(), Some("2016-08-22"));
+        assert_eq!(p("August 22, 2016").as_deref(), Some("2016-08-22"));
+        assert_eq!(p("Monday, August 22, 2016").as_deref(), Some("2016-08-22"));
+    }
+
+    #[test]
+    fn weekday_and_at() {
+        assert_eq!(
+            p("Fri, Aug 11, 2017 at 9:17 PM").as_deref(),
+            Some("2017-08-11T21:17:00")
+        );
+        assert_eq!(
+            p("Mon, 17 Dec 2018 at 15:47").as_deref(),
+            Some("2018-12-17T15:47:00")
+        );
+        // A weekday that does not match the date is not trusted.
+        assert_eq!(p("Sat, Aug 11, 2017 at 9:17 PM"), None);
     }
 
     #[test]
