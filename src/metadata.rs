@@ -98,6 +98,26 @@ pub struct Metadata {
 /// Normalizes parsed front matter. `file_name` may carry a date (`2016-10-08-post.md`);
 /// it may be a path, in which case only its last part is looked at.
 /// Relative cover URLs resolve against `base` when one is given.
+///
+/// # Examples
+/// ```
+/// let fm = serde_json::json!({
+///     "Title": "\"Hello\"",
+///     "date": "2014-04-05 14:28:54 +0800",
+///     "tags": "rust wasm",
+///     "categories": [["Diary", "Games"], ["Life"]],
+///     "lang": "zh_CN",
+/// });
+/// let serde_json::Value::Object(map) = fm else { unreachable!() };
+/// let m = folio::metadata::normalize(&map, Some("posts/2014-04-05-hello.md"), None);
+/// assert_eq!(m.title.as_deref(), Some("Hello"));
+/// assert_eq!(m.date.as_deref(), Some("2014-04-05T14:28:54+08:00"));
+/// assert_eq!(m.tags, ["rust", "wasm"]);
+/// assert_eq!(m.categories, ["Diary", "Games", "Life"]);
+/// assert_eq!(m.category_paths, [vec!["Diary", "Games"], vec!["Life"]]);
+/// assert_eq!(m.lang.as_deref(), Some("zh-CN"));
+/// assert!(m.warnings.is_empty());
+/// ```
 pub fn normalize(
     data: &Map<String, Value>,
     file_name: Option<&str>,
@@ -198,7 +218,9 @@ fn title(data: &Map<String, Value>, w: &mut Vec<String>) -> Option<String> {
 }
 
 /// Reads the first readable date among `keys`. Returns the date, the text of the
-/// first unreadable one when none could be read, and whether any key held a value.
+/// first unreadable one when none could be read, and whether any key held a
+/// readable or unreadable date (a list or table there does not count: nothing of
+/// it is shown, so the file name may still give the date).
 fn read_dates(
     data: &Map<String, Value>,
     keys: &[&str],
@@ -227,7 +249,6 @@ fn read_dates(
                 unreadable.get_or_insert(text);
             }
             DateValue::WrongType => {
-                seen = true;
                 w.push(wrong_kind(spelled, v, "a date"));
             }
         }
@@ -814,7 +835,7 @@ mod tests {
     #[test]
     fn date_of_wrong_kind_warns() {
         let m = norm_named(json!({"date": {"year": 2016}}), Some("2016-10-08-x.md"));
-        assert_eq!(m.date, None);
+        assert_eq!(m.date.as_deref(), Some("2016-10-08"));
         assert_eq!(m.date_text, None);
         assert_eq!(m.warnings.len(), 1);
         assert!(m.warnings[0].contains("“date”"));
