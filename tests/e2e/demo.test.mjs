@@ -14,6 +14,17 @@ test('opening the page shows the sample article', async () => {
     assert.equal(await page.getByTestId('file-button').count(), 1);
     assert.equal(await page.getByTestId('file-button').getAttribute('aria-current'), 'true');
     assert.match(await page.title(), /商务部/);
+
+    // The module's API as other pages would use it: shared init, plain objects back.
+    const api = await page.evaluate(async () => {
+      const folio = await import('/folio.js');
+      const same = folio.init() === folio.init();
+      await folio.init();
+      const article = folio.render('# Hello\n\nWorld', { fileName: 'hello.md' });
+      return { same, plain: Object.getPrototypeOf(article) === Object.prototype, title: article.title, html: article.html };
+    });
+    assert.deepEqual({ ...api, html: undefined }, { same: true, plain: true, title: 'Hello', html: undefined });
+    assert.match(api.html, /<p>World<\/p>/);
   });
 });
 

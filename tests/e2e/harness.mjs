@@ -105,7 +105,7 @@ export async function withPage(harness, path, body, options = {}) {
 }
 
 /** What every image from outside the test server becomes: a plain grey picture. */
-const PLACEHOLDER_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="200"><rect width="100%" height="100%" fill="#c9c3b8"/></svg>';
+const PLACEHOLDER_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="100%" height="100%" fill="#c9c3b8"/></svg>';
 
 /**
  * Keeps the page off the network: images from elsewhere get a placeholder, anything
