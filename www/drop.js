@@ -66,15 +66,25 @@ async function expand(picked) {
  * @param {DroppedFile[]} out
  */
 async function walk(dir, out) {
-  const children = (await readAll(dir)).sort((a, b) => a.name.localeCompare(b.name));
+  /** @type {FileSystemEntry[]} */
+  let children = [];
+  try {
+    children = (await readAll(dir)).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return; // An unreadable folder is skipped; the rest of the drop still opens.
+  }
   for (const child of children) {
     if (out.length >= FOLDER_LIMIT) return;
     if (child.name.startsWith('.') || child.name === 'node_modules') continue;
     if (child.isDirectory) {
       await walk(/** @type {FileSystemDirectoryEntry} */ (child), out);
     } else if (looksLikeArticle(child.name)) {
-      const file = await new Promise((ok, fail) => /** @type {FileSystemFileEntry} */ (child).file(ok, fail));
-      out.push({ file, name: child.fullPath.replace(/^\//, '') });
+      try {
+        const file = await new Promise((ok, fail) => /** @type {FileSystemFileEntry} */ (child).file(ok, fail));
+        out.push({ file, name: child.fullPath.replace(/^\//, '') });
+      } catch {
+        // A file that vanished or can't be read is skipped.
+      }
     }
   }
 }

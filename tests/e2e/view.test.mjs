@@ -29,7 +29,10 @@ const ARTICLE = {
 
 const FAKE_CORE = `
 export default async function start() {}
-export function render() { return structuredClone(${JSON.stringify(ARTICLE)}); }
+export function render(input, options) {
+  globalThis.__folioRenders = (globalThis.__folioRenders ?? 0) + 1;
+  return { ...structuredClone(${JSON.stringify(ARTICLE)}), title: options.fileName === 'all.md' ? ${JSON.stringify(ARTICLE.title)} : options.fileName };
+}
 `;
 
 const setup = (/** @type {import('playwright-core').Page} */ page) => page.route(
@@ -80,5 +83,16 @@ test('every part of the article view, with metadata always as text', async () =>
 
     await page.getByTestId('original').locator('summary').click();
     assert.equal(await page.getByTestId('original-text').textContent(), 'café\n');
+
+    // Each file is rendered once: switching back and forth reuses the result.
+    await dropFiles(page, [{ name: 'second.md', bytes: Buffer.from('two') }]);
+    await title.filter({ hasText: 'second.md' }).waitFor();
+    const buttons = page.getByTestId('file-button');
+    for (const name of ['all.md', 'second.md', 'all.md']) {
+      await buttons.filter({ hasText: name }).click();
+      await title.filter({ hasText: name === 'all.md' ? 'Everything' : name }).waitFor();
+    }
+    assert.equal(await page.evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 2);
+    assert.equal(await page.getByTestId('original-text').textContent(), 'café\n', 'the opened toggle is kept');
   }, { setup });
 });
