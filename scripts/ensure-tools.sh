@@ -56,4 +56,11 @@ if [ "$what" = test ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # A CJK font, so that screenshots of Chinese articles show text rather than empty boxes.
+  if ! dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qiE 'wenquanyi|noto (sans|serif) cjk'; then
+    say "installing a CJK font (fonts-wqy-zenhei)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-zenhei >/dev/null
+  fi
 fi

@@ -1,0 +1,68 @@
+// Wrong files fail alone: a clear error for them, the other files keep working.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PNG_BYTES, SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+
+const harness = useBrowser();
+
+test('a binary file dropped with a good one: an error for it, the good one still opens', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [
+      { name: 'photo.png', bytes: PNG_BYTES, type: 'image/png' },
+      { name: 'empty.md', bytes: new Uint8Array() },
+      { name: SAMPLE_NAME, bytes: SAMPLE },
+    ]);
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    assert.match(await error.locator('h1').innerText(), /photo\.png/);
+    assert.match(await page.getByTestId('error-message').innerText(), /binary/i);
+    assert.equal(await error.getByTestId('original').count(), 0, 'binary bytes are not offered as text');
+    assert.match(await page.getByTestId('status').textContent() ?? '', /photo\.png/);
+
+    const buttons = page.getByTestId('file-button');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
+    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('data-state'))), ['error', 'error', 'ok']);
+
+    await buttons.filter({ hasText: 'empty.md' }).click();
+    assert.match(await page.getByTestId('error-message').innerText(), /empty/i);
+
+    await buttons.filter({ hasText: SAMPLE_NAME }).click();
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    await page.getByTestId('article-body').getByText('责任编辑：李墨轩').waitFor();
+  });
+});
+
+/** A stand-in for pkg/folio.js that traps on inputs containing FOLIO-TRAP. */
+const TRAPPING_MODULE = `
+import start, { render as realRender } from './folio.js?real';
+export default start;
+export function render(input, options) {
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+  return realRender(input, options);
+}
+`;
+
+test('a trap in the core fails that file only; a fresh instance renders the next ones', async () => {
+  const setup = (/** @type {import('playwright-core').Page} */ page) => page.route(
+    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
+    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: TRAPPING_MODULE }),
+  );
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'crash.md', bytes: Buffer.from('# FOLIO-TRAP\n') }]);
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /crash\.md/);
+    assert.match(await page.getByTestId('error-message').innerText(), /crashed/);
+    assert.equal(await error.getByTestId('original').count(), 1, 'the text of the file is still viewable');
+
+    await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    const instances = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname + new URL(entry.name).search)
+      .filter((path) => path.startsWith('/pkg/folio.js')));
+    assert.ok(instances.includes('/pkg/folio.js?instance=1'), `a fresh module was loaded: ${instances}`);
+  }, { setup });
+});

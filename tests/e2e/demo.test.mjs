@@ -1,0 +1,42 @@
+// The demo: the page with no ?src= opens the bundled sample.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SAMPLE_TITLE, shownTitle, useBrowser, withPage } from './harness.mjs';
+
+const harness = useBrowser();
+
+test('opening the page shows the sample article', async () => {
+  await withPage(harness, '', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    const body = page.getByTestId('article-body');
+    await body.getByText('全国跨境电商综试区已达132个，基本覆盖全国').waitFor();
+    assert.match(await page.getByTestId('status').textContent() ?? '', /Loaded .*商务部/);
+    assert.equal(await page.getByTestId('file-button').count(), 1);
+    assert.equal(await page.getByTestId('file-button').getAttribute('aria-current'), 'true');
+    assert.match(await page.title(), /商务部/);
+
+    // The module's API as other pages would use it: shared init, plain objects back.
+    const api = await page.evaluate(async () => {
+      const folio = await import('/folio.js');
+      const same = folio.init() === folio.init();
+      await folio.init();
+      const article = folio.render('# Hello\n\nWorld', { fileName: 'hello.md' });
+      return { same, plain: Object.getPrototypeOf(article) === Object.prototype, title: article.title, html: article.html };
+    });
+    assert.deepEqual({ ...api, html: undefined }, { same: true, plain: true, title: 'Hello', html: undefined });
+    assert.match(api.html, /<p>World<\/p>/);
+  });
+});
+
+test('the UI speaks Chinese for zh readers and English with ?lang=en', async () => {
+  await withPage(harness, '', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.equal(await page.getByTestId('open-label').innerText(), '打开文件…');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.match(await page.getByTestId('byline').innerText(), /2022年4月21日/);
+  }, { locale: 'zh-CN' });
+  await withPage(harness, '?lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.equal(await page.getByTestId('open-label').innerText(), 'Open files…');
+  }, { locale: 'zh-CN' });
+});

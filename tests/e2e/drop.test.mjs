@@ -1,0 +1,68 @@
+// Dropping the sample on a page that already shows a small article.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
+
+const harness = useBrowser();
+
+test('a dropped news article renders cleanly', async () => {
+  const setup = (/** @type {import('playwright-core').Page} */ page) => serveFixtures(page, { 'tiny.md': TINY_POST });
+  await withPage(harness, '?src=e2e-fixtures/tiny.md', async (page) => {
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+
+    const drag = await dropFiles(page, [{ name: SAMPLE_NAME, bytes: SAMPLE, type: 'text/markdown' }]);
+    assert.deepEqual(drag, { draggingDuring: true, draggingAfter: false });
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+
+    // The date: machine-readable instant, shown in the reader's zone (Asia/Shanghai: 17:00).
+    const time = page.getByTestId('article-date');
+    assert.equal(Date.parse(await time.getAttribute('datetime') ?? ''), Date.UTC(2022, 3, 21, 9, 0, 35));
+    const shown = await time.innerText();
+    assert.match(shown, /2022/);
+    assert.match(shown, /5:00\s?PM/);
+
+    const body = page.getByTestId('article-body');
+    const last = body.locator('p').last();
+    await last.waitFor();
+    assert.match(await last.innerText(), /责任编辑：李墨轩/);
+    assert.ok(await last.isVisible());
+    assert.ok(await body.locator('strong', { hasText: '商务部新闻发言人 高峰：' }).count() >= 1);
+
+    const visible = await page.locator('body').innerText();
+    for (const junk of ['appendQr_wrap', '&#123;', '{', 'cms-style']) {
+      assert.ok(!visible.includes(junk), `visible text contains ${junk}`);
+    }
+    const comments = await body.evaluate((node) => {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_COMMENT);
+      let n = 0;
+      while (walker.nextNode()) n += 1;
+      return n;
+    });
+    assert.equal(comments, 0, 'HTML comments in the body');
+
+    const images = page.locator('[data-testid="article"] img');
+    assert.ok(await images.count() >= 1, 'the sample has an image');
+    for (const policy of await images.evaluateAll((imgs) => imgs.map((img) => img.getAttribute('referrerpolicy')))) {
+      assert.equal(policy, 'no-referrer');
+    }
+    // Both files are listed; the dropped one is current.
+    const buttons = page.getByTestId('file-button');
+    assert.equal(await buttons.count(), 2);
+    assert.equal(await buttons.nth(1).getAttribute('aria-current'), 'true');
+  }, { setup });
+});
+
+test('the original text toggle shows the decoded file as text', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: SAMPLE_NAME, bytes: SAMPLE }]);
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    const original = page.getByTestId('original-text');
+    assert.equal(await original.isVisible(), false);
+    await page.getByTestId('original').locator('summary').click();
+    await original.waitFor();
+    const text = await original.textContent() ?? '';
+    assert.ok(text.includes('cms-style="font-L"'), 'the raw source, not HTML');
+    assert.equal(await original.locator('*').count(), 0, 'no elements inside the <pre>');
+  });
+});

@@ -1,0 +1,282 @@
+// The viewer page: opens files (picker, drop, ?src=), lists them, shows one at a time.
+// Every file is rendered once; its result (article or error) is kept with it.
+
+import { init, render } from './folio.js';
+import { pickLang, translator, translatePage } from './i18n.js';
+import { articleView, errorView, el } from './view.js';
+import { droppedFiles } from './drop.js';
+
+/** @typedef {import('./folio.js').Article} Article */
+
+/**
+ * One opened file and what became of it.
+ * @typedef {object} Entry
+ * @property {string} name
+ * @property {string} [baseUrl]
+ * @property {Uint8Array | null} bytes
+ * @property {Article | null} article
+ * @property {string | null} error
+ * @property {HTMLButtonElement} button
+ * @property {HTMLElement | null} view  The built view, kept for switching back.
+ */
+
+const DEMO = 'samples/sina-cross-border-ecommerce.md';
+
+const params = new URLSearchParams(location.search);
+const lang = pickLang(params, navigator.languages?.length ? navigator.languages : [navigator.language]);
+const t = translator(lang);
+/** Dates follow the UI language when ?lang= forces it, else the reader's own locale. */
+const locale = params.has('lang') ? (lang === 'zh' ? 'zh-CN' : 'en') : (navigator.language || 'en');
+
+/**
+ * @template {Element} T
+ * @param {string} testid
+ * @returns {T}
+ */
+function $(testid) {
+  const node = document.querySelector(`[data-testid="${testid}"]`);
+  if (!node) throw new Error(`index.html lacks [data-testid="${testid}"]`);
+  return /** @type {T} */ (/** @type {unknown} */ (node));
+}
+
+const ui = {
+  dropzone: /** @type {HTMLElement} */ ($('dropzone')),
+  input: /** @type {HTMLInputElement} */ ($('file-input')),
+  list: /** @type {HTMLUListElement} */ ($('file-list')),
+  viewer: /** @type {HTMLElement} */ ($('viewer')),
+  status: /** @type {HTMLElement} */ ($('status')),
+};
+
+/** @type {Entry[]} */
+const entries = [];
+/** @type {Entry | null} */
+let active = null;
+
+/**
+ * Opens one file: the single path for the picker and for drops.
+ * @param {File} file
+ * @param {{ name?: string, show?: boolean }} [options]
+ * @returns {Promise<Entry>}
+ */
+export async function load(file, { name = file.name, show = true } = {}) {
+  const entry = addEntry(name);
+  if (show) showEntry(entry);
+  let bytes = null;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return finish(entry, null, t('readError'));
+  }
+  return renderInto(entry, bytes);
+}
+
+/**
+ * Fetches an article by URL (relative to the page) and opens it.
+ * @param {string} src
+ * @returns {Promise<Entry>}
+ */
+async function loadUrl(src) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return finish(showEntry(addEntry(src)), null, t('networkError', src));
+  }
+  const entry = showEntry(addEntry(nameFromUrl(url)));
+  entry.baseUrl = url.href;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return finish(entry, null, t('networkError', url.href));
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    return finish(entry, null, t('networkError', url.href));
+  }
+  if (!response.ok) {
+    return finish(entry, null, t('fetchError', url.href, `HTTP ${response.status} ${response.statusText}`.trim()));
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return renderInto(entry, bytes);
+}
+
+/**
+ * @param {URL} url
+ * @returns {string}
+ */
+function nameFromUrl(url) {
+  const last = url.pathname.split('/').filter(Boolean).pop();
+  try {
+    return last ? decodeURIComponent(last) : url.host;
+  } catch {
+    return last ?? url.host;
+  }
+}
+
+/**
+ * Renders the bytes once and keeps the result with the entry.
+ * @param {Entry} entry
+ * @param {Uint8Array} bytes
+ * @returns {Promise<Entry>}
+ */
+async function renderInto(entry, bytes) {
+  try {
+    await init();
+    entry.article = render(bytes, { fileName: entry.name, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) });
+    return finish(entry, bytes, null);
+  } catch (error) {
+    const code = /** @type {any} */ (error)?.code;
+    const message = code === 'trap' ? t('trapError') : error instanceof Error ? error.message : String(error);
+    return finish(entry, bytes, message);
+  }
+}
+
+/**
+ * Records the outcome, updates the list, and redraws the view if this entry is shown.
+ * @param {Entry} entry
+ * @param {Uint8Array | null} bytes
+ * @param {string | null} error
+ * @returns {Entry}
+ */
+function finish(entry, bytes, error) {
+  entry.bytes = bytes;
+  entry.error = error;
+  entry.button.removeAttribute('aria-busy');
+  if (error) {
+    entry.button.dataset.state = 'error';
+    entry.button.append(el('span', { className: 'failed-tag', text: ` ${t('failedTag')}` }));
+  } else {
+    entry.button.dataset.state = 'ok';
+    const title = entry.article?.title;
+    if (title) entry.button.title = title;
+  }
+  if (active === entry) showEntry(entry);
+  return entry;
+}
+
+/**
+ * Adds a pending entry to the file list.
+ * @param {string} name
+ * @returns {Entry}
+ */
+function addEntry(name) {
+  const button = el('button', { className: 'file-button', attrs: { type: 'button', 'aria-busy': 'true', 'data-testid': 'file-button' } },
+    el('span', { className: 'file-name', text: name }));
+  /** @type {Entry} */
+  const entry = { name, bytes: null, article: null, error: null, button, view: null };
+  button.addEventListener('click', () => showEntry(entry));
+  ui.list.append(el('li', {}, button));
+  entries.push(entry);
+  return entry;
+}
+
+/**
+ * Shows an entry in the viewer (its cached view, or a loading note while pending).
+ * @param {Entry} entry
+ * @returns {Entry}
+ */
+function showEntry(entry) {
+  const wasActive = active === entry;
+  active = entry;
+  for (const other of entries) {
+    if (other === entry) other.button.setAttribute('aria-current', 'true');
+    else other.button.removeAttribute('aria-current');
+  }
+  const pending = !entry.article && !entry.error;
+  if (pending) {
+    ui.viewer.replaceChildren(el('p', { className: 'loading', text: t('loading'), attrs: { 'data-testid': 'loading' } }));
+    return entry;
+  }
+  entry.view ??= buildView(entry);
+  if (ui.viewer.firstChild !== entry.view) {
+    ui.viewer.replaceChildren(entry.view);
+    if (!wasActive && ui.viewer.getBoundingClientRect().top < 0) ui.viewer.scrollIntoView({ block: 'start' });
+  }
+  const title = entry.article?.title ?? entry.name;
+  document.title = `${title} — ${t('appName')}`;
+  announce(entry.error ? t('errorAnnounce', entry.name, entry.error) : t('loaded', title));
+  return entry;
+}
+
+/**
+ * @param {Entry} entry
+ * @returns {HTMLElement}
+ */
+function buildView(entry) {
+  if (entry.article) {
+    return articleView({ article: entry.article, name: entry.name, bytes: entry.bytes, baseUrl: entry.baseUrl }, t, locale);
+  }
+  return errorView({ name: entry.name, message: entry.error ?? '', bytes: entry.bytes }, t);
+}
+
+/**
+ * Says something to screen readers through the polite live region.
+ * @param {string} message
+ */
+function announce(message) {
+  // Re-setting the same text is not announced again; a trailing no-break space toggles it.
+  ui.status.textContent = ui.status.textContent === message ? `${message}\u00a0` : message;
+}
+
+/**
+ * Opens several files in order and shows the first.
+ * @param {Array<{ file: File, name: string }>} files
+ */
+async function loadAll(files) {
+  await Promise.all(files.map(({ file, name }, i) => load(file, { name, show: i === 0 })));
+}
+
+/** Arrow keys, Home and End move between the file list's buttons. */
+function onListKey(/** @type {KeyboardEvent} */ event) {
+  const buttons = entries.map((entry) => entry.button);
+  const at = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
+  if (at < 0) return;
+  const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, next))].focus();
+}
+
+/** Drag and drop anywhere on the page; `[dragging]` on the drop zone while files hover. */
+function setUpDrop() {
+  let depth = 0;
+  const carriesFiles = (/** @type {DragEvent} */ e) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+  const stop = () => { depth = 0; ui.dropzone.removeAttribute('dragging'); };
+  document.addEventListener('dragenter', (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    depth += 1;
+    ui.dropzone.setAttribute('dragging', '');
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) stop();
+  });
+  document.addEventListener('drop', (e) => {
+    if (!carriesFiles(e) || !e.dataTransfer) return;
+    e.preventDefault();
+    stop();
+    droppedFiles(e.dataTransfer).then(loadAll, (error) => announce(String(error?.message ?? error)));
+  });
+}
+
+function start() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  translatePage(document, t);
+  ui.input.addEventListener('change', () => {
+    const files = Array.from(ui.input.files ?? []);
+    ui.input.value = '';
+    loadAll(files.map((file) => ({ file, name: file.name })));
+  });
+  ui.list.addEventListener('keydown', onListKey);
+  setUpDrop();
+  init().catch(() => {}); // Start fetching the core early; errors show per file.
+  const src = params.get('src');
+  if (src === null) loadUrl(DEMO);
+  else if (src.trim() !== '') loadUrl(src);
+}
+
+start();

@@ -1,0 +1,191 @@
+// Folio's JS API over the WebAssembly core in ./pkg (wasm-bindgen, --target web).
+//
+//   await init();                       // once; concurrent calls share one promise
+//   const article = render(bytes, { fileName: 'post.md' });
+//
+// render() is synchronous once init() has resolved. If the core traps (a
+// WebAssembly.RuntimeError, e.g. a Rust panic), that instance is thrown away and a
+// fresh one is started in the background; the call throws a FolioError with
+// code 'trap' for that one file, and the next `await init()` gives a working module.
+
+/**
+ * @typedef {object} TocEntry
+ * @property {number} level  Heading level, 1–6.
+ * @property {string} id     The heading's id in `html`.
+ * @property {string} text   The heading's text.
+ */
+
+/**
+ * @typedef {object} Stats
+ * @property {number} chars
+ * @property {number} words
+ * @property {number} reading_minutes
+ */
+
+/**
+ * What render() returns (see `Article` in pkg/folio.d.ts), normalized: arrays are
+ * always arrays of strings, optional strings are a string or null.
+ * @typedef {object} Article
+ * @property {string | null} title
+ * @property {string | null} date     RFC 3339 with offset when zoned, else `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DD`; other strings may occur.
+ * @property {string | null} updated
+ * @property {string[]} authors
+ * @property {string[]} categories
+ * @property {string[]} tags
+ * @property {string | null} cover
+ * @property {string | null} summary
+ * @property {string | null} lang
+ * @property {string} format          "markdown" | "html"
+ * @property {string | null} front_matter
+ * @property {string} encoding        WHATWG encoding label of the source, e.g. "UTF-8", "GBK".
+ * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts.
+ * @property {TocEntry[]} toc
+ * @property {Stats} stats
+ * @property {string[]} warnings
+ * @property {Record<string, unknown>} extra
+ * @property {boolean} draft
+ */
+
+/**
+ * @typedef {object} RenderOptions
+ * @property {string} [fileName] The file's name; its extension hints at the format.
+ * @property {string} [baseUrl]  Resolves the article's relative links and images.
+ */
+
+/**
+ * An Error from Folio. `code` is 'trap' when the core crashed on this input,
+ * 'not-ready' when render() ran before init() resolved, else 'unreadable'.
+ */
+export class FolioError extends Error {
+  /**
+   * @param {string} message
+   * @param {'trap' | 'not-ready' | 'unreadable'} code
+   * @param {unknown} [cause]
+   */
+  constructor(message, code, cause) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'FolioError';
+    this.code = code;
+  }
+}
+
+/** @typedef {{ default: () => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any }} WasmModule */
+
+/** The live module, once initialized. @type {WasmModule | null} */
+let live = null;
+/** The pending or settled start of the current instance. @type {Promise<void> | null} */
+let starting = null;
+/** How many instances have been started; later ones get a distinct module URL. */
+let instances = 0;
+
+/**
+ * Loads and instantiates the WebAssembly core. Idempotent: concurrent and repeated
+ * calls share one promise. After a trap it resolves once the fresh instance is ready.
+ * @returns {Promise<void>}
+ */
+export function init() {
+  if (!starting) {
+    starting = startInstance().then(
+      (module) => { live = module; },
+      (error) => { starting = null; throw error; },
+    );
+  }
+  return starting;
+}
+
+/** @returns {Promise<WasmModule>} */
+async function startInstance() {
+  const n = instances++;
+  // A new specifier is a new module record, hence a new WebAssembly instance and memory.
+  const url = n === 0 ? './pkg/folio.js' : `./pkg/folio.js?instance=${n}`;
+  const module = /** @type {WasmModule} */ (await import(url));
+  await module.default();
+  return module;
+}
+
+/**
+ * Renders one article. Synchronous; call `await init()` first.
+ * @param {string | Uint8Array} input The file's text or bytes.
+ * @param {RenderOptions} [options]
+ * @returns {Article}
+ * @throws {FolioError} code 'unreadable' for files that are not articles (binary,
+ *   empty, too large), 'trap' if the core crashed, 'not-ready' before init().
+ */
+export function render(input, options = {}) {
+  const module = live;
+  if (!module) {
+    throw new FolioError('Folio is not ready: await init() before calling render().', 'not-ready');
+  }
+  let raw;
+  try {
+    raw = module.render(input, options);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      restartAfterTrap();
+      throw new FolioError('This file could not be rendered: the renderer crashed on it. Other files still work.', 'trap', error);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FolioError(message, 'unreadable', error);
+  }
+  return normalize(raw);
+}
+
+/** Drops the trapped instance and starts a fresh one in the background. */
+function restartAfterTrap() {
+  live = null;
+  starting = null;
+  // A failure here surfaces at the next `await init()`.
+  init().catch(() => {});
+}
+
+/**
+ * @param {unknown} value
+ * @returns {string | null}
+ */
+function optionalString(value) {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {string[]}
+ */
+function stringList(value) {
+  if (typeof value === 'string') return value.trim() ? [value] : [];
+  if (!Array.isArray(value)) return [];
+  return value.filter((item) => typeof item === 'string' && item.trim() !== '');
+}
+
+/**
+ * Gives the core's object one dependable shape, whatever version of the core made it.
+ * @param {any} raw
+ * @returns {Article}
+ */
+function normalize(raw) {
+  const a = raw && typeof raw === 'object' ? raw : {};
+  const stats = a.stats && typeof a.stats === 'object' ? a.stats : {};
+  const number = (/** @type {unknown} */ v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return {
+    title: optionalString(a.title),
+    date: optionalString(a.date),
+    updated: optionalString(a.updated),
+    authors: stringList(a.authors),
+    categories: stringList(a.categories),
+    tags: stringList(a.tags),
+    cover: optionalString(a.cover),
+    summary: optionalString(a.summary),
+    lang: optionalString(a.lang),
+    format: typeof a.format === 'string' ? a.format : 'markdown',
+    front_matter: optionalString(a.front_matter),
+    encoding: optionalString(a.encoding) ?? 'utf-8',
+    html: typeof a.html === 'string' ? a.html : '',
+    toc: Array.isArray(a.toc)
+      ? a.toc.filter((e) => e && typeof e.id === 'string' && typeof e.text === 'string')
+        .map((e) => ({ level: number(e.level) || 2, id: e.id, text: e.text }))
+      : [],
+    stats: { chars: number(stats.chars), words: number(stats.words), reading_minutes: number(stats.reading_minutes) },
+    warnings: stringList(a.warnings),
+    extra: a.extra && typeof a.extra === 'object' ? a.extra : {},
+    draft: a.draft === true,
+  };
+}

@@ -1,0 +1,299 @@
+// Builds the article view and the error card as DOM nodes. Metadata is always text;
+// the sanitized body is the one piece of HTML, inserted through the `folio` policy.
+
+import { showDate } from './dates.js';
+
+/** @typedef {import('./folio.js').Article} Article */
+/** @typedef {(key: string, ...args: any[]) => string} Translate */
+
+/** The most original text shown in the `<pre>`; bigger files are cut there. */
+const ORIGINAL_LIMIT = 1_000_000;
+
+/**
+ * Shorthand for an element with optional class, text and attributes.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {{ className?: string, text?: string, attrs?: Record<string, string> }} [props]
+ * @param {...(Node | null)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+/** @type {{ createHTML(html: string): TrustedHTML | string } | null} */
+let articlePolicy = null;
+
+/**
+ * Parses the core's sanitized body HTML into an inert fragment. This is the only
+ * place where HTML enters the page, and the `folio` Trusted Types policy is made here.
+ * @param {string} sanitizedHtml Article.html from the core, already sanitized.
+ * @returns {DocumentFragment}
+ */
+function parseArticleBody(sanitizedHtml) {
+  if (!articlePolicy) {
+    const tt = /** @type {any} */ (window).trustedTypes;
+    articlePolicy = tt ? tt.createPolicy('folio', { createHTML: (/** @type {string} */ html) => html })
+      : { createHTML: (/** @type {string} */ html) => html };
+  }
+  const template = document.createElement('template');
+  // The template's content is inert: nothing loads before we adjust it below.
+  template.innerHTML = /** @type {string} */ (articlePolicy.createHTML(sanitizedHtml));
+  return template.content;
+}
+
+/**
+ * The article body: images lazy and without referrer, removed comments.
+ * @param {string} html
+ * @returns {HTMLElement}
+ */
+function articleBody(html) {
+  const fragment = parseArticleBody(html);
+  for (const img of fragment.querySelectorAll('img')) {
+    img.referrerPolicy = 'no-referrer';
+    img.loading = 'lazy';
+    img.decoding = 'async';
+  }
+  const body = el('div', { className: 'article-body', attrs: { 'data-testid': 'article-body' } });
+  body.append(fragment);
+  return body;
+}
+
+/**
+ * @param {Article} article
+ * @param {string} fallbackTitle
+ * @param {Translate} t
+ * @param {string} locale
+ * @returns {HTMLElement}
+ */
+function articleHeader(article, fallbackTitle, t, locale) {
+  const header = el('header', { className: 'article-header' });
+  header.append(
+    categoriesNav(article.categories, t) ?? '',
+    el('h1', { text: article.title ?? fallbackTitle, attrs: { 'data-testid': 'article-title', tabindex: '-1' } }),
+    byline(article, t, locale),
+  );
+  if (article.summary) header.append(el('p', { className: 'summary', text: article.summary }));
+  if (article.tags.length) header.append(chips(article.tags, t('tags'), 'tags'));
+  return header;
+}
+
+/**
+ * Categories: a breadcrumb when there are several, a single label otherwise.
+ * @param {string[]} categories
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+function categoriesNav(categories, t) {
+  if (!categories.length) return null;
+  const list = el('ol');
+  for (const name of categories) list.append(el('li', { text: name }));
+  return el('nav', { className: 'breadcrumb', attrs: { 'aria-label': t('categories'), 'data-testid': 'categories' } }, list);
+}
+
+/**
+ * @param {string[]} names
+ * @param {string} label
+ * @param {string} testid
+ * @returns {HTMLElement}
+ */
+function chips(names, label, testid) {
+  const list = el('ul', { className: 'chips', attrs: { 'aria-label': label, 'data-testid': testid } });
+  for (const name of names) list.append(el('li', { className: 'chip', text: name }));
+  return list;
+}
+
+/**
+ * Authors, date, updated date, reading time and the draft badge.
+ * @param {Article} article
+ * @param {Translate} t
+ * @param {string} locale
+ * @returns {HTMLElement}
+ */
+function byline(article, t, locale) {
+  const line = el('p', { className: 'byline', attrs: { 'data-testid': 'byline' } });
+  /** @type {Node[]} */
+  const parts = [];
+  if (article.authors.length) {
+    parts.push(el('span', { className: 'authors', text: `${t('by')} ${article.authors.join(', ')}` }));
+  }
+  const date = timeElement(article.date, locale, 'article-date');
+  if (date) parts.push(date);
+  const updated = timeElement(article.updated, locale, 'article-updated');
+  if (updated && article.updated !== article.date) {
+    parts.push(el('span', { className: 'updated', text: `${t('updated')} ` }, updated));
+  }
+  if (article.stats.reading_minutes > 0) {
+    parts.push(el('span', { className: 'reading-time', text: t('minutesRead', article.stats.reading_minutes) }));
+  }
+  if (article.draft) parts.push(el('span', { className: 'badge draft', text: t('draft'), attrs: { 'data-testid': 'draft' } }));
+  parts.forEach((part, i) => {
+    if (i > 0) line.append(el('span', { className: 'sep', text: ' · ', attrs: { 'aria-hidden': 'true' } }));
+    line.append(part);
+  });
+  return line;
+}
+
+/**
+ * A `<time>` for a date the reader can parse, a `<span>` for one that isn't a date.
+ * @param {string | null} value
+ * @param {string} locale
+ * @param {string} testid
+ * @returns {HTMLElement | null}
+ */
+function timeElement(value, locale, testid) {
+  const shown = showDate(value, locale);
+  if (!shown) return null;
+  if (!shown.datetime) return el('span', { className: 'date', text: shown.text, attrs: { 'data-testid': testid } });
+  return el('time', { className: 'date', text: shown.text, attrs: { datetime: shown.datetime, 'data-testid': testid, title: value ?? '' } });
+}
+
+/**
+ * The cover image; URLs other than http(s), data: images and relative ones are ignored.
+ * @param {string | null} cover
+ * @param {string | undefined} baseUrl
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+function coverFigure(cover, baseUrl, t) {
+  if (!cover) return null;
+  let url;
+  try {
+    url = new URL(cover, baseUrl ?? document.baseURI);
+  } catch {
+    return null;
+  }
+  if (!['http:', 'https:', 'blob:'].includes(url.protocol) && !/^data:image\//i.test(cover)) return null;
+  const img = el('img', { attrs: { alt: t('coverAlt'), 'data-testid': 'cover' } });
+  img.referrerPolicy = 'no-referrer';
+  img.decoding = 'async';
+  img.src = url.href;
+  return el('figure', { className: 'cover' }, img);
+}
+
+/**
+ * The table of contents, when the article has at least three headings.
+ * @param {Article['toc']} toc
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+function tableOfContents(toc, t) {
+  if (toc.length < 3) return null;
+  const top = Math.min(...toc.map((entry) => entry.level));
+  const list = el('ol');
+  for (const entry of toc) {
+    const link = el('a', { text: entry.text, attrs: { href: `#${encodeURIComponent(entry.id)}` } });
+    const item = el('li', { attrs: { 'data-depth': String(Math.min(entry.level - top, 3)) } }, link);
+    list.append(item);
+  }
+  return el('nav', { className: 'toc', attrs: { 'aria-label': t('contents'), 'data-testid': 'toc' } },
+    el('h2', { text: t('contents') }), list);
+}
+
+/**
+ * The parser's warnings, collapsed.
+ * @param {string[]} warnings
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+function warningsBox(warnings, t) {
+  if (!warnings.length) return null;
+  const list = el('ul');
+  for (const warning of warnings) list.append(el('li', { text: warning }));
+  return el('details', { className: 'warnings', attrs: { 'data-testid': 'warnings' } },
+    el('summary', { text: t('warnings', warnings.length) }), list);
+}
+
+/**
+ * Decodes a file's bytes for the "original text" view.
+ * @param {Uint8Array | null} bytes
+ * @param {string | null} encoding The article's encoding, or null to accept only clean UTF-8.
+ * @returns {string | null} null when the bytes are not text.
+ */
+export function decodeOriginal(bytes, encoding) {
+  if (!bytes || bytes.length === 0) return null;
+  if (encoding) {
+    try {
+      return new TextDecoder(encoding).decode(bytes);
+    } catch {
+      // An encoding label this browser doesn't know: fall back to UTF-8.
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.includes('\0') ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A "View original text" toggle; the text is decoded and filled in when first opened.
+ * @param {() => string | null} getText
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+export function originalToggle(getText, t) {
+  const pre = el('pre', { className: 'original', attrs: { 'data-testid': 'original-text', tabindex: '0' } });
+  const details = el('details', { className: 'original-toggle', attrs: { 'data-testid': 'original' } },
+    el('summary', { text: t('viewOriginal') }), pre);
+  details.addEventListener('toggle', () => {
+    if (!details.open || pre.childNodes.length) return;
+    const text = getText() ?? '';
+    pre.textContent = text.length > ORIGINAL_LIMIT ? text.slice(0, ORIGINAL_LIMIT) : text;
+    if (text.length > ORIGINAL_LIMIT) {
+      details.append(el('p', { className: 'note', text: t('originalTruncated', ORIGINAL_LIMIT) }));
+    }
+  });
+  return details;
+}
+
+/**
+ * The whole article view.
+ * @param {object} source
+ * @param {Article} source.article
+ * @param {string} source.name       The file's name (the title when the article has none).
+ * @param {Uint8Array | null} source.bytes
+ * @param {string} [source.baseUrl]
+ * @param {Translate} t
+ * @param {string} locale
+ * @returns {HTMLElement}
+ */
+export function articleView({ article, name, bytes, baseUrl }, t, locale) {
+  const view = el('article', { className: 'article', attrs: { 'data-testid': 'article' } });
+  if (article.lang) view.lang = article.lang;
+  view.append(
+    articleHeader(article, name, t, locale),
+    coverFigure(article.cover, baseUrl, t) ?? '',
+    tableOfContents(article.toc, t) ?? '',
+    articleBody(article.html),
+    warningsBox(article.warnings, t) ?? '',
+    originalToggle(() => decodeOriginal(bytes, article.encoding), t) ?? '',
+  );
+  return view;
+}
+
+/**
+ * The card shown in place of an article that could not be opened.
+ * @param {object} source
+ * @param {string} source.name
+ * @param {string} source.message
+ * @param {Uint8Array | null} source.bytes
+ * @param {Translate} t
+ * @returns {HTMLElement}
+ */
+export function errorView({ name, message, bytes }, t) {
+  const card = el('section', { className: 'error-card', attrs: { 'data-testid': 'error' } },
+    el('h1', { text: t('errorTitle', name), attrs: { tabindex: '-1' } }),
+    el('p', { className: 'error-message', text: message, attrs: { 'data-testid': 'error-message' } }));
+  if (decodeOriginal(bytes, null) !== null) {
+    card.append(originalToggle(() => decodeOriginal(bytes, null), t) ?? '');
+  }
+  return card;
+}
