@@ -17,10 +17,16 @@ pub struct Article {
     pub date: Option<String>,
     /// When it was last updated (`updated`, `lastmod`, `modified`).
     pub updated: Option<String>,
+    /// The publication date as written, when it could not be read as a date.
+    pub date_text: Option<String>,
+    /// The update date as written, when it could not be read as a date.
+    pub updated_text: Option<String>,
     /// Authors' names, in source order.
     pub authors: Vec<String>,
     /// Categories in source order (for Hexo a flat list is one hierarchy).
     pub categories: Vec<String>,
+    /// Category hierarchies: Hexo's flat list is one path (a breadcrumb), a list of lists several.
+    pub category_paths: Vec<Vec<String>>,
     /// Tags, in source order, without duplicates.
     pub tags: Vec<String>,
     /// Cover image URL, already checked against the URL policy.

@@ -17,8 +17,13 @@ export interface Article {
   /** RFC 3339 with offset when the source gives a zone, else `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DD`. */
   date: string | null;
   updated: string | null;
+  /** The date as written, when it could not be read. */
+  date_text: string | null;
+  updated_text: string | null;
   authors: string[];
   categories: string[];
+  /** Category hierarchies (Hexo: a flat list is one path). */
+  category_paths: string[][];
   tags: string[];
   cover: string | null;
   summary: string | null;

@@ -29,8 +29,11 @@
  * @property {string | null} title
  * @property {string | null} date     RFC 3339 with offset when zoned, else `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DD`; other strings may occur.
  * @property {string | null} updated
+ * @property {string | null} date_text     The date as written when it could not be read.
+ * @property {string | null} updated_text
  * @property {string[]} authors
  * @property {string[]} categories
+ * @property {string[][]} category_paths  Category hierarchies, each shown as a breadcrumb.
  * @property {string[]} tags
  * @property {string | null} cover
  * @property {string | null} summary
@@ -165,12 +168,19 @@ function normalize(raw) {
   const a = raw && typeof raw === 'object' ? raw : {};
   const stats = a.stats && typeof a.stats === 'object' ? a.stats : {};
   const number = (/** @type {unknown} */ v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const categories = stringList(a.categories);
+  const paths = Array.isArray(a.category_paths) ? a.category_paths.map(stringList).filter((p) => p.length) : [];
   return {
+    // Fields this shell does not know yet pass through untouched.
+    ...a,
     title: optionalString(a.title),
     date: optionalString(a.date),
     updated: optionalString(a.updated),
+    date_text: optionalString(a.date_text),
+    updated_text: optionalString(a.updated_text),
     authors: stringList(a.authors),
-    categories: stringList(a.categories),
+    categories,
+    category_paths: paths.length ? paths : categories.length ? [categories] : [],
     tags: stringList(a.tags),
     cover: optionalString(a.cover),
     summary: optionalString(a.summary),

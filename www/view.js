@@ -74,7 +74,7 @@ function articleBody(html) {
 function articleHeader(article, fallbackTitle, t, locale) {
   const header = el('header', { className: 'article-header' });
   header.append(
-    categoriesNav(article.categories, t) ?? '',
+    categoriesNav(article.category_paths, t) ?? '',
     el('h1', { text: article.title ?? fallbackTitle, attrs: { 'data-testid': 'article-title', tabindex: '-1' } }),
     byline(article, t, locale),
   );
@@ -84,16 +84,20 @@ function articleHeader(article, fallbackTitle, t, locale) {
 }
 
 /**
- * Categories: a breadcrumb when there are several, a single label otherwise.
- * @param {string[]} categories
+ * Categories: each hierarchy as a breadcrumb (Hexo's flat list is one hierarchy).
+ * @param {string[][]} paths
  * @param {Translate} t
  * @returns {HTMLElement | null}
  */
-function categoriesNav(categories, t) {
-  if (!categories.length) return null;
-  const list = el('ol');
-  for (const name of categories) list.append(el('li', { text: name }));
-  return el('nav', { className: 'breadcrumb', attrs: { 'aria-label': t('categories'), 'data-testid': 'categories' } }, list);
+function categoriesNav(paths, t) {
+  if (!paths.length) return null;
+  const nav = el('nav', { className: 'breadcrumb', attrs: { 'aria-label': t('categories'), 'data-testid': 'categories' } });
+  for (const path of paths) {
+    const list = el('ol');
+    for (const name of path) list.append(el('li', { text: name }));
+    nav.append(list);
+  }
+  return nav;
 }
 
 /**
@@ -122,7 +126,7 @@ function byline(article, t, locale) {
   if (article.authors.length) {
     parts.push(el('span', { className: 'authors', text: `${t('by')} ${article.authors.join(', ')}` }));
   }
-  const date = timeElement(article.date, locale, 'article-date');
+  const date = timeElement(article.date ?? article.date_text, locale, 'article-date');
   if (date) parts.push(date);
   const updated = timeElement(article.updated, locale, 'article-updated');
   if (updated && article.updated !== article.date) {
