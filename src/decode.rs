@@ -82,6 +82,17 @@ fn pick_and_decode(
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if let Some(enc) = sniff_utf16(head) {
         let (t, bad) = decode_with(enc, bytes);
+        // Binary data with NULs in a regular pattern is not UTF-16 text either.
+        let sample = t.chars().take(SNIFF_LEN / 2);
+        let (n, controls) = sample.fold((0usize, 0usize), |(n, c), ch| {
+            (n + 1, c + usize::from(is_odd_control(ch as u32)))
+        });
+        if controls > 8 && controls * 10 > n {
+            return Err(err!(
+                Binary,
+                "This looks like a binary file (it is full of control bytes), not an article."
+            ));
+        }
         return Ok((t, enc.name(), bad));
     }
     check_binary(head)?;
@@ -159,10 +170,7 @@ fn check_binary(head: &[u8]) -> Result<(), Error> {
             "This looks like a binary file (it contains NUL bytes), not an article."
         ));
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || b == 0x7F)
-        .count();
+    let controls = head.iter().filter(|&&b| is_odd_control(b.into())).count();
     // More than 1 in 10 bytes (and more than a few stray ones) is not text.
     if controls > 8 && controls * 10 > head.len() {
         return Err(err!(
@@ -171,6 +179,12 @@ fn check_binary(head: &[u8]) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+/// A control character that text does not hold: C0 controls and DEL, except tab,
+/// line feed, carriage return, form feed and escape (used by ISO-2022-JP).
+fn is_odd_control(c: u32) -> bool {
+    (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0D | 0x0C | 0x1B)) || c == 0x7F
 }
 
 /// Finds a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` label
@@ -493,6 +507,13 @@ mod tests {
         // Tabs, form feeds and escapes are fine.
         let d = ok(b"a\tb\x0Cc\x1B$Bd\x1B(B\ne");
         assert!(d.text.contains('\t'));
+    }
+
+    #[test]
+    fn regular_nul_pattern_binary_is_not_utf16() {
+        let bytes: Vec<u8> = (0..400u32).flat_map(|i| [(i % 7 + 1) as u8, 0]).collect();
+        let e = fails(&bytes);
+        assert_eq!(e.kind(), ErrorKind::Binary);
     }
 
     #[test]
