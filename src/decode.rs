@@ -1,7 +1,13 @@
 //! Stage 1: bytes → text. Finds the encoding (BOM, valid UTF-8, `<meta charset>`,
 //! UTF-16 without BOM, then detection), normalizes line endings to `\n`.
+//!
+//! The order matters: a BOM wins over everything; bytes that are valid UTF-8 are
+//! UTF-8 even when a `<meta>` claims otherwise (scraped pages often keep a stale
+//! `gb2312` declaration after being re-saved as UTF-8); detection is the last resort
+//! and is reported to the reader as a guess.
 
 use crate::error::{err, Error};
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,24 +20,653 @@ pub struct Decoded {
     pub warnings: Vec<String>,
 }
 
+/// How many leading bytes the binary and UTF-16 heuristics look at.
+const SNIFF_LEN: usize = 8 * 1024;
+/// How many leading bytes may hold a `<meta charset>` (as in the HTML prescan).
+const META_LEN: usize = 1024;
+
 /// Decodes a file's bytes. Fails only for empty, oversized or binary input.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.is_empty() {
         return Err(err!(Empty, "This file is empty."));
     }
     if bytes.len() > crate::MAX_INPUT_BYTES {
-        return Err(err!(TooLarge, "This file is too large to open."));
-    }
-    if bytes.contains(&0) {
         return Err(err!(
-            Binary,
-            "This looks like a binary file, not an article."
+            TooLarge,
+            "This file is {:.1} MB, larger than the {} MB Folio can open.",
+            bytes.len() as f64 / (1024.0 * 1024.0),
+            crate::MAX_INPUT_BYTES / (1024 * 1024)
         ));
     }
-    let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
+    let mut warnings = Vec::new();
+    let (raw, encoding, bad) = pick_and_decode(bytes, &mut warnings)?;
+    if bad > 0 {
+        let what = if bad == 1 {
+            "One malformed byte sequence was".to_string()
+        } else {
+            format!("{bad} malformed byte sequences were")
+        };
+        warnings.push(format!(
+            "{what} not valid {encoding} and shown as “\u{FFFD}”."
+        ));
+    }
     Ok(Decoded {
-        text,
-        encoding: "UTF-8",
-        warnings: vec![],
+        text: normalize(&raw),
+        encoding,
+        warnings,
     })
+}
+
+/// Chooses the encoding and decodes; returns the raw text, the encoding's name and
+/// the number of malformed sequences replaced by U+FFFD.
+fn pick_and_decode(
+    bytes: &[u8],
+    warnings: &mut Vec<String>,
+) -> Result<(String, &'static str, usize), Error> {
+    // Byte order marks. UTF-32LE's BOM starts with UTF-16LE's, so it is tested first.
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
+        let (t, bad) = decode_utf32(rest, false);
+        return Ok((t, "UTF-32LE", bad));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
+        let (t, bad) = decode_utf32(rest, true);
+        return Ok((t, "UTF-32BE", bad));
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (t, bad) = decode_with(enc, bytes.get(bom_len..).unwrap_or_default());
+        return Ok((t, enc.name(), bad));
+    }
+    if let Some(kind) = magic_kind(bytes) {
+        return Err(err!(Binary, "This is {kind}, not an article."));
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if let Some(enc) = sniff_utf16(head) {
+        let (t, bad) = decode_with(enc, bytes);
+        // Binary data with NULs in a regular pattern is not UTF-16 text either.
+        let sample = t.chars().take(SNIFF_LEN / 2);
+        let (n, controls) = sample.fold((0usize, 0usize), |(n, c), ch| {
+            (n + 1, c + usize::from(is_odd_control(ch as u32)))
+        });
+        if controls > 8 && controls * 10 > n {
+            return Err(err!(
+                Binary,
+                "This looks like a binary file (it is full of control bytes), not an article."
+            ));
+        }
+        return Ok((t, enc.name(), bad));
+    }
+    check_binary(head)?;
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_string(), UTF_8.name(), 0));
+    }
+    if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_LEN)]) {
+        let (t, bad) = decode_with(enc, bytes);
+        return Ok((t, enc.name(), bad));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+    if enc != UTF_8 {
+        warnings.push(format!(
+            "The file does not say which encoding it uses; it was read as {}, the most likely guess.",
+            enc.name()
+        ));
+    }
+    let (t, bad) = decode_with(enc, bytes);
+    Ok((t, enc.name(), bad))
+}
+
+/// Names the kind of file when `bytes` start with a well-known binary signature.
+fn magic_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (or a file packed like one, such as .docx or .epub)",
+        ),
+        (b"PK\x05\x06", "an empty ZIP archive"),
+        (b"\x1F\x8B", "a gzip-compressed file"),
+        (b"\x7FELF", "a program (ELF executable)"),
+        (b"\0asm", "a WebAssembly module"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|&(_, kind)| kind)
+}
+
+/// Recognizes UTF-16 without a BOM by its NUL bytes: text that is mostly ASCII
+/// has a NUL as every high byte, so NULs cluster at odd (LE) or even (BE) offsets.
+fn sniff_utf16(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // At least a quarter of the code units are ASCII, and NULs on the other side are rare.
+    if odd * 4 >= pairs && even * 10 <= odd {
+        Some(UTF_16LE)
+    } else if even * 4 >= pairs && odd * 10 <= even {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Refuses bytes that cannot be text: NULs, or many control bytes that text never
+/// holds (tab, line feed, carriage return, form feed and escape are allowed).
+fn check_binary(head: &[u8]) -> Result<(), Error> {
+    if head.contains(&0) {
+        return Err(err!(
+            Binary,
+            "This looks like a binary file (it contains NUL bytes), not an article."
+        ));
+    }
+    let controls = head.iter().filter(|&&b| is_odd_control(b.into())).count();
+    // More than 1 in 10 bytes (and more than a few stray ones) is not text.
+    if controls > 8 && controls * 10 > head.len() {
+        return Err(err!(
+            Binary,
+            "This looks like a binary file (it is full of control bytes), not an article."
+        ));
+    }
+    Ok(())
+}
+
+/// A control character that text does not hold: C0 controls and DEL, except tab,
+/// line feed, carriage return, form feed and escape (used by ISO-2022-JP).
+fn is_odd_control(c: u32) -> bool {
+    (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0D | 0x0C | 0x1B)) || c == 0x7F
+}
+
+/// Finds a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` label
+/// in `head` and resolves it like a browser (UTF-16 labels mean UTF-8 here, since
+/// the bytes are ASCII-compatible).
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos + 5;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(enc) = charset_in_tag(tag) {
+            return Some(if enc == UTF_16LE || enc == UTF_16BE {
+                UTF_8
+            } else if enc == encoding_rs::X_USER_DEFINED {
+                encoding_rs::WINDOWS_1252
+            } else {
+                enc
+            });
+        }
+        from = end;
+    }
+    None
+}
+
+/// Reads the label after `charset` (with optional spaces, `=` and quotes) in one tag.
+fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
+    let mut from = 0;
+    while let Some(pos) = find(&tag[from..], b"charset") {
+        let mut i = from + pos + 7;
+        from = i;
+        while tag.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if tag.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while tag
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+        {
+            i += 1;
+        }
+        let label_end = tag[i..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/'))
+            .map_or(tag.len(), |p| i + p);
+        if let Some(enc) = Encoding::for_label(&tag[i..label_end]) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// Byte-string search (the needles here are short).
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decodes with encoding_rs (no BOM sniffing), counting malformed sequences,
+/// each of which becomes one U+FFFD.
+fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len());
+    let mut out = String::with_capacity(cap);
+    let mut bad = 0;
+    let mut src = bytes;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut out, true);
+        src = src.get(read..).unwrap_or_default();
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length_without_replacement(src.len())
+                    .unwrap_or(src.len())
+                    .max(16);
+                out.reserve(more);
+            }
+            DecoderResult::Malformed(_, _) => {
+                bad += 1;
+                out.push('\u{FFFD}');
+            }
+        }
+    }
+    (out, bad)
+}
+
+/// Decodes UTF-32 by hand (encoding_rs has no UTF-32); invalid code points and a
+/// truncated last unit become U+FFFD.
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> (String, usize) {
+    let mut out = String::with_capacity(bytes.len() / 4);
+    let mut bad = 0;
+    let chunks = bytes.chunks_exact(4);
+    if !chunks.remainder().is_empty() {
+        bad += 1;
+    }
+    for c in chunks {
+        let unit = [c[0], c[1], c[2], c[3]];
+        let n = if big_endian {
+            u32::from_be_bytes(unit)
+        } else {
+            u32::from_le_bytes(unit)
+        };
+        match char::from_u32(n) {
+            Some(ch) => out.push(ch),
+            None => {
+                bad += 1;
+                out.push('\u{FFFD}');
+            }
+        }
+    }
+    if bytes.len() % 4 != 0 {
+        out.push('\u{FFFD}');
+    }
+    (out, bad)
+}
+
+/// Turns `\r\n` and lone `\r` into `\n`, and NUL into U+FFFD (NUL is never text).
+fn normalize(text: &str) -> String {
+    if !text.contains(['\r', '\0']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\0' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+    use std::path::PathBuf;
+
+    fn ok(bytes: &[u8]) -> Decoded {
+        match decode(bytes) {
+            Ok(d) => d,
+            Err(e) => panic!("decode failed: {e}"),
+        }
+    }
+
+    fn fails(bytes: &[u8]) -> Error {
+        match decode(bytes) {
+            Ok(d) => panic!("expected an error, got {d:?}"),
+            Err(e) => e,
+        }
+    }
+
+    /// A file of the shared corpus, or `None` (with a note) when the corpus is absent.
+    fn corpus(rel: &str) -> Option<Vec<u8>> {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus")
+            .join(rel);
+        match std::fs::read(&path) {
+            Ok(b) => Some(b),
+            Err(_) => {
+                eprintln!("skipping: corpus file {} not found", path.display());
+                None
+            }
+        }
+    }
+
+    #[test]
+    fn empty_is_an_error() {
+        let e = fails(b"");
+        assert_eq!(e.kind(), ErrorKind::Empty);
+        assert!(e.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn too_large_names_the_limit() {
+        let big = vec![b'a'; crate::MAX_INPUT_BYTES + 1];
+        let e = fails(&big);
+        assert_eq!(e.kind(), ErrorKind::TooLarge);
+        assert!(e.to_string().contains("32 MB"), "{e}");
+    }
+
+    #[test]
+    fn plain_utf8() {
+        let d = ok("title: 你好\nbody".as_bytes());
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "title: 你好\nbody");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let d = ok(b"\xEF\xBB\xBFhi\r\nthere");
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "hi\nthere");
+    }
+
+    #[test]
+    fn utf8_bom_with_bad_bytes_warns_with_count() {
+        let d = ok(b"\xEF\xBB\xBFa\xFFb\xFEc");
+        assert_eq!(d.text, "a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].starts_with("2 malformed"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn utf16_boms() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let d = ok(&le);
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", "hé\n"));
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("日本".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let d = ok(&be);
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16BE", "日本"));
+    }
+
+    #[test]
+    fn utf16_unpaired_surrogate_is_replaced() {
+        let d = ok(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0]);
+        assert_eq!(d.text, "a\u{FFFD}b");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains("One malformed"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn utf32_boms_and_bad_code_points() {
+        let mut le = vec![0xFF, 0xFE, 0, 0];
+        for c in "a€😀".chars() {
+            le.extend((c as u32).to_le_bytes());
+        }
+        let d = ok(&le);
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-32LE", "a€😀"));
+
+        let mut be = vec![0, 0, 0xFE, 0xFF];
+        be.extend(0x41u32.to_be_bytes());
+        be.extend(0x11_0000u32.to_be_bytes()); // beyond Unicode
+        be.extend(0xD800u32.to_be_bytes()); // surrogate
+        be.extend([0, 0]); // truncated
+        let d = ok(&be);
+        assert_eq!(d.encoding, "UTF-32BE");
+        assert_eq!(d.text, "A\u{FFFD}\u{FFFD}\u{FFFD}");
+        assert!(d.warnings[0].starts_with("3 malformed"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let le: Vec<u8> = "Hello, world\nline two"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = ok(&le);
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("UTF-16LE", "Hello, world\nline two")
+        );
+        let be: Vec<u8> = "Bonjour à tous"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let d = ok(&be);
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("UTF-16BE", "Bonjour à tous")
+        );
+    }
+
+    #[test]
+    fn magic_numbers_name_the_kind() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
+            (b"\xFF\xD8\xFF\xE0\0\x10JFIF", "JPEG image"),
+            (b"GIF89a\x01\0", "GIF image"),
+            (b"%PDF-1.7\n", "PDF document"),
+            (b"PK\x03\x04\x14\0", "ZIP archive"),
+            (b"\x1F\x8B\x08\0", "gzip"),
+            (b"\x7FELF\x02\x01", "ELF"),
+            (b"\0asm\x01\0\0\0", "WebAssembly"),
+        ];
+        for (bytes, kind) in cases {
+            let e = fails(bytes);
+            assert_eq!(e.kind(), ErrorKind::Binary);
+            assert!(e.to_string().contains(kind), "{e} should name {kind}");
+            assert!(e.to_string().starts_with("This is "), "{e}");
+        }
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let e = fails(&[0, 159, 146, 150, 0, 0, 1, 2]);
+        assert_eq!(e.kind(), ErrorKind::Binary);
+        assert!(e.to_string().contains("NUL"), "{e}");
+        // A single NUL in otherwise ASCII text too.
+        assert_eq!(fails(b"hello\0world, some text").kind(), ErrorKind::Binary);
+    }
+
+    #[test]
+    fn many_control_bytes_are_binary() {
+        let bytes: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 0x02 } else { b'a' })
+            .collect();
+        let e = fails(&bytes);
+        assert_eq!(e.kind(), ErrorKind::Binary);
+        assert!(e.to_string().contains("control"), "{e}");
+        // Tabs, form feeds and escapes are fine.
+        let d = ok(b"a\tb\x0Cc\x1B$Bd\x1B(B\ne");
+        assert!(d.text.contains('\t'));
+    }
+
+    #[test]
+    fn regular_nul_pattern_binary_is_not_utf16() {
+        let bytes: Vec<u8> = (0..400u32).flat_map(|i| [(i % 7 + 1) as u8, 0]).collect();
+        let e = fails(&bytes);
+        assert_eq!(e.kind(), ErrorKind::Binary);
+    }
+
+    #[test]
+    fn line_endings_and_nul_chars() {
+        assert_eq!(normalize("a\r\nb\rc\n\rd\r"), "a\nb\nc\n\nd\n");
+        assert_eq!(normalize("a\0b"), "a\u{FFFD}b");
+        // NUL from UTF-16 text (not refused: UTF-16 is recognized first).
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("x\0y\r".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(ok(&le).text, "x\u{FFFD}y\n");
+    }
+
+    #[test]
+    fn meta_charset_is_used_when_not_utf8() {
+        // "中文" in GBK.
+        let mut html = b"<html><head><meta charset=\"gb2312\"></head><body>".to_vec();
+        html.extend([0xD6, 0xD0, 0xCE, 0xC4]);
+        let d = ok(&html);
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.text.contains("中文"));
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+
+        let mut html =
+            b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=Shift_JIS'>".to_vec();
+        html.extend([0x93, 0xFA, 0x96, 0x7B]); // 日本
+        let d = ok(&html);
+        assert_eq!(d.encoding, "Shift_JIS");
+        assert!(d.text.contains("日本"));
+    }
+
+    #[test]
+    fn meta_charset_utf16_means_utf8_and_unknown_labels_are_ignored() {
+        let d = ok(b"<meta charset=utf-16><p>caf\xE9</p>");
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(meta_charset(b"<meta charset=klingon>").is_none());
+        assert!(meta_charset(b"<p>charset=gbk</p>").is_none());
+        assert_eq!(
+            meta_charset(b"<meta name=x><meta charset = 'big5'>"),
+            Some(encoding_rs::BIG5)
+        );
+    }
+
+    #[test]
+    fn declared_gb2312_but_valid_utf8_is_utf8() {
+        let html = "<meta charset=\"gb2312\"><p>中文</p>";
+        let d = ok(html.as_bytes());
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("中文"));
+    }
+
+    #[test]
+    fn undeclared_legacy_text_is_guessed_with_a_warning() {
+        // GBK bytes with no label anywhere.
+        let (gbk, _, _) = encoding_rs::GBK.encode("这是一篇中文的文章，我们在这里写了很多中文字。");
+        let d = ok(&gbk);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "gb18030",
+            "{}",
+            d.encoding
+        );
+        assert!(d.text.contains("中文的文章"));
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains(d.encoding), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn corpus_gb18030() {
+        let Some(b) = corpus("encodings/uchardet-zh-gb18030.txt") else {
+            return;
+        };
+        let d = ok(&b);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "gb18030",
+            "{}",
+            d.encoding
+        );
+        assert!(d.text.contains("简体中文"), "{}", d.text);
+        assert!(!d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn corpus_big5() {
+        let Some(b) = corpus("encodings/uchardet-zh-big5.txt") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "Big5");
+        assert!(d.text.contains("繁體中文"), "{}", d.text);
+    }
+
+    #[test]
+    fn corpus_shift_jis() {
+        let Some(b) = corpus("encodings/uchardet-ja-shift_jis.txt") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "Shift_JIS");
+        assert!(d.text.contains("日本語"), "{}", d.text);
+    }
+
+    #[test]
+    fn corpus_utf16le_without_bom() {
+        let Some(b) = corpus("encodings/uchardet-ja-utf-16le-nobom.txt") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert!(d.text.starts_with("UTF-16 (UCS/Unicode"), "{}", d.text);
+        assert!(d.text.contains("は"));
+        assert!(!d.text.contains('\r'));
+    }
+
+    #[test]
+    fn corpus_utf16be_and_utf32be_with_bom() {
+        let Some(b) = corpus("encodings/uchardet-fr-utf-16.be") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "UTF-16BE");
+        assert!(d.text.starts_with("UTF-16 (16-bit"), "{}", d.text);
+        let Some(b) = corpus("encodings/uchardet-ko-utf-32.be") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "UTF-32BE");
+        assert!(d.text.starts_with("UTF-16(16-bit"), "{}", d.text);
+        assert!(d
+            .text
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)));
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn corpus_utf16le_bom_crlf_jekyll() {
+        let Some(b) = corpus("encodings/jekyll-fixture-utf16le-crlf-bom.md") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert!(d.text.starts_with("---\nlayout: post\n"), "{}", d.text);
+        assert!(!d.text.contains('\r') && !d.text.contains('\u{FEFF}'));
+    }
+
+    #[test]
+    fn corpus_qq_page_declares_gb2312_but_is_utf8() {
+        let Some(b) = corpus("big/readability-qq-source.html") else {
+            return;
+        };
+        let d = ok(&b);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert!(d.text.contains("腾讯"));
+    }
 }

@@ -1,0 +1,419 @@
+//! Tests of the splitter: every front-matter form, broken blocks, and a walk over
+//! the shared corpus.
+
+use super::*;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Asserts `body` lies inside `text` (a subslice, not a copy).
+fn assert_subslice(text: &str, body: &str) {
+    let (t, b) = (text.as_ptr() as usize, body.as_ptr() as usize);
+    assert!(
+        b >= t && b + body.len() <= t + text.len(),
+        "body is not a subslice"
+    );
+}
+
+fn check(text: &str) -> Split<'_> {
+    let s = split(text);
+    assert_subslice(text, s.body);
+    s
+}
+
+fn data(s: &Split<'_>) -> Value {
+    Value::Object(s.data.clone())
+}
+
+#[test]
+fn no_front_matter() {
+    let s = check("# Title\n\ntext");
+    assert_eq!(s.kind, None);
+    assert_eq!(s.body, "# Title\n\ntext");
+    assert!(s.data.is_empty() && s.warnings.is_empty());
+    assert_eq!(check("").body, "");
+}
+
+#[test]
+fn yaml_with_leading_blank_lines_and_trailing_spaces() {
+    let text = "\n  \n\t\n---  \ntitle: Hello\ntags: [a, b]\n--- \t\n# Body\n";
+    let s = check(text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Yaml));
+    assert_eq!(data(&s), json!({"title": "Hello", "tags": ["a", "b"]}));
+    assert_eq!(s.body, "# Body\n");
+}
+
+#[test]
+fn yaml_closed_by_dots_and_at_end_of_file() {
+    let s = check("---\ntitle: x\n...\nbody");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "body"));
+    assert_eq!(data(&s), json!({"title": "x"}));
+    let s = check("---\ntitle: x\n---");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), ""));
+}
+
+#[test]
+fn empty_yaml_block() {
+    let s = check("---\n---\nText");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "Text"));
+    assert!(s.data.is_empty() && s.warnings.is_empty());
+}
+
+#[test]
+fn unclosed_dashes_are_body() {
+    let text = "---\ntitle: x\nno closer here\n";
+    let s = check(text);
+    assert_eq!((s.kind, s.body), (None, text));
+    assert!(s.data.is_empty());
+    let s = check("---");
+    assert_eq!((s.kind, s.body), (None, "---"));
+}
+
+#[test]
+fn dashes_in_body_do_not_close_early() {
+    let s = check("---\nexcerpt_separator: \"\\n---\\n\"\n---\nA\n\n---\n\nB");
+    assert_eq!(data(&s), json!({"excerpt_separator": "\n---\n"}));
+    assert_eq!(s.body, "A\n\n---\n\nB");
+}
+
+#[test]
+fn yaml_not_a_mapping_keeps_body() {
+    let s = check("---\n- a\n- b\n---\nbody");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "body"));
+    assert!(s.data.is_empty());
+    assert_eq!(s.warnings.len(), 1);
+}
+
+#[test]
+fn broken_yaml_is_read_line_by_line_and_names_the_line() {
+    let text = "\n---\nlayout: post\ntitle: @大道无形我有型 关注了股票 台积电\ndate: 2014-03-23 19:85:35\ntags:\n- 股票\n---\nbody";
+    let s = check(text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Yaml));
+    assert_eq!(
+        data(&s),
+        json!({"layout": "post", "title": "@大道无形我有型 关注了股票 台积电",
+            "date": "2014-03-23 19:85:35", "tags": ["股票"]})
+    );
+    assert_eq!(s.body, "body");
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    assert!(
+        s.warnings[0].starts_with("The front matter has a YAML error on line 4 ("),
+        "{:?}",
+        s.warnings
+    );
+    assert!(s.warnings[0].ends_with("it was read line by line instead."));
+}
+
+#[test]
+fn broken_yaml_corpus_shapes() {
+    let s = check("---\ntitle: \"\"\"\"\"\"\"\"\"'人民币，一骑绝尘'\"\"\"\"\"\"\"\"\"\n---\n");
+    assert_eq!(data(&s), json!({"title": "人民币，一骑绝尘"}));
+    let s = check("---\ncreated: {{date}}\ntags:\n  - daily\n---\n");
+    assert_eq!(data(&s), json!({"created": "{{date}}", "tags": ["daily"]}));
+    let s = check("---\ntitle: Tabs\ntags:\n\t- a\n\t- b\n---\n");
+    assert_eq!(data(&s), json!({"title": "Tabs", "tags": ["a", "b"]}));
+    assert_eq!(s.warnings.len(), 1);
+}
+
+#[test]
+fn yaml_duplicate_keys_warn() {
+    let s = check("---\ntitle: a\ntitle: b\n---\n");
+    assert_eq!(data(&s), json!({"title": "b"}));
+    assert_eq!(s.warnings.len(), 1);
+}
+
+#[test]
+fn yaml_alias_bomb_is_cut_short() {
+    let mut fm = String::from("---\na: &a [x,x,x,x,x,x,x,x,x,x]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for w in names.windows(2) {
+        let (p, c) = (w[0], w[1]);
+        fm.push_str(&format!(
+            "{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+        ));
+    }
+    fm.push_str("---\nbody");
+    let t = std::time::Instant::now();
+    let s = check(&fm);
+    assert!(t.elapsed().as_millis() < 900, "{:?}", t.elapsed());
+    assert_eq!(s.body, "body");
+    assert_eq!(
+        s.warnings,
+        ["The front matter repeats itself too much (YAML aliases); only part of it was read."]
+    );
+}
+
+#[test]
+fn language_hints() {
+    let s = check("---yaml\ntitle: y\n---\nB");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "B"));
+    assert_eq!(data(&s), json!({"title": "y"}));
+    let s = check("---json\n{\n  \"title\": \"j\"\n}\n---\n\n# B");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "\n# B"));
+    assert_eq!(data(&s), json!({"title": "j"}));
+    let s = check("---toml\ntitle = \"t\"\n---\nB");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Toml), "B"));
+    assert_eq!(data(&s), json!({"title": "t"}));
+    let s = check("---javascript\n{ title: 'x', fn: function() {} }\n---\nB");
+    assert_eq!((s.kind, s.body), (None, "B"));
+    assert!(s.warnings[0].contains("javascript"), "{:?}", s.warnings);
+}
+
+#[test]
+fn tilde_delimiters() {
+    let s = check("~~~\ntitle: custom-delims\nversion: 2\n~~~\n\nText");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "\nText"));
+    assert_eq!(data(&s), json!({"title": "custom-delims", "version": 2}));
+}
+
+#[test]
+fn toml_with_dates_and_trailing_spaces() {
+    let s = check(
+        "+++  \ntitle = \"T\"\ndate = 2023-03-15T11:00:00-07:00\nday = 2019-03-10\n\
+         [extra]\nn = 1.5\ninf = inf\n+++        \nBody",
+    );
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Toml), "Body"));
+    assert_eq!(
+        data(&s),
+        json!({"title": "T", "date": "2023-03-15T11:00:00-07:00", "day": "2019-03-10",
+            "extra": {"n": 1.5, "inf": "inf"}})
+    );
+}
+
+#[test]
+fn broken_toml_keeps_body_and_good_lines() {
+    let s = check("+++\ntitle = \"ok\"\nbad = = 1\n+++\nBody");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Toml), "Body"));
+    assert_eq!(data(&s), json!({"title": "ok"}));
+    assert_eq!(s.warnings.len(), 1);
+    assert!(
+        s.warnings[0].contains("TOML error on line 3"),
+        "{:?}",
+        s.warnings
+    );
+}
+
+#[test]
+fn hexo_semicolon_json_with_and_without_braces() {
+    let s = check(";;;\n{\n  \"title\": \"semi\",\n  \"n\": 2\n}\n;;;\n\n# B");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "\n# B"));
+    assert_eq!(data(&s), json!({"title": "semi", "n": 2}));
+    let s = check(";;;\n\"title\": \"Hello\",\n\"date\": \"2013/7/13 20:46:25\"\n;;;\nB");
+    assert_eq!(
+        data(&s),
+        json!({"title": "Hello", "date": "2013/7/13 20:46:25"})
+    );
+    // Hexo's own form has no opening `;;;`.
+    let s = check("\"title\": \"Hello\",\n\"date\": \"2013/7/13\"\n;;;\nB");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "B"));
+    assert_eq!(data(&s), json!({"title": "Hello", "date": "2013/7/13"}));
+}
+
+#[test]
+fn broken_semicolon_json_warns() {
+    let s = check(";;;\n\"title\": \"x\",,\n;;;\nB");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "B"));
+    assert!(s.data.is_empty());
+    assert!(
+        s.warnings[0].contains("JSON error on line 2"),
+        "{:?}",
+        s.warnings
+    );
+}
+
+#[test]
+fn hugo_bare_json_object() {
+    let s = check("{\n    \"title\": \"Front Matter\",\n    \"Pubdate\": \"2013-07-01\"\n}\n\nThe body {\"x\": 1}");
+    assert_eq!(s.kind, Some(FrontMatterKind::Json));
+    assert_eq!(
+        data(&s),
+        json!({"title": "Front Matter", "Pubdate": "2013-07-01"})
+    );
+    assert_eq!(s.body, "\nThe body {\"x\": 1}");
+    let s = check("{\"title\": \"x\"} trailing text");
+    assert_eq!(s.body, " trailing text");
+}
+
+#[test]
+fn hugo_json_broken_and_non_json_braces() {
+    let s = check("{\n  \"title\": \"x\",\n  \"bad\": \n}\nbody");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "body"));
+    assert!(s.data.is_empty());
+    assert_eq!(s.warnings.len(), 1);
+    assert!(s.warnings[0].contains("line 4"), "{:?}", s.warnings);
+    for text in [
+        "{{< youtube x >}}\n",
+        "{% raw %}\nx\n{% endraw %}",
+        "{\"never closed\": 1\n",
+    ] {
+        let s = check(text);
+        assert_eq!((s.kind, s.body), (None, text));
+    }
+}
+
+#[test]
+fn code_fence_front_matter() {
+    let s =
+        check("```toml\n# comment\ntitle = \"Welcome\"\ntags = [\"pugo\"]\n```\n\nWhen you read");
+    assert_eq!(
+        (s.kind, s.body),
+        (Some(FrontMatterKind::Toml), "\nWhen you read")
+    );
+    assert_eq!(data(&s), json!({"title": "Welcome", "tags": ["pugo"]}));
+    let s = check("```yaml\ntitle: Y\n```\nB");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "B"));
+    let s = check("```json\n{\"title\": \"J\"}\n```\nB");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "B"));
+    // Code that is not a mapping is just code.
+    for text in [
+        "```toml\n# only a comment\n```\nB",
+        "```yaml\n- a\n```\n",
+        "```json\n[1]\n```\n",
+        "```toml\nx = \n```\n",
+    ] {
+        let s = check(text);
+        assert_eq!((s.kind, s.body), (None, text), "{text}");
+    }
+}
+
+#[test]
+fn hexo_without_opening_dashes() {
+    let text = "title: 使用 Github Pages 和 Hexo 快速搭建个人博客\ndate: 2015-09-11\ntags: [Git,Github,Hexo]\n---\n## 适用对象\n";
+    let s = check(text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Yaml));
+    assert_eq!(
+        data(&s),
+        json!({"title": "使用 Github Pages 和 Hexo 快速搭建个人博客", "date": "2015-09-11",
+            "tags": ["Git", "Github", "Hexo"]})
+    );
+    assert_eq!(s.body, "## 适用对象\n");
+    // Broken YAML in the same form is still read.
+    let s = check("title: @x y\ndate: 2015-09-11\n---\nbody");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "body"));
+    assert_eq!(data(&s), json!({"title": "@x y", "date": "2015-09-11"}));
+}
+
+#[test]
+fn prose_then_thematic_break_is_not_front_matter() {
+    for text in [
+        "Note: this is prose, with a colon.\n\nMore prose here.\n\n---\n\nAfter",
+        "Just a paragraph\n---\n",
+        "Hello world: it's me\n---\n",
+        "title: x\nno closing line anywhere",
+    ] {
+        let s = check(text);
+        assert_eq!((s.kind, s.body), (None, text), "{text}");
+    }
+}
+
+/// The corpus directory, if present.
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: corpus directory {} not found", dir.display());
+        None
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if !matches!(
+            p.file_name().and_then(|n| n.to_str()),
+            Some("README.md" | "SOURCES.tsv")
+        ) {
+            out.push(p);
+        }
+    }
+}
+
+/// A file's text through the real decoder (so BOMs and CRLF are handled).
+fn corpus_text(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    crate::decode::decode(&bytes).ok().map(|d| d.text)
+}
+
+#[test]
+fn corpus_never_panics_and_finds_delimited_blocks() {
+    let Some(dir) = corpus_dir() else {
+        return;
+    };
+    let mut files = Vec::new();
+    walk(&dir, &mut files);
+    files.sort();
+    assert!(files.len() > 100, "only {} corpus files", files.len());
+    let (mut with_data, mut checked) = (0, 0);
+    for path in &files {
+        let Some(text) = corpus_text(path) else {
+            continue;
+        };
+        checked += 1;
+        let s = match std::panic::catch_unwind(|| split(&text)) {
+            Ok(s) => s,
+            Err(_) => panic!("split panicked on {}", path.display()),
+        };
+        assert_subslice(&text, s.body);
+        if !s.data.is_empty() {
+            with_data += 1;
+        }
+        let mut lines = text.split('\n').skip_while(|l| l.trim().is_empty());
+        let first = lines
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches([' ', '\t']);
+        let closed = match first {
+            "---" => lines.any(|l| matches!(l.trim_end_matches([' ', '\t']), "---" | "...")),
+            "+++" => lines.any(|l| l.trim_end_matches([' ', '\t']) == "+++"),
+            _ => false,
+        };
+        if closed {
+            assert!(
+                s.kind.is_some(),
+                "{}: no front matter found",
+                path.display()
+            );
+        }
+    }
+    eprintln!("corpus: {with_data} of {checked} files have front-matter data");
+    assert!(with_data > checked / 2, "{with_data} of {checked}");
+}
+
+#[test]
+fn corpus_specific_files() {
+    let Some(dir) = corpus_dir() else {
+        return;
+    };
+    let read = |rel: &str| corpus_text(&dir.join(rel)).unwrap_or_default();
+    let text = read("hexo/52x-hello-world-no-leading-dashes.md");
+    let s = check(&text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Yaml));
+    assert_eq!(s.data["date"], json!("2015-09-11"));
+    assert!(s.body.starts_with("## 适用对象"));
+
+    let text = read("other/graymatter-fixture-semicolon-delims-json.md");
+    let s = check(&text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Json));
+    assert_eq!(s.data["title"], json!("delims-semi-colons JSON"));
+
+    let text = read("other/pugo-welcome-toml-codefence-fm.md");
+    let s = check(&text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Toml));
+    assert_eq!(s.data["slug"], json!("welcome"));
+    assert!(s.body.trim_start().starts_with("When you read"));
+
+    let text = read("hugo/hugo-2013-json-fm-front-matter.md");
+    let s = check(&text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Json));
+    assert_eq!(s.data["Pubdate"], json!("2013-07-01"));
+
+    let text = read("zola/zola-theme-matbook.md");
+    let s = check(&text);
+    assert_eq!(s.kind, Some(FrontMatterKind::Toml));
+    assert!(!s.data.is_empty());
+}
