@@ -99,6 +99,10 @@ fn pick_and_decode(
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), UTF_8.name(), 0));
     }
+    if mostly_utf8(bytes) {
+        let (t, bad) = decode_with(UTF_8, bytes);
+        return Ok((t, UTF_8.name(), bad));
+    }
     if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_LEN)]) {
         let (t, bad) = decode_with(enc, bytes);
         return Ok((t, enc.name(), bad));
@@ -114,6 +118,35 @@ fn pick_and_decode(
     }
     let (t, bad) = decode_with(enc, bytes);
     Ok((t, enc.name(), bad))
+}
+
+/// UTF-8 with a few damaged bytes (a file cut mid-character, a stray byte) is still
+/// UTF-8: reading it as a legacy encoding would garble every other character.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut bad, mut multibyte, mut rest) = (0usize, 0usize, bytes);
+    let mut cut_short = false;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                break;
+            }
+            Err(e) => {
+                let (good, after) = rest.split_at(e.valid_up_to());
+                multibyte += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| c.len_utf8() > 1).count());
+                bad += 1;
+                cut_short = e.error_len().is_none();
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                rest = after.get(skip..).unwrap_or_default();
+            }
+        }
+        if bad > 64 {
+            return false;
+        }
+    }
+    // Only the last character cut in half, or a few bad bytes among much good text.
+    (bad == 1 && cut_short) || (bad > 0 && multibyte >= bad * 20)
 }
 
 /// Names the kind of file when `bytes` start with a well-known binary signature.
@@ -376,6 +409,22 @@ mod tests {
         let e = fails(&big);
         assert_eq!(e.kind(), ErrorKind::TooLarge);
         assert!(e.to_string().contains("32 MB"), "{e}");
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8_with_a_warning() {
+        let mut bytes = "标题：中文的正文内容，足够长的一段文字。"
+            .repeat(3)
+            .into_bytes();
+        bytes.truncate(bytes.len() - 1);
+        let d = ok(&bytes);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("标题：中文"), "{}", d.text);
+        assert!(d.text.ends_with('\u{FFFD}'));
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+        // Legacy text is not "mostly UTF-8".
+        let (gbk, _, _) = encoding_rs::GBK.encode("中文的正文内容，足够长的一段文字。");
+        assert!(!mostly_utf8(&gbk));
     }
 
     #[test]

@@ -92,13 +92,24 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
             .or(body.doc.description.clone())
             .filter(|s| !s.trim().is_empty())
     });
-    let title = meta.title.or(body.doc.title).or_else(|| {
-        outline
-            .toc
-            .iter()
-            .find(|t| t.level == 1)
-            .map(|t| t.text.clone())
-    });
+    // Like the generators themselves: front matter, then the document, then the
+    // first top-level heading, then the file name.
+    let title = meta
+        .title
+        .or(body.doc.title)
+        .or_else(|| {
+            outline
+                .toc
+                .iter()
+                .find(|t| t.level == 1)
+                .map(|t| t.text.clone())
+        })
+        .or_else(|| {
+            options
+                .file_name
+                .as_deref()
+                .and_then(metadata::title_from_file_name)
+        });
     let authors = if meta.authors.is_empty() {
         body.doc.author.into_iter().collect()
     } else {

@@ -95,6 +95,40 @@ pub struct Metadata {
     pub warnings: Vec<String>,
 }
 
+/// A title made from the file name, as Jekyll, Hexo and Obsidian do for posts that
+/// give none: the extension and a leading `YYYY-MM-DD-` go, and in a name without
+/// spaces `-` and `_` become spaces. Bundle names such as `index` give none.
+///
+/// # Examples
+/// ```
+/// use folio::metadata::title_from_file_name;
+/// assert_eq!(title_from_file_name("_posts/2016-10-08-a-post.md").as_deref(), Some("a post"));
+/// assert_eq!(title_from_file_name("Japan trip 2023.md").as_deref(), Some("Japan trip 2023"));
+/// assert_eq!(title_from_file_name("content/post/_index.md"), None);
+/// ```
+pub fn title_from_file_name(name: &str) -> Option<String> {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let is_digit_prefix = stem.len() > 11
+        && stem.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && matches!(stem.as_bytes()[10], b'-' | b'_' | b' ');
+    let stem = if is_digit_prefix { &stem[11..] } else { stem };
+    let title = if stem.contains(' ') {
+        stem.to_string()
+    } else {
+        stem.replace(['-', '_'], " ")
+    };
+    let title = title.trim().to_string();
+    let meaningless = ["index", "readme", ""].contains(&title.to_ascii_lowercase().as_str());
+    (!meaningless).then_some(title)
+}
+
 /// Normalizes parsed front matter. `file_name` may carry a date (`2016-10-08-post.md`);
 /// it may be a path, in which case only its last part is looked at.
 /// Relative cover URLs resolve against `base` when one is given.
