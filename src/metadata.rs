@@ -278,6 +278,13 @@ fn read_dates(
         match date::read_value(v) {
             DateValue::Absent => {}
             DateValue::Read(d) => return (Some(d), None, true),
+            DateValue::CarriedOver(d) => {
+                let shown = v.as_str().unwrap_or_default().trim();
+                w.push(format!(
+                    "The {what} “{shown}” has a field out of range; it was read as {d}, as Hexo reads it."
+                ));
+                return (Some(d), None, true);
+            }
             DateValue::Unreadable(text) => {
                 seen = true;
                 unreadable.get_or_insert(text);
@@ -840,8 +847,18 @@ mod tests {
     }
 
     #[test]
+    fn out_of_range_date_carries_over_with_a_warning() {
+        let m = norm(json!({"date": "2014-03-23 19:85:35"}));
+        assert_eq!(m.date.as_deref(), Some("2014-03-23T20:25:35"));
+        assert_eq!(
+            m.warnings,
+            ["The date “2014-03-23 19:85:35” has a field out of range; it was read as 2014-03-23T20:25:35, as Hexo reads it."]
+        );
+    }
+
+    #[test]
     fn unreadable_date_is_kept_with_a_warning() {
-        for input in ["undefine", "2015-08-018 23:22:44", "2014-03-23 19:85:35"] {
+        for input in ["undefine", "2015-13-18 23:22:44", "2014-03-23 29:85:35"] {
             let m = norm_named(json!({"date": input}), Some("2016-10-08-a-post.md"));
             assert_eq!(m.date, None, "{input}");
             assert_eq!(m.date_text.as_deref(), Some(input));

@@ -7,4 +7,5 @@ mod corpus;
 mod html_check;
 mod robustness;
 mod security;
+mod snapshots;
 mod spec;

@@ -88,6 +88,9 @@ pub(crate) enum DateValue {
     Absent,
     /// A readable date, in the contract's form.
     Read(String),
+    /// A date with a field out of range (`19:85:35`, day `018`), carried over the
+    /// way Hexo's date library does, in the contract's form.
+    CarriedOver(String),
     /// Text or a number that is not a date we can read, as written.
     Unreadable(String),
     /// A list, a table or a yes/no value: not a date at all.
@@ -107,10 +110,11 @@ pub(crate) fn read_value(v: &Value) -> DateValue {
             if t.is_empty() {
                 DateValue::Absent
             } else {
-                parse_text(t).map_or_else(
-                    || DateValue::Unreadable(t.to_string()),
-                    |m| DateValue::Read(m.to_contract()),
-                )
+                match (parse_text(t), carried_over(t)) {
+                    (Some(m), _) => DateValue::Read(m.to_contract()),
+                    (None, Some(m)) => DateValue::CarriedOver(m.to_contract()),
+                    (None, None) => DateValue::Unreadable(t.to_string()),
+                }
             }
         }
         Value::Number(n) => {
@@ -132,6 +136,52 @@ pub(crate) fn read_value(v: &Value) -> DateValue {
         },
         _ => DateValue::WrongType,
     }
+}
+
+/// `YYYY-MM-DD HH:MM:SS` with an out-of-range minute or second (`19:85:35`) or a
+/// zero-padded three-digit day (`2015-08-018`): Hexo's date library carries the
+/// excess over (`20:25:35`), so the reader sees the date its generator showed.
+/// Month, day and hour must still be plausible; anything wilder stays unreadable.
+fn carried_over(s: &str) -> Option<Moment> {
+    let (day_part, time_part) = match s.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    let nums = |text: &str, sep: char| -> Option<Vec<i64>> {
+        text.split(sep)
+            .map(|p| {
+                (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| p.parse().ok())
+                    .flatten()
+            })
+            .collect()
+    };
+    let ymd = nums(day_part, '-').or_else(|| nums(day_part, '/'))?;
+    let [y, mo, d] = ymd[..] else { return None };
+    let date = Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(mo).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    let Some(t) = time_part else {
+        return Some(Moment::Day(date));
+    };
+    let hms = nums(t, ':')?;
+    let (h, mi, se) = match hms[..] {
+        [h, m] => (h, m, 0),
+        [h, m, s] => (h, m, s),
+        _ => return None,
+    };
+    if h > 23 || mi > 99 || se > 99 {
+        return None;
+    }
+    let secs = h * 3600 + mi * 60 + se;
+    let dt = date
+        .to_datetime(jiff::civil::Time::midnight())
+        .checked_add(jiff::SignedDuration::from_secs(secs))
+        .ok()?;
+    Some(Moment::Local(dt))
 }
 
 /// Parses a date written as text (already trimmed); `None` when it is not one.
@@ -480,6 +530,31 @@ mod tests {
         ] {
             let _ = p(s);
             let _ = from_file_name(s);
+        }
+    }
+
+    #[test]
+    fn out_of_range_fields_carry_over_like_hexo() {
+        assert_eq!(
+            read_value(&json!("2014-03-23 19:85:35")),
+            DateValue::CarriedOver("2014-03-23T20:25:35".into())
+        );
+        assert_eq!(
+            read_value(&json!("2015-08-018 23:22:44")),
+            DateValue::CarriedOver("2015-08-18T23:22:44".into())
+        );
+        for wild in [
+            "2014-13-23 10:00:00",
+            "2014-03-23 25:00:00",
+            "2014-03-23 10:100:00",
+            "undefine",
+            "2014-02-30 10:00",
+        ] {
+            assert_eq!(
+                read_value(&json!(wild)),
+                DateValue::Unreadable(wild.into()),
+                "{wild}"
+            );
         }
     }
 
