@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-oracle test-e2e test-fuzz fuzz lint bless clean
+.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
@@ -18,7 +18,7 @@ build:
 	cargo build --release --bin folio
 
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
-test: lint test-rust build test-oracle test-e2e test-fuzz
+test: lint test-rust test-wasm build test-oracle test-e2e test-fuzz
 
 lint:
 	scripts/ensure-tools.sh test
@@ -29,6 +29,10 @@ lint:
 test-rust:
 	cargo test --all-targets
 	cargo test --doc
+
+## The WASM API in headless Chromium (tests/wasm.rs; webdriver.json holds the browser flags).
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome . -- --test wasm
 
 ## Agreement with hexo-front-matter and gray-matter over the corpus (needs the WASM build).
 test-oracle:

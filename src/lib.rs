@@ -26,7 +26,7 @@ pub mod metadata;
 pub mod outline;
 pub mod sanitize;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{Article, Format, FrontMatterKind, Stats, TocEntry};
 use error::err;

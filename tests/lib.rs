@@ -1,5 +1,6 @@
 //! The one integration-test binary: CLI, corpus, CommonMark spec and Folio's own
 //! spec files. Run with `cargo test --test integration` (`make test` runs it all).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod cli;
 mod commonmark;
