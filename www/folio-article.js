@@ -417,7 +417,7 @@ export class FolioArticleElement extends HTMLElement {
     if (article.lang) view.lang = article.lang;
 
     const header = el('header', { className: 'article-header', attrs: { part: 'header' } });
-    if (show.has('categories')) header.append(withPart(categoriesNav(article.category_paths, t), 'categories'));
+    if (show.has('categories')) header.append(withPart(categoriesNav(article.category_paths, t), 'categories') ?? '');
     if (show.has('title') && article.title) {
       header.append(el('h1', { text: article.title, attrs: { part: 'title' } }));
     }
