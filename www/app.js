@@ -280,7 +280,8 @@ function loadDemo() {
  * the target origin is `*` because a height tells nothing about the article.
  */
 function startEmbed() {
-  for (const node of document.querySelectorAll('.topbar, .files, .skip-link')) /** @type {HTMLElement} */ (node).hidden = true;
+  // Inline styles through the CSSOM (not governed by style-src): the stylesheet's display wins over [hidden].
+  for (const node of document.querySelectorAll('.topbar, .files, .skip-link')) /** @type {HTMLElement} */ (node).style.display = 'none';
   const layout = /** @type {HTMLElement | null} */ (ui.viewer.parentElement);
   if (layout) layout.style.display = 'block';
   if (window.parent === window) return;
