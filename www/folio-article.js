@@ -207,7 +207,6 @@ export class FolioArticleElement extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet()];
     this.#root = el('div', { className: 'root', attrs: { part: 'root' } });
     shadow.append(this.#root);
-    this.onClick = this.onClick.bind(this);
   }
 
   /** The article's URL, resolved against the page; empty when absent. */
@@ -239,7 +238,7 @@ export class FolioArticleElement extends HTMLElement {
   connectedCallback() {
     if (this.#connected) return;
     this.#connected = true;
-    this.shadowRoot?.addEventListener('click', this.onClick);
+    this.shadowRoot?.addEventListener('click', this.#onClick);
     this.#observer = new MutationObserver(() => {
       if (!this.src.trim() && this.#sourceKey() !== this.#shownKey) this.#update();
     });
@@ -250,7 +249,7 @@ export class FolioArticleElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#connected = false;
-    this.shadowRoot?.removeEventListener('click', this.onClick);
+    this.shadowRoot?.removeEventListener('click', this.#onClick);
     this.#observer?.disconnect();
     this.#observer = null;
   }
@@ -518,7 +517,7 @@ export class FolioArticleElement extends HTMLElement {
    * fragment navigation cannot see.
    * @param {Event} event
    */
-  onClick(event) {
+  #onClick = (event) => {
     const link = /** @type {Element} */ (event.target)?.closest?.('a[href^="#"]');
     if (!link || !this.shadowRoot) return;
     let id = '';
@@ -531,7 +530,7 @@ export class FolioArticleElement extends HTMLElement {
     if (!target) return;
     event.preventDefault();
     target.scrollIntoView({ block: 'start' });
-  }
+  };
 }
 
 /**

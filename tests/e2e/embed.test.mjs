@@ -147,6 +147,12 @@ test('theme, show and remote-images re-render; blocked images load only on click
     await full.locator('[part~="cover"] img').waitFor();
     assert.equal(await part(page, 'full', 'blocked-image').count(), 0);
 
+    // A table-of-contents link scrolls to its heading inside the shadow root.
+    await part(page, 'full', 'toc').getByRole('link', { name: 'Theming' }).click();
+    await page.waitForFunction(() => window.scrollY > 0);
+    const top = await full.locator('[part~="body"] h2', { hasText: 'Theming' }).evaluate((node) => node.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) <= 2, `the heading is at ${top}px, not at the top`);
+
     // show: only the listed parts.
     for (const name of ['byline', 'toc', 'tags', 'categories', 'summary', 'cover']) assert.equal(await part(page, 'full', name).count(), 1, name);
     await full.evaluate((node) => { /** @type {any} */ (node).show = 'title body'; });
