@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean
+.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean dist
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
@@ -40,6 +40,12 @@ test-oracle:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## dist/folio.html (one self-contained file that works from file://) and the npm package in dist/npm.
+dist:
+	scripts/ensure-tools.sh build
+	scripts/build-wasm.sh
+	node scripts/dist.mjs --out dist
 
 ## A one-minute fuzzing run of the whole render path (cargo-fuzz on stable via RUSTC_BOOTSTRAP).
 FUZZ_SECONDS ?= 60

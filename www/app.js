@@ -263,19 +263,51 @@ function setUpDrop() {
   });
 }
 
+/**
+ * Opens the demo article: embedded in the page as base64 (`#folio-demo`, the single-file
+ * build made by scripts/dist.mjs), else fetched from next to the page.
+ */
+function loadDemo() {
+  const embedded = document.getElementById('folio-demo');
+  if (!embedded) return loadUrl(DEMO);
+  const bytes = Uint8Array.from(atob(embedded.textContent?.trim() ?? ''), (c) => c.charCodeAt(0));
+  return load(new File([bytes], embedded.dataset.name || 'demo.md'));
+}
+
+/**
+ * `?embed=1`: the article alone (no top bar, file list or drop target), for an iframe.
+ * Its height goes to the parent as `{ type: 'folio-size', height }` whenever it changes;
+ * the target origin is `*` because a height tells nothing about the article.
+ */
+function startEmbed() {
+  // Inline styles through the CSSOM (not governed by style-src): the stylesheet's display wins over [hidden].
+  for (const node of document.querySelectorAll('.topbar, .files, .skip-link')) /** @type {HTMLElement} */ (node).style.display = 'none';
+  const layout = /** @type {HTMLElement | null} */ (ui.viewer.parentElement);
+  if (layout) layout.style.display = 'block';
+  if (window.parent === window) return;
+  let last = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(ui.viewer.getBoundingClientRect().bottom + window.scrollY);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'folio-size', height }, '*');
+  }).observe(ui.viewer);
+}
+
 function start() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   translatePage(document, t);
+  if (params.get('embed') === '1') startEmbed();
+  else setUpDrop();
   ui.input.addEventListener('change', () => {
     const files = Array.from(ui.input.files ?? []);
     ui.input.value = '';
     loadAll(files.map((file) => ({ file, name: file.name })));
   });
   ui.list.addEventListener('keydown', onListKey);
-  setUpDrop();
   init().catch(() => {}); // Start fetching the core early; errors show per file.
   const src = params.get('src');
-  if (src === null) loadUrl(DEMO);
+  if (src === null) loadDemo();
   else if (src.trim() !== '') loadUrl(src);
 }
 

@@ -72,7 +72,7 @@ export class FolioError extends Error {
   }
 }
 
-/** @typedef {{ default: () => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any }} WasmModule */
+/** @typedef {{ default: (source?: { module_or_path: WasmSource }) => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any }} WasmModule */
 
 /** The live module, once initialized. @type {WasmModule | null} */
 let live = null;
@@ -82,11 +82,33 @@ let starting = null;
 let instances = 0;
 
 /**
+ * Where the core's `.wasm` comes from: its bytes, a compiled module, a URL or a
+ * response. Bytes or a module can start a fresh instance after a trap without a fetch.
+ * @typedef {BufferSource | WebAssembly.Module | URL | string | Response} WasmSource
+ */
+
+/**
+ * @typedef {object} InitOptions
+ * @property {WasmSource} [wasm] The core's `.wasm` (default: `pkg/folio_bg.wasm`, fetched
+ *   next to `pkg/folio.js`). Node passes the file's bytes here: it cannot fetch file URLs.
+ * @property {() => WasmModule | Promise<WasmModule>} [core] Makes a fresh copy of the glue
+ *   module `pkg/folio.js` for each instance. For bundles, where importing the glue by URL
+ *   again is not possible; by default each instance imports it under a new URL.
+ */
+
+/** The options of the last init() call that gave some. @type {InitOptions} */
+let config = {};
+
+/**
  * Loads and instantiates the WebAssembly core. Idempotent: concurrent and repeated
  * calls share one promise. After a trap it resolves once the fresh instance is ready.
+ * Options take effect when an instance starts (the first call, or after a failure
+ * or a trap) and are kept for the instances after it.
+ * @param {InitOptions} [options]
  * @returns {Promise<void>}
  */
-export function init() {
+export function init(options) {
+  if (options) config = { ...config, ...options };
   if (!starting) {
     starting = startInstance().then(
       (module) => { live = module; },
@@ -99,10 +121,11 @@ export function init() {
 /** @returns {Promise<WasmModule>} */
 async function startInstance() {
   const n = instances++;
+  const { wasm, core } = config;
   // A new specifier is a new module record, hence a new WebAssembly instance and memory.
-  const url = n === 0 ? './pkg/folio.js' : `./pkg/folio.js?instance=${n}`;
-  const module = /** @type {WasmModule} */ (await import(url));
-  await module.default();
+  const module = core ? await core()
+    : /** @type {WasmModule} */ (await import(n === 0 ? './pkg/folio.js' : `./pkg/folio.js?instance=${n}`));
+  await module.default(wasm === undefined ? undefined : { module_or_path: wasm });
   return module;
 }
 

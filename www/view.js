@@ -35,7 +35,7 @@ let articlePolicy = null;
  * @param {string} sanitizedHtml Article.html from the core, already sanitized.
  * @returns {DocumentFragment}
  */
-function parseArticleBody(sanitizedHtml) {
+export function parseArticleBody(sanitizedHtml) {
   if (!articlePolicy) {
     const tt = /** @type {any} */ (window).trustedTypes;
     articlePolicy = tt ? tt.createPolicy('folio', { createHTML: (/** @type {string} */ html) => html })
@@ -89,7 +89,7 @@ function articleHeader(article, fallbackTitle, t, locale) {
  * @param {Translate} t
  * @returns {HTMLElement | null}
  */
-function categoriesNav(paths, t) {
+export function categoriesNav(paths, t) {
   if (!paths.length) return null;
   const nav = el('nav', { className: 'breadcrumb', attrs: { 'aria-label': t('categories'), 'data-testid': 'categories' } });
   for (const path of paths) {
@@ -106,7 +106,7 @@ function categoriesNav(paths, t) {
  * @param {string} testid
  * @returns {HTMLElement}
  */
-function chips(names, label, testid) {
+export function chips(names, label, testid) {
   const list = el('ul', { className: 'chips', attrs: { 'aria-label': label, 'data-testid': testid } });
   for (const name of names) list.append(el('li', { className: 'chip', text: name }));
   return list;
@@ -119,7 +119,7 @@ function chips(names, label, testid) {
  * @param {string} locale
  * @returns {HTMLElement}
  */
-function byline(article, t, locale) {
+export function byline(article, t, locale) {
   const line = el('p', { className: 'byline', attrs: { 'data-testid': 'byline' } });
   /** @type {Node[]} */
   const parts = [];
@@ -186,7 +186,7 @@ function coverFigure(cover, baseUrl, t) {
  * @param {Translate} t
  * @returns {HTMLElement | null}
  */
-function tableOfContents(toc, t) {
+export function tableOfContents(toc, t) {
   if (toc.length < 3) return null;
   const top = Math.min(...toc.map((entry) => entry.level));
   const list = el('ol');
@@ -205,7 +205,7 @@ function tableOfContents(toc, t) {
  * @param {Translate} t
  * @returns {HTMLElement | null}
  */
-function warningsBox(warnings, t) {
+export function warningsBox(warnings, t) {
   if (!warnings.length) return null;
   const list = el('ul');
   for (const warning of warnings) list.append(el('li', { text: warning }));

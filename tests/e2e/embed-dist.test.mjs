@@ -1,0 +1,145 @@
+// What `make dist` ships: the single file from file://, the packed npm package in a
+// scratch project (Node and the browser), and the viewer's iframe mode (?embed=1).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { buildDist } from '../../scripts/dist.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { ROOT, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+
+const harness = useBrowser();
+/** A temp directory holding dist/ for this run. */
+let work = '';
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'folio-dist-'));
+  await buildDist(join(work, 'dist'));
+});
+after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+
+/**
+ * Opens a URL the test server does not serve (file://, another server) in a fresh context
+ * and fails on console errors, page errors and CSP violations, like the harness does.
+ * Outside images get a placeholder; every other request is recorded and refused.
+ * @param {string} url
+ * @param {(page: import('playwright-core').Page, outside: string[]) => Promise<void>} body
+ * @param {string} [allowedPrefix] Requests under this URL are let through.
+ */
+async function withUrl(url, body, allowedPrefix = url) {
+  const context = await harness.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(10_000);
+  /** @type {string[]} */
+  const outside = [];
+  await context.route((u) => /^https?:/.test(u.href) && !u.href.startsWith(allowedPrefix), (route) => {
+    if (route.request().resourceType() === 'image') {
+      return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>' });
+    }
+    outside.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console.error: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.exposeFunction('__folioReportCsp', (/** @type {string} */ what) => problems.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      /** @type {any} */ (window).__folioReportCsp(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+  try {
+    await page.goto(url);
+    await body(page, outside);
+    assert.deepEqual(problems, [], 'the page reported problems');
+  } finally {
+    await context.close();
+  }
+}
+
+test('dist/folio.html works from file:// with no network: the demo shows, a dropped file renders', async () => {
+  const file = join(work, 'dist', 'folio.html');
+  const html = readFileSync(file, 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'self'/);
+  assert.equal((html.match(/<script\b/g) ?? []).length, 2, 'one module and one data block');
+  assert.doesNotMatch(html, /<script[^>]+src=|<link rel="stylesheet"|<link rel="modulepreload"/);
+
+  await withUrl(`file://${file}`, async (page, outside) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.equal(await page.getByTestId('file-button').innerText(), SAMPLE_NAME);
+    await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    assert.equal(await page.getByTestId('file-button').count(), 2);
+    assert.deepEqual(outside, [], 'the single file asked the network for something other than images');
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^https?:/.test(n)));
+    assert.deepEqual(loaded, [], 'the single file loaded a script, style or .wasm from elsewhere');
+  });
+});
+
+test('the packed npm package installs into a scratch project and renders in Node and the browser', async () => {
+  const npmDir = join(work, 'dist', 'npm');
+  const manifest = JSON.parse(readFileSync(join(npmDir, 'package.json'), 'utf8'));
+  const crateVersion = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))?.[1];
+  assert.equal(manifest.version, crateVersion);
+  assert.equal(manifest.type, 'module');
+  assert.deepEqual(manifest.sideEffects, ['./folio-article.js']);
+  assert.equal(manifest.exports['./wasm'], './pkg/folio_bg.wasm');
+
+  const packed = JSON.parse(execFileSync('npm', ['pack', npmDir, '--json', '--pack-destination', work], { encoding: 'utf8' }));
+  const tarball = join(work, packed[0].filename);
+  const packedFiles = packed[0].files.map((/** @type {{ path: string }} */ f) => f.path).sort();
+  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'view.js', 'dates.js', 'i18n.js',
+    'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
+    assert.ok(packedFiles.includes(needed), `the tarball lacks ${needed}`);
+  }
+
+  const scratch = join(work, 'scratch');
+  cpSync(join(ROOT, 'tests', 'package'), scratch, { recursive: true });
+  execFileSync('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'],
+    { cwd: scratch, stdio: 'pipe' });
+
+  // Node 20: the .wasm bytes from the ./wasm export, passed to init().
+  const sample = join(ROOT, '..', 'shared', 'samples', SAMPLE_NAME);
+  const out = JSON.parse(execFileSync(process.execPath, ['render.mjs', sample], { cwd: scratch, encoding: 'utf8' }));
+  assert.equal(out.title, SAMPLE_TITLE);
+  assert.equal(out.format, 'html');
+  assert.notEqual(out.refused, '');
+  assert.notEqual(out.refused, 'not a FolioError');
+  assert.equal(out.version, crateVersion);
+
+  // The browser: the element imported from node_modules, served with the project.
+  writeFileSync(join(scratch, 'post.md'), TINY_POST);
+  const { server, url } = await startServer({ root: scratch, port: 0, quiet: true });
+  try {
+    await withUrl(`${url}index.html`, async (page) => {
+      const title = page.locator('folio-article').locator('[part~="title"]');
+      await title.filter({ hasText: 'A tiny fixture post' }).waitFor();
+      assert.equal(await page.locator('folio-article').getAttribute('rendered'), '');
+    }, url);
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
+});
+
+test('iframe mode: ?embed=1 shows the article alone and posts its height to the parent', async () => {
+  await withPage(harness, 'examples/iframe.html', async (page) => {
+    const frame = page.getByTestId('frame');
+    const inner = page.frameLocator('iframe[data-testid="frame"]');
+    await inner.getByTestId('article-title').filter({ hasText: 'Embedding Folio in any page' }).waitFor();
+    assert.equal(await inner.locator('.topbar').isVisible(), false);
+    assert.equal(await inner.getByTestId('file-list-nav').isVisible(), false);
+    await page.waitForFunction(() => Number(document.querySelector('iframe')?.dataset.sized) > 400);
+    const sized = Number(await frame.getAttribute('data-sized'));
+    const box = await frame.boundingBox();
+    // The frame is as tall as the message said (plus its border), and the article fits in it.
+    assert.ok(box && Math.abs(box.height - sized - 2) <= 1, `frame ${box?.height}px, message ${sized}px`);
+    const scroll = await inner.locator('html').evaluate((node) => node.scrollHeight - node.clientHeight);
+    assert.ok(scroll <= 1, `the framed page still scrolls by ${scroll}px`);
+  });
+});
