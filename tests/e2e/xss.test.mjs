@@ -337,7 +337,7 @@ function elementHostFiles() {
   assert.ok(csp, 'index.html has a CSP meta');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer">
-<title>folio-article XSS host</title><script type="module" src="xss-host/driver.js"></script></head>
+<title>folio-article XSS host</title><script type="module" src="driver.js"></script></head>
 <body data-testid="dropzone"><main id="host"></main></body></html>`;
   const driver = `
 const mod = await import('../folio-article.js');
@@ -356,7 +356,7 @@ window.__xssFeed = async (name, b64) => {
     try { await el.render(bytes, { fileName: name }); } catch { return 'error'; }
     return 'render';
   }
-  el.setAttribute('src', 'xss-host/files/' + encodeURIComponent(name));
+  el.setAttribute('src', 'files/' + encodeURIComponent(name));
   for (let i = 0; i < 100; i += 1) {
     if (el.hasAttribute('rendered')) return 'src';
     if (el.hasAttribute('error')) return 'error';
@@ -378,7 +378,7 @@ describe('the <folio-article> element', () => {
     const modes = {};
     /** @type {Feed} */
     const feedElement = async (page, batch, log) => {
-      await page.locator('body[data-ready="true"]').waitFor();
+      await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
       for (const vector of batch) {
         const mode = await page.evaluate(([name, b64]) => /** @type {any} */ (window).__xssFeed(name, b64),
           [vector.fileName, Buffer.from(vector.text).toString('base64')]);
