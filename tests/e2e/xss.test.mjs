@@ -195,7 +195,8 @@ function auditDom(root) {
 }
 
 /**
- * Feeds vectors to a page; resolves with, per vector, whether it rendered as an article.
+ * Feeds one batch of vectors to a page, renders each in turn, and adds to the log what
+ * the audit found and how many ran.
  * @typedef {(page: import('playwright-core').Page, batch: import('../xss/vectors.mjs').Vector[], log: Log, index: number) => Promise<void>} Feed
  */
 
@@ -292,7 +293,7 @@ function report(label, log) {
 }
 
 describe('the viewer', () => {
-  test('the recorder sees hooks, dialogs overrides, requests, navigations and unsafe markup', async () => {
+  test('the recorder sees hook calls, dialog overrides, requests, navigations and unsafe markup', async () => {
     const log = newLog();
     const context = await recordingContext({ imagesAllowed: true }, log);
     try {
