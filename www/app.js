@@ -21,6 +21,8 @@ import { droppedFiles } from './drop.js';
  */
 
 const DEMO = 'samples/sina-cross-border-ecommerce.md';
+/** Where the remote-images setting is remembered: "block" or "load". */
+const IMAGES_KEY = 'folio.images';
 
 const params = new URLSearchParams(location.search);
 const lang = pickLang(params, navigator.languages?.length ? navigator.languages : [navigator.language]);
@@ -45,7 +47,38 @@ const ui = {
   list: /** @type {HTMLUListElement} */ ($('file-list')),
   viewer: /** @type {HTMLElement} */ ($('viewer')),
   status: /** @type {HTMLElement} */ ($('status')),
+  blockImages: /** @type {HTMLInputElement} */ ($('block-images')),
 };
+
+/** Remote images are shown as click-to-load placeholders while this is true. */
+let blockImages = imagesBlockedAtStart();
+
+/**
+ * The remote-images setting: `?images=block|load` if given, else the remembered choice,
+ * else load.
+ * @returns {boolean}
+ */
+function imagesBlockedAtStart() {
+  const wanted = params.get('images');
+  if (wanted === 'block' || wanted === 'load') return wanted === 'block';
+  try {
+    return localStorage.getItem(IMAGES_KEY) === 'block';
+  } catch {
+    return false; // Storage is off (private mode, sandbox): the default.
+  }
+}
+
+/** Remembers the checkbox's state and redraws the shown article with it. */
+function onBlockImagesChange() {
+  blockImages = ui.blockImages.checked;
+  try {
+    localStorage.setItem(IMAGES_KEY, blockImages ? 'block' : 'load');
+  } catch {
+    // Not remembered; it still applies until the page is closed.
+  }
+  for (const entry of entries) entry.view = null;
+  if (active) showEntry(active);
+}
 
 /** @type {Entry[]} */
 const entries = [];
@@ -202,7 +235,7 @@ function showEntry(entry) {
  */
 function buildView(entry) {
   if (entry.article) {
-    return articleView({ article: entry.article, name: entry.name, bytes: entry.bytes, baseUrl: entry.baseUrl }, t, locale);
+    return articleView({ article: entry.article, name: entry.name, bytes: entry.bytes, baseUrl: entry.baseUrl }, t, locale, { blockImages });
   }
   return errorView({ name: entry.name, message: entry.error ?? '', bytes: entry.bytes }, t);
 }
@@ -305,6 +338,8 @@ function start() {
     loadAll(files.map((file) => ({ file, name: file.name })));
   });
   ui.list.addEventListener('keydown', onListKey);
+  ui.blockImages.checked = blockImages;
+  ui.blockImages.addEventListener('change', onBlockImagesChange);
   init().catch(() => {}); // Start fetching the core early; errors show per file.
   const src = params.get('src');
   if (src === null) loadDemo();

@@ -36,6 +36,9 @@ const STRINGS = {
     originalTruncated: (shown) => `Only the first ${shown} characters are shown.`,
     updated: 'Updated',
     coverAlt: 'Cover image',
+    blockImages: 'Block remote images',
+    blockImagesHint: 'Remote images are not fetched until you click them; nothing tells their hosts that you read.',
+    loadImage: (host) => `Load image from ${host}`,
   },
   zh: {
     appName: 'Folio',
@@ -68,6 +71,9 @@ const STRINGS = {
     originalTruncated: (shown) => `仅显示前 ${shown} 个字符。`,
     updated: '更新于',
     coverAlt: '封面图片',
+    blockImages: '屏蔽远程图片',
+    blockImagesHint: '点击前不会获取远程图片，图片所在网站无从得知你在阅读。',
+    loadImage: (host) => `加载来自 ${host} 的图片`,
   },
 };
 
@@ -109,5 +115,8 @@ export function translatePage(root, t) {
   }
   for (const el of root.querySelectorAll('[data-i18n-label]')) {
     el.setAttribute('aria-label', t(/** @type {HTMLElement} */ (el).dataset.i18nLabel ?? ''));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    el.setAttribute('title', t(/** @type {HTMLElement} */ (el).dataset.i18nTitle ?? ''));
   }
 }

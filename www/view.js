@@ -48,17 +48,84 @@ export function parseArticleBody(sanitizedHtml) {
 }
 
 /**
- * The article body: images lazy and without referrer, removed comments.
+ * Whether showing this image would fetch it from another site: an http(s) or
+ * protocol-relative URL on another origin. data: and blob: images and the viewer's
+ * own files are not remote.
+ * @param {string} src
+ * @returns {boolean}
+ */
+export function isRemoteImage(src) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+}
+
+/**
+ * A button standing in for a blocked remote image; clicking it puts that one image
+ * back and lets it load. The image waits, without `src`, in `data-src`.
+ * @param {HTMLImageElement} img  An image whose `src` was moved to `data-src`.
+ * @param {Translate} t
+ * @returns {HTMLButtonElement}
+ */
+function imagePlaceholder(img, t) {
+  const src = img.dataset.src ?? '';
+  let host = src;
+  try {
+    host = new URL(src, document.baseURI).host;
+  } catch {
+    // Keep the URL as written.
+  }
+  const button = el('button', { className: 'image-placeholder', text: t('loadImage', host),
+    attrs: { type: 'button', 'data-testid': 'image-placeholder' } });
+  const alt = img.getAttribute('alt');
+  if (alt) button.title = alt;
+  button.addEventListener('click', (event) => {
+    event.preventDefault(); // A placeholder inside a link loads the image, not the link.
+    button.replaceWith(img);
+    img.loading = 'eager';
+    img.src = src;
+    img.removeAttribute('data-src');
+  }, { once: true });
+  return button;
+}
+
+/**
+ * Replaces every remote image under `root` with a click-to-load placeholder. Runs on
+ * the inert template content, so nothing has been fetched yet.
+ * @param {ParentNode} root
+ * @param {Translate} t
+ */
+function blockRemoteImages(root, t) {
+  for (const img of root.querySelectorAll('img')) {
+    img.removeAttribute('srcset');
+    const src = img.getAttribute('src');
+    if (src === null || !isRemoteImage(src)) continue;
+    img.dataset.src = src;
+    img.removeAttribute('src');
+    img.replaceWith(imagePlaceholder(img, t));
+  }
+}
+
+/**
+ * The article body: images lazy and without referrer, removed comments; remote
+ * images replaced by placeholders when they are blocked.
  * @param {string} html
+ * @param {{ blockImages?: boolean }} options
+ * @param {Translate} t
  * @returns {HTMLElement}
  */
-function articleBody(html) {
+function articleBody(html, options, t) {
   const fragment = parseArticleBody(html);
   for (const img of fragment.querySelectorAll('img')) {
     img.referrerPolicy = 'no-referrer';
     img.loading = 'lazy';
     img.decoding = 'async';
   }
+  if (options.blockImages) blockRemoteImages(fragment, t);
   const body = el('div', { className: 'article-body', attrs: { 'data-testid': 'article-body' } });
   body.append(fragment);
   return body;
@@ -159,12 +226,14 @@ function timeElement(value, locale, testid) {
 
 /**
  * The cover image; URLs other than http(s), data: images and relative ones are ignored.
+ * A remote cover becomes a placeholder when remote images are blocked.
  * @param {string | null} cover
  * @param {string | undefined} baseUrl
  * @param {Translate} t
+ * @param {{ blockImages?: boolean }} [options]
  * @returns {HTMLElement | null}
  */
-function coverFigure(cover, baseUrl, t) {
+function coverFigure(cover, baseUrl, t, options = {}) {
   if (!cover) return null;
   let url;
   try {
@@ -176,6 +245,10 @@ function coverFigure(cover, baseUrl, t) {
   const img = el('img', { attrs: { alt: t('coverAlt'), 'data-testid': 'cover' } });
   img.referrerPolicy = 'no-referrer';
   img.decoding = 'async';
+  if (options.blockImages && isRemoteImage(url.href)) {
+    img.dataset.src = url.href;
+    return el('figure', { className: 'cover' }, imagePlaceholder(img, t));
+  }
   img.src = url.href;
   return el('figure', { className: 'cover' }, img);
 }
@@ -267,16 +340,17 @@ export function originalToggle(getText, t) {
  * @param {string} [source.baseUrl]
  * @param {Translate} t
  * @param {string} locale
+ * @param {{ blockImages?: boolean }} [options]  blockImages: show remote images as click-to-load placeholders.
  * @returns {HTMLElement}
  */
-export function articleView({ article, name, bytes, baseUrl }, t, locale) {
+export function articleView({ article, name, bytes, baseUrl }, t, locale, options = {}) {
   const view = el('article', { className: 'article', attrs: { 'data-testid': 'article' } });
   if (article.lang) view.lang = article.lang;
   view.append(
     articleHeader(article, name, t, locale),
-    coverFigure(article.cover, baseUrl, t) ?? '',
+    coverFigure(article.cover, baseUrl, t, options) ?? '',
     tableOfContents(article.toc, t) ?? '',
-    articleBody(article.html),
+    articleBody(article.html, options, t),
     warningsBox(article.warnings, t) ?? '',
     originalToggle(() => decodeOriginal(bytes, article.encoding), t) ?? '',
   );
