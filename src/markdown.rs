@@ -33,7 +33,23 @@ pub fn render(markdown: &str, options: Options) -> String {
     join_cjk_lines(&mut events);
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     html::push_html(&mut out, events.into_iter());
+    if options.contains(Options::ENABLE_TABLES) && out.contains(" style=\"text-align: ") {
+        out = align_attributes(&out);
+    }
     out
+}
+
+/// Table column alignment as the `align` attribute rather than an inline style,
+/// which the viewer's Content-Security-Policy (no inline styles) would block.
+fn align_attributes(html: &str) -> String {
+    ["left", "center", "right"]
+        .iter()
+        .fold(html.to_string(), |acc, side| {
+            acc.replace(
+                &format!(" style=\"text-align: {side}\""),
+                &format!(" align=\"{side}\""),
+            )
+        })
 }
 
 /// A line break inside a paragraph of Chinese or Japanese text is not a word
@@ -79,6 +95,18 @@ mod tests {
         assert!(html.contains(r#"type="checkbox""#), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
         assert!(html.contains("markdown-alert-note"), "{html}");
+    }
+
+    #[test]
+    fn table_alignment_is_an_attribute_not_a_style() {
+        let html = to_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
+        assert!(
+            html.contains(
+                r#"<th align="left">a</th><th align="center">b</th><th align="right">c</th>"#
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("style="), "{html}");
     }
 
     #[test]

@@ -237,12 +237,47 @@ pub fn detect_lang(text: &str) -> Option<String> {
 /// The most frequent short words of each language; a text is in the language
 /// whose words make up a clear share of its first two thousand words.
 const STOPWORDS: [(&str, &[&str]); 6] = [
-    ("en", &["the", "and", "of", "to", "is", "in", "that", "it", "for", "with", "this", "you", "are", "was"]),
-    ("fr", &["le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "qui", "pas", "sur", "du"]),
-    ("de", &["der", "die", "und", "das", "ist", "nicht", "ein", "mit", "den", "zu", "von", "sie", "auf", "ich"]),
-    ("es", &["el", "los", "las", "y", "es", "una", "por", "con", "para", "del", "que", "como", "pero", "más"]),
-    ("pt", &["o", "os", "as", "e", "um", "uma", "não", "com", "para", "do", "da", "que", "em", "são"]),
-    ("it", &["il", "di", "che", "è", "per", "non", "una", "gli", "con", "del", "della", "sono", "anche", "come"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "in", "that", "it", "for", "with", "this", "you",
+            "are", "was",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "qui", "pas",
+            "sur", "du",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "ein", "mit", "den", "zu", "von", "sie",
+            "auf", "ich",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "y", "es", "una", "por", "con", "para", "del", "que", "como",
+            "pero", "más",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "as", "e", "um", "uma", "não", "com", "para", "do", "da", "que", "em", "são",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "è", "per", "non", "una", "gli", "con", "del", "della", "sono",
+            "anche", "come",
+        ],
+    ),
 ];
 
 fn latin_lang(text: &str) -> Option<String> {
@@ -257,7 +292,12 @@ fn latin_lang(text: &str) -> Option<String> {
     }
     let (lang, hits) = STOPWORDS
         .iter()
-        .map(|(lang, list)| (*lang, words.iter().filter(|w| list.contains(&w.as_str())).count()))
+        .map(|(lang, list)| {
+            (
+                *lang,
+                words.iter().filter(|w| list.contains(&w.as_str())).count(),
+            )
+        })
         .max_by_key(|(_, hits)| *hits)?;
     (hits * 10 >= words.len()).then(|| lang.to_string())
 }
@@ -269,10 +309,22 @@ mod tests {
     #[test]
     fn latin_languages_by_their_short_words() {
         let cases = [
-            ("Le chat est dans la maison et les enfants sont dans le jardin.", "fr"),
-            ("Der Hund ist nicht in dem Haus und die Katze ist auf dem Dach.", "de"),
-            ("El perro y el gato están en la casa con los niños para jugar.", "es"),
-            ("The dog and the cat are in the house with the children.", "en"),
+            (
+                "Le chat est dans la maison et les enfants sont dans le jardin.",
+                "fr",
+            ),
+            (
+                "Der Hund ist nicht in dem Haus und die Katze ist auf dem Dach.",
+                "de",
+            ),
+            (
+                "El perro y el gato están en la casa con los niños para jugar.",
+                "es",
+            ),
+            (
+                "The dog and the cat are in the house with the children.",
+                "en",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(detect_lang(text).as_deref(), Some(want), "{text}");

@@ -11,8 +11,9 @@
 //!   Also every comment.
 //! * **Attributes**: `lang`, `dir`, `title` anywhere; `id` anywhere but prefixed
 //!   with [`ID_PREFIX`] so an article cannot clobber the page's globals; `class`
-//!   only as `language-*` on `code`/`pre` and `markdown-alert-*` on `blockquote`;
-//!   `style` only as `text-align` (table column alignment); element-specific ones
+//!   only as `language-*` on `code`/`pre`, `markdown-alert-*` on `blockquote` and
+//!   pulldown-cmark's `footnote-*`; never `style` (the page's CSP forbids inline
+//!   styles; table alignment uses `align`); element-specific ones
 //!   such as `img[src alt width height]`, `a[href title]`, `td[colspan rowspan]`.
 //! * **URLs**: `http`, `https`, `mailto` and relative ones; `data:` only for
 //!   raster images in `img[src]`. Protocol-relative `//host/x` becomes `https://`.
@@ -66,20 +67,6 @@ fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Optio
                 .collect();
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
-        "style" => {
-            let keep: Vec<String> = value
-                .split(';')
-                .filter_map(|decl| {
-                    let (prop, val) = decl.split_once(':')?;
-                    let val = val.trim().to_ascii_lowercase();
-                    let ok = prop.trim().eq_ignore_ascii_case("text-align")
-                        && ["left", "right", "center", "justify", "start", "end"]
-                            .contains(&val.as_str());
-                    ok.then(|| format!("text-align: {val}"))
-                })
-                .collect();
-            (!keep.is_empty()).then(|| Cow::Owned(keep.join("; ")))
-        }
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
         // ammonia allows `cite` but does not treat it as a URL: hold it to the same schemes.
         "cite" => match Url::parse(value.trim()) {
@@ -118,7 +105,7 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
     b.add_tags(["input"])
         .rm_clean_content_tags(["script", "style"])
         .add_clean_content_tags(DROP_WITH_CONTENT)
-        .add_generic_attributes(["dir", "id", "style"])
+        .add_generic_attributes(["dir", "id"])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("blockquote", ["class"])

@@ -72,9 +72,7 @@ pub fn unsafe_parts(html: &str) -> Vec<String> {
             bad.push(format!("<{}>", t.name));
         }
         for (a, v) in &t.attrs {
-            if a.starts_with("on")
-                || a == "style" && !v.trim().is_empty() && !v.starts_with("text-align")
-            {
+            if a.starts_with("on") || a == "style" {
                 bad.push(format!("<{} {a}=\"{v}\">", t.name));
             }
             let lower: String = v

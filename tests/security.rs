@@ -206,7 +206,7 @@ fn violations(html: &str) -> Vec<String> {
             {
                 bad.push(format!("attribute {attr} on <{name}>"));
             }
-            if attr == "style" && !v.starts_with("text-align:") {
+            if attr == "style" {
                 bad.push(format!("style {value:?}"));
             }
             if attr == "class"

@@ -16,7 +16,7 @@ test('a binary file dropped with a good one: an error for it, the good one still
     const error = page.getByTestId('error');
     await error.waitFor();
     assert.match(await error.locator('h1').innerText(), /photo\.png/);
-    assert.match(await page.getByTestId('error-message').innerText(), /binary/i);
+    assert.match(await page.getByTestId('error-message').innerText(), /PNG image, not an article/);
     assert.equal(await error.getByTestId('original').count(), 0, 'binary bytes are not offered as text');
     assert.match(await page.getByTestId('status').textContent() ?? '', /photo\.png/);
 
