@@ -32,7 +32,7 @@ test-rust:
 
 ## The WASM API in headless Chromium (tests/wasm.rs; webdriver.json holds the browser flags).
 test-wasm:
-	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome . -- --test wasm
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome . --test wasm
 
 ## Agreement with hexo-front-matter and gray-matter over the corpus (needs the WASM build).
 test-oracle:

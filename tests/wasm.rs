@@ -3,7 +3,7 @@
 //! Run with `make test-wasm` (wasm-pack test --headless --chrome).
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
