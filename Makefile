@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean dist
+.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean dist bench
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
@@ -62,6 +62,12 @@ fuzz: test-fuzz
 ## Accept changed corpus snapshots after reviewing them (`git diff tests/snapshots`).
 bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
+
+## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify) and the native
+## per-stage one; prints figures, writes bench/results/latest.json, never fails on a goal.
+bench: build
+	node bench/run.mjs
+	cargo bench --bench stages -- --noplot --quick
 
 clean:
 	cargo clean
