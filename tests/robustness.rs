@@ -3,16 +3,33 @@
 //! the benchmarks; here only that it finishes and what it says.)
 
 fn render_md(text: &str) -> Result<folio::Article, folio::Error> {
-    folio::render(text.as_bytes(), &folio::Options { file_name: Some("deep.md".into()), ..Default::default() })
+    folio::render(
+        text.as_bytes(),
+        &folio::Options {
+            file_name: Some("deep.md".into()),
+            ..Default::default()
+        },
+    )
 }
 
 fn render_html(text: &str) -> Result<folio::Article, folio::Error> {
-    folio::render(text.as_bytes(), &folio::Options { file_name: Some("deep.html".into()), ..Default::default() })
+    folio::render(
+        text.as_bytes(),
+        &folio::Options {
+            file_name: Some("deep.html".into()),
+            ..Default::default()
+        },
+    )
 }
 
 #[test]
 fn ten_thousand_deep_markdown_nesting() {
-    for text in [">".repeat(10_000) + " deep", "- ".repeat(10_000) + "x", "[".repeat(10_000), "*".repeat(100_000) + "x"] {
+    for text in [
+        ">".repeat(10_000) + " deep",
+        "- ".repeat(10_000) + "x",
+        "[".repeat(10_000),
+        "*".repeat(100_000) + "x",
+    ] {
         let a = render_md(&text).expect("deep Markdown renders");
         assert!(!a.html.is_empty());
     }
@@ -63,7 +80,10 @@ fn binary_files_get_a_specific_error() {
 
 #[test]
 fn a_bad_base_url_is_a_clear_error() {
-    let opts = folio::Options { base_url: Some("not a url".into()), ..Default::default() };
+    let opts = folio::Options {
+        base_url: Some("not a url".into()),
+        ..Default::default()
+    };
     let err = folio::render(b"x", &opts).unwrap_err();
     assert_eq!(err.kind(), folio::ErrorKind::BadOption);
     assert!(err.to_string().contains("not a url"));
