@@ -175,13 +175,11 @@ pub fn tidy(html: &str) -> String {
                 open.push((&tag[1..name_end], at, out.len(), name_end + 1 == tag.len()));
                 continue;
             }
-            "</p" | "</div" => {
-                if open.last().is_some_and(|o| o.0 == &tag[2..name_end]) {
-                    if let Some((_, at, content, true)) = open.pop() {
-                        if is_blank(&out[content..]) {
-                            out.truncate(at);
-                            continue;
-                        }
+            "</p" | "</div" if open.last().is_some_and(|o| o.0 == &tag[2..name_end]) => {
+                if let Some((_, at, content, true)) = open.pop() {
+                    if is_blank(&out[content..]) {
+                        out.truncate(at);
+                        continue;
                     }
                 }
             }

@@ -421,3 +421,88 @@ fn clean(s: &str) -> Option<String> {
     let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!joined.is_empty()).then_some(joined)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en-GB"><head><title> Page  title </title>
+<meta property="og:title" content="OG title"><meta name="author" content="Ann">
+<meta property="og:description" content="About it."><meta name="keywords" content="a，b; c">
+<script>var s = "<article>not one</article>";</script><style>p{}</style></head>
+<body><header><h1>Site</h1></header><nav>Home</nav>
+<div class="share-bar">Share</div>
+<article><header><h1>Headline</h1></header><p>LONG</p><footer>By Ann</footer></article>
+<article><p>Teaser</p></article>
+<aside>Related</aside><footer>©</footer></body></html>"#;
+
+    #[test]
+    fn head_metadata_is_read() {
+        let (_, meta) = extract(PAGE);
+        assert_eq!(meta.title.as_deref(), Some("Page title"));
+        assert_eq!(meta.author.as_deref(), Some("Ann"));
+        assert_eq!(meta.description.as_deref(), Some("About it."));
+        assert_eq!(meta.keywords, ["a", "b", "c"]);
+        assert_eq!(meta.lang.as_deref(), Some("en-GB"));
+        let (_, meta) = extract("<html><head><meta property=og:title content=OG></head></html>");
+        assert_eq!(meta.title.as_deref(), Some("OG"));
+    }
+
+    #[test]
+    fn the_one_substantial_article_is_the_body() {
+        let page = PAGE.replace("LONG", &"word ".repeat(80));
+        let (html, _) = extract(&page);
+        assert!(
+            html.starts_with("<article><header><h1>Headline</h1></header><p>word"),
+            "{html}"
+        );
+        assert!(
+            html.ends_with("<footer>By Ann</footer></article>"),
+            "{html}"
+        );
+        assert!(!html.contains("Teaser") && !html.contains("Site") && !html.contains("script"));
+    }
+
+    #[test]
+    fn without_a_clear_article_the_body_loses_its_chrome() {
+        let (html, _) = extract(PAGE);
+        for gone in ["Site", "Home", "Share", "Related", "©", "var s", "p{}"] {
+            assert!(!html.contains(gone), "{gone} in {html}");
+        }
+        for kept in ["Headline", "LONG", "Teaser", "By Ann"] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+    }
+
+    #[test]
+    fn main_is_chosen_when_articles_are_many_or_none() {
+        let (html, _) =
+            extract("<html><body><div>Menu</div><main><p>Text &amp; more</p></main></body></html>");
+        assert_eq!(html, "<main><p>Text &amp; more</p></main>");
+    }
+
+    #[test]
+    fn a_chrome_class_on_the_main_wrapper_keeps_its_text() {
+        let body = format!("<html><body><div class=\"menu-wrap\"><p>{}</p></div><div class=menu>x</div></body></html>", "text ".repeat(50));
+        let (html, _) = extract(&body);
+        assert!(
+            html.contains("text text") && !html.contains(">x<"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn broken_documents_do_not_panic() {
+        for s in [
+            "<html",
+            "<!doctype html><article><article>",
+            "<html><body></div></p><title>x",
+            "<html>\u{0}<script>",
+        ] {
+            let _ = extract(s);
+        }
+        assert!(is_document("\u{feff}<!DOCTYPE HTML>"));
+        assert!(is_document("<!-- saved -->\n<html>"));
+    }
+}
