@@ -119,6 +119,8 @@ pub fn detect_format(body: &str, file_name: Option<&str>) -> Format {
 pub fn render(body: &str, format: Format) -> Body {
     match format {
         Format::Markdown => {
+            let body = crate::plugins::expand(body);
+            let body = body.as_ref();
             let summary_html = more_marker(body).map(|at| crate::markdown::to_html(&body[..at]));
             Body {
                 html: crate::markdown::to_html(body),
@@ -126,11 +128,93 @@ pub fn render(body: &str, format: Format) -> Body {
                 doc: DocMeta::default(),
             }
         }
+        Format::Html if crate::document::is_document(body) => {
+            let (html, doc) = crate::document::extract(body);
+            Body {
+                html: promote_cms_bold(&html).into_owned(),
+                summary_html: None,
+                doc,
+            }
+        }
         Format::Html => Body {
             html: promote_cms_bold(body).into_owned(),
             summary_html: more_marker(body).map(|at| body[..at].to_string()),
             doc: DocMeta::default(),
         },
+    }
+}
+
+/// Tidies sanitized HTML: drops the `<p>` and `<div>` wrappers (without
+/// attributes) that hold nothing but whitespace once CMS cruft is gone, and
+/// collapses runs of blank lines. Runs after [`crate::sanitize::sanitize`], whose
+/// well-formed output it keeps well formed.
+///
+/// # Examples
+/// ```
+/// let html = "<div><p>\u{3000} </p><div>\n</div></div>\n\n\n\n<p>Text</p><div id=\"a\"></div>";
+/// assert_eq!(folio::body::tidy(html), "\n\n<p>Text</p><div id=\"a\"></div>");
+/// ```
+pub fn tidy(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    // Open `<p>`/`<div>`: name, where it starts in `out`, where its content starts,
+    // and whether it is plain (an attribute such as an id keeps it).
+    let mut open: Vec<(&str, usize, usize, bool)> = Vec::new();
+    let mut in_pre = 0usize;
+    let mut pos = 0;
+    for (start, end) in crate::sanitize::tag_spans(html) {
+        push_text(&mut out, &html[pos..start], in_pre > 0);
+        let tag = &html[start..end];
+        pos = end;
+        let name_end = tag
+            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+            .unwrap_or(tag.len());
+        match &tag[..name_end] {
+            "<p" | "<div" => {
+                let at = out.len();
+                out.push_str(tag);
+                open.push((&tag[1..name_end], at, out.len(), name_end + 1 == tag.len()));
+                continue;
+            }
+            "</p" | "</div" if open.last().is_some_and(|o| o.0 == &tag[2..name_end]) => {
+                if let Some((_, at, content, true)) = open.pop() {
+                    if is_blank(&out[content..]) {
+                        out.truncate(at);
+                        continue;
+                    }
+                }
+            }
+            "<pre" => in_pre += 1,
+            "</pre" => in_pre = in_pre.saturating_sub(1),
+            _ => {}
+        }
+        out.push_str(tag);
+    }
+    push_text(&mut out, &html[pos..], in_pre > 0);
+    out
+}
+
+/// Only whitespace (full-width spaces and `&nbsp;` included).
+fn is_blank(s: &str) -> bool {
+    s.split("&nbsp;")
+        .all(|p| p.trim_matches(|c: char| c.is_whitespace()).is_empty())
+}
+
+/// Appends text; outside `<pre>`, no more than one blank line stands in a row.
+fn push_text(out: &mut String, text: &str, verbatim: bool) {
+    if verbatim {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        if c == '\n' {
+            let line_start = out.trim_end_matches([' ', '\t']).len();
+            let before = &out[..line_start];
+            if before.ends_with("\n\n") {
+                out.truncate(line_start);
+                continue;
+            }
+        }
+        out.push(c);
     }
 }
 

@@ -18,12 +18,14 @@
 mod article;
 pub mod body;
 pub mod decode;
+pub mod document;
 mod error;
 pub mod fragment;
 pub mod front_matter;
 pub mod markdown;
 pub mod metadata;
 pub mod outline;
+pub mod plugins;
 pub mod sanitize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -82,7 +84,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
 
     let format = body::detect_format(split.body, options.file_name.as_deref());
     let body = body::render(split.body, format);
-    let clean = sanitize::sanitize(&body.html, base.as_ref());
+    let clean = body::tidy(&sanitize::sanitize(&body.html, base.as_ref()));
     let outline = outline::outline(&clean);
 
     let summary = meta.summary.or_else(|| {

@@ -5,6 +5,7 @@
 mod cli;
 mod commonmark;
 mod corpus;
+mod fidelity;
 mod html_check;
 mod robustness;
 mod security;
