@@ -60,7 +60,7 @@ test('the original text toggle shows the decoded file as text', async () => {
     const original = page.getByTestId('original-text');
     assert.equal(await original.isVisible(), false);
     await page.getByTestId('original').locator('summary').click();
-    await original.waitFor();
+    await original.filter({ hasText: 'cms-style' }).waitFor(); // filled in by the `toggle` event
     const text = await original.textContent() ?? '';
     assert.ok(text.includes('cms-style="font-L"'), 'the raw source, not HTML');
     assert.equal(await original.locator('*').count(), 0, 'no elements inside the <pre>');

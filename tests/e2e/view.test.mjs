@@ -82,6 +82,8 @@ test('every part of the article view, with metadata always as text', async () =>
     assert.deepEqual(await warnings.locator('li').allInnerTexts(), ARTICLE.warnings);
 
     await page.getByTestId('original').locator('summary').click();
+    // The text is filled in by the `toggle` event, which fires after the click returns.
+    await page.getByTestId('original-text').filter({ hasText: 'café' }).waitFor();
     assert.equal(await page.getByTestId('original-text').textContent(), 'café\n');
 
     // Each file is rendered once: switching back and forth reuses the result.
