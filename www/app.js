@@ -3,7 +3,7 @@
 
 import { init, render } from './folio.js';
 import { pickLang, translator, translatePage } from './i18n.js';
-import { articleView, errorView, el } from './view.js';
+import { articleView, errorView, el, nameFromUrl } from './view.js';
 import { droppedFiles } from './drop.js';
 
 /** @typedef {import('./folio.js').Article} Article */
@@ -129,19 +129,6 @@ async function loadUrl(src) {
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   return renderInto(entry, bytes);
-}
-
-/**
- * @param {URL} url
- * @returns {string}
- */
-function nameFromUrl(url) {
-  const last = url.pathname.split('/').filter(Boolean).pop();
-  try {
-    return last ? decodeURIComponent(last) : url.host;
-  } catch {
-    return last ?? url.host;
-  }
 }
 
 /**

@@ -11,7 +11,9 @@
 
 import { init, render } from './folio.js';
 import { pickLang, translator } from './i18n.js';
-import { byline, categoriesNav, chips, el, parseArticleBody, tableOfContents, warningsBox } from './view.js';
+import {
+  byline, categoriesNav, chips, coverUrl, el, nameFromUrl, parseArticleBody, tableOfContents, warningsBox,
+} from './view.js';
 
 /** @typedef {import('./folio.js').Article} Article */
 /** @typedef {import('./folio.js').RenderOptions} RenderOptions */
@@ -148,20 +150,6 @@ export function dedent(text) {
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
   const cut = indents.length ? Math.min(...indents) : 0;
   return lines.map((line) => line.slice(Math.min(cut, /^[ \t]*/.exec(line)?.[0].length ?? 0))).join('\n');
-}
-
-/**
- * The file name for a URL's last path segment.
- * @param {URL} url
- * @returns {string}
- */
-function nameFromUrl(url) {
-  const last = url.pathname.split('/').filter(Boolean).pop();
-  try {
-    return last ? decodeURIComponent(last) : url.host;
-  } catch {
-    return last ?? url.host;
-  }
 }
 
 /** A render that lost to a newer one (a new `src`, or a later `render()` call). */
@@ -472,13 +460,8 @@ export class FolioArticleElement extends HTMLElement {
    * @returns {HTMLElement | null}
    */
   #coverImage(cover, baseUrl) {
-    let url;
-    try {
-      url = new URL(cover, baseUrl ?? document.baseURI);
-    } catch {
-      return null;
-    }
-    if (!['http:', 'https:', 'blob:'].includes(url.protocol) && !/^data:image\//i.test(cover)) return null;
+    const url = coverUrl(cover, baseUrl);
+    if (!url) return null;
     const img = document.createElement('img');
     img.alt = this.#t('coverAlt');
     img.referrerPolicy = 'no-referrer';

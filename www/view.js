@@ -225,6 +225,38 @@ function timeElement(value, locale, testid) {
 }
 
 /**
+ * The cover's URL resolved against `baseUrl`, or null when it is not one an image may load
+ * from: only http(s), blob: and data: images pass.
+ * @param {string} cover
+ * @param {string | undefined} baseUrl
+ * @returns {URL | null}
+ */
+export function coverUrl(cover, baseUrl) {
+  let url;
+  try {
+    url = new URL(cover, baseUrl ?? document.baseURI);
+  } catch {
+    return null;
+  }
+  if (!['http:', 'https:', 'blob:'].includes(url.protocol) && !/^data:image\//i.test(cover)) return null;
+  return url;
+}
+
+/**
+ * The file name for a URL's last path segment (the host when the path is empty).
+ * @param {URL} url
+ * @returns {string}
+ */
+export function nameFromUrl(url) {
+  const last = url.pathname.split('/').filter(Boolean).pop();
+  try {
+    return last ? decodeURIComponent(last) : url.host;
+  } catch {
+    return last ?? url.host;
+  }
+}
+
+/**
  * The cover image; URLs other than http(s), data: images and relative ones are ignored.
  * A remote cover becomes a placeholder when remote images are blocked.
  * @param {string | null} cover
@@ -234,14 +266,8 @@ function timeElement(value, locale, testid) {
  * @returns {HTMLElement | null}
  */
 function coverFigure(cover, baseUrl, t, options = {}) {
-  if (!cover) return null;
-  let url;
-  try {
-    url = new URL(cover, baseUrl ?? document.baseURI);
-  } catch {
-    return null;
-  }
-  if (!['http:', 'https:', 'blob:'].includes(url.protocol) && !/^data:image\//i.test(cover)) return null;
+  const url = cover ? coverUrl(cover, baseUrl) : null;
+  if (!url) return null;
   const img = el('img', { attrs: { alt: t('coverAlt'), 'data-testid': 'cover' } });
   img.referrerPolicy = 'no-referrer';
   img.decoding = 'async';
