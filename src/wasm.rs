@@ -11,6 +11,23 @@ const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serialize
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
+/** A heading in the table of contents. */
+export interface TocEntry {
+  /** Heading level, 1–6. */
+  level: number;
+  /** The heading's id in `html`. */
+  id: string;
+  /** The heading's text. */
+  text: string;
+}
+
+/** Counts over the article's text; CJK characters count as words. */
+export interface Stats {
+  chars: number;
+  words: number;
+  reading_minutes: number;
+}
+
 /** What `render` returns: the same object as `folio render --json`. */
 export interface Article {
   title: string | null;
@@ -22,9 +39,10 @@ export interface Article {
   updated_text: string | null;
   authors: string[];
   categories: string[];
-  /** Category hierarchies (Hexo: a flat list is one path). */
+  /** Category hierarchies (Hexo: a flat list is one path), each shown as a breadcrumb. */
   category_paths: string[][];
   tags: string[];
+  /** Image URL that passed the URL policy. */
   cover: string | null;
   summary: string | null;
   lang: string | null;
@@ -32,17 +50,22 @@ export interface Article {
   front_matter: "yaml" | "toml" | "json" | null;
   /** WHATWG encoding label, e.g. "UTF-8", "GBK". */
   encoding: string;
-  /** Sanitized HTML, safe to insert. */
+  /** Sanitized HTML, safe to insert: the only HTML a viewer inserts. */
   html: string;
-  toc: { level: number; id: string; text: string }[];
-  stats: { chars: number; words: number; reading_minutes: number };
+  toc: TocEntry[];
+  stats: Stats;
+  /** What was odd but did not stop rendering, for the reader. */
   warnings: string[];
+  /** The whole front matter. */
   extra: Record<string, unknown>;
   draft: boolean;
 }
+
 /** Options for `render`. */
 export interface RenderOptions {
+  /** The file's name; its extension hints at the format (`.md`, `.html`). */
   fileName?: string;
+  /** Resolves the article's relative links and images. */
   baseUrl?: string;
 }
 "#;

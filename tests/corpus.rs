@@ -131,3 +131,88 @@ fn the_sample_reads_as_the_reader_wants() {
         "six paragraphs of the report and the editor line"
     );
 }
+
+/// A file's text through the real decoder (so BOMs and CRLF are handled).
+fn decoded_text(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    folio::decode::decode(&bytes).ok().map(|d| d.text)
+}
+
+/// The front-matter body must be a slice of the text, not a copy.
+fn assert_subslice(text: &str, body: &str, path: &Path) {
+    let (t, b) = (text.as_ptr() as usize, body.as_ptr() as usize);
+    assert!(
+        b >= t && b + body.len() <= t + text.len(),
+        "{}: body is not a subslice",
+        path.display()
+    );
+}
+
+#[test]
+fn front_matter_is_found_wherever_a_block_is_delimited() {
+    let (mut with_data, mut checked) = (0, 0);
+    for path in &corpus_files() {
+        let Some(text) = decoded_text(path) else {
+            continue;
+        };
+        checked += 1;
+        let s = folio::front_matter::split(&text);
+        assert_subslice(&text, s.body, path);
+        if !s.data.is_empty() {
+            with_data += 1;
+        }
+        let mut lines = text.split('\n').skip_while(|l| l.trim().is_empty());
+        let first = lines
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches([' ', '\t']);
+        let closed = match first {
+            "---" => lines.any(|l| matches!(l.trim_end_matches([' ', '\t']), "---" | "...")),
+            "+++" => lines.any(|l| l.trim_end_matches([' ', '\t']) == "+++"),
+            _ => false,
+        };
+        if closed {
+            assert!(
+                s.kind.is_some(),
+                "{}: no front matter found",
+                path.display()
+            );
+        }
+    }
+    eprintln!("corpus: {with_data} of {checked} files have front-matter data");
+    assert!(with_data > checked / 2, "{with_data} of {checked}");
+}
+
+#[test]
+fn front_matter_of_specific_corpus_files() {
+    use folio::FrontMatterKind;
+    use serde_json::json;
+    let split_of = |rel: &str| {
+        let path = shared_dir().join("corpus").join(rel);
+        let text = decoded_text(&path).unwrap_or_else(|| panic!("{rel} is unreadable"));
+        let s = folio::front_matter::split(&text);
+        assert_subslice(&text, s.body, &path);
+        (s.kind, s.data, s.body.to_owned())
+    };
+    let (kind, data, body) = split_of("hexo/52x-hello-world-no-leading-dashes.md");
+    assert_eq!(kind, Some(FrontMatterKind::Yaml));
+    assert_eq!(data["date"], json!("2015-09-11"));
+    assert!(body.starts_with("## 适用对象"));
+
+    let (kind, data, _) = split_of("other/graymatter-fixture-semicolon-delims-json.md");
+    assert_eq!(kind, Some(FrontMatterKind::Json));
+    assert_eq!(data["title"], json!("delims-semi-colons JSON"));
+
+    let (kind, data, body) = split_of("other/pugo-welcome-toml-codefence-fm.md");
+    assert_eq!(kind, Some(FrontMatterKind::Toml));
+    assert_eq!(data["slug"], json!("welcome"));
+    assert!(body.trim_start().starts_with("When you read"));
+
+    let (kind, data, _) = split_of("hugo/hugo-2013-json-fm-front-matter.md");
+    assert_eq!(kind, Some(FrontMatterKind::Json));
+    assert_eq!(data["Pubdate"], json!("2013-07-01"));
+
+    let (kind, data, _) = split_of("zola/zola-theme-matbook.md");
+    assert_eq!(kind, Some(FrontMatterKind::Toml));
+    assert!(!data.is_empty());
+}

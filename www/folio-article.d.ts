@@ -1,63 +1,10 @@
 // Types for www/folio-article.js (`folio-viewer/element`): the <folio-article> element,
 // its attributes and properties, its events and the Article it renders.
 
-/** A heading in the table of contents. */
-export interface TocEntry {
-  /** Heading level, 1–6. */
-  level: number;
-  /** The heading's id in `html`. */
-  id: string;
-  /** The heading's text. */
-  text: string;
-}
+import type { Article, RenderOptions } from './pkg/folio.js';
 
-/** Counts over the article's text; CJK characters count as words. */
-export interface Stats {
-  chars: number;
-  words: number;
-  reading_minutes: number;
-}
-
-/** One rendered article: what `render()` returns and `folio-rendered` carries. */
-export interface Article {
-  title: string | null;
-  /** RFC 3339 with offset when zoned, else `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DD`. */
-  date: string | null;
-  updated: string | null;
-  /** The date as written when it could not be read. */
-  date_text: string | null;
-  updated_text: string | null;
-  authors: string[];
-  categories: string[];
-  /** Category hierarchies, each shown as a breadcrumb. */
-  category_paths: string[][];
-  tags: string[];
-  /** Image URL that passed the URL policy. */
-  cover: string | null;
-  summary: string | null;
-  lang: string | null;
-  format: 'markdown' | 'html' | (string & {});
-  front_matter: 'yaml' | 'toml' | 'json' | null | (string & {});
-  /** WHATWG label of the source's encoding, e.g. "UTF-8", "GBK". */
-  encoding: string;
-  /** The sanitized body: the only HTML the viewer inserts. */
-  html: string;
-  toc: TocEntry[];
-  stats: Stats;
-  /** What was odd but did not stop rendering, for the reader. */
-  warnings: string[];
-  /** The whole front matter. */
-  extra: Record<string, unknown>;
-  draft: boolean;
-}
-
-/** Options for rendering one file. */
-export interface RenderOptions {
-  /** The file's name; its extension hints at the format (`.md`, `.html`). */
-  fileName?: string;
-  /** Resolves the article's relative links and images. */
-  baseUrl?: string;
-}
+/** The Article and its parts are declared once, by the core's binding (src/wasm.rs). */
+export type { Article, RenderOptions, Stats, TocEntry } from './pkg/folio.js';
 
 /** A part that the `show` attribute can list. */
 export type ShowPart = 'title' | 'byline' | 'date' | 'categories' | 'tags' | 'cover' | 'toc' | 'summary' | 'body';

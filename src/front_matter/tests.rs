@@ -1,9 +1,8 @@
-//! Tests of the splitter: every front-matter form, broken blocks, and a walk over
-//! the shared corpus.
+//! Tests of the splitter: every front-matter form and broken blocks (the walk over
+//! the shared corpus is in `tests/corpus.rs`).
 
 use super::*;
 use serde_json::json;
-use std::path::{Path, PathBuf};
 
 /// Asserts `body` lies inside `text` (a subslice, not a copy).
 fn assert_subslice(text: &str, body: &str) {
@@ -303,117 +302,4 @@ fn prose_then_thematic_break_is_not_front_matter() {
         let s = check(text);
         assert_eq!((s.kind, s.body), (None, text), "{text}");
     }
-}
-
-/// The corpus directory, if present.
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: corpus directory {} not found", dir.display());
-        None
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if !matches!(
-            p.file_name().and_then(|n| n.to_str()),
-            Some("README.md" | "SOURCES.tsv")
-        ) {
-            out.push(p);
-        }
-    }
-}
-
-/// A file's text through the real decoder (so BOMs and CRLF are handled).
-fn corpus_text(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    crate::decode::decode(&bytes).ok().map(|d| d.text)
-}
-
-#[test]
-fn corpus_never_panics_and_finds_delimited_blocks() {
-    let Some(dir) = corpus_dir() else {
-        return;
-    };
-    let mut files = Vec::new();
-    walk(&dir, &mut files);
-    files.sort();
-    assert!(files.len() > 100, "only {} corpus files", files.len());
-    let (mut with_data, mut checked) = (0, 0);
-    for path in &files {
-        let Some(text) = corpus_text(path) else {
-            continue;
-        };
-        checked += 1;
-        let s = match std::panic::catch_unwind(|| split(&text)) {
-            Ok(s) => s,
-            Err(_) => panic!("split panicked on {}", path.display()),
-        };
-        assert_subslice(&text, s.body);
-        if !s.data.is_empty() {
-            with_data += 1;
-        }
-        let mut lines = text.split('\n').skip_while(|l| l.trim().is_empty());
-        let first = lines
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches([' ', '\t']);
-        let closed = match first {
-            "---" => lines.any(|l| matches!(l.trim_end_matches([' ', '\t']), "---" | "...")),
-            "+++" => lines.any(|l| l.trim_end_matches([' ', '\t']) == "+++"),
-            _ => false,
-        };
-        if closed {
-            assert!(
-                s.kind.is_some(),
-                "{}: no front matter found",
-                path.display()
-            );
-        }
-    }
-    eprintln!("corpus: {with_data} of {checked} files have front-matter data");
-    assert!(with_data > checked / 2, "{with_data} of {checked}");
-}
-
-#[test]
-fn corpus_specific_files() {
-    let Some(dir) = corpus_dir() else {
-        return;
-    };
-    let read = |rel: &str| corpus_text(&dir.join(rel)).unwrap_or_default();
-    let text = read("hexo/52x-hello-world-no-leading-dashes.md");
-    let s = check(&text);
-    assert_eq!(s.kind, Some(FrontMatterKind::Yaml));
-    assert_eq!(s.data["date"], json!("2015-09-11"));
-    assert!(s.body.starts_with("## 适用对象"));
-
-    let text = read("other/graymatter-fixture-semicolon-delims-json.md");
-    let s = check(&text);
-    assert_eq!(s.kind, Some(FrontMatterKind::Json));
-    assert_eq!(s.data["title"], json!("delims-semi-colons JSON"));
-
-    let text = read("other/pugo-welcome-toml-codefence-fm.md");
-    let s = check(&text);
-    assert_eq!(s.kind, Some(FrontMatterKind::Toml));
-    assert_eq!(s.data["slug"], json!("welcome"));
-    assert!(s.body.trim_start().starts_with("When you read"));
-
-    let text = read("hugo/hugo-2013-json-fm-front-matter.md");
-    let s = check(&text);
-    assert_eq!(s.kind, Some(FrontMatterKind::Json));
-    assert_eq!(s.data["Pubdate"], json!("2013-07-01"));
-
-    let text = read("zola/zola-theme-matbook.md");
-    let s = check(&text);
-    assert_eq!(s.kind, Some(FrontMatterKind::Toml));
-    assert!(!s.data.is_empty());
 }

@@ -104,6 +104,15 @@ test('the packed npm package installs into a scratch project and renders in Node
   execFileSync('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'],
     { cwd: scratch, stdio: 'pipe' });
 
+  // The declarations, as a TypeScript consumer uses them (an error fails with tsc's report).
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const tscArgs = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--lib', 'es2022,dom', 'consumer.ts'];
+  try {
+    execFileSync(process.execPath, [tsc, ...tscArgs], { cwd: scratch, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`the package's types do not check:\n${/** @type {{ stdout?: string }} */ (error).stdout ?? error}`);
+  }
+
   // Node 20: the .wasm bytes from the ./wasm export, passed to init().
   const sample = join(ROOT, '..', 'shared', 'samples', SAMPLE_NAME);
   const out = JSON.parse(execFileSync(process.execPath, ['render.mjs', sample], { cwd: scratch, encoding: 'utf8' }));
