@@ -229,17 +229,18 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     while let Some(pos) = find(&lower[from..], b"<meta") {
         let start = from + pos + 5;
         let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
-        let tag = &lower[start..end];
-        if let Some(enc) = charset_in_tag(tag) {
-            return Some(if enc == UTF_16LE || enc == UTF_16BE {
-                UTF_8
-            } else if enc == encoding_rs::X_USER_DEFINED {
-                encoding_rs::WINDOWS_1252
-            } else {
-                enc
-            });
-        }
         from = end;
+        match charset_in_tag(&lower[start..end]) {
+            Some(enc) if enc == UTF_16LE || enc == UTF_16BE => return Some(UTF_8),
+            Some(enc) if enc == encoding_rs::X_USER_DEFINED => {
+                return Some(encoding_rs::WINDOWS_1252)
+            }
+            // Labels of encodings too dangerous to decode (ISO-2022-KR …) would turn
+            // the whole file into one U+FFFD: they are ignored.
+            Some(enc) if enc == encoding_rs::REPLACEMENT => {}
+            Some(enc) => return Some(enc),
+            None => {}
+        }
     }
     None
 }
@@ -717,5 +718,17 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
         assert!(d.text.contains("腾讯"));
+    }
+
+    #[test]
+    fn replacement_labels_are_ignored() {
+        assert_eq!(meta_charset(b"<meta charset=iso-2022-kr>"), None);
+        assert_eq!(
+            meta_charset(b"<meta charset=csiso2022kr><meta charset=gbk>"),
+            Some(encoding_rs::GBK)
+        );
+        let d = ok(b"<meta charset=iso-2022-kr><p>caf\xE9 au lait, s'il vous pla\xEEt</p>");
+        assert!(d.text.contains("<p>caf"), "{}", d.text);
+        assert_ne!(d.encoding, "replacement");
     }
 }
