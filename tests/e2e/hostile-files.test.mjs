@@ -26,7 +26,8 @@ test('hostile files each end in an article or a specific message, and the viewer
   await withPage(harness, '?src=', async (page) => {
     await page.getByTestId('welcome').waitFor();
     for (const c of CASES) {
-      await page.getByTestId('file-input').setInputFiles([{ name: c.name, mimeType: 'text/plain', buffer: c.bytes }]);
+      // Handing a 33 MB file to the page takes a while on a loaded machine.
+      await page.getByTestId('file-input').setInputFiles([{ name: c.name, mimeType: 'text/plain', buffer: c.bytes }], { timeout: 60_000 });
       const button = page.getByTestId('file-button').filter({ hasText: c.name });
       await button.waitFor();
       await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'), null, { timeout: 60_000 });
