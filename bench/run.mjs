@@ -304,7 +304,59 @@ async function longTasks(browser, base) {
   }
   console.log(`\nMain-thread long tasks (>50 ms) while ${item.name} renders`);
   for (const r of out) console.log(`  ${r.where === 'main' ? 'render() on the main thread' : 'www/folio-worker.js'}`.padEnd(32) + `${r.count} long tasks, ${fmt(r.total)} ms in total, longest ${fmt(r.max)} ms; done after ${fmt(r.ms)} ms`);
-  return out;
+  const viewer = [];
+  for (const worker of [true, false]) viewer.push({ where: worker ? 'viewer' : 'viewer, no worker', input: item.name, ...await viewerLongTasks(browser, base, item.url, worker) });
+  console.log(`\nMain-thread long tasks (>50 ms) while the viewer (www/?src=) opens ${item.name}, from navigation to the article shown`);
+  for (const r of viewer) {
+    console.log(`  ${r.where === 'viewer' ? 'viewer (big files in the worker)' : 'viewer, worker blocked'}`.padEnd(36) +
+      `${r.count} long tasks, ${fmt(r.total)} ms in total, longest ${fmt(r.max)} ms; shown after ${fmt(r.ms)} ms (tasks: ${r.tasks.map((/** @type {number} */ t) => fmt(t)).join(', ')} ms)`);
+  }
+  return [...out, ...viewer];
+}
+
+/**
+ * The viewer page itself opening `url` with ?src=: every main-thread long task from
+ * navigation until the article is shown (its title in the DOM, then a frame), in order.
+ * The worker takes render() off the main thread; building the article's DOM and laying
+ * it out stay there (the last one or two tasks either way).
+ * With `worker` false the worker script is refused, so the viewer falls back to render()
+ * on the main thread: the figure from before the viewer used the worker.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base
+ * @param {string} url
+ * @param {boolean} worker
+ */
+async function viewerLongTasks(browser, base, url, worker) {
+  const page = await newPage(browser, base);
+  if (!worker) await page.route('**/www/folio-worker.js', (route) => route.abort('blockedbyclient'));
+  await page.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    const observer = new MutationObserver(() => {
+      const h = document.querySelector('[data-testid="article-title"]');
+      if (!h || !h.textContent) return;
+      observer.disconnect();
+      w.__title = performance.now();
+      requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(`${base}/www/?src=${encodeURIComponent(url)}`);
+  await page.waitForFunction(() => /** @type {any} */ (window).__painted, null, { timeout: 300_000 });
+  // Long-task entries are delivered a little after the task ends.
+  await new Promise((r) => setTimeout(r, 300));
+  const r = await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    /** @type {{ start: number, duration: number }[]} */
+    const tasks = w.__longTasks.filter((/** @type {{ start: number }} */ t) => t.start <= w.__painted);
+    const durations = tasks.map((t) => t.duration);
+    return { ms: w.__painted, count: tasks.length, total: durations.reduce((a, b) => a + b, 0), max: Math.max(0, ...durations), tasks: durations };
+  });
+  await page.context().close();
+  return { worker, ...r };
 }
 
 // ---------------------------------------------------------------- sizes
@@ -322,7 +374,7 @@ function compressed(files) {
 }
 
 function sizes() {
-  const shellJs = ['www/folio.js', 'www/app.js', 'www/view.js', 'www/i18n.js', 'www/drop.js', 'www/dates.js'].filter((f) => { try { return readFileSync(join(ROOT, f)), true; } catch { return false; } });
+  const shellJs = ['www/folio.js', 'www/app.js', 'www/worker-client.js', 'www/view.js', 'www/i18n.js', 'www/drop.js', 'www/dates.js'].filter((f) => { try { return readFileSync(join(ROOT, f)), true; } catch { return false; } });
   const out = {
     'folio wasm': compressed(['www/pkg/folio_bg.wasm']),
     'folio glue (pkg/folio.js)': compressed(['www/pkg/folio.js']),

@@ -1,10 +1,12 @@
 // The viewer page: opens files (picker, drop, ?src=), lists them, shows one at a time.
-// Every file is rendered once; its result (article or error) is kept with it.
+// Every file is rendered once (big ones in a worker: worker-client.js); its result
+// (article or error) is kept with it.
 
-import { init, render } from './folio.js';
+import { init } from './folio.js';
 import { pickLang, translator, translatePage } from './i18n.js';
 import { articleView, errorView, el, nameFromUrl } from './view.js';
 import { droppedFiles } from './drop.js';
+import { WORKER_MIN_BYTES, renderFile } from './worker-client.js';
 
 /** @typedef {import('./folio.js').Article} Article */
 
@@ -14,6 +16,7 @@ import { droppedFiles } from './drop.js';
  * @property {string} name
  * @property {string} [baseUrl]
  * @property {Uint8Array | null} bytes
+ * @property {number} size  The file's size in bytes, once read (0 before).
  * @property {Article | null} article
  * @property {string | null} error
  * @property {HTMLButtonElement} button
@@ -138,9 +141,11 @@ async function loadUrl(src) {
  * @returns {Promise<Entry>}
  */
 async function renderInto(entry, bytes) {
+  entry.size = bytes.length;
+  // A big file takes a while (in the worker): say so on its loading note.
+  if (active === entry && entry.size >= WORKER_MIN_BYTES) showEntry(entry);
   try {
-    await init();
-    entry.article = render(bytes, { fileName: entry.name, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) });
+    entry.article = await renderFile(bytes, { fileName: entry.name, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) });
     return finish(entry, bytes, null);
   } catch (error) {
     const code = /** @type {any} */ (error)?.code;
@@ -181,7 +186,7 @@ function addEntry(name) {
   const button = el('button', { className: 'file-button', attrs: { type: 'button', 'aria-busy': 'true', 'data-testid': 'file-button' } },
     el('span', { className: 'file-name', text: name }));
   /** @type {Entry} */
-  const entry = { name, bytes: null, article: null, error: null, button, view: null };
+  const entry = { name, bytes: null, size: 0, article: null, error: null, button, view: null };
   button.addEventListener('click', () => showEntry(entry));
   ui.list.append(el('li', {}, button));
   entries.push(entry);
@@ -202,7 +207,8 @@ function showEntry(entry) {
   }
   const pending = !entry.article && !entry.error;
   if (pending) {
-    ui.viewer.replaceChildren(el('p', { className: 'loading', text: t('loading'), attrs: { 'data-testid': 'loading' } }));
+    const text = entry.size >= WORKER_MIN_BYTES ? t('loadingLarge', entry.size) : t('loading');
+    ui.viewer.replaceChildren(el('p', { className: 'loading', text, attrs: { 'data-testid': 'loading' } }));
     return entry;
   }
   entry.view ??= buildView(entry);

@@ -3,6 +3,13 @@
 
 /** @typedef {'en' | 'zh'} Lang */
 
+/**
+ * A file size in MB (2^20 bytes) with one decimal, e.g. "9.5".
+ * @param {number} bytes
+ * @returns {string}
+ */
+const megabytes = (bytes) => (bytes / 1048576).toFixed(1);
+
 /** @type {Record<Lang, Record<string, string | ((...args: any[]) => string)>>} */
 const STRINGS = {
   en: {
@@ -17,6 +24,7 @@ const STRINGS = {
     welcomeTitle: 'Open an article',
     welcomeText: 'Drop Markdown, HTML or text files (or a folder of them) anywhere on this page, or use “Open files…”. Nothing leaves your computer.',
     loading: 'Loading…',
+    loadingLarge: (bytes) => `Rendering a large file (${megabytes(bytes)} MB) in the background…`,
     loaded: (title) => `Loaded ${title}`,
     failedTag: '(could not open)',
     errorTitle: (name) => `Could not open “${name}”`,
@@ -52,6 +60,7 @@ const STRINGS = {
     welcomeTitle: '打开一篇文章',
     welcomeText: '把 Markdown、HTML 或文本文件（或包含它们的文件夹）拖到本页任意位置，或点击“打开文件…”。文件不会离开你的电脑。',
     loading: '正在载入…',
+    loadingLarge: (bytes) => `正在后台渲染较大的文件（${megabytes(bytes)} MB）…`,
     loaded: (title) => `已载入 ${title}`,
     failedTag: '（无法打开）',
     errorTitle: (name) => `无法打开“${name}”`,

@@ -1,5 +1,6 @@
 // Builds the article view and the error card as DOM nodes. Metadata is always text;
-// the sanitized body is the one piece of HTML, inserted through the `folio` policy.
+// the sanitized body is the one piece of HTML, inserted through the `folio` policy
+// (which also vouches for the render worker's script URL, and nothing else).
 
 import { showDate } from './dates.js';
 
@@ -26,24 +27,60 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
-/** @type {{ createHTML(html: string): TrustedHTML | string } | null} */
-let articlePolicy = null;
+/** This module's URL. Not written as `new URL('…', import.meta.url)`: bundlers resolve that
+ * idiom at build time, and the npm package (which has this module) ships no worker. */
+const HERE = import.meta.url;
+/** The one script URL the `folio` policy vouches for: Folio's render worker next to this module. */
+const WORKER_SCRIPT = new URL('folio-worker.js', HERE).href;
+
+/**
+ * @typedef {object} FolioPolicy
+ * @property {(html: string) => TrustedHTML | string} createHTML
+ * @property {(url: string) => TrustedScriptURL | string} createScriptURL
+ */
+
+/** @type {FolioPolicy | null} */
+let policy = null;
+
+/**
+ * The page's one Trusted Types policy, `folio` (a CSP allows it once): HTML for the
+ * article body (parseArticleBody), and the worker's script URL (workerScriptURL).
+ * @returns {FolioPolicy}
+ */
+function folioPolicy() {
+  if (!policy) {
+    const rules = {
+      createHTML: (/** @type {string} */ html) => html,
+      createScriptURL: (/** @type {string} */ url) => {
+        if (url !== WORKER_SCRIPT) throw new TypeError(`The folio policy only loads ${WORKER_SCRIPT}, not ${url}.`);
+        return url;
+      },
+    };
+    const tt = /** @type {any} */ (window).trustedTypes;
+    policy = tt ? tt.createPolicy('folio', rules) : rules;
+  }
+  return /** @type {FolioPolicy} */ (policy);
+}
+
+/**
+ * The URL of www/folio-worker.js (next to this module) as a TrustedScriptURL, for
+ * `new Worker()` on a page that requires Trusted Types.
+ * @returns {TrustedScriptURL | string}
+ */
+export function workerScriptURL() {
+  return folioPolicy().createScriptURL(WORKER_SCRIPT);
+}
 
 /**
  * Parses the core's sanitized body HTML into an inert fragment. This is the only
- * place where HTML enters the page, and the `folio` Trusted Types policy is made here.
+ * place where HTML enters the page (through the `folio` Trusted Types policy).
  * @param {string} sanitizedHtml Article.html from the core, already sanitized.
  * @returns {DocumentFragment}
  */
 export function parseArticleBody(sanitizedHtml) {
-  if (!articlePolicy) {
-    const tt = /** @type {any} */ (window).trustedTypes;
-    articlePolicy = tt ? tt.createPolicy('folio', { createHTML: (/** @type {string} */ html) => html })
-      : { createHTML: (/** @type {string} */ html) => html };
-  }
   const template = document.createElement('template');
   // The template's content is inert: nothing loads before we adjust it below.
-  template.innerHTML = /** @type {string} */ (articlePolicy.createHTML(sanitizedHtml));
+  template.innerHTML = /** @type {string} */ (folioPolicy().createHTML(sanitizedHtml));
   return template.content;
 }
 

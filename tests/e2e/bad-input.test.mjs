@@ -66,3 +66,37 @@ test('a trap in the core fails that file only; a fresh instance renders the next
     assert.ok(instances.includes('/pkg/folio.js?instance=1'), `a fresh module was loaded: ${instances}`);
   }, { setup });
 });
+
+test('files opened with a crashing one, before the core is ready, still render', async () => {
+  /** @type {() => void} */
+  let releaseCore = () => {};
+  const released = new Promise((resolve) => { releaseCore = () => resolve(undefined); });
+  let wasmRequests = 0;
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await page.route(
+      (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
+      (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: TRAPPING_MODULE }),
+    );
+    // The first instance's .wasm waits until the files are dropped: they all wait on one init().
+    await page.route('**/pkg/folio_bg.wasm', async (route) => {
+      wasmRequests += 1;
+      if (wasmRequests === 1) await released;
+      await route.continue();
+    });
+  };
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [
+      { name: 'crash.md', bytes: Buffer.from('# FOLIO-TRAP\n') },
+      { name: 'tiny.md', bytes: Buffer.from(TINY_POST) },
+    ]);
+    // Both files are read and waiting for the core (reading takes a few ms).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    releaseCore();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
+    const buttons = page.getByTestId('file-button');
+    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('data-state'))), ['error', 'ok']);
+    await buttons.filter({ hasText: 'tiny.md' }).click();
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+  }, { setup });
+});

@@ -11,6 +11,8 @@ import { startServer } from '../../scripts/serve.mjs';
 import { ROOT, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
+/** An article over the viewer's worker threshold (512 KiB). */
+const BIG_POST = Buffer.from(`# A big article\n\n${'Some text in a big article. '.repeat(24_000)}\n\nThe end of the big article.\n`);
 /** A temp directory holding dist/ for this run. */
 let work = '';
 
@@ -76,10 +78,34 @@ test('dist/folio.html works from file:// with no network: the demo shows, a drop
     await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     assert.equal(await page.getByTestId('file-button').count(), 2);
+    // A file big enough for the worker: the single file starts none (it has no worker file
+    // next to it, and from file:// none could load), so the main thread renders it.
+    let workers = 0;
+    page.on('worker', () => { workers += 1; });
+    await dropFiles(page, [{ name: 'big.md', bytes: BIG_POST }]);
+    await shownTitle(page).filter({ hasText: 'A big article' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('article-body').locator(':scope > p:last-child').innerText(), 'The end of the big article.');
+    assert.equal(workers, 0);
     assert.deepEqual(outside, [], 'the single file asked the network for something other than images');
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^https?:/.test(n)));
     assert.deepEqual(loaded, [], 'the single file loaded a script, style or .wasm from elsewhere');
   });
+});
+
+test('dist/folio.html over http renders a big file on the main thread: it starts no worker its CSP would refuse', async () => {
+  const { server, url } = await startServer({ root: join(work, 'dist'), port: 0, quiet: true });
+  try {
+    await withUrl(`${url}folio.html`, async (page) => {
+      await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+      let workers = 0;
+      page.on('worker', () => { workers += 1; });
+      await dropFiles(page, [{ name: 'big.md', bytes: BIG_POST }]);
+      await shownTitle(page).filter({ hasText: 'A big article' }).waitFor({ timeout: 30_000 });
+      assert.equal(workers, 0);
+    }, url);
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
 });
 
 test('the packed npm package installs into a scratch project and renders in Node and the browser', async () => {

@@ -31,3 +31,44 @@ test('the worker renders an article and reports an unreadable file as an error',
     assert.equal(replies[1].article, undefined);
   });
 });
+
+/** A stand-in for pkg/folio.js that traps on inputs containing FOLIO-TRAP (as in bad-input.test.mjs). */
+const TRAPPING_MODULE = `
+import start, { render as realRender } from './folio.js?real';
+export default start;
+export function render(input, options) {
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+  return realRender(input, options);
+}
+`;
+
+test('a trap fails that request only; requests sent with it still render', async () => {
+  const setup = (/** @type {import('playwright-core').Page} */ page) => page.route(
+    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
+    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: TRAPPING_MODULE }),
+  );
+  await withPage(harness, `samples/${SAMPLE_NAME}`, async (page) => {
+    const replies = await page.evaluate(async () => {
+      const worker = new Worker('/folio-worker.js', { type: 'module' });
+      /** @type {Map<number, any>} */
+      const got = new Map();
+      const done = new Promise((resolve) => {
+        worker.onmessage = (event) => {
+          got.set(event.data.id, event.data);
+          if (got.size === 3) resolve(undefined);
+        };
+      });
+      // All three arrive before the core is ready, so they wait on the same instance.
+      worker.postMessage({ id: 1, input: '# FOLIO-TRAP', options: { fileName: 'crash.md' } });
+      worker.postMessage({ id: 2, input: '# Second', options: { fileName: 'second.md' } });
+      worker.postMessage({ id: 3, input: '# Third', options: { fileName: 'third.md' } });
+      await done;
+      worker.terminate();
+      return [got.get(1), got.get(2), got.get(3)];
+    });
+    assert.equal(replies[0].error.code, 'trap');
+    assert.equal(replies[1].article?.title, 'Second', JSON.stringify(replies[1].error));
+    assert.equal(replies[2].article?.title, 'Third', JSON.stringify(replies[2].error));
+  }, { setup });
+});

@@ -1,0 +1,232 @@
+// The viewer renders big files (≥ WORKER_MIN_BYTES, 512 KiB) in www/folio-worker.js:
+// the page stays usable meanwhile, a trap there fails that file only, and without a
+// worker the main thread renders as before.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+
+const harness = useBrowser();
+
+/** What the viewer says for a trap, on the main thread as in the worker (i18n.js, en). */
+const TRAP_MESSAGE = 'The renderer crashed on this file, so it could not be shown. Other files still work.';
+
+/**
+ * A Markdown article of about `size` bytes (well over the worker's threshold), ending
+ * in a paragraph that names it.
+ * @param {string} title
+ * @param {number} size
+ * @param {string} [marker] Text put near the top (e.g. FOLIO-TRAP).
+ * @returns {Buffer}
+ */
+function bigArticle(title, size, marker = '') {
+  const head = `---\ntitle: ${title}\n---\n\n${marker}\n\n`;
+  const paragraph = 'Filler text for a big article, with *emphasis*, `code` and a [link](https://example.invalid/). '.repeat(10);
+  const section = (/** @type {number} */ i) => `## Section ${i}\n\n${`${paragraph}\n\n`.repeat(20)}`;
+  const parts = [head];
+  let length = head.length;
+  for (let i = 1; length < size; i += 1) {
+    const part = section(i);
+    parts.push(part);
+    length += part.length;
+  }
+  parts.push(`The last paragraph of ${title}.\n`);
+  return Buffer.from(parts.join(''));
+}
+
+/** Sizes over the threshold; showing such an article takes the page a second or two. */
+const BIG = 2 << 20;
+const BIGGISH = 1 << 20;
+
+/** Shows `name` from the file list and waits for its title and last paragraph. */
+async function openBig(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ name, /** @type {string} */ title) {
+  await page.getByTestId('file-button').filter({ hasText: name }).click();
+  await shownTitle(page).filter({ hasText: title }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('article-body').locator(':scope > p:last-child').innerText(), `The last paragraph of ${title}.`);
+}
+
+/** Waits until no file is pending. */
+async function allSettled(/** @type {import('playwright-core').Page} */ page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'), null, { timeout: 60_000 });
+}
+
+/**
+ * A stand-in for pkg/folio.js around the real one: counts renders in `__folioRenders`
+ * of the thread that renders, and holds a file named gated-… at a synchronous request
+ * to /e2e-gate/ that the test answers when it chooses. A render held on the main
+ * thread would block the page (and the test) until then; in the worker it blocks
+ * only the worker.
+ */
+const GATED_CORE = `
+import start, { render as realRender } from './folio.js?real';
+export default start;
+export function render(input, options) {
+  globalThis.__folioRenders = (globalThis.__folioRenders ?? 0) + 1;
+  if (String(options?.fileName).startsWith('gated-')) {
+    const gate = new XMLHttpRequest();
+    gate.open('GET', '/e2e-gate/' + encodeURIComponent(options.fileName), false);
+    gate.send();
+  }
+  return realRender(input, options);
+}
+`;
+
+/** A stand-in for pkg/folio.js that traps on inputs containing FOLIO-TRAP (as in bad-input.test.mjs). */
+const TRAPPING_CORE = `
+import start, { render as realRender } from './folio.js?real';
+export default start;
+export function render(input, options) {
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+  return realRender(input, options);
+}
+`;
+
+/**
+ * Serves `body` for the viewer's pkg/folio.js (not for the real one it imports as ?real,
+ * nor for the fresh instances folio.js starts after a trap).
+ * @param {import('playwright-core').Page} page
+ * @param {string} body
+ */
+function fakeCore(page, body) {
+  return page.route(
+    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
+    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }),
+  );
+}
+
+test('a big file renders in the worker while the page stays usable', async () => {
+  /** @type {() => void} */
+  let gateReached = () => {};
+  const reached = new Promise((resolve) => { gateReached = () => resolve(undefined); });
+  /** @type {() => void} */
+  let openGate = () => {};
+  const opened = new Promise((resolve) => { openGate = () => resolve(undefined); });
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await fakeCore(page, GATED_CORE);
+    await page.route('**/e2e-gate/**', async (route) => {
+      gateReached();
+      await opened;
+      await route.fulfill({ status: 200, contentType: 'text/plain', body: 'open' });
+    });
+  };
+  await withPage(harness, '?src=', async (page) => {
+    /** @type {import('playwright-core').Worker[]} */
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker));
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [
+      { name: 'gated-big.md', bytes: bigArticle('A big article', BIG) },
+      { name: 'small.md', bytes: Buffer.from(TINY_POST) },
+    ]);
+    const buttons = page.getByTestId('file-button');
+    const big = buttons.filter({ hasText: 'gated-big.md' });
+
+    // The big file's render is now held inside the core. The page still answers:
+    await reached;
+    const loading = page.getByTestId('loading');
+    assert.match(await loading.innerText(), /^Rendering a large file \(2\.0 MB\) in the background…$/, 'its loading note is shown');
+    assert.equal(await big.getAttribute('aria-busy'), 'true');
+    // the other file opens and reads, by mouse and by keyboard,
+    await buttons.filter({ hasText: 'small.md' }).click();
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    assert.match(await page.getByTestId('article-body').innerText(), /Just enough text to be an article/);
+    await big.focus();
+    await page.keyboard.press('Enter');
+    await loading.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    // and frames are still painted.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await big.getAttribute('aria-busy'), 'true', 'all this happened before the big file was done');
+
+    openGate();
+    await allSettled(page);
+    await openBig(page, 'gated-big.md', 'A big article');
+    assert.equal(await big.getAttribute('data-state'), 'ok');
+    assert.equal(workers.length, 1, 'one worker was started');
+    assert.match(workers[0].url(), /\/folio-worker\.js$/);
+    assert.equal(await workers[0].evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 1, 'the big file rendered in the worker, once');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 1, 'the small file rendered on the main thread, once');
+
+    // The next big file goes to the same worker.
+    await dropFiles(page, [{ name: 'second-big.md', bytes: bigArticle('Another big article', BIGGISH) }]);
+    await allSettled(page);
+    await openBig(page, 'second-big.md', 'Another big article');
+    assert.equal(workers.length, 1, 'the worker is reused');
+    assert.equal(await workers[0].evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 2);
+    assert.equal(await page.evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 1);
+  }, { setup });
+});
+
+test('a trap in the worker fails that file only; a fresh worker renders the next big file', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    /** @type {import('playwright-core').Worker[]} */
+    const workers = [];
+    /** @type {import('playwright-core').Worker[]} */
+    const closed = [];
+    page.on('worker', (worker) => {
+      workers.push(worker);
+      worker.on('close', () => closed.push(worker));
+    });
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'small.md', bytes: Buffer.from(TINY_POST) }]);
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    assert.equal(workers.length, 0, 'a small file starts no worker');
+
+    await dropFiles(page, [
+      { name: 'crash-big.md', bytes: bigArticle('Never shown', BIGGISH, 'FOLIO-TRAP') },
+      { name: 'crash-small.md', bytes: Buffer.from('# FOLIO-TRAP\n') },
+      // Opened together with a crashing file on each thread: they wait on the instance it takes down.
+      { name: 'fine-small.md', bytes: Buffer.from('# Fine and small\n') },
+      { name: 'fine-big.md', bytes: bigArticle('A big article', BIGGISH) },
+    ]);
+    await allSettled(page);
+    const buttons = page.getByTestId('file-button');
+    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('data-state'))), ['ok', 'error', 'error', 'ok', 'ok']);
+
+    // The worker's trap reads exactly like the main thread's.
+    await buttons.filter({ hasText: 'crash-big.md' }).click();
+    const error = page.getByTestId('error');
+    await error.filter({ hasText: 'crash-big.md' }).waitFor();
+    assert.equal(await page.getByTestId('error-message').innerText(), TRAP_MESSAGE);
+    assert.equal(await error.getByTestId('original').count(), 1, 'the text of the file is still viewable');
+    await buttons.filter({ hasText: 'crash-small.md' }).click();
+    await error.filter({ hasText: 'crash-small.md' }).waitFor();
+    assert.equal(await page.getByTestId('error-message').innerText(), TRAP_MESSAGE);
+
+    // The files sent with the crashing ones rendered; so do the next ones.
+    await buttons.filter({ hasText: 'fine-small.md' }).click();
+    await shownTitle(page).filter({ hasText: 'Fine and small' }).waitFor();
+    await openBig(page, 'fine-big.md', 'A big article');
+    await buttons.filter({ hasText: 'small.md' }).first().click();
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    await dropFiles(page, [{ name: 'after.md', bytes: bigArticle('After the crash', BIGGISH) }]);
+    await allSettled(page);
+    await openBig(page, 'after.md', 'After the crash');
+    assert.equal(workers.length, 2, 'the trapped worker was replaced by one fresh worker');
+    assert.deepEqual(closed, [workers[0]], 'the trapped worker was terminated');
+  }, { setup: (page) => fakeCore(page, TRAPPING_CORE) });
+});
+
+test('when the worker cannot start, big files render on the main thread', async () => {
+  let requests = 0;
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await fakeCore(page, GATED_CORE);
+    await page.route('**/folio-worker.js', (route) => {
+      requests += 1;
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+    });
+  };
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'one.md', bytes: bigArticle('The first big article', BIGGISH) }]);
+    await allSettled(page);
+    await openBig(page, 'one.md', 'The first big article');
+    await dropFiles(page, [{ name: 'two.md', bytes: bigArticle('The second big article', BIGGISH) }]);
+    await allSettled(page);
+    await openBig(page, 'two.md', 'The second big article');
+    assert.equal(requests, 1, 'a worker that failed to start is not tried again');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 2, 'each file rendered once, on the main thread');
+  }, { setup, allowConsole: [/Failed to load resource.*404/] });
+});

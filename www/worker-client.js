@@ -1,0 +1,215 @@
+// How the viewer renders a file: small ones on the main thread (render() from folio.js),
+// big ones in www/folio-worker.js, so that a 10 MB article does not freeze the page for
+// seconds. Both ways give the same Article or throw the same FolioError.
+//
+//   const article = await renderFile(bytes, { fileName: 'post.md' });
+//
+// One long-lived module worker, made on the first big file and reused; replies are
+// matched to requests by id. The bytes are copied to it, not transferred: the viewer
+// keeps them for "View original text" and the error card.
+//
+// When the worker fails, the file in it fails alone and the others go on:
+// - a `trap` reply (the core crashed on that file) fails that file with code 'trap';
+//   the worker is thrown away and a fresh one takes the requests still waiting;
+// - an `error` (or `messageerror`) event after the worker has answered before counts as
+//   a crash on the oldest waiting file (the worker takes them in order): the same;
+// - no worker at all (no Worker, bundled into dist/folio.html, `new Worker` throws, or an
+//   `error` event before its first answer, i.e. it never started): this file and every
+//   later one render on the main thread, as they did before the worker existed.
+
+import { FolioError, init, render } from './folio.js';
+import { workerScriptURL } from './view.js';
+
+/** @typedef {import('./folio.js').Article} Article */
+/** @typedef {import('./folio.js').RenderOptions} RenderOptions */
+
+/**
+ * Files of at least this many bytes render in the worker. The core renders about
+ * 4 MB/s in Chromium (bench/run.mjs), so a 512 KiB file is one main-thread task of
+ * ~120 ms (a visible stutter, no more) and a 10 MB one a 2.5 s freeze. Below this size the
+ * worker does not pay: starting it loads and compiles a second copy of the core (~150 ms
+ * and its own WebAssembly memory, once), and each file is copied to it and its HTML
+ * copied back. So everyday articles (up to a few hundred KB) stay on the main thread,
+ * and only the files that would block it for long go to the worker.
+ */
+export const WORKER_MIN_BYTES = 512 * 1024;
+
+/**
+ * One request to the worker, kept until it is answered (and sent again to a fresh
+ * worker if the one it waited in was thrown away).
+ * @typedef {object} Request
+ * @property {number} id
+ * @property {Uint8Array} bytes
+ * @property {RenderOptions} options
+ * @property {(article: Article) => void} resolve
+ * @property {(error: unknown) => void} reject
+ */
+
+/**
+ * A worker and the requests it has not answered yet, in the order sent.
+ * @typedef {object} Lane
+ * @property {Worker} worker
+ * @property {Map<number, Request>} pending
+ * @property {boolean} answered  It has answered something, so it did start.
+ */
+
+/** The live worker, if one has been made. @type {Lane | null} */
+let lane = null;
+/** False once workers are known not to work here: every file renders on the main thread. */
+let workersAvailable = canStartWorkers();
+let nextId = 1;
+
+/**
+ * Renders one file's bytes: in the worker when the file is big and workers work here,
+ * else on the main thread.
+ * @param {Uint8Array} bytes
+ * @param {RenderOptions} options
+ * @returns {Promise<Article>}
+ * @throws {FolioError} as render() does: code 'trap' if the core crashed on this file.
+ */
+export function renderFile(bytes, options) {
+  return new Promise((resolve, reject) => {
+    const request = { id: nextId++, bytes, options, resolve, reject };
+    if (bytes.length >= WORKER_MIN_BYTES) send(request);
+    else renderHere(request);
+  });
+}
+
+/**
+ * Whether this page may start www/folio-worker.js at all. Bundled into the single file
+ * (scripts/dist.mjs inlines every module into one inline script), import.meta.url is the
+ * page's own URL, not this module's: there is no worker file next to it, and that page's
+ * CSP (scripts by hash only) would refuse one anyway. From file:// a module worker
+ * cannot load either.
+ * @returns {boolean}
+ */
+function canStartWorkers() {
+  if (typeof Worker !== 'function') return false;
+  const here = new URL(import.meta.url);
+  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/worker-client.js');
+}
+
+/**
+ * The main-thread render, for small files and when workers are unavailable.
+ * @param {Request} request
+ */
+function renderHere({ bytes, options, resolve, reject }) {
+  renderWhenReady(bytes, options).then(resolve, reject);
+}
+
+/**
+ * `await init()`, then render(); once more if another file trapped in between (files
+ * opened together all wait on one init(), and the first that traps takes the instance
+ * away from the others: render() then throws 'not-ready' until the fresh one is up).
+ * @param {Uint8Array} bytes
+ * @param {RenderOptions} options
+ * @returns {Promise<Article>}
+ */
+async function renderWhenReady(bytes, options) {
+  await init();
+  try {
+    return render(bytes, options);
+  } catch (error) {
+    if (!(error instanceof FolioError) || error.code !== 'not-ready') throw error;
+    await init();
+    return render(bytes, options);
+  }
+}
+
+/**
+ * Sends a request to the live worker (making it if needed), or renders it here when
+ * there can be no worker.
+ * @param {Request} request
+ */
+function send(request) {
+  const target = workersAvailable ? liveLane() : null;
+  if (!target) {
+    renderHere(request);
+    return;
+  }
+  target.pending.set(request.id, request);
+  try {
+    // Copied (structured clone), not transferred: the caller keeps the bytes.
+    target.worker.postMessage({ id: request.id, input: request.bytes, options: request.options });
+  } catch {
+    target.pending.delete(request.id); // Options that cannot be cloned: render it here.
+    renderHere(request);
+  }
+}
+
+/**
+ * The live worker, made now if there is none. Null (and no worker from now on) if it
+ * cannot be made.
+ * @returns {Lane | null}
+ */
+function liveLane() {
+  if (lane) return lane;
+  let worker;
+  try {
+    worker = new Worker(/** @type {string} */ (workerScriptURL()), { type: 'module', name: 'folio-render' });
+  } catch {
+    workersAvailable = false;
+    return null;
+  }
+  /** @type {Lane} */
+  const made = { worker, pending: new Map(), answered: false };
+  worker.addEventListener('message', (event) => onReply(made, event.data));
+  worker.addEventListener('error', (event) => {
+    event.preventDefault(); // Handled here: the failing file says so; no console noise.
+    onFailure(made);
+  });
+  worker.addEventListener('messageerror', () => onFailure(made));
+  lane = made;
+  return made;
+}
+
+/**
+ * A reply `{ id, article }` or `{ id, error: { message, code } }`.
+ * @param {Lane} from
+ * @param {any} data
+ */
+function onReply(from, data) {
+  const request = from.pending.get(data?.id);
+  if (!request) return;
+  from.pending.delete(request.id);
+  from.answered = true;
+  if (!data.error) {
+    request.resolve(data.article);
+    return;
+  }
+  const code = data.error.code === 'trap' || data.error.code === 'not-ready' ? data.error.code : 'unreadable';
+  request.reject(new FolioError(String(data.error.message), code));
+  if (code === 'trap') discard(from);
+}
+
+/**
+ * The worker failed outside a reply: it never started (then no workers from now on), or
+ * it crashed on the file it was rendering, the oldest one it holds.
+ * @param {Lane} failed
+ */
+function onFailure(failed) {
+  if (lane !== failed) return; // Already thrown away.
+  if (!failed.answered) {
+    workersAvailable = false;
+  } else {
+    const [culprit] = failed.pending.values();
+    if (culprit) {
+      failed.pending.delete(culprit.id);
+      culprit.reject(new FolioError('This file could not be rendered: the render worker crashed on it. Other files still work.', 'trap'));
+    }
+  }
+  discard(failed);
+}
+
+/**
+ * Terminates a worker and sends what it still held to a fresh one (or to the main
+ * thread when workers are unavailable).
+ * @param {Lane} old
+ */
+function discard(old) {
+  if (lane === old) lane = null;
+  old.worker.terminate();
+  const waiting = [...old.pending.values()];
+  old.pending.clear();
+  for (const request of waiting) send(request);
+}
