@@ -41,7 +41,11 @@ const BIGGISH = 1 << 20;
 async function openBig(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ name, /** @type {string} */ title) {
   await page.getByTestId('file-button').filter({ hasText: name }).click();
   await shownTitle(page).filter({ hasText: title }).waitFor({ timeout: 60_000 });
-  assert.equal(await page.getByTestId('article-body').locator(':scope > p:last-child').innerText(), `The last paragraph of ${title}.`);
+  // Scrolled to, as a reader would (a huge body lays out only what is near the screen).
+  const last = page.getByTestId('article-body').locator(':scope > p:last-child');
+  await last.scrollIntoViewIfNeeded();
+  await page.waitForFunction((text) => document.querySelector('.article-body > p:last-child')?.innerText === text,
+    `The last paragraph of ${title}.`, { timeout: 10_000 });
 }
 
 /** Waits until no file is pending. */
@@ -94,6 +98,11 @@ function fakeCore(page, body) {
   );
 }
 
+/** `content-visibility` of the article body's first block. @param {import('playwright-core').Page} page */
+function layoutOfFirstBlock(page) {
+  return page.locator('.article-body > :first-child').evaluate((node) => getComputedStyle(node).contentVisibility);
+}
+
 test('a big file renders in the worker while the page stays usable', async () => {
   /** @type {() => void} */
   let gateReached = () => {};
@@ -130,6 +139,7 @@ test('a big file renders in the worker while the page stays usable', async () =>
     await buttons.filter({ hasText: 'small.md' }).click();
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     assert.match(await page.getByTestId('article-body').innerText(), /Just enough text to be an article/);
+    assert.equal(await layoutOfFirstBlock(page), 'visible', 'a short body is laid out whole');
     await big.focus();
     await page.keyboard.press('Enter');
     await loading.waitFor();
@@ -144,6 +154,7 @@ test('a big file renders in the worker while the page stays usable', async () =>
     await allSettled(page);
     await openBig(page, 'gated-big.md', 'A big article');
     assert.equal(await big.getAttribute('data-state'), 'ok');
+    assert.equal(await layoutOfFirstBlock(page), 'auto', 'a body over a million characters lays out only what is near the screen');
     assert.equal(workers.length, 1, 'one worker was started');
     assert.match(workers[0].url(), /\/folio-worker\.js$/);
     assert.equal(await workers[0].evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 1, 'the big file rendered in the worker, once');
