@@ -220,6 +220,22 @@ function slopes(results) {
 // ---------------------------------------------------------------- cold start
 
 /**
+ * Runs in the page before its scripts: records when the article title appears
+ * (`__title`) and when the frame after it was painted (`__painted`).
+ */
+function markTitleShown() {
+  const w = /** @type {any} */ (window);
+  const observer = new MutationObserver(() => {
+    const h = document.querySelector('[data-testid="article-title"]');
+    if (!h || !h.textContent) return;
+    observer.disconnect();
+    w.__title = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
  * Fresh context (empty HTTP cache, no code cache) → the article's title in the DOM, and
  * the frame after it. Folio's viewer with its demo vs the marked + DOMPurify page.
  * @param {import('playwright-core').Browser} browser
@@ -233,17 +249,7 @@ async function coldStart(browser, base) {
   for (let r = 0; r < rounds; r++) {
     for (const [name, url] of Object.entries(targets)) {
       const page = await newPage(browser, base);
-      await page.addInitScript(() => {
-        const w = /** @type {any} */ (window);
-        const observer = new MutationObserver(() => {
-          const h = document.querySelector('[data-testid="article-title"]');
-          if (!h || !h.textContent) return;
-          observer.disconnect();
-          w.__title = performance.now();
-          requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
-        });
-        observer.observe(document, { childList: true, subtree: true, characterData: true });
-      });
+      await page.addInitScript(markTitleShown);
       await page.goto(url);
       const t = await page.waitForFunction(() => { const w = /** @type {any} */ (window); return w.__painted && { title: w.__title, painted: w.__painted }; }, null, { timeout: 20_000 });
       const v = /** @type {{ title: number, painted: number }} */ (await t.jsonValue());
@@ -335,15 +341,8 @@ async function viewerLongTasks(browser, base, url, worker) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-    const observer = new MutationObserver(() => {
-      const h = document.querySelector('[data-testid="article-title"]');
-      if (!h || !h.textContent) return;
-      observer.disconnect();
-      w.__title = performance.now();
-      requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
   });
+  await page.addInitScript(markTitleShown);
   await page.goto(`${base}/www/?src=${encodeURIComponent(url)}`);
   await page.waitForFunction(() => /** @type {any} */ (window).__painted, null, { timeout: 300_000 });
   // Long-task entries are delivered a little after the task ends.

@@ -193,6 +193,9 @@ export function init(options?: InitOptions): Promise<void>;
 
 /** Renders one article file (text or bytes). Synchronous after init(); throws FolioError. */
 export function render(input: string | Uint8Array, options?: RenderOptions): Article;
+
+/** init(), then render(); retried once when another render's trap took the instance away. */
+export function renderWhenReady(input: string | Uint8Array, options?: RenderOptions): Promise<Article>;
 `;
 
 /** The modules the package ships from www/, with what imports them. */

@@ -10,7 +10,7 @@
 // Each request is `{ id, input, options }` (input: string or Uint8Array, as for render());
 // each reply is `{ id, article }` or `{ id, error: { message, code } }` (code as FolioError's).
 
-import { init, render, FolioError } from './folio.js';
+import { FolioError, renderWhenReady } from './folio.js';
 
 self.addEventListener('message', async (event) => {
   const { id, input, options } = event.data ?? {};
@@ -22,21 +22,3 @@ self.addEventListener('message', async (event) => {
     self.postMessage({ id, error: { message, code } });
   }
 });
-
-/**
- * `await init()`, then render(); once more if a request before this one trapped in
- * between (requests that arrive together all wait on one init(), and a trap takes the
- * instance away: render() throws 'not-ready' until the fresh one is up).
- * @param {string | Uint8Array} input
- * @param {import('./folio.js').RenderOptions} [options]
- */
-async function renderWhenReady(input, options) {
-  await init();
-  try {
-    return render(input, options);
-  } catch (error) {
-    if (!(error instanceof FolioError) || error.code !== 'not-ready') throw error;
-    await init();
-    return render(input, options);
-  }
-}

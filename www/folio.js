@@ -156,6 +156,26 @@ export function render(input, options = {}) {
   return normalize(raw);
 }
 
+/**
+ * `await init()`, then render(); once more if another render trapped in between: files
+ * opened together all wait on one init(), and the first that traps takes the instance
+ * away from the others (render() then throws 'not-ready' until the fresh one is up).
+ * @param {string | Uint8Array} input
+ * @param {RenderOptions} [options]
+ * @returns {Promise<Article>}
+ * @throws {FolioError} as render() does.
+ */
+export async function renderWhenReady(input, options) {
+  await init();
+  try {
+    return render(input, options);
+  } catch (error) {
+    if (!(error instanceof FolioError) || error.code !== 'not-ready') throw error;
+    await init();
+    return render(input, options);
+  }
+}
+
 /** Drops the trapped instance and starts a fresh one in the background. */
 function restartAfterTrap() {
   live = null;

@@ -17,7 +17,7 @@
 //   `error` event before its first answer, i.e. it never started): this file and every
 //   later one render on the main thread, as they did before the worker existed.
 
-import { FolioError, init, render } from './folio.js';
+import { FolioError, renderWhenReady } from './folio.js';
 import { workerScriptURL } from './view.js';
 
 /** @typedef {import('./folio.js').Article} Article */
@@ -97,24 +97,6 @@ function renderHere({ bytes, options, resolve, reject }) {
   renderWhenReady(bytes, options).then(resolve, reject);
 }
 
-/**
- * `await init()`, then render(); once more if another file trapped in between (files
- * opened together all wait on one init(), and the first that traps takes the instance
- * away from the others: render() then throws 'not-ready' until the fresh one is up).
- * @param {Uint8Array} bytes
- * @param {RenderOptions} options
- * @returns {Promise<Article>}
- */
-async function renderWhenReady(bytes, options) {
-  await init();
-  try {
-    return render(bytes, options);
-  } catch (error) {
-    if (!(error instanceof FolioError) || error.code !== 'not-ready') throw error;
-    await init();
-    return render(bytes, options);
-  }
-}
 
 /**
  * Sends a request to the live worker (making it if needed), or renders it here when

@@ -1,7 +1,7 @@
 // Wrong files fail alone: a clear error for them, the other files keep working.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PNG_BYTES, SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { dropFiles, fakeCore, PNG_BYTES, SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -33,22 +33,8 @@ test('a binary file dropped with a good one: an error for it, the good one still
   });
 });
 
-/** A stand-in for pkg/folio.js that traps on inputs containing FOLIO-TRAP. */
-const TRAPPING_MODULE = `
-import start, { render as realRender } from './folio.js?real';
-export default start;
-export function render(input, options) {
-  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
-  return realRender(input, options);
-}
-`;
-
 test('a trap in the core fails that file only; a fresh instance renders the next ones', async () => {
-  const setup = (/** @type {import('playwright-core').Page} */ page) => page.route(
-    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
-    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: TRAPPING_MODULE }),
-  );
+  const setup = (/** @type {import('playwright-core').Page} */ page) => fakeCore(page, TRAPPING_CORE);
   await withPage(harness, '?src=', async (page) => {
     await page.getByTestId('welcome').waitFor();
     await dropFiles(page, [{ name: 'crash.md', bytes: Buffer.from('# FOLIO-TRAP\n') }]);
@@ -73,10 +59,7 @@ test('files opened with a crashing one, before the core is ready, still render',
   const released = new Promise((resolve) => { releaseCore = () => resolve(undefined); });
   let wasmRequests = 0;
   const setup = async (/** @type {import('playwright-core').Page} */ page) => {
-    await page.route(
-      (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
-      (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: TRAPPING_MODULE }),
-    );
+    await fakeCore(page, TRAPPING_CORE);
     // The first instance's .wasm waits until the files are dropped: they all wait on one init().
     await page.route('**/pkg/folio_bg.wasm', async (route) => {
       wasmRequests += 1;

@@ -194,3 +194,28 @@ The end.
 export function shownTitle(/** @type {import('playwright-core').Page} */ page) {
   return page.getByTestId('article-title');
 }
+
+/** A stand-in for pkg/folio.js around the real one (imported as `?real`) that traps on
+ * inputs containing FOLIO-TRAP, as a core bug would. */
+export const TRAPPING_CORE = `
+import start, { render as realRender } from './folio.js?real';
+export default start;
+export function render(input, options) {
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+  return realRender(input, options);
+}
+`;
+
+/**
+ * Serves `body` for pkg/folio.js as the page and its workers import it (not for the real
+ * one it imports as `?real`, nor for the fresh instances folio.js starts after a trap).
+ * @param {import('playwright-core').Page} page
+ * @param {string} body
+ */
+export function fakeCore(page, body) {
+  return page.route(
+    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
+    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }),
+  );
+}

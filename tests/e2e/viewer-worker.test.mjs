@@ -3,7 +3,7 @@
 // worker the main thread renders as before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { dropFiles, fakeCore, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -73,30 +73,6 @@ export function render(input, options) {
   return realRender(input, options);
 }
 `;
-
-/** A stand-in for pkg/folio.js that traps on inputs containing FOLIO-TRAP (as in bad-input.test.mjs). */
-const TRAPPING_CORE = `
-import start, { render as realRender } from './folio.js?real';
-export default start;
-export function render(input, options) {
-  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
-  return realRender(input, options);
-}
-`;
-
-/**
- * Serves `body` for the viewer's pkg/folio.js (not for the real one it imports as ?real,
- * nor for the fresh instances folio.js starts after a trap).
- * @param {import('playwright-core').Page} page
- * @param {string} body
- */
-function fakeCore(page, body) {
-  return page.route(
-    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
-    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }),
-  );
-}
 
 /** `content-visibility` of the article body's first block. @param {import('playwright-core').Page} page */
 function layoutOfFirstBlock(page) {

@@ -1,7 +1,7 @@
 // www/folio-worker.js: renders in a module worker and answers each request by id.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useBrowser, withPage, SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, PNG_BYTES } from './harness.mjs';
+import { fakeCore, PNG_BYTES, SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -32,22 +32,8 @@ test('the worker renders an article and reports an unreadable file as an error',
   });
 });
 
-/** A stand-in for pkg/folio.js that traps on inputs containing FOLIO-TRAP (as in bad-input.test.mjs). */
-const TRAPPING_MODULE = `
-import start, { render as realRender } from './folio.js?real';
-export default start;
-export function render(input, options) {
-  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-  if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
-  return realRender(input, options);
-}
-`;
-
 test('a trap fails that request only; requests sent with it still render', async () => {
-  const setup = (/** @type {import('playwright-core').Page} */ page) => page.route(
-    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
-    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: TRAPPING_MODULE }),
-  );
+  const setup = (/** @type {import('playwright-core').Page} */ page) => fakeCore(page, TRAPPING_CORE);
   await withPage(harness, `samples/${SAMPLE_NAME}`, async (page) => {
     const replies = await page.evaluate(async () => {
       const worker = new Worker('/folio-worker.js', { type: 'module' });

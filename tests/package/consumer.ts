@@ -1,6 +1,6 @@
 // Type-checked by tests/e2e/embed-dist.test.mjs (tsc --noEmit): the package's
 // declarations must describe what a consumer actually writes.
-import { init, render, FolioError, type Article, type TocEntry } from 'folio-viewer';
+import { init, render, renderWhenReady, FolioError, type Article, type TocEntry } from 'folio-viewer';
 import type { FolioArticleElement, ShowPart } from 'folio-viewer/element';
 
 export async function titleOf(bytes: Uint8Array): Promise<string | null> {
@@ -15,6 +15,8 @@ export async function titleOf(bytes: Uint8Array): Promise<string | null> {
     throw e;
   }
 }
+
+export const later: Promise<Article> = renderWhenReady('# Title', { fileName: 'a.md' });
 
 export function listen(element: FolioArticleElement): ShowPart[] {
   element.addEventListener('folio-rendered', (event) => {
