@@ -2,24 +2,21 @@
 //! deep nesting, huge lines, binary files, invalid UTF-8. (How fast is measured in
 //! the benchmarks; here only that it finishes and what it says.)
 
+/// Renders `text` as a file called `name` (its extension picks the format).
+fn render_as(name: &str, text: &str) -> Result<folio::Article, folio::Error> {
+    let options = folio::Options {
+        file_name: Some(name.into()),
+        ..Default::default()
+    };
+    folio::render(text.as_bytes(), &options)
+}
+
 fn render_md(text: &str) -> Result<folio::Article, folio::Error> {
-    folio::render(
-        text.as_bytes(),
-        &folio::Options {
-            file_name: Some("deep.md".into()),
-            ..Default::default()
-        },
-    )
+    render_as("deep.md", text)
 }
 
 fn render_html(text: &str) -> Result<folio::Article, folio::Error> {
-    folio::render(
-        text.as_bytes(),
-        &folio::Options {
-            file_name: Some("deep.html".into()),
-            ..Default::default()
-        },
-    )
+    render_as("deep.html", text)
 }
 
 #[test]

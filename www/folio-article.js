@@ -12,7 +12,7 @@
 import { init, render } from './folio.js';
 import { pickLang, translator } from './i18n.js';
 import {
-  byline, categoriesNav, chips, coverUrl, el, nameFromUrl, parseArticleBody, tableOfContents, warningsBox,
+  byline, categoriesNav, chips, coverUrl, el, isRemoteImage, nameFromUrl, parseArticleBody, tableOfContents, warningsBox,
 } from './view.js';
 
 /** @typedef {import('./folio.js').Article} Article */
@@ -437,17 +437,14 @@ export class FolioArticleElement extends HTMLElement {
   }
 
   /**
-   * Makes a body image private (no referrer, lazy) and, with `remote-images="block"`,
-   * swaps a remote one for a button that loads it. Runs while the image is still in
-   * the inert template content, so nothing has been requested yet.
+   * With `remote-images="block"`, swaps a remote body image for a button that loads it
+   * (the core already made every image lazy and referrer-free). Runs while the image is
+   * still in the inert template content, so nothing has been requested yet.
    * @param {HTMLImageElement} img
    */
   #adjustImage(img) {
-    img.referrerPolicy = 'no-referrer';
-    img.loading = 'lazy';
-    img.decoding = 'async';
-    if (this.remoteImages !== 'block' || !isRemote(img.getAttribute('src'))) return;
-    const src = img.getAttribute('src') ?? '';
+    const src = img.getAttribute('src');
+    if (this.remoteImages !== 'block' || src === null || !isRemoteImage(src)) return;
     const srcset = img.getAttribute('srcset');
     img.removeAttribute('src');
     img.removeAttribute('srcset');
@@ -466,7 +463,7 @@ export class FolioArticleElement extends HTMLElement {
     img.alt = this.#t('coverAlt');
     img.referrerPolicy = 'no-referrer';
     img.decoding = 'async';
-    if (this.remoteImages === 'block' && isRemote(url.href)) return this.#placeholder(img, url.href, null);
+    if (this.remoteImages === 'block' && isRemoteImage(url.href)) return this.#placeholder(img, url.href, null);
     img.src = url.href;
     return img;
   }
@@ -525,21 +522,6 @@ export class FolioArticleElement extends HTMLElement {
 function withPart(node, part) {
   node?.setAttribute('part', part);
   return node;
-}
-
-/**
- * Whether an image URL would go to the network (not data:, blob: or the page itself).
- * @param {string | null} src
- * @returns {boolean}
- */
-function isRemote(src) {
-  if (!src) return false;
-  try {
-    const url = new URL(src, document.baseURI);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
-  } catch {
-    return false;
-  }
 }
 
 /**

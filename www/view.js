@@ -153,8 +153,9 @@ function blockRemoteImages(root, t) {
 }
 
 /**
- * The article body: images lazy and without referrer, removed comments; remote
- * images replaced by placeholders when they are blocked.
+ * The article body. Its images already carry `referrerpolicy="no-referrer"`,
+ * `loading="lazy"` and `decoding="async"` from the core's sanitizer; remote ones are
+ * replaced by placeholders when they are blocked.
  * @param {string} html
  * @param {{ blockImages?: boolean }} options
  * @param {Translate} t
@@ -162,11 +163,6 @@ function blockRemoteImages(root, t) {
  */
 function articleBody(html, options, t) {
   const fragment = parseArticleBody(html);
-  for (const img of fragment.querySelectorAll('img')) {
-    img.referrerPolicy = 'no-referrer';
-    img.loading = 'lazy';
-    img.decoding = 'async';
-  }
   if (options.blockImages) blockRemoteImages(fragment, t);
   const huge = html.length >= HUGE_BODY_CHARS;
   const body = el('div', { className: huge ? 'article-body huge' : 'article-body', attrs: { 'data-testid': 'article-body' } });
