@@ -9,8 +9,8 @@
 // keeps them for "View original text" and the error card.
 //
 // When the worker fails, the file in it fails alone and the others go on:
-// - a `trap` reply (the core crashed on that file) fails that file with code 'trap';
-//   the worker is thrown away and a fresh one takes the requests still waiting;
+// - a `trap` reply (the core crashed on that file) fails that file with code 'trap'; the
+//   worker stays: its folio.js has already replaced the crashed core, as on the main thread;
 // - an `error` (or `messageerror`) event after the worker has answered before counts as
 //   a crash on the oldest waiting file (the worker takes them in order): the same;
 // - no worker at all (no Worker, bundled into dist/folio.html, `new Worker` throws, or an
@@ -97,7 +97,6 @@ function renderHere({ bytes, options, resolve, reject }) {
   renderWhenReady(bytes, options).then(resolve, reject);
 }
 
-
 /**
  * Sends a request to the live worker (making it if needed), or renders it here when
  * there can be no worker.
@@ -161,7 +160,6 @@ function onReply(from, data) {
   }
   const code = data.error.code === 'trap' || data.error.code === 'not-ready' ? data.error.code : 'unreadable';
   request.reject(new FolioError(String(data.error.message), code));
-  if (code === 'trap') discard(from);
 }
 
 /**
@@ -184,8 +182,8 @@ function onFailure(failed) {
 }
 
 /**
- * Terminates a worker and sends what it still held to a fresh one (or to the main
- * thread when workers are unavailable).
+ * Terminates a failed worker and sends what it still held to a fresh one (or to the
+ * main thread when workers are unavailable).
  * @param {Lane} old
  */
 function discard(old) {
