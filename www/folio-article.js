@@ -482,8 +482,8 @@ export class FolioArticleElement extends HTMLElement {
     } catch {
       // Shown as written.
     }
-    const label = img.alt ? `Load image “${img.alt}” from ${host}` : `Load image from ${host}`;
-    const button = el('button', { className: 'blocked-image', text: label, attrs: { type: 'button', part: 'blocked-image', 'data-src': src } });
+    const button = el('button', { className: 'blocked-image', text: this.#t('loadImage', host), attrs: { type: 'button', part: 'blocked-image', 'data-src': src } });
+    if (img.alt) button.title = img.alt;
     button.addEventListener('click', () => {
       if (srcset) img.srcset = srcset;
       img.src = src;

@@ -127,6 +127,13 @@ test('changing src re-renders; an older src that answers late is dropped', async
   }, { setup });
 });
 
+test('the element speaks the reader\'s language: a blocked image in Chinese', async () => {
+  await withPage(harness, 'examples/element.html', async (page) => {
+    await part(page, 'full', 'title').waitFor();
+    assert.equal(await part(page, 'full', 'blocked-image').last().innerText(), '加载来自 images.example.com 的图片');
+  }, { locale: 'zh-CN' });
+});
+
 test('theme, show and remote-images re-render; blocked images load only on click', async () => {
   /** @type {{ urls: string[] }} */
   let images = { urls: [] };
@@ -137,6 +144,7 @@ test('theme, show and remote-images re-render; blocked images load only on click
 
     // remote-images="block": placeholders, nothing requested.
     assert.equal(await part(page, 'full', 'blocked-image').count(), 2);
+    assert.equal(await part(page, 'full', 'blocked-image').last().innerText(), 'Load image from images.example.com');
     assert.equal(await full.locator('img').count(), 0);
     assert.deepEqual(images.urls, []);
     await part(page, 'full', 'blocked-image').last().click();
