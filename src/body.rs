@@ -3,8 +3,10 @@
 //! is passed on as HTML so that indented markup after blank lines is not read as
 //! a code block, with CMS bold markers turned into real `<strong>`.
 
+use crate::sanitize::Html;
 use crate::Format;
 use std::borrow::Cow;
+use url::Url;
 
 /// Metadata found in a whole HTML document's `<head>` (empty for fragments and Markdown).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,13 +23,13 @@ pub struct DocMeta {
     pub lang: Option<String>,
 }
 
-/// The body as HTML, not yet sanitized.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The body as HTML: raw, or already safe where the Markdown held no raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     /// The whole body.
-    pub html: String,
+    pub html: Html,
     /// The part before `<!-- more -->`, when the author marked one.
-    pub summary_html: Option<String>,
+    pub summary_html: Option<Html>,
     /// What a whole HTML document says about itself.
     pub doc: DocMeta,
 }
@@ -115,15 +117,18 @@ pub fn detect_format(body: &str, file_name: Option<&str>) -> Format {
     }
 }
 
-/// Renders the body in the given format to unsanitized HTML.
-pub fn render(body: &str, format: Format) -> Body {
+/// Renders the body in the given format to HTML. Markdown without raw HTML comes
+/// out safe already ([`crate::sanitize::markdown`]); the rest is raw, for the
+/// sanitizer. `base` resolves relative URLs in what comes out safe.
+pub fn render(body: &str, format: Format, base: Option<&Url>) -> Body {
     match format {
         Format::Markdown => {
             let body = crate::plugins::expand(body);
             let body = body.as_ref();
-            let summary_html = more_marker(body).map(|at| crate::markdown::to_html(&body[..at]));
+            let summary_html =
+                more_marker(body).map(|at| crate::sanitize::markdown(&body[..at], base));
             Body {
-                html: crate::markdown::to_html(body),
+                html: crate::sanitize::markdown(body, base),
                 summary_html,
                 doc: DocMeta::default(),
             }
@@ -131,14 +136,14 @@ pub fn render(body: &str, format: Format) -> Body {
         Format::Html if crate::document::is_document(body) => {
             let (html, doc) = crate::document::extract(body);
             Body {
-                html: promote_cms_bold(&html).into_owned(),
+                html: Html::Raw(promote_cms_bold(&html).into_owned()),
                 summary_html: None,
                 doc,
             }
         }
         Format::Html => Body {
-            html: promote_cms_bold(body).into_owned(),
-            summary_html: more_marker(body).map(|at| body[..at].to_string()),
+            html: Html::Raw(promote_cms_bold(body).into_owned()),
+            summary_html: more_marker(body).map(|at| Html::Raw(body[..at].to_string())),
             doc: DocMeta::default(),
         },
     }
@@ -303,11 +308,18 @@ mod tests {
 
     #[test]
     fn more_marker_gives_summary() {
-        let body = render("Intro text.\n\n<!-- more -->\n\nRest.", Format::Markdown);
-        assert_eq!(body.summary_html.as_deref(), Some("<p>Intro text.</p>\n"));
-        assert!(body.html.contains("Rest."));
+        let body = render(
+            "Intro text.\n\n<!-- more -->\n\nRest.",
+            Format::Markdown,
+            None,
+        );
         assert_eq!(
-            render("No marker <!-- less -->", Format::Markdown).summary_html,
+            body.summary_html,
+            Some(Html::Clean("<p>Intro text.</p>\n".into()))
+        );
+        assert!(body.html.as_str().contains("Rest."));
+        assert_eq!(
+            render("No marker <!-- less -->", Format::Markdown, None).summary_html,
             None
         );
     }

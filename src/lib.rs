@@ -83,14 +83,13 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     warnings.extend(meta.warnings);
 
     let format = body::detect_format(split.body, options.file_name.as_deref());
-    let body = body::render(split.body, format);
-    let clean = body::tidy(&sanitize::sanitize(&body.html, base.as_ref()));
+    let body = body::render(split.body, format, base.as_ref());
+    let clean = body::tidy(&body.html.into_clean(base.as_ref()));
     let outline = outline::outline(&clean);
 
     let summary = meta.summary.or_else(|| {
         body.summary_html
-            .as_deref()
-            .map(|h| outline::plain_text(&sanitize::sanitize(h, base.as_ref())))
+            .map(|h| outline::plain_text(&h.into_clean(base.as_ref())))
             .or(body.doc.description.clone())
             .filter(|s| !s.trim().is_empty())
     });

@@ -29,9 +29,19 @@ pub fn to_html(markdown: &str) -> String {
 
 /// Renders with exactly the given pulldown-cmark options (the spec tests use none).
 pub fn render(markdown: &str, options: Options) -> String {
+    write(events(markdown, options), options)
+}
+
+/// The parsed Markdown, with Chinese and Japanese line breaks joined.
+pub fn events(markdown: &str, options: Options) -> Vec<Event<'_>> {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     join_cjk_lines(&mut events);
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    events
+}
+
+/// pulldown-cmark's HTML for the events (table alignment as `align`): unsafe.
+pub fn write(events: Vec<Event<'_>>, options: Options) -> String {
+    let mut out = String::with_capacity(events.len() * 16);
     html::push_html(&mut out, events.into_iter());
     if options.contains(Options::ENABLE_TABLES) && out.contains(" style=\"text-align: ") {
         out = align_attributes(&out);

@@ -7,6 +7,7 @@ mod commonmark;
 mod corpus;
 mod fidelity;
 mod html_check;
+mod markdown_writer;
 mod robustness;
 mod security;
 mod snapshots;
