@@ -210,16 +210,16 @@ fn push_text(out: &mut String, text: &str, verbatim: bool) {
         out.push_str(text);
         return;
     }
-    for c in text.chars() {
-        if c == '\n' {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
             let line_start = out.trim_end_matches([' ', '\t']).len();
-            let before = &out[..line_start];
-            if before.ends_with("\n\n") {
+            if out[..line_start].ends_with("\n\n") {
                 out.truncate(line_start);
-                continue;
+            } else {
+                out.push('\n');
             }
         }
-        out.push(c);
+        out.push_str(line);
     }
 }
 

@@ -123,7 +123,7 @@ pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        out.push_str(&unescape(&rest[..lt]));
+        push_unescaped(&mut out, &rest[..lt]);
         let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
         let tag = &rest[lt..gt];
         if tag.starts_with("</p")
@@ -137,8 +137,16 @@ pub fn plain_text(html: &str) -> String {
         }
         rest = &rest[gt..];
     }
-    out.push_str(&unescape(rest));
+    push_unescaped(&mut out, rest);
     out
+}
+
+fn push_unescaped(out: &mut String, s: &str) {
+    if s.contains('&') {
+        out.push_str(&unescape(s));
+    } else {
+        out.push_str(s);
+    }
 }
 
 fn unescape(s: &str) -> String {

@@ -212,23 +212,31 @@ impl<'e> Writer<'_, 'e> {
 
     /// html5ever's serializer: `& < >` and no-break space, plus `"` in attributes.
     fn escape(&mut self, text: &str, attribute: bool) {
-        if text.contains(['\0', '\r']) {
-            // The parser turns CR into LF and drops or replaces NUL.
-            self.unsure = true;
-        }
+        let bytes = text.as_bytes();
         let mut last = 0;
-        for (i, c) in text.char_indices() {
-            let rep = match c {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '\u{a0}' => "&nbsp;",
-                '"' if attribute => "&quot;",
+        for (i, &b) in bytes.iter().enumerate() {
+            let rep = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' if attribute => "&quot;",
+                0xA0 if i > 0 && bytes[i - 1] == 0xC2 => {
+                    // U+00A0 is C2 A0 in UTF-8; C2 was copied with the text before it.
+                    self.out.push_str(&text[last..i - 1]);
+                    self.out.push_str("&nbsp;");
+                    last = i + 1;
+                    continue;
+                }
+                // The parser turns CR into LF and drops or replaces NUL.
+                b'\0' | b'\r' => {
+                    self.unsure = true;
+                    continue;
+                }
                 _ => continue,
             };
             self.out.push_str(&text[last..i]);
             self.out.push_str(rep);
-            last = i + c.len_utf8();
+            last = i + 1;
         }
         self.out.push_str(&text[last..]);
     }
