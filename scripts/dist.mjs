@@ -148,7 +148,7 @@ async function singleFile(out) {
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   html = replaceOnce(html, /<link rel="icon" href="favicon\.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${favicon}" type="image/svg+xml">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${style}</style>`);
-  html = replaceOnce(html, /[ \t]*<link rel="modulepreload" href="folio\.js">\n/, '');
+  html = replaceOnce(html, /[ \t]*<!-- The whole module graph[^\n]*\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`);
   const demo = `<script type="application/octet-stream" id="folio-demo" data-name="${SAMPLE_NAME}">${sampleBytes().toString('base64')}</script>\n`;
   html = replaceOnce(html, /<\/body>/, `${demo}</body>`);

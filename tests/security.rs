@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use scraper::Html;
 
 /// Pieces that attacks and broken files are made of; the generator strings them together.
-const PIECES: &[&str] = &[
+pub const PIECES: &[&str] = &[
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//x.js>",
     "<img src=x onerror=alert(1)>",
@@ -177,7 +177,7 @@ const ALLOWED_ELEMENTS: &[&str] = &[
     "head",
 ];
 
-fn hostile() -> impl Strategy<Value = String> {
+pub fn hostile() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..48).prop_map(|v| v.concat())
 }
 

@@ -6,6 +6,7 @@ import { init } from './folio.js';
 import { pickLang, translator, translatePage } from './i18n.js';
 import { articleView, errorView, el, nameFromUrl } from './view.js';
 import { droppedFiles } from './drop.js';
+import { prepareDates } from './dates.js';
 import { WORKER_MIN_BYTES, renderFile } from './worker-client.js';
 
 /** @typedef {import('./folio.js').Article} Article */
@@ -334,6 +335,8 @@ function start() {
   ui.blockImages.checked = blockImages;
   ui.blockImages.addEventListener('change', onBlockImagesChange);
   init().catch(() => {}); // Start fetching the core early; errors show per file.
+  // The main thread is free while the core compiles: load the date data meanwhile.
+  setTimeout(() => prepareDates(locale), 0);
   const src = params.get('src');
   if (src === null) loadDemo();
   else if (src.trim() !== '') loadUrl(src);

@@ -17,6 +17,43 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC|UT|Z|[+-]\d{4})$/;
 
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const formats = new Map();
+
+/**
+ * One formatter per locale and style, kept: the first `Intl.DateTimeFormat` of a page
+ * loads the locale's calendar and time-zone data (tens of ms), later ones are cheap.
+ * @param {string | string[] | undefined} locale
+ * @param {'zoned' | 'utc' | 'day'} kind
+ * @returns {Intl.DateTimeFormat}
+ */
+function formatter(locale, kind) {
+  const key = `${kind} ${String(locale)}`;
+  let format = formats.get(key);
+  if (!format) {
+    /** @type {Intl.DateTimeFormatOptions} */
+    const options = kind === 'day' ? { dateStyle: 'long', timeZone: 'UTC' }
+      : kind === 'utc' ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }
+        : { dateStyle: 'long', timeStyle: 'short' };
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Loads the date data for `locale` ahead of the first article, while the core is
+ * still compiling (the viewer calls it once at start). Never throws.
+ * @param {string | string[] | undefined} locale
+ */
+export function prepareDates(locale) {
+  try {
+    formatter(locale, 'zoned');
+  } catch {
+    // An unsupported locale: showDate will say so by showing the text as written.
+  }
+}
+
 /**
  * @param {string | null | undefined} value The article's date string.
  * @param {string | string[] | undefined} locale The reader's locale(s).
@@ -43,8 +80,7 @@ function zoned(text, locale) {
   if (!isRfc3339 && !RFC2822.test(text)) return null;
   const instant = new Date(isRfc3339 ? text.replace(' ', 'T') : text);
   if (Number.isNaN(instant.getTime())) return null;
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
-  return { text: format.format(instant), datetime: isRfc3339 ? text : instant.toISOString() };
+  return { text: formatter(locale, 'zoned').format(instant), datetime: isRfc3339 ? text : instant.toISOString() };
 }
 
 /**
@@ -58,8 +94,7 @@ function local(text, locale) {
   const [, y, mo, d, h, mi, s = '00'] = m;
   const asWritten = fieldsToDate(+y, +mo, +d, +h, +mi, +s);
   if (!asWritten) return null;
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-  return { text: format.format(asWritten), datetime: `${y}-${mo}-${d}T${h}:${mi}:${s}` };
+  return { text: formatter(locale, 'utc').format(asWritten), datetime: `${y}-${mo}-${d}T${h}:${mi}:${s}` };
 }
 
 /**
@@ -73,8 +108,7 @@ function day(text, locale) {
   const [, y, mo, d] = m;
   const asWritten = fieldsToDate(+y, +mo, +d, 0, 0, 0);
   if (!asWritten) return null;
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  return { text: format.format(asWritten), datetime: text };
+  return { text: formatter(locale, 'day').format(asWritten), datetime: text };
 }
 
 /**

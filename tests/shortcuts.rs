@@ -1,11 +1,14 @@
-//! The safe Markdown writer (the fast path of `sanitize::markdown`) against the
-//! parser path it stands in for, `sanitize(markdown::to_html(..))`: wherever the
-//! writer answers, the bytes must be the same. Over the CommonMark spec, the corpus
-//! and generated Markdown, with and without a base URL.
+//! The sanitizer's two shortcuts against the paths they stand in for; wherever a
+//! shortcut is taken, the bytes must be the same, with and without a base URL:
+//! * the safe Markdown writer (the fast path of `sanitize::markdown`) against
+//!   `sanitize(markdown::to_html(..))`, over the CommonMark spec, the corpus and
+//!   generated Markdown;
+//! * `sanitize`'s single pass (when the first pass's tree is parser-stable) against
+//!   `sanitize_twice`, over the corpus, generated tag soup and hostile input.
 
 use crate::corpus::corpus_files;
 use crate::spec::examples;
-use folio::sanitize::{markdown, sanitize, Html};
+use folio::sanitize::{markdown, sanitize, sanitize_twice, Html};
 use proptest::prelude::*;
 use std::path::Path;
 use url::Url;
@@ -205,6 +208,155 @@ proptest! {
             if let Err(msg) = same_both_ways(&md, base) {
                 prop_assert!(false, "{}", msg);
             }
+        }
+    }
+}
+
+/// Checks `sanitize` (one pass when it may) against two passes.
+fn one_pass_agrees(html: &str, base: Option<&Url>) -> Result<(), String> {
+    let (shortcut, reference) = (sanitize(html, base), sanitize_twice(html, base));
+    if shortcut == reference {
+        Ok(())
+    } else {
+        Err(format!(
+            "{html:?} (base {base:?})\n one pass: {shortcut:?}\n two passes: {reference:?}"
+        ))
+    }
+}
+
+#[test]
+fn one_pass_matches_two_on_the_corpus() {
+    let b = base();
+    let mut checked = 0;
+    let mut errors = Vec::new();
+    for path in corpus_files() {
+        let Some(text) = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| folio::decode::decode(&bytes).ok())
+            .map(|d| d.text)
+        else {
+            continue;
+        };
+        let split = folio::front_matter::split(&text);
+        let name = path.file_name().and_then(|n| n.to_str());
+        let format = folio::body::detect_format(split.body, name);
+        let raw = match (format, folio::body::render(split.body, format, None).html) {
+            (_, Html::Raw(raw)) => raw,
+            (_, Html::Clean(_)) => folio::markdown::to_html(&folio::plugins::expand(split.body)),
+        };
+        checked += 1;
+        for base in [None, Some(&b)] {
+            if let Err(msg) = one_pass_agrees(&raw, base) {
+                errors.push(format!("{}: {msg}", path.display()));
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} corpus files were checked");
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// Tags whose tree-building rules close, move or reopen elements, and text.
+const SOUP: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<h2>",
+    "</h2>",
+    "<h3>",
+    "<a href=\"/x\">",
+    "</a>",
+    "<table>",
+    "</table>",
+    "<caption>",
+    "<thead>",
+    "<tbody>",
+    "<tfoot>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th>",
+    "<col>",
+    "<colgroup>",
+    "<ul>",
+    "<ol>",
+    "</ul>",
+    "<li>",
+    "</li>",
+    "<dl>",
+    "<dt>",
+    "<dd>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "<em>",
+    "</em>",
+    "<strong>",
+    "<font>",
+    "</font>",
+    "<center>",
+    "<span>",
+    "</span>",
+    "<pre>",
+    "</pre>",
+    "<hr>",
+    "<br>",
+    "<wbr>",
+    "<img src=x>",
+    "<ruby>",
+    "<rt>",
+    "<rp>",
+    "<rtc>",
+    "<marquee>",
+    "<object>",
+    "<button>",
+    "<select>",
+    "<option>",
+    "<form>",
+    "<nobr>",
+    "<details>",
+    "<summary>",
+    "<figure>",
+    "<blockquote>",
+    "<section>",
+    "<input type=checkbox>",
+    "<code>",
+    "<sub>",
+    "<table><tr><td>",
+    "<p><div>",
+    "text",
+    "中文",
+    " ",
+    "\n",
+    "&nbsp;",
+    "&#13;",
+    "<!-- c -->",
+    "<svg>",
+    "<math>",
+];
+
+fn soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(SOUP), 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn one_pass_matches_two_on_tag_soup(html in soup()) {
+        let b = base();
+        for base in [None, Some(&b)] {
+            if let Err(msg) = one_pass_agrees(&html, base) {
+                prop_assert!(false, "{}", msg);
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_matches_two_on_hostile_input(html in crate::security::hostile()) {
+        if let Err(msg) = one_pass_agrees(&html, None) {
+            prop_assert!(false, "{}", msg);
         }
     }
 }

@@ -1,0 +1,364 @@
+//! Whether one sanitizer pass already gave the tree the HTML parser would build
+//! from its own serialization, so that the second pass can be skipped.
+//!
+//! The question is asked of ammonia's serialized output, which is well formed (every
+//! element closed in order, text escaped, attribute values quoted). Replaying its
+//! tags against the tree-construction rules of the HTML standard ("in body" and the
+//! table modes), the answer is yes when every start tag is simply inserted where it
+//! stands and every end tag simply closes the current element. The check is
+//! conservative: any tag whose rule could close, move, or reopen an element (a block
+//! opened inside a `<p>`, a heading right inside a heading, nested links or list
+//! items, text or strays in table structure, an element it does not know) answers
+//! no, and the caller runs the second pass. Tests compare one pass + this check
+//! against two passes.
+
+/// Elements the check knows: ammonia's allowlist plus Folio's `input`.
+const KNOWN: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "area",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "li",
+    "map",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Start tags whose "in body" rule first closes a `<p>` in button scope.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "ul",
+    "pre",
+    "table",
+    "hr",
+    "li",
+];
+
+/// Elements with no end tag.
+const VOID: &[&str] = &["area", "br", "col", "hr", "img", "input", "wbr"];
+
+/// Limits of "button scope" (the standard's scope list plus `button`).
+const BUTTON_SCOPE: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button",
+];
+
+/// The standard's "special" elements that the check may meet (those that end the
+/// search for an open `<li>`, `<dd>` or `<dt>`).
+const SPECIAL: &[&str] = &[
+    "address",
+    "area",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "img",
+    "input",
+    "li",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "section",
+    "main",
+    "menu",
+    "fieldset",
+    "tfoot",
+    "wbr",
+];
+
+/// Elements "generate implied end tags" closes (ruby annotations' rule).
+const IMPLIED_END: &[&str] = &[
+    "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc",
+];
+
+/// Elements whose direct text may only be whitespace (else it is foster-parented).
+const TABLE_PARTS: &[&str] = &["table", "thead", "tbody", "tr", "colgroup"];
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// True when the HTML parser, reading `html` in a body context, builds exactly the
+/// tree `html` was serialized from (so sanitizing it again would change nothing).
+pub(super) fn is_parser_stable(html: &str) -> bool {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut pos = 0;
+    for (start, end) in super::tag_spans(html) {
+        if !text_fits(&html[pos..start], &stack, &html[..pos]) {
+            return false;
+        }
+        pos = end;
+        let tag = &html[start..end];
+        if let Some(close) = tag.strip_prefix("</") {
+            let name = close.trim_end_matches('>');
+            if stack.pop() != Some(name) {
+                return false;
+            }
+            continue;
+        }
+        let Some(name) = tag_name(tag) else {
+            return false;
+        };
+        if !start_tag_fits(name, &stack) {
+            return false;
+        }
+        if !VOID.contains(&name) {
+            stack.push(name);
+        }
+    }
+    text_fits(&html[pos..], &stack, &html[..pos]) && stack.is_empty()
+}
+
+fn tag_name(tag: &str) -> Option<&str> {
+    let inner = tag.strip_prefix('<')?;
+    let end = inner
+        .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+        .unwrap_or(inner.len());
+    let name = &inner[..end];
+    KNOWN.contains(&name).then_some(name)
+}
+
+/// Text is inserted as it stands: not in table structure (unless whitespace), no
+/// character the parser rewrites, no newline the parser drops after `<pre>`.
+fn text_fits(text: &str, stack: &[&str], before: &str) -> bool {
+    if text.is_empty() {
+        return true;
+    }
+    if text.contains(['\0', '\r']) {
+        return false;
+    }
+    if before.ends_with('>') && stack.last() == Some(&"pre") && text.starts_with('\n') {
+        let opened_here = before
+            .rfind('<')
+            .is_some_and(|lt| tag_name(&before[lt..]) == Some("pre"));
+        if opened_here {
+            return false;
+        }
+    }
+    match stack.last() {
+        Some(parent) if TABLE_PARTS.contains(parent) => text
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c')),
+        _ => true,
+    }
+}
+
+fn p_in_button_scope(stack: &[&str]) -> bool {
+    for name in stack.iter().rev() {
+        if *name == "p" {
+            return true;
+        }
+        if BUTTON_SCOPE.contains(name) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The `<li>` (or `<dd>`/`<dt>`) rule: an open one of `closes` found before a special
+/// element other than `address`, `div` and `p` would be closed.
+fn closes_open_item(stack: &[&str], closes: &[&str]) -> bool {
+    for name in stack.iter().rev() {
+        if closes.contains(name) {
+            return true;
+        }
+        if SPECIAL.contains(name) && !matches!(*name, "address" | "div" | "p") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The start tag's rule only inserts the element under the current one.
+fn start_tag_fits(name: &str, stack: &[&str]) -> bool {
+    let parent = stack.last().copied();
+    // Table structure: each part only right inside its container.
+    let table_parent = match name {
+        "caption" | "colgroup" | "thead" | "tbody" => Some(&["table"][..]),
+        "tr" => Some(&["thead", "tbody"][..]),
+        "td" | "th" => Some(&["tr"][..]),
+        "col" => Some(&["colgroup"][..]),
+        _ => None,
+    };
+    if let Some(allowed) = table_parent {
+        return parent.is_some_and(|p| allowed.contains(&p));
+    }
+    // Anything else right inside table structure is foster-parented or closes it.
+    if parent.is_some_and(|p| TABLE_PARTS.contains(&p)) {
+        return false;
+    }
+    if (CLOSES_P.contains(&name) || HEADINGS.contains(&name) || matches!(name, "dd" | "dt"))
+        && p_in_button_scope(stack)
+    {
+        return false;
+    }
+    match name {
+        _ if HEADINGS.contains(&name) => !parent.is_some_and(|p| HEADINGS.contains(&p)),
+        "li" => !closes_open_item(stack, &["li"]),
+        "dd" | "dt" => !closes_open_item(stack, &["dd", "dt"]),
+        "a" => !stack.contains(&"a"),
+        "rp" | "rt" => !parent.is_some_and(|p| p != "rtc" && IMPLIED_END.contains(&p)),
+        "rtc" => !parent.is_some_and(|p| IMPLIED_END.contains(&p)),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_parser_stable;
+
+    #[test]
+    fn trees_the_parser_builds_are_stable() {
+        for html in [
+            "<p>Text <a href=\"x\">link</a> <em>em <strong>s</strong></em></p>\n<ul><li>a</li></ul>",
+            "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td><p>x</p><table><tbody><tr><td>y</td></tr></tbody></table></td></tr>\n</tbody></table>",
+            "<div><h2>T</h2><blockquote><p>q</p></blockquote><pre><code>x\n</code></pre></div>",
+            "<ol><li><ul><li>nested</li></ul></li></ol><ruby>漢<rt>kan</rt></ruby>",
+            "<p>a<br>b<img src=\"x\" alt=\"&lt;p&gt;\"></p><hr>",
+        ] {
+            assert!(is_parser_stable(html), "{html}");
+        }
+    }
+
+    #[test]
+    fn trees_the_check_does_not_vouch_for() {
+        for html in [
+            "<p><div>block in p</div></p>",
+            "<h2><h3>heading in heading</h3></h2>",
+            "<a href=\"x\"><table><tbody><tr><td><a href=\"y\">n</a></td></tr></tbody></table></a>",
+            "<a href=\"x\"><span><a href=\"y\">n</a></span></a>",
+            "<li><span><li>x</li></span></li>",
+            "<table>text</table>",
+            "<table><tr><td>x</td></tr></table>",
+            "<table><tbody><p>x</p></tbody></table>",
+            "<td>x</td>",
+            "<pre>\nx</pre>",
+            "<p>a\rb</p>",
+            "<p><hr></p>",
+            "<dl><dt><span><dd>x</dd></span></dt></dl>",
+            "<rt><rt>x</rt></rt>",
+            "<p>x</p></div>",
+            "<unknown>x</unknown>",
+        ] {
+            assert!(!is_parser_stable(html), "{html}");
+        }
+    }
+}
