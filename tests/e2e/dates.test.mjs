@@ -1,7 +1,7 @@
 // The date rules of www/dates.js, in Node (no browser needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { showDate } from '../../www/dates.js';
+import { prepareDates, showDate } from '../../www/dates.js';
 
 test('zone-less date-times are shown as written', () => {
   const shown = showDate('2021-03-04T23:30:00', 'en-US');
@@ -29,4 +29,15 @@ test('anything else is shown as text, without a datetime', () => {
   assert.equal(showDate(null, 'en-US'), null);
   assert.equal(showDate('   ', 'en-US'), null);
   assert.deepEqual(showDate('2021-01-01', 'xx-invalid-locale-tag!!'), { text: '2021-01-01', datetime: null });
+});
+
+test('formatters are kept per locale and style; preparing never throws', () => {
+  assert.doesNotThrow(() => prepareDates('not a locale!!'));
+  prepareDates('de-DE');
+  const zoned = showDate('2022-04-21T17:00:35Z', 'de-DE');
+  assert.match(zoned?.text ?? '', /21\. April 2022/);
+  // The same style in another locale is not served from the German formatter.
+  assert.match(showDate('2022-04-21T17:00:35Z', 'en-US')?.text ?? '', /April 21, 2022/);
+  assert.equal(showDate('2020-01-01', 'de-DE')?.text, '1. Januar 2020');
+  assert.deepEqual(showDate('2020-01-01', 'not a locale!!'), { text: '2020-01-01', datetime: null });
 });
