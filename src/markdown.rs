@@ -29,20 +29,25 @@ pub fn to_html(markdown: &str) -> String {
 
 /// Renders with exactly the given pulldown-cmark options (the spec tests use none).
 pub fn render(markdown: &str, options: Options) -> String {
-    write(events(markdown, options), options)
+    write(
+        events(markdown, options),
+        options,
+        markdown.len() + markdown.len() / 4,
+    )
 }
 
-/// The parsed Markdown, with Chinese and Japanese line breaks joined.
-pub fn events(markdown: &str, options: Options) -> Vec<Event<'_>> {
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    join_cjk_lines(&mut events);
-    events
+/// The parsed Markdown, with Chinese and Japanese line breaks joined, as a stream.
+pub fn events(markdown: &str, options: Options) -> impl Iterator<Item = Event<'_>> {
+    JoinCjkLines {
+        inner: Parser::new_ext(markdown, options).peekable(),
+        after_cjk: false,
+    }
 }
 
 /// pulldown-cmark's HTML for the events (table alignment as `align`): unsafe.
-pub fn write(events: Vec<Event<'_>>, options: Options) -> String {
-    let mut out = String::with_capacity(events.len() * 16);
-    html::push_html(&mut out, events.into_iter());
+fn write<'a>(events: impl Iterator<Item = Event<'a>>, options: Options, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    html::push_html(&mut out, events);
     if options.contains(Options::ENABLE_TABLES) && out.contains(" style=\"text-align: ") {
         out = align_attributes(&out);
     }
@@ -63,19 +68,31 @@ fn align_attributes(html: &str) -> String {
 }
 
 /// A line break inside a paragraph of Chinese or Japanese text is not a word
-/// break: browsers would show it as a space between two characters, so it is dropped.
-fn join_cjk_lines(events: &mut [Event]) {
-    for i in 1..events.len().saturating_sub(1) {
-        if !matches!(events[i], Event::SoftBreak) {
-            continue;
-        }
-        let before =
-            matches!(&events[i - 1], Event::Text(t) if t.chars().next_back().is_some_and(is_cjk));
-        let after =
-            matches!(&events[i + 1], Event::Text(t) if t.chars().next().is_some_and(is_cjk));
-        if before && after {
-            events[i] = Event::Text("".into());
-        }
+/// break: browsers would show it as a space between two characters, so it is dropped
+/// (becomes an empty text event).
+struct JoinCjkLines<'a, I: Iterator<Item = Event<'a>>> {
+    inner: std::iter::Peekable<I>,
+    /// The last event given out was text ending in a CJK character.
+    after_cjk: bool,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjkLines<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let event = match self.inner.next()? {
+            Event::SoftBreak
+                if self.after_cjk
+                    && matches!(self.inner.peek(),
+                        Some(Event::Text(t)) if t.chars().next().is_some_and(is_cjk)) =>
+            {
+                Event::Text("".into())
+            }
+            other => other,
+        };
+        self.after_cjk =
+            matches!(&event, Event::Text(t) if t.chars().next_back().is_some_and(is_cjk));
+        Some(event)
     }
 }
 

@@ -248,10 +248,12 @@ impl Html {
 /// assert!(matches!(markdown("<b>raw</b>", None), Html::Raw(_)));
 /// ```
 pub fn markdown(md: &str, base: Option<&Url>) -> Html {
+    // Streamed, never collected: the events of a big article would take more memory
+    // than its HTML. Where the writer gives up, pulldown-cmark's writer starts over.
     let events = crate::markdown::events(md, crate::markdown::options());
-    match events::write(&events, base) {
+    match events::write(events, base, md.len() + md.len() / 4) {
         Some(clean) => Html::Clean(clean),
-        None => Html::Raw(crate::markdown::write(events, crate::markdown::options())),
+        None => Html::Raw(crate::markdown::to_html(md)),
     }
 }
 

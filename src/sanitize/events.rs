@@ -151,9 +151,15 @@ fn is_relative(value: &str) -> bool {
 
 /// Writes `events` as safe HTML, or gives up (`None`) when only the HTML parser
 /// can tell what they mean.
-pub(super) fn write<'e>(events: &'e [Event<'e>], base: Option<&Url>) -> Option<String> {
+/// `capacity` is a guess at the output's length (from the input's), to spare
+/// reallocations of a big output.
+pub(super) fn write<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+    base: Option<&Url>,
+    capacity: usize,
+) -> Option<String> {
     let mut w = Writer {
-        out: String::with_capacity(events.len() * 16),
+        out: String::with_capacity(capacity),
         end_newline: true,
         numbers: HashMap::new(),
         table_head: false,
@@ -164,9 +170,9 @@ pub(super) fn write<'e>(events: &'e [Event<'e>], base: Option<&Url>) -> Option<S
         base,
         unsure: false,
     };
-    let mut iter = events.iter();
+    let mut iter = events;
     while let Some(event) = iter.next() {
-        w.event(event, &mut iter)?;
+        w.event(&event, &mut iter)?;
         if w.unsure {
             return None;
         }
@@ -176,10 +182,10 @@ pub(super) fn write<'e>(events: &'e [Event<'e>], base: Option<&Url>) -> Option<S
 
 /// Mirrors pulldown-cmark's `HtmlWriter` (the same newlines between blocks, so the
 /// same whitespace text), with ammonia's attributes and html5ever's escaping.
-struct Writer<'p, 'e> {
+struct Writer<'p> {
     out: String,
     end_newline: bool,
-    numbers: HashMap<&'e str, usize>,
+    numbers: HashMap<String, usize>,
     table_head: bool,
     alignments: Vec<Alignment>,
     cell: usize,
@@ -190,7 +196,7 @@ struct Writer<'p, 'e> {
     unsure: bool,
 }
 
-impl<'e> Writer<'_, 'e> {
+impl Writer<'_> {
     fn write(&mut self, s: &str) {
         self.out.push_str(s);
         if !s.is_empty() {
@@ -264,15 +270,15 @@ impl<'e> Writer<'_, 'e> {
         self.write(">");
     }
 
-    fn footnote_number(&mut self, name: &'e str) -> usize {
+    fn footnote_number(&mut self, name: &str) -> usize {
         let next = self.numbers.len() + 1;
-        *self.numbers.entry(name).or_insert(next)
+        *self.numbers.entry(name.to_string()).or_insert(next)
     }
 
-    fn event(
+    fn event<'a>(
         &mut self,
-        event: &'e Event<'e>,
-        rest: &mut impl Iterator<Item = &'e Event<'e>>,
+        event: &Event<'_>,
+        rest: &mut impl Iterator<Item = Event<'a>>,
     ) -> Option<()> {
         match event {
             Event::Start(tag) => self.start(tag, rest)?,
@@ -290,8 +296,8 @@ impl<'e> Writer<'_, 'e> {
                 // Only a lone comment, which the sanitizer removes, leaving the
                 // whitespace around it (as in Hexo's `<!-- more -->`).
                 let (before, after) = lone_comment(html)?;
-                self.out.push_str(before);
-                self.out.push_str(after);
+                self.text(before);
+                self.text(after);
                 if !html.is_empty() {
                     self.end_newline = html.ends_with('\n');
                 }
@@ -323,10 +329,10 @@ impl<'e> Writer<'_, 'e> {
         Some(())
     }
 
-    fn start(
+    fn start<'a>(
         &mut self,
-        tag: &'e Tag<'e>,
-        rest: &mut impl Iterator<Item = &'e Event<'e>>,
+        tag: &Tag<'_>,
+        rest: &mut impl Iterator<Item = Event<'a>>,
     ) -> Option<()> {
         match tag {
             Tag::HtmlBlock => {}
@@ -522,7 +528,7 @@ impl<'e> Writer<'_, 'e> {
 
     /// An image's alt text: the plain text of what the brackets hold, as
     /// pulldown-cmark's `raw_text` writes it.
-    fn alt_text(&mut self, rest: &mut impl Iterator<Item = &'e Event<'e>>) -> String {
+    fn alt_text<'a>(&mut self, rest: &mut impl Iterator<Item = Event<'a>>) -> String {
         let mut alt = String::new();
         let mut nest = 0usize;
         for event in rest.by_ref() {
@@ -535,20 +541,20 @@ impl<'e> Writer<'_, 'e> {
                     nest -= 1;
                 }
                 Event::Html(_) => {}
-                Event::InlineHtml(t) | Event::Code(t) | Event::Text(t) => alt.push_str(t),
+                Event::InlineHtml(t) | Event::Code(t) | Event::Text(t) => alt.push_str(&t),
                 Event::InlineMath(t) => {
                     alt.push('$');
-                    alt.push_str(t);
+                    alt.push_str(&t);
                     alt.push('$');
                 }
                 Event::DisplayMath(t) => {
                     alt.push_str("$$");
-                    alt.push_str(t);
+                    alt.push_str(&t);
                     alt.push_str("$$");
                 }
                 Event::SoftBreak | Event::HardBreak | Event::Rule => alt.push(' '),
                 Event::FootnoteReference(name) => {
-                    let n = self.footnote_number(name);
+                    let n = self.footnote_number(&name);
                     alt.push_str(&format!("[{n}]"));
                 }
                 Event::TaskListMarker(true) => alt.push_str("[x]"),
@@ -667,10 +673,10 @@ mod tests {
     #[test]
     fn values_the_parser_would_rewrite_make_the_writer_give_up() {
         let events = [Event::Text("a\rb".into())];
-        assert_eq!(write(&events, None), None);
+        assert_eq!(write(events.into_iter(), None, 0), None);
         let events = [Event::Text("a & b < c \u{a0}".into())];
         assert_eq!(
-            write(&events, None).as_deref(),
+            write(events.into_iter(), None, 0).as_deref(),
             Some("a &amp; b &lt; c &nbsp;")
         );
     }
