@@ -4,7 +4,9 @@
 //
 //   const article = await renderFile(bytes, { fileName: 'post.md' });
 //
-// One long-lived module worker, made on the first big file and reused; replies are
+// One module worker, made on the first big file and reused while files keep coming;
+// ended after WORKER_IDLE_MS with nothing to do, which gives its WebAssembly memory (it
+// never shrinks: ~120 MiB after a 10 MB article) back to the system. Replies are
 // matched to requests by id. The bytes are copied to it, not transferred: the viewer
 // keeps them for "View original text" and the error card.
 //
@@ -34,6 +36,19 @@ import { workerScriptURL } from './view.js';
  */
 export const WORKER_MIN_BYTES = 512 * 1024;
 
+/** How long the worker may sit idle before it is ended (the next big file makes a new one). */
+export const WORKER_IDLE_MS = 30_000;
+let idleMs = WORKER_IDLE_MS;
+
+/**
+ * Sets how long the worker may sit idle, in ms (for tests, and hosts that open big
+ * files in bursts).
+ * @param {number} ms
+ */
+export function setWorkerIdleTime(ms) {
+  idleMs = ms;
+}
+
 /**
  * One request to the worker, kept until it is answered (and sent again to a fresh
  * worker if the one it waited in was thrown away).
@@ -51,6 +66,7 @@ export const WORKER_MIN_BYTES = 512 * 1024;
  * @property {Worker} worker
  * @property {Map<number, Request>} pending
  * @property {boolean} answered  It has answered something, so it did start.
+ * @property {ReturnType<typeof setTimeout> | undefined} idle  Ends it when it has been idle long enough.
  */
 
 /** The live worker, if one has been made. @type {Lane | null} */
@@ -108,6 +124,7 @@ function send(request) {
     renderHere(request);
     return;
   }
+  clearTimeout(target.idle);
   target.pending.set(request.id, request);
   try {
     // Copied (structured clone), not transferred: the caller keeps the bytes.
@@ -133,7 +150,7 @@ function liveLane() {
     return null;
   }
   /** @type {Lane} */
-  const made = { worker, pending: new Map(), answered: false };
+  const made = { worker, pending: new Map(), answered: false, idle: undefined };
   worker.addEventListener('message', (event) => onReply(made, event.data));
   worker.addEventListener('error', (event) => {
     event.preventDefault(); // Handled here: the failing file says so; no console noise.
@@ -154,6 +171,7 @@ function onReply(from, data) {
   if (!request) return;
   from.pending.delete(request.id);
   from.answered = true;
+  if (from.pending.size === 0) from.idle = setTimeout(() => retire(from), idleMs);
   if (!data.error) {
     request.resolve(data.article);
     return;
@@ -182,11 +200,22 @@ function onFailure(failed) {
 }
 
 /**
+ * Ends a worker that has had nothing to do for `idleMs`.
+ * @param {Lane} idle
+ */
+function retire(idle) {
+  if (lane !== idle || idle.pending.size > 0) return;
+  lane = null;
+  idle.worker.terminate();
+}
+
+/**
  * Terminates a failed worker and sends what it still held to a fresh one (or to the
  * main thread when workers are unavailable).
  * @param {Lane} old
  */
 function discard(old) {
+  clearTimeout(old.idle);
   if (lane === old) lane = null;
   old.worker.terminate();
   const waiting = [...old.pending.values()];

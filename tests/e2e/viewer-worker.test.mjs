@@ -146,6 +146,34 @@ test('a big file renders in the worker while the page stays usable', async () =>
   }, { setup });
 });
 
+test('an idle worker is ended (its memory returns) and a new one takes the next big file', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    /** @type {import('playwright-core').Worker[]} */
+    const workers = [];
+    /** @type {Promise<unknown>[]} */
+    const ended = [];
+    page.on('worker', (worker) => {
+      workers.push(worker);
+      ended.push(new Promise((resolve) => worker.once('close', resolve)));
+    });
+    await page.getByTestId('welcome').waitFor();
+    await page.evaluate(async () => (await import('./worker-client.js')).setWorkerIdleTime(500));
+    await dropFiles(page, [{ name: 'first-big.md', bytes: bigArticle('A first big article', BIGGISH) }]);
+    await allSettled(page);
+    await openBig(page, 'first-big.md', 'A first big article');
+    assert.equal(workers.length, 1, 'the big file went to a worker');
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the idle worker was not ended')), 15_000));
+    await Promise.race([ended[0], timeout]);
+
+    await dropFiles(page, [{ name: 'second-big.md', bytes: bigArticle('A second big article', BIGGISH) }]);
+    await allSettled(page);
+    await openBig(page, 'second-big.md', 'A second big article');
+    assert.equal(workers.length, 2, 'a new worker was made for the next big file');
+    // The first article, rendered by the worker that is gone, still reads.
+    await openBig(page, 'first-big.md', 'A first big article');
+  });
+});
+
 test('a trap in the worker fails that file only; the same worker, with a fresh core, renders the rest', async () => {
   await withPage(harness, '?src=', async (page) => {
     /** @type {import('playwright-core').Worker[]} */
