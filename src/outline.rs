@@ -7,6 +7,7 @@
 use crate::markdown::is_cjk;
 use crate::sanitize::ID_PREFIX;
 use crate::{Stats, TocEntry};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Sanitized HTML with heading ids, and what was measured on it.
@@ -63,7 +64,7 @@ pub fn outline(html: &str) -> Outline {
         let id = match attr_value(open_tag, "id") {
             Some(id) => {
                 out.push_str(open_tag);
-                unescape(id)
+                unescape(id).into_owned()
             }
             None => {
                 let id = unique_id(&slug(&text), &mut used);
@@ -123,7 +124,7 @@ pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        push_unescaped(&mut out, &rest[..lt]);
+        out.push_str(&unescape(&rest[..lt]));
         let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
         let tag = &rest[lt..gt];
         if tag.starts_with("</p")
@@ -137,27 +138,21 @@ pub fn plain_text(html: &str) -> String {
         }
         rest = &rest[gt..];
     }
-    push_unescaped(&mut out, rest);
+    out.push_str(&unescape(rest));
     out
 }
 
-fn push_unescaped(out: &mut String, s: &str) {
-    if s.contains('&') {
-        out.push_str(&unescape(s));
-    } else {
-        out.push_str(s);
-    }
-}
-
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&nbsp;", "\u{a0}")
+            .replace("&amp;", "&"),
+    )
 }
 
 fn escape_attr(s: &str) -> String {

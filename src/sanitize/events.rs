@@ -204,11 +204,16 @@ impl Writer<'_> {
         }
     }
 
-    /// A block's opening: pulldown-cmark puts a newline before it unless one is there.
-    fn block(&mut self, s: &str) {
+    /// Where a block opens, pulldown-cmark starts a new line unless one is started.
+    fn line_start(&mut self) {
         if !self.end_newline {
-            self.out.push('\n');
+            self.write("\n");
         }
+    }
+
+    /// A block's opening tag (with no attributes), on a line of its own.
+    fn block(&mut self, s: &str) {
+        self.line_start();
         self.write(s);
     }
 
@@ -250,11 +255,7 @@ impl Writer<'_> {
     /// An element's start tag with the attributes the sanitizer would leave.
     fn open(&mut self, tag: &'static str, attrs: Attributes) {
         debug_assert!(self.policy.tags.contains(tag), "{tag} is not allowed");
-        let attrs = if attrs.is_empty() && tag != "a" && !self.policy.set_values.contains_key(tag) {
-            attrs
-        } else {
-            self.policy.attributes(tag, attrs, self.base)
-        };
+        let attrs = self.policy.attributes(tag, attrs, self.base);
         self.out.push('<');
         self.out.push_str(tag);
         for (name, value) in &attrs {
@@ -354,9 +355,7 @@ impl Writer<'_> {
                     let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
                     list.push(("class", joined.join(" ")));
                 }
-                if !self.end_newline {
-                    self.out.push('\n');
-                }
+                self.line_start();
                 self.open(heading(*level as usize), list);
             }
             Tag::Table(alignments) => {
@@ -383,9 +382,7 @@ impl Writer<'_> {
                 self.open(if self.table_head { "th" } else { "td" }, attrs);
             }
             Tag::BlockQuote(kind) => {
-                if !self.end_newline {
-                    self.out.push('\n');
-                }
+                self.line_start();
                 let class = kind.map(|k| {
                     let name = format!("{k:?}").to_ascii_lowercase();
                     ("class", format!("markdown-alert-{name}"))
@@ -394,9 +391,7 @@ impl Writer<'_> {
                 self.write("\n");
             }
             Tag::CodeBlock(kind) => {
-                if !self.end_newline {
-                    self.write("\n");
-                }
+                self.line_start();
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => info.split(' ').next().unwrap_or(""),
                     CodeBlockKind::Indented => "",
@@ -411,9 +406,7 @@ impl Writer<'_> {
             }
             Tag::List(Some(1)) => self.block("<ol>\n"),
             Tag::List(Some(start)) => {
-                if !self.end_newline {
-                    self.out.push('\n');
-                }
+                self.line_start();
                 self.open("ol", vec![("start", start.to_string())]);
                 self.write("\n");
             }
@@ -457,9 +450,7 @@ impl Writer<'_> {
                 self.open("img", attrs);
             }
             Tag::FootnoteDefinition(name) => {
-                if !self.end_newline {
-                    self.out.push('\n');
-                }
+                self.line_start();
                 self.open(
                     "div",
                     vec![
