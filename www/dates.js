@@ -17,6 +17,17 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC|UT|Z|[+-]\d{4})$/;
 
+/**
+ * The three ways a date is shown: an instant in the reader's zone, a zone-less
+ * date-time as written, a day.
+ * @type {Record<'zoned' | 'utc' | 'day', Intl.DateTimeFormatOptions>}
+ */
+const STYLES = {
+  zoned: { dateStyle: 'long', timeStyle: 'short' },
+  utc: { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' },
+  day: { dateStyle: 'long', timeZone: 'UTC' },
+};
+
 /** @type {Map<string, Intl.DateTimeFormat>} */
 const formats = new Map();
 
@@ -24,18 +35,14 @@ const formats = new Map();
  * One formatter per locale and style, kept: the first `Intl.DateTimeFormat` of a page
  * loads the locale's calendar and time-zone data (tens of ms), later ones are cheap.
  * @param {string | string[] | undefined} locale
- * @param {'zoned' | 'utc' | 'day'} kind
+ * @param {keyof STYLES} style
  * @returns {Intl.DateTimeFormat}
  */
-function formatter(locale, kind) {
-  const key = `${kind} ${String(locale)}`;
+function formatter(locale, style) {
+  const key = `${style} ${String(locale)}`;
   let format = formats.get(key);
   if (!format) {
-    /** @type {Intl.DateTimeFormatOptions} */
-    const options = kind === 'day' ? { dateStyle: 'long', timeZone: 'UTC' }
-      : kind === 'utc' ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }
-        : { dateStyle: 'long', timeStyle: 'short' };
-    format = new Intl.DateTimeFormat(locale, options);
+    format = new Intl.DateTimeFormat(locale, STYLES[style]);
     formats.set(key, format);
   }
   return format;

@@ -26,12 +26,12 @@ import { workerScriptURL } from './view.js';
 /** @typedef {import('./folio.js').RenderOptions} RenderOptions */
 
 /**
- * Files of at least this many bytes render in the worker. The core renders about
- * 4 MB/s in Chromium (bench/run.mjs), so a 512 KiB file is one main-thread task of
- * ~120 ms (a visible stutter, no more) and a 10 MB one a 2.5 s freeze. Below this size the
- * worker does not pay: starting it loads and compiles a second copy of the core (~150 ms
- * and its own WebAssembly memory, once), and each file is copied to it and its HTML
- * copied back. So everyday articles (up to a few hundred KB) stay on the main thread,
+ * Files of at least this many bytes render in the worker. The core renders 11–19 MB/s
+ * in Chromium at 1 MB and up (bench/run.mjs), so a 512 KiB file is one main-thread task
+ * of ~30–50 ms (at most a visible stutter) and a 10 MB one a freeze of most of a second.
+ * Below this size the worker does not pay: starting it loads and compiles a second copy
+ * of the core (~150 ms, each time it starts after an idle end), and each file is copied
+ * to it and its HTML copied back. So everyday articles (up to a few hundred KB) stay on the main thread,
  * and only the files that would block it for long go to the worker.
  */
 export const WORKER_MIN_BYTES = 512 * 1024;
@@ -204,7 +204,9 @@ function onFailure(failed) {
  * @param {Lane} idle
  */
 function retire(idle) {
-  if (lane !== idle || idle.pending.size > 0) return;
+  // send() stops the timer before it hands the worker a file, so an idle end never
+  // meets a waiting one; a lane already discarded has nothing to end.
+  if (lane !== idle) return;
   lane = null;
   idle.worker.terminate();
 }

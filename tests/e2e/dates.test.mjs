@@ -32,12 +32,28 @@ test('anything else is shown as text, without a datetime', () => {
 });
 
 test('formatters are kept per locale and style; preparing never throws', () => {
-  assert.doesNotThrow(() => prepareDates('not a locale!!'));
-  prepareDates('de-DE');
-  const zoned = showDate('2022-04-21T17:00:35Z', 'de-DE');
-  assert.match(zoned?.text ?? '', /21\. April 2022/);
-  // The same style in another locale is not served from the German formatter.
-  assert.match(showDate('2022-04-21T17:00:35Z', 'en-US')?.text ?? '', /April 21, 2022/);
-  assert.equal(showDate('2020-01-01', 'de-DE')?.text, '1. Januar 2020');
-  assert.deepEqual(showDate('2020-01-01', 'not a locale!!'), { text: '2020-01-01', datetime: null });
+  const Real = Intl.DateTimeFormat;
+  let made = 0;
+  // Counts the formatters dates.js makes (it looks Intl.DateTimeFormat up at each call).
+  Intl.DateTimeFormat = /** @type {any} */ (function DateTimeFormat(/** @type {any[]} */ ...args) {
+    made += 1;
+    return new Real(...args);
+  });
+  try {
+    assert.doesNotThrow(() => prepareDates('not a locale!!'));
+    prepareDates('de-DE');
+    assert.equal(made, 2, 'preparing made the zoned formatter for each locale asked');
+    const zoned = showDate('2022-04-21T17:00:35Z', 'de-DE');
+    showDate('2023-01-02T03:04:05+08:00', 'de-DE');
+    assert.match(zoned?.text ?? '', /21\. April 2022/);
+    assert.equal(made, 2, 'zoned dates in German reuse the prepared formatter');
+    // Another locale and another style each get their own.
+    assert.match(showDate('2022-04-21T17:00:35Z', 'fr-FR')?.text ?? '', /21 avril 2022/);
+    assert.equal(showDate('2020-01-01', 'de-DE')?.text, '1. Januar 2020');
+    assert.equal(showDate('2020-01-02', 'de-DE')?.text, '2. Januar 2020');
+    assert.equal(made, 4);
+    assert.deepEqual(showDate('2020-01-01', 'not a locale!!'), { text: '2020-01-01', datetime: null });
+  } finally {
+    Intl.DateTimeFormat = Real;
+  }
 });

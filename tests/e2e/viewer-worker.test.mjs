@@ -48,6 +48,25 @@ async function openBig(/** @type {import('playwright-core').Page} */ page, /** @
     `The last paragraph of ${title}.`, { timeout: 10_000 });
 }
 
+/**
+ * The page's workers as they start, and those that have ended (`endings[i]` settles
+ * when the i-th one does).
+ * @param {import('playwright-core').Page} page
+ */
+function watchWorkers(page) {
+  /** @type {import('playwright-core').Worker[]} */
+  const started = [];
+  /** @type {import('playwright-core').Worker[]} */
+  const ended = [];
+  /** @type {Promise<void>[]} */
+  const endings = [];
+  page.on('worker', (worker) => {
+    started.push(worker);
+    endings.push(new Promise((resolve) => worker.once('close', () => { ended.push(worker); resolve(); })));
+  });
+  return { started, ended, endings };
+}
+
 /** Waits until no file is pending. */
 async function allSettled(/** @type {import('playwright-core').Page} */ page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'), null, { timeout: 60_000 });
@@ -95,9 +114,7 @@ test('a big file renders in the worker while the page stays usable', async () =>
     });
   };
   await withPage(harness, '?src=', async (page) => {
-    /** @type {import('playwright-core').Worker[]} */
-    const workers = [];
-    page.on('worker', (worker) => workers.push(worker));
+    const { started: workers } = watchWorkers(page);
     await page.getByTestId('welcome').waitFor();
     await dropFiles(page, [
       { name: 'gated-big.md', bytes: bigArticle('A big article', BIG) },
@@ -148,14 +165,7 @@ test('a big file renders in the worker while the page stays usable', async () =>
 
 test('an idle worker is ended (its memory returns) and a new one takes the next big file', async () => {
   await withPage(harness, '?src=', async (page) => {
-    /** @type {import('playwright-core').Worker[]} */
-    const workers = [];
-    /** @type {Promise<unknown>[]} */
-    const ended = [];
-    page.on('worker', (worker) => {
-      workers.push(worker);
-      ended.push(new Promise((resolve) => worker.once('close', resolve)));
-    });
+    const { started: workers, endings } = watchWorkers(page);
     await page.getByTestId('welcome').waitFor();
     await page.evaluate(async () => (await import('./worker-client.js')).setWorkerIdleTime(500));
     await dropFiles(page, [{ name: 'first-big.md', bytes: bigArticle('A first big article', BIGGISH) }]);
@@ -163,7 +173,7 @@ test('an idle worker is ended (its memory returns) and a new one takes the next 
     await openBig(page, 'first-big.md', 'A first big article');
     assert.equal(workers.length, 1, 'the big file went to a worker');
     const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the idle worker was not ended')), 15_000));
-    await Promise.race([ended[0], timeout]);
+    await Promise.race([endings[0], timeout]);
 
     await dropFiles(page, [{ name: 'second-big.md', bytes: bigArticle('A second big article', BIGGISH) }]);
     await allSettled(page);
@@ -176,14 +186,7 @@ test('an idle worker is ended (its memory returns) and a new one takes the next 
 
 test('a trap in the worker fails that file only; the same worker, with a fresh core, renders the rest', async () => {
   await withPage(harness, '?src=', async (page) => {
-    /** @type {import('playwright-core').Worker[]} */
-    const workers = [];
-    /** @type {import('playwright-core').Worker[]} */
-    const closed = [];
-    page.on('worker', (worker) => {
-      workers.push(worker);
-      worker.on('close', () => closed.push(worker));
-    });
+    const { started: workers, ended: closed } = watchWorkers(page);
     await page.getByTestId('welcome').waitFor();
     await dropFiles(page, [{ name: 'small.md', bytes: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
