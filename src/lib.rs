@@ -48,7 +48,8 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 pub struct Options {
     /// The file's name, used for its extension (`.md`, `.html` …) and a date in the name.
     pub file_name: Option<String>,
-    /// Absolute URL that relative links and images resolve against.
+    /// Absolute URL that relative links and images resolve against. Only an `http(s)`
+    /// one is used for that: against any other (`file:`) they are left relative.
     pub base_url: Option<String>,
 }
 

@@ -17,7 +17,7 @@
 //!   such as `img[src alt width height]`, `a[href title]`, `td[colspan rowspan]`.
 //! * **URLs**: `http`, `https`, `mailto` and relative ones; `data:` only for
 //!   raster images in `img[src]`. Protocol-relative `//host/x` becomes `https://`.
-//!   Relative URLs resolve against the base URL when one is given.
+//!   Relative URLs resolve against the base URL when one is given (and is `http(s)`).
 //! * **Links** get `rel="noopener noreferrer nofollow"`; **images** get
 //!   `referrerpolicy="no-referrer" loading="lazy" decoding="async"` so hot-link
 //!   protected pictures load and nothing tells their host who reads.
@@ -49,6 +49,13 @@ const DROP_WITH_CONTENT: [&str; 19] = [
     "script", "style", "template", "noscript", "iframe", "object", "embed", "frameset", "noframes",
     "noembed", "xmp", "svg", "math", "title", "textarea", "select", "button", "form", "label",
 ];
+
+/// The base that relative URLs resolve against: only an `http`/`https` one. Against
+/// any other (a `file:` page, say) they would become URLs the policy refuses, so they
+/// are left relative, for the browser to resolve against the page.
+fn resolving(base: Option<&Url>) -> Option<&Url> {
+    base.filter(|b| matches!(b.scheme(), "http" | "https"))
+}
 
 /// Every link's `rel`.
 const LINK_REL: &str = "noopener noreferrer nofollow";
@@ -91,7 +98,10 @@ fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Optio
                 return raster.then_some(Cow::Borrowed(value));
             }
             if v.starts_with("//") {
-                return Some(Cow::Owned(format!("https:{v}")));
+                // Only if the result is a URL: a second look would drop it otherwise,
+                // and the output would not be a fixed point.
+                let https = format!("https:{v}");
+                return Url::parse(&https).is_ok().then_some(Cow::Owned(https));
             }
             if attribute == "href" && v.starts_with('#') && v.len() > 1 {
                 // Fragment links point at prefixed ids (footnotes, headings).
@@ -155,7 +165,7 @@ fn builder(base: Option<&Url>) -> Builder<'static> {
         .id_prefix(Some(ID_PREFIX))
         .strip_comments(true)
         .attribute_filter(filter_attribute);
-    b.url_relative(match base {
+    b.url_relative(match resolving(base) {
         Some(u) => UrlRelative::RewriteWithBase(u.clone()),
         None => UrlRelative::PassThrough,
     });
@@ -185,6 +195,7 @@ pub fn sanitize_twice(html: &str, base: Option<&Url>) -> String {
 }
 
 fn clean(html: &str, base: Option<&Url>, shortcut: bool) -> String {
+    let base = resolving(base);
     let owned;
     let builder: &Builder = match base {
         None => &DEFAULT,
@@ -251,7 +262,7 @@ pub fn markdown(md: &str, base: Option<&Url>) -> Html {
     // Streamed, never collected: the events of a big article would take more memory
     // than its HTML. Where the writer gives up, pulldown-cmark's writer starts over.
     let events = crate::markdown::events(md, crate::markdown::options());
-    match events::write(events, base, md.len() + md.len() / 4) {
+    match events::write(events, resolving(base), md.len() + md.len() / 4) {
         Some(clean) => Html::Clean(clean),
         None => Html::Raw(crate::markdown::to_html(md)),
     }
@@ -333,10 +344,58 @@ pub fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
                     .any(|p| v.to_ascii_lowercase().starts_with(p));
             (ok.contains(u.scheme()) || raster).then(|| u.to_string())
         }
-        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+        Err(url::ParseError::RelativeUrlWithoutBase) => match resolving(base) {
             Some(b) => b.join(v).ok().map(String::from),
             None => Some(v.to_string()),
         },
         Err(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{markdown, sanitize, Html};
+    use url::Url;
+
+    #[test]
+    fn a_protocol_relative_url_that_is_no_url_is_dropped() {
+        // Found by the fuzzer: `https:` + this is no URL, so a second pass dropped it,
+        // and one pass would have kept it (the output was not a fixed point).
+        let out = sanitize(
+            r#"<img src="//h    .a img{width:74px;}"><a href="//a b">x</a>"#,
+            None,
+        );
+        assert!(!out.contains("src=") && !out.contains("href="), "{out}");
+        assert_eq!(sanitize(&out, None), out);
+        assert!(sanitize(r#"<img src="//img.cn/a.png">"#, None)
+            .contains(r#"src="https://img.cn/a.png""#));
+    }
+
+    #[test]
+    fn relative_urls_resolve_only_against_an_http_base() {
+        let web = Url::parse("https://blog.example.cn/posts/").unwrap();
+        let file = Url::parse("file:///home/reader/posts/").unwrap();
+        let html = r#"<a href="a.html">a</a><img src="p.png">"#;
+        let on_web = sanitize(html, Some(&web));
+        assert!(
+            on_web.contains(r#"href="https://blog.example.cn/posts/a.html""#),
+            "{on_web}"
+        );
+        // Against a file: base they would become file: URLs, which the policy refuses:
+        // they stay relative instead, as the browser resolves them against the page.
+        let on_disk = sanitize(html, Some(&file));
+        assert!(
+            on_disk.contains(r#"href="a.html""#) && on_disk.contains(r#"src="p.png""#),
+            "{on_disk}"
+        );
+        assert_eq!(sanitize(&on_disk, Some(&file)), on_disk);
+        let Html::Clean(md) = markdown("[a](a.html)", Some(&file)) else {
+            panic!("no raw HTML here")
+        };
+        assert!(md.contains(r#"href="a.html""#), "{md}");
+        assert_eq!(
+            super::safe_url("c.png", Some(&file)).as_deref(),
+            Some("c.png")
+        );
     }
 }

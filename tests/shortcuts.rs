@@ -17,14 +17,16 @@ fn base() -> Url {
     Url::parse("https://blog.example.cn/2024/06/post/").expect("a valid base")
 }
 
-/// Runs `check` without a base URL, then with one; the first failure, or what the
-/// run without a base answered.
+/// Runs `check` without a base URL, then with a web one and a `file:` one (which the
+/// URL policy does not resolve against); the first failure, or what the run without a
+/// base answered.
 fn without_and_with_base<T>(
     check: impl Fn(Option<&Url>) -> Result<T, String>,
 ) -> Result<T, String> {
-    let b = base();
+    let file = Url::parse("file:///home/reader/posts/").expect("a valid base");
     let answer = check(None)?;
-    check(Some(&b))?;
+    check(Some(&base()))?;
+    check(Some(&file))?;
     Ok(answer)
 }
 
@@ -178,6 +180,7 @@ const PIECES: &[&str] = &[
     "javascript:alert(1)",
     "JaVaScRiPt:x",
     "//img.cn/a.png",
+    "<//h x.y>",
     "data:image/png;base64,AA",
     "data:text/html,x",
     "#frag",
@@ -296,6 +299,8 @@ const SOUP: &[&str] = &[
     "<br>",
     "<wbr>",
     "<img src=x>",
+    "<img src=\"//h  .a{b}\">",
+    "<a href=\"//a b\">",
     "<ruby>",
     "<rt>",
     "<rp>",
