@@ -450,7 +450,10 @@ impl<'a> Scanner<'a> {
         let src = self.src;
         let rest = &src[at..];
         let line_end = rest.find('\n').unwrap_or(rest.len());
-        let close = rest[..line_end.min(512)].find('}')?;
+        // Looked for in bytes: 512 bytes in may fall inside a character.
+        let close = rest.as_bytes()[..line_end.min(512)]
+            .iter()
+            .position(|&b| b == b'}')?;
         let inner = &rest[2..close];
         let first_ok = inner
             .chars()
@@ -1609,6 +1612,9 @@ mod tests {
             "<p>Para</p>\n<p>Next</p>\n"
         );
         assert_eq!(html("a {:hash => 1} b"), "<p>a {:hash =&gt; 1} b</p>\n");
+        // Found by the fuzzer: the 512-byte search window ended inside a character.
+        let long = format!("{{:y{}", "试".repeat(200));
+        assert!(html(&long).contains("试试"));
     }
 
     #[test]
