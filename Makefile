@@ -20,8 +20,11 @@ build:
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
 test: lint test-rust test-wasm build test-oracle test-e2e test-fuzz
 
+## Formatting and lints: Rust (native and wasm32), then the shell's JS (types from JSDoc, ESLint).
 lint:
 	scripts/ensure-tools.sh test
+	node_modules/.bin/tsc -p .
+	node_modules/.bin/eslint .
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
