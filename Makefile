@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean dist bench
+.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean dist bench screenshots
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
@@ -43,6 +43,10 @@ test-oracle:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## The pictures the README shows (docs/*.png); not part of `make test`, which changes no tracked file.
+screenshots: build
+	node scripts/screenshots.mjs
 
 ## dist/folio.html (one self-contained file that works from file://) and the npm package in dist/npm.
 dist:
