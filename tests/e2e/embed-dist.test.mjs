@@ -120,8 +120,8 @@ test('the packed npm package installs into a scratch project and renders in Node
   const packed = JSON.parse(execFileSync('npm', ['pack', npmDir, '--json', '--pack-destination', work], { encoding: 'utf8' }));
   const tarball = join(work, packed[0].filename);
   const packedFiles = packed[0].files.map((/** @type {{ path: string }} */ f) => f.path).sort();
-  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'view.js', 'dates.js', 'i18n.js',
-    'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
+  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'folio-article.css', 'view/article.js',
+    'view/dates.js', 'i18n.js', 'trusted-types.js', 'fetch-article.js', 'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
     assert.ok(packedFiles.includes(needed), `the tarball lacks ${needed}`);
   }
 
