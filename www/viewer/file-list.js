@@ -91,6 +91,8 @@ export function revealInList(scroller, item) {
   const top = onScreen ? Math.max(box.top, 0) : box.top;
   const bottom = onScreen ? Math.min(box.bottom, window.innerHeight) : box.bottom;
   const rect = item.getBoundingClientRect();
-  if (rect.top < top) scroller.scrollTop -= top - rect.top;
-  else if (rect.bottom > bottom) scroller.scrollTop += Math.min(rect.bottom - bottom, rect.top - top);
+  // A little room beyond the item, and whole pixels (a fraction would round to no scroll).
+  const margin = 8;
+  if (rect.top < top) scroller.scrollTop -= Math.ceil(top - rect.top + margin);
+  else if (rect.bottom > bottom) scroller.scrollTop += Math.ceil(Math.min(rect.bottom - bottom + margin, rect.top - top));
 }
