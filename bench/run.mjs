@@ -20,6 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate, SIZES, KINDS } from './generate.mjs';
+import { moduleGraph } from '../scripts/dist.mjs';
+
+/** The viewer's own JS modules, relative to www/. */
+const VIEWER_MODULES = await moduleGraph(['app.js']);
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -373,7 +377,8 @@ function compressed(files) {
 }
 
 function sizes() {
-  const shellJs = ['www/folio.js', 'www/app.js', 'www/worker-client.js', 'www/view.js', 'www/i18n.js', 'www/drop.js', 'www/dates.js'].filter((f) => { try { return readFileSync(join(ROOT, f)), true; } catch { return false; } });
+  // The viewer's whole module graph (scripts/dist.mjs walks app.js's imports).
+  const shellJs = VIEWER_MODULES.map((path) => `www/${path}`);
   const out = {
     'folio wasm': compressed(['www/pkg/folio_bg.wasm']),
     'folio glue (pkg/folio.js)': compressed(['www/pkg/folio.js']),
