@@ -102,3 +102,14 @@ test('the themed element of examples/element.html is readable in dark mode (and 
     }, { colorScheme });
   }
 });
+
+test('on a phone the article follows the file list closely, however short it is', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'short.md', bytes: Buffer.from('# A short one\n\nShort.\n') }]);
+    await shownTitle(page).waitFor();
+    const gap = await page.evaluate(() => /** @type {Element} */ (document.querySelector('[data-testid="article-title"]')).getBoundingClientRect().top
+      - /** @type {Element} */ (document.querySelector('[data-testid="file-list-nav"]')).getBoundingClientRect().bottom);
+    assert.ok(gap < 80, `the title is ${gap}px below the list`);
+  }, { viewport: { width: 390, height: 844 } });
+});
