@@ -1,7 +1,9 @@
 // The table of contents. A short one is shown open above the body; a long one is a
-// collapsed disclosure whose list is built only when the reader opens it, in slices, so
-// that neither the first screen of the body nor the page waits for thousands of headings
-// (a 20 MB file had 31 841 of them).
+// collapsed disclosure whose list is built only when the reader opens it, so that neither
+// the first screen of the body nor the page waits for thousands of headings (a 20 MB file
+// had 31 841 of them). Opened, it is built at once, in a box that lays out alone: built a
+// slice per frame, each frame paid the huge article's rendering again (0.6–1.1 s each,
+// measured), where one build costs one such frame.
 
 import { el, named } from './dom.js';
 
@@ -12,8 +14,9 @@ import { el, named } from './dom.js';
 const MIN_ENTRIES = 3;
 /** Up to this many headings are listed open; more are collapsed behind their count. */
 export const OPEN_ENTRIES = 8;
-/** Entries added per slice while a long list is built (one slice per frame). */
-const SLICE = 2000;
+/** The height of one entry in ems of the list (its line height): the open list's box is
+ * at most this times the count (entries that wrap scroll a little more). */
+const LINE_EM = 1.6;
 
 /**
  * The table of contents, or null when the article has fewer than three headings.
@@ -30,10 +33,13 @@ export function tableOfContents(toc, t) {
     nav.append(el('h2', { text: t('contents') }), list);
     return nav;
   }
+  // The open list scrolls inside a box of a set height with `contain: strict` (styles):
+  // adding entries then lays out that box alone, not the whole (maybe huge) article.
+  list.style.height = `min(60vh, ${(toc.length * LINE_EM).toFixed(1)}em)`;
   const details = el('details', { className: 'toc-long' },
     el('summary', { text: t('contentsCount', toc.length), attrs: { 'data-testid': 'toc-summary' } }), list);
   details.addEventListener('toggle', () => {
-    if (details.open && !list.firstChild) build(list, toc);
+    if (details.open && !list.firstChild) fill(list, toc, 0, toc.length, topLevel(toc));
   });
   nav.append(details);
   return nav;
@@ -49,24 +55,6 @@ function topLevel(toc) {
   let top = 6;
   for (const entry of toc) if (entry.level < top) top = entry.level;
   return top;
-}
-
-/**
- * Builds a long list a slice per frame; the first slice at once, so the list is never
- * empty once open.
- * @param {HTMLOListElement} list
- * @param {TocEntry[]} toc
- */
-function build(list, toc) {
-  const top = topLevel(toc);
-  let at = 0;
-  const step = () => {
-    const end = Math.min(toc.length, at + SLICE);
-    fill(list, toc, at, end, top);
-    at = end;
-    if (at < toc.length) requestAnimationFrame(step);
-  };
-  step();
 }
 
 /**
