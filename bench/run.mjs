@@ -16,16 +16,14 @@ import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { extname, join, normalize, resolve, sep, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate, SIZES, KINDS } from './generate.mjs';
-import { moduleGraph } from '../scripts/dist.mjs';
-
-/** The viewer's own JS modules, relative to www/. */
-const VIEWER_MODULES = await moduleGraph(['app.js']);
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The viewer's own JS modules, relative to www/ (found from the root, wherever this file is). */
+const VIEWER_MODULES = await (await import(pathToFileURL(join(ROOT, 'scripts', 'dist.mjs')).href)).moduleGraph(['app.js']);
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const SAMPLES = resolve(ROOT, '../shared/samples');
 const SAMPLE = 'sina-cross-border-ecommerce.md';
