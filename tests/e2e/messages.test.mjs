@@ -22,6 +22,9 @@ export function render(input, options) {
     throw coded('This file is 40.0 MB, larger than the 32 MB Folio can open.', 'too-large', { size: '41943040', limit: '33554432' });
   }
   if (text.includes('FOLIO-BINARY')) throw coded('This is a PNG image, not an article.', 'binary', { kind: 'PNG image' });
+  if (text.includes('FOLIO-NUL')) {
+    throw coded('This looks like a binary file (it contains NUL bytes), not an article.', 'binary', { kind: 'binary file', sign: 'NUL bytes' });
+  }
   if (text.includes('FOLIO-EMPTY')) throw coded('This file is empty.', 'empty', {});
   if (text.includes('FOLIO-NEW-CODE')) throw coded('A reason this shell has no words for yet.', 'brand-new-reason', {});
   const article = realRender(input, options);
@@ -55,6 +58,7 @@ const FILES = [
   { name: 'huge.md', bytes: Buffer.from('# FOLIO-TOO-LARGE\n') },
   { name: 'photo.md', bytes: Buffer.from('# FOLIO-BINARY\n') },
   { name: 'nothing.md', bytes: Buffer.from('FOLIO-EMPTY') },
+  { name: 'nul.md', bytes: Buffer.from('FOLIO-NUL') },
   { name: 'future.md', bytes: Buffer.from('# FOLIO-NEW-CODE\n') },
   { name: 'big.md', bytes: BIG_TOO_LARGE },
 ];
@@ -65,6 +69,7 @@ test('errors are told in English and Chinese from their code, on the main thread
       'huge.md': 'This file is 40.0 MB, larger than the 32 MB Folio can open.',
       'photo.md': 'This is a PNG image, not an article.',
       'nothing.md': 'This file is empty.',
+      'nul.md': 'This looks like a binary file (it contains NUL bytes), not an article.',
       'future.md': 'A reason this shell has no words for yet.',
       'big.md': 'This file is 40.0 MB, larger than the 32 MB Folio can open.',
     },
@@ -72,6 +77,7 @@ test('errors are told in English and Chinese from their code, on the main thread
       'huge.md': '这个文件有 40.0 MB，超过了 Folio 能打开的 32 MB 上限。',
       'photo.md': '这是 PNG 图片，不是文章。',
       'nothing.md': '这个文件是空的。',
+      'nul.md': '这看起来是二进制文件（含有 NUL 字节），不是文章。',
       // No words for this code: the core's English sentence.
       'future.md': 'A reason this shell has no words for yet.',
       'big.md': '这个文件有 40.0 MB，超过了 Folio 能打开的 32 MB 上限。',
