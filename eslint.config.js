@@ -7,7 +7,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['www/pkg/', 'dist/', 'target/', 'fuzz/', 'node_modules/', 'bench/', 'tests/oracle/'] },
+  // Generated, built, vendored (third-party code kept as published) or not linted yet.
+  { ignores: ['www/pkg/', 'www/**/vendor/', 'dist/', 'target/', 'fuzz/', 'node_modules/', 'bench/', 'tests/oracle/'] },
   js.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
