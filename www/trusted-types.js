@@ -1,13 +1,14 @@
 // The page's one Trusted Types policy, `folio` (a page's CSP allows it by name:
-// `trusted-types folio`). It vouches for exactly two things: the core's sanitized body
-// HTML (trustedBodyHTML) and the URL of Folio's render worker (workerScriptURL).
-// Nothing else in the shell turns a string into HTML or a script URL.
+// `trusted-types folio`). It vouches for exactly two kinds of thing: the core's sanitized
+// body HTML (trustedBodyHTML) and the scripts Folio starts as workers, each listed below
+// (trustedScriptURL). Nothing else in the shell turns a string into HTML or a script URL.
 
 /** This module's URL. Not written as `new URL('…', import.meta.url)`: bundlers resolve that
  * idiom at build time, and the npm package (which has this module) ships no worker. */
 const HERE = import.meta.url;
-/** The one script URL the policy vouches for: the render worker next to this module. */
-const WORKER_SCRIPT = new URL('folio-worker.js', HERE).href;
+/** Every script Folio may start, relative to this module: the render worker. (The
+ * library's workers join this list, rather than making a policy of their own.) */
+const SCRIPTS = new Set(['folio-worker.js'].map((path) => new URL(path, HERE).href));
 
 /**
  * @typedef {object} FolioPolicy
@@ -29,7 +30,7 @@ function folioPolicy() {
     const rules = {
       createHTML: (html) => html,
       createScriptURL: (url) => {
-        if (url !== WORKER_SCRIPT) throw new TypeError(`The folio policy only loads ${WORKER_SCRIPT}, not ${url}.`);
+        if (!SCRIPTS.has(url)) throw new TypeError(`The folio policy does not load ${url}.`);
         return url;
       },
     };
@@ -51,10 +52,20 @@ export function trustedBodyHTML(sanitizedHtml) {
 }
 
 /**
- * The URL of www/folio-worker.js (next to this module), as a TrustedScriptURL for
- * `new Worker()` on a page that requires Trusted Types.
+ * One of Folio's own scripts as a TrustedScriptURL, for `new Worker()` on a page that
+ * requires Trusted Types.
+ * @param {string} path  Relative to www/, one of the listed scripts.
+ * @returns {TrustedScriptURL | string}
+ * @throws {TypeError} for any other script.
+ */
+export function trustedScriptURL(path) {
+  return folioPolicy().createScriptURL(new URL(path, HERE).href);
+}
+
+/**
+ * The render worker's URL (www/folio-worker.js), trusted.
  * @returns {TrustedScriptURL | string}
  */
 export function workerScriptURL() {
-  return folioPolicy().createScriptURL(WORKER_SCRIPT);
+  return trustedScriptURL('folio-worker.js');
 }
