@@ -1,7 +1,7 @@
 //! The command line's grammar, derived with clap: every command, flag and help text.
 //! `folio pack` (from the library work) joins [`Command`] as one more variant.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Folio: render, index and check article files (Markdown, HTML; Hexo, Jekyll, Hugo,
@@ -141,4 +141,11 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     url::Url::parse(s)
         .map(|_| s.to_string())
         .map_err(|e| format!("“{s}” is not an absolute URL ({e})"))
+}
+
+/// Stops with clap's usage-error format and status 2.
+pub fn usage_error(message: &str) -> ! {
+    Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .exit()
 }

@@ -9,12 +9,13 @@
 //! tag plugins and shortcodes) and links or images that point nowhere join as more
 //! [`Code`]s once the core reports them; [`Finding::line`] is there for them.
 
+use super::args::usage_error;
 use super::args::{CheckArgs, CheckFormat, Global};
 use super::inputs::{Entry, Input};
+use super::output::{finish_status, Stdout};
 use super::pipeline::{self, Flow};
 use super::read;
 use super::report::{Level as Say, Report};
-use super::{finish_status, usage_error, Stdout};
 use folio::Article;
 use serde_json::Value;
 use std::collections::HashMap;

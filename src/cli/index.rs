@@ -3,11 +3,11 @@
 
 use super::args::{Global, IndexArgs};
 use super::inputs::{Entry, Input};
+use super::output::{finish_status, Stdout};
 use super::pipeline::{self, Flow};
 use super::read;
 use super::report::Report;
 use super::signals::AtomicFile;
-use super::{finish_status, Stdout};
 use folio::{Article, Format, FrontMatterKind};
 use serde::Serialize;
 use std::io::Write;
@@ -133,7 +133,7 @@ fn write(report: &mut Report, sink: &mut Sink, bytes: &[u8]) -> Flow {
 pub fn run(args: IndexArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
     let inputs = &args.inputs;
     if let Err(e) = inputs.validate() {
-        super::usage_error(&e);
+        super::args::usage_error(&e);
     }
     let csv = args.csv;
     let mut report = Report::new(global, inputs, None);

@@ -1,12 +1,14 @@
 //! `folio render`: HTML fragments on stdout, one page per article (`-o DIR`), the
 //! Article as JSON (`--json`, one file) or JSON Lines (`--jsonl`).
 
+use super::args::usage_error;
 use super::args::{Global, RenderArgs};
 use super::inputs::{Entry, Input};
+use super::output::{finish_status, Stdout};
 use super::page::{self, Asset};
 use super::pipeline::{self, Flow};
+use super::read;
 use super::report::Report;
-use super::{finish_status, read, usage_error, Stdout};
 use folio::Article;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -114,9 +116,7 @@ pub fn run(args: RenderArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
         |(entry, page_rel)| match entry {
             Entry::Unreadable { message, .. } => Made::Failed(message.clone()),
             Entry::SkippedLink(path) => Made::Note(format!("skipped {path}: a symbolic link")),
-            Entry::Article(input) => {
-                make(input, &mode, base, out_dir.as_deref(), page_rel.as_ref())
-            }
+            Entry::Article(input) => make(input, &mode, base, page_rel.as_ref()),
         },
         |(entry, _), made| {
             let display = match &entry {
@@ -176,46 +176,43 @@ pub fn run(args: RenderArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
     finish_status(end, report.failed > 0 || !flushed)
 }
 
-/// Renders one input in the given mode (on a worker thread).
+/// Renders one input in the given mode (on a worker thread); in `-o` mode `page` is
+/// the page's name (or why it has none), given out by the producer.
 fn make(
     input: &Input,
     mode: &Mode,
     base: Option<&str>,
-    out_dir: Option<&Path>,
-    page_rel: Option<&Result<PathBuf, String>>,
+    page: Option<&Result<PathBuf, String>>,
 ) -> Made {
+    if let Some(Err(e)) = page {
+        return Made::Failed(e.clone());
+    }
     let article = match read::article(input, base) {
         Ok(a) => a,
         Err(f) => return Made::Failed(f.message),
     };
-    let to_json = |r: serde_json::Result<String>| match r {
-        Ok(s) => Made::Done {
-            out: s + "\n",
+    let json = match mode {
+        Mode::Fragment => Ok(folio::fragment::to_fragment(&article)),
+        Mode::Json => serde_json::to_string_pretty(&article).map(|s| s + "\n"),
+        Mode::Jsonl => serde_json::to_string(&Line {
+            path: &input.display,
+            article: &article,
+        })
+        .map(|s| s + "\n"),
+        Mode::Pages(dir) => {
+            return match page {
+                Some(Ok(rel)) => write_page(input, &article, dir, rel),
+                _ => Made::Failed("it was given no page name".into()),
+            }
+        }
+    };
+    match json {
+        Ok(out) => Made::Done {
+            out,
             copied: 0,
             notes: Vec::new(),
         },
         Err(e) => Made::Failed(format!("cannot write its JSON: {e}")),
-    };
-    match mode {
-        Mode::Fragment => Made::Done {
-            out: folio::fragment::to_fragment(&article),
-            copied: 0,
-            notes: Vec::new(),
-        },
-        Mode::Json => to_json(serde_json::to_string_pretty(&article)),
-        Mode::Jsonl => to_json(serde_json::to_string(&Line {
-            path: &input.display,
-            article: &article,
-        })),
-        Mode::Pages(_) => {
-            let (Some(out_dir), Some(page_rel)) = (out_dir, page_rel) else {
-                return Made::Failed("no page name".into());
-            };
-            match page_rel {
-                Ok(rel) => write_page(input, &article, out_dir, rel),
-                Err(e) => Made::Failed(e.clone()),
-            }
-        }
     }
 }
 

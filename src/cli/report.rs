@@ -41,7 +41,11 @@ impl Report {
         } else {
             Level::Normal
         };
-        let show = level != Level::Quiet && std::io::stderr().is_terminal();
+        // One named file needs no bar.
+        let many = inputs.files_from.is_some()
+            || inputs.paths.len() > 1
+            || inputs.paths.iter().any(|p| p.is_dir());
+        let show = many && level != Level::Quiet && std::io::stderr().is_terminal();
         let bar = if show {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
