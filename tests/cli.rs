@@ -605,6 +605,13 @@ fn files_from_reads_a_list_in_its_order() {
             "{err}"
         );
     }
+    // In a list, `-` is a file named so, not standard input.
+    let out = folio_in(&["index", "--files-from", "-"], Some(b"-\n"));
+    assert!(
+        text(&out.stderr).contains("folio: ./-: cannot read it:"),
+        "{}",
+        text(&out.stderr)
+    );
     // Named paths come first, then the list.
     let out = folio(&[
         "index",
@@ -711,6 +718,23 @@ fn check_writes_github_annotations() {
         lines[1],
         format!("::warning file={b}/bad-date.md,title=date-unreadable::the date “the day after tomorrow” could not be read as a date")
     );
+
+    // Run from the checkout's root, paths are relative to it, without `./`.
+    let here = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "--format", "github", "."])
+        .current_dir(&b)
+        .output()
+        .unwrap();
+    let stdout = text(&here.stdout);
+    assert!(
+        stdout.contains("::error file=binary.md,title=binary::"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("::error file=sub/perma.md,title=permalink-duplicate::"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("file=./"), "{stdout}");
 }
 
 #[test]

@@ -132,8 +132,10 @@ impl Finding {
         )
     }
 
-    /// A GitHub Actions workflow command, shown as an annotation on the file.
+    /// A GitHub Actions workflow command, shown as an annotation on the file (whose
+    /// path is relative to the checkout: a leading `./` goes).
     pub fn github(&self, path: &str) -> String {
+        let path = path.strip_prefix("./").unwrap_or(path);
         let line = self.line.map(|l| format!(",line={l}")).unwrap_or_default();
         format!(
             "::{} file={}{line},title={}::{}",
@@ -399,4 +401,62 @@ pub fn run(args: CheckArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
     let flushed = out.flush(&mut report);
     report.finish("", false);
     finish_status(end, errors > 0 || !flushed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn permalinks_compare_without_slashes_or_index() {
+        assert_eq!(
+            permalink(&json!({"permalink": "/a/b/"})).as_deref(),
+            Some("/a/b")
+        );
+        assert_eq!(
+            permalink(&json!({"Permalink": "a/b/index.html"})).as_deref(),
+            Some("/a/b")
+        );
+        assert_eq!(
+            permalink(&json!({"permalink": 177})).as_deref(),
+            Some("/177")
+        );
+        assert_eq!(permalink(&json!({"url": "/c/"})).as_deref(), Some("/c"));
+        assert_eq!(permalink(&json!({"url": "https://news.example/1"})), None);
+        assert_eq!(permalink(&json!({"title": "x"})), None);
+    }
+
+    #[test]
+    fn slugs_keep_the_language_part_apart() {
+        let none = json!({});
+        assert_eq!(slug(&none, "post.md"), (String::new(), "post".into()));
+        assert_eq!(slug(&none, "post.fr.md"), ("fr".into(), "post".into()));
+        assert_eq!(
+            slug(&none, "post.zh-CN.md"),
+            ("zh-cn".into(), "post".into())
+        );
+        assert_eq!(slug(&none, "v1.2.md"), (String::new(), "v1.2".into()));
+        assert_eq!(
+            slug(&json!({"slug": " hi "}), "post.md"),
+            (String::new(), "hi".into())
+        );
+    }
+
+    #[test]
+    fn github_commands_escape_what_they_must() {
+        let f = Finding {
+            code: Code::DateUnreadable,
+            line: Some(3),
+            message: "50% done\nnext".into(),
+        };
+        assert_eq!(
+            f.github("./a,b:c.md"),
+            "::warning file=a%2Cb%3Ac.md,line=3,title=date-unreadable::50%25 done%0Anext"
+        );
+        assert_eq!(
+            f.text("a.md"),
+            "a.md:3: warning: 50% done\nnext [date-unreadable]"
+        );
+    }
 }

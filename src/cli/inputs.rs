@@ -133,6 +133,11 @@ fn list_paths(list: &Path, null: bool) -> Box<dyn Iterator<Item = Result<PathBuf
                         if !null && bytes.last() == Some(&b'\r') {
                             bytes.pop();
                         }
+                        // In a list, `-` is a file of that name, never standard input again.
+                        if bytes == b"-" {
+                            bytes.insert(0, b'/');
+                            bytes.insert(0, b'.');
+                        }
                         Ok(path_from_bytes(bytes))
                     }
                     Err(e) => {

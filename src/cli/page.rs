@@ -78,16 +78,38 @@ pub fn write_file(dest: &Path, contents: &[u8]) -> io::Result<()> {
 /// in the sanitized HTML (still percent-encoded). Absolute, root-relative (`/x`),
 /// protocol-relative and fragment-only ones are left out.
 pub fn relative_references(article: &Article) -> Vec<String> {
-    let sink = Refs(RefCell::new(Vec::new()));
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(article.html.as_str().into());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    let mut refs = tokenizer.sink.0.take();
+    let mut refs = if may_hold_relative(&article.html) {
+        tokenize_references(&article.html)
+    } else {
+        Vec::new()
+    };
     refs.extend(article.cover.clone());
     refs.retain(|r| is_relative(r));
     refs
+}
+
+/// Whether the sanitized HTML may hold a relative `src` or `href`: html5ever writes
+/// every attribute as ` name="value"`, so a page whose values all start with a scheme,
+/// `/` or `#` (most of them) skips the tokenizer.
+fn may_hold_relative(html: &str) -> bool {
+    const ABSOLUTE: [&str; 6] = ["http://", "https://", "mailto:", "data:", "#", "/"];
+    ["src=\"", "href=\""].iter().any(|attr| {
+        html.match_indices(attr).any(|(at, m)| {
+            let value = &html[at + m.len()..];
+            !ABSOLUTE.iter().any(|p| value.starts_with(p))
+        })
+    })
+}
+
+/// `img[src]` and `a[href]` values, in order, read with html5ever's tokenizer.
+fn tokenize_references(html: &str) -> Vec<String> {
+    let sink = Refs(RefCell::new(Vec::new()));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.take()
 }
 
 fn is_relative(r: &str) -> bool {
@@ -180,4 +202,51 @@ fn unchanged(src: &Path, dest: &Path) -> bool {
         return false;
     };
     s.len() == d.len() && matches!((s.modified(), d.modified()), (Ok(sm), Ok(dm)) if dm >= sm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(html: &str, cover: Option<&str>) -> Article {
+        Article {
+            html: html.into(),
+            cover: cover.map(str::to_string),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn relative_references_skip_the_absolute_ones() {
+        let a = article(
+            r##"<p><img src="a%20b.png"><a href="https://x.org/">x</a><a href="#f">f</a><a href="/root.pdf">r</a><a href="doc/x.pdf">d</a><img src="data:image/png;base64,AA"></p>"##,
+            Some("cover.jpg"),
+        );
+        assert_eq!(
+            relative_references(&a),
+            ["a%20b.png", "doc/x.pdf", "cover.jpg"]
+        );
+        let only_absolute = article(
+            r#"<a href="https://x.org/">x</a><img src="//cdn/x.png">"#,
+            None,
+        );
+        assert!(!may_hold_relative(&only_absolute.html));
+        assert!(relative_references(&only_absolute).is_empty());
+        // The quick scan never hides a relative value from the tokenizer.
+        assert!(may_hold_relative(
+            r#"<a href="https://x.org/">x</a><a href="y.md">y</a>"#
+        ));
+    }
+
+    #[test]
+    fn pages_link_the_stylesheet_from_their_depth() {
+        let a = article("<p>x</p>", None);
+        assert!(page(&a, 0).contains(r#"<link rel="stylesheet" href="folio.css">"#));
+        assert!(page(&a, 2).contains(r#"<link rel="stylesheet" href="../../folio.css">"#));
+        let titled = Article {
+            title: Some("<script>".into()),
+            ..a
+        };
+        assert!(page(&titled, 0).contains("<title>&lt;script&gt;</title>"));
+    }
 }

@@ -292,3 +292,27 @@ fn page_name(rel: &Path, mut take: impl FnMut(&Path) -> bool) -> Result<PathBuf,
         plain.display()
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_taken_page_name_gets_the_long_form_then_an_error() {
+        let mut taken = HashSet::new();
+        let mut take = |p: &Path| taken.insert(p.to_path_buf());
+        assert_eq!(
+            page_name(Path::new("d/a.html"), &mut take).unwrap(),
+            Path::new("d/a.html")
+        );
+        assert_eq!(
+            page_name(Path::new("d/a.md"), &mut take).unwrap(),
+            Path::new("d/a.md.html")
+        );
+        assert_eq!(
+            page_name(Path::new("d/b.md"), &mut take).unwrap(),
+            Path::new("d/b.html")
+        );
+        assert!(page_name(Path::new("d/a.md"), &mut take).is_err());
+    }
+}
