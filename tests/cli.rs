@@ -857,30 +857,35 @@ fn an_interrupted_run_leaves_no_partial_file() {
     generate_tree(&src, 3000, 40_000);
     let out_dir = dir.join("out");
     let index = dir.join("index.csv");
-    for (args, watch) in [
-        (
-            vec![
-                "render",
-                "-j",
-                "2",
-                "-o",
-                out_dir.to_str().unwrap(),
-                src.to_str().unwrap(),
-            ],
-            &out_dir,
-        ),
-        (
-            vec![
-                "index",
-                "--csv",
-                "-j",
-                "2",
-                "-o",
-                index.to_str().unwrap(),
-                src.to_str().unwrap(),
-            ],
-            &dir,
-        ),
+    let out2 = dir.join("out2");
+    let render = |to: &Path| -> Vec<String> {
+        [
+            "render",
+            "-j",
+            "2",
+            "-o",
+            to.to_str().unwrap(),
+            src.to_str().unwrap(),
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let index_args: Vec<String> = [
+        "index",
+        "--csv",
+        "-j",
+        "2",
+        "-o",
+        index.to_str().unwrap(),
+        src.to_str().unwrap(),
+    ]
+    .map(String::from)
+    .to_vec();
+    // The second signal (right after the first) exits at once, removing what is pending.
+    for (args, watch, signals) in [
+        (render(&out_dir), &out_dir, 1),
+        (index_args, &dir, 1),
+        (render(&out2), &out2, 2),
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
             .args(&args)
@@ -904,11 +909,14 @@ fn an_interrupted_run_leaves_no_partial_file() {
             child.try_wait().unwrap().is_none(),
             "{args:?} ended before the signal: make the tree bigger"
         );
-        let kill = Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(kill.success());
+        for _ in 0..signals {
+            let kill = Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(kill.success());
+            std::thread::sleep(Duration::from_millis(5));
+        }
         let out = child.wait_with_output().unwrap();
         assert_eq!(
             out.status.code(),
@@ -916,26 +924,34 @@ fn an_interrupted_run_leaves_no_partial_file() {
             "{args:?}: {}",
             text(&out.stderr)
         );
-        assert!(
-            text(&out.stderr).contains("interrupted"),
-            "{}",
-            text(&out.stderr)
-        );
+        if signals == 1 {
+            assert!(
+                text(&out.stderr).contains("interrupted"),
+                "{}",
+                text(&out.stderr)
+            );
+        }
         let files = tree(&dir);
         assert!(
             !files
                 .iter()
                 .any(|f| f.contains(".folio-") || f.ends_with(".tmp")),
-            "temporary files left"
+            "{args:?}: temporary files left"
         );
     }
     assert!(!index.exists(), "an interrupted index leaves no file");
-    let pages = tree(&out_dir);
-    assert!(
-        pages.len() > 1 && pages.len() < 3001,
-        "{} pages: the run was cut short",
-        pages.len()
-    );
+    for d in [&out_dir, &out2] {
+        let n = tree(d).len();
+        assert!(
+            n > 1 && n < 3001,
+            "{n} files in {}: the run was cut short",
+            d.display()
+        );
+    }
+    let pages: Vec<String> = tree(&out_dir)
+        .into_iter()
+        .chain(tree(&out2).into_iter().map(|p| format!("../out2/{p}")))
+        .collect();
     for p in pages.iter().filter(|p| p.ends_with(".html")) {
         let html = std::fs::read_to_string(out_dir.join(p)).unwrap();
         assert!(html.ends_with("</html>\n"), "{p} is cut short");
