@@ -42,8 +42,9 @@ pub enum Command {
     /// One record per article (path, title, dates, taxonomies, counts …) as JSON Lines or CSV.
     #[command(after_help = INDEX_AFTER)]
     Index(IndexArgs),
-    /// Lint an archive: unreadable files, missing titles, unreadable dates, duplicate
-    /// permalinks and slugs. Exit status 1 when an error was found.
+    /// Lint an archive: unreadable files, missing titles, bad dates, duplicate permalinks and slugs.
+    ///
+    /// One line per finding, a summary at the end; exit status 1 when an error was found.
     #[command(after_help = CHECK_AFTER)]
     Check(CheckArgs),
     /// Print a shell completion script (for example `folio completions bash > folio.bash`).
