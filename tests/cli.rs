@@ -990,3 +990,42 @@ fn progress_bar_only_on_a_terminal() {
         _ => eprintln!("script(1) is not installed: only the piped case was checked"),
     }
 }
+
+/// The pages' stylesheet keeps the viewer's palette (light and dark): each custom
+/// property it declares has the value `www/style.css` gives it, in the same order.
+#[test]
+fn page_palette_follows_the_viewer() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let decls = |css: &str| -> Vec<(String, String)> {
+        css.split("--folio-")
+            .skip(1)
+            .filter_map(|d| {
+                let (name, rest) = d.split_once(':')?;
+                let value = rest.split(';').next()?;
+                (!name.contains(char::is_whitespace)).then(|| {
+                    (
+                        name.to_string(),
+                        value.split_whitespace().collect::<Vec<_>>().join(" "),
+                    )
+                })
+            })
+            .collect()
+    };
+    let page = decls(&std::fs::read_to_string(root.join("src/cli/page.css")).unwrap());
+    let viewer = decls(&std::fs::read_to_string(root.join("www/style.css")).unwrap());
+    // Declarations only (`name: value`), not uses (`var(--folio-x)` has no colon after it).
+    let declared = |list: &[(String, String)]| -> Vec<(String, String)> {
+        list.iter()
+            .filter(|(_, v)| !v.starts_with(')') && !v.contains("var("))
+            .cloned()
+            .collect()
+    };
+    let page = declared(&page);
+    assert!(page.len() >= 14, "{page:?}");
+    let names: BTreeSet<&String> = page.iter().map(|(n, _)| n).collect();
+    let viewer: Vec<(String, String)> = declared(&viewer)
+        .into_iter()
+        .filter(|(n, _)| names.contains(n))
+        .collect();
+    assert_eq!(page, viewer);
+}
