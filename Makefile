@@ -64,9 +64,10 @@ bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
 
 ## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify) and the native
-## per-stage one; prints figures, writes bench/results/latest.json, never fails on a goal.
+## per-stage one (bench/native/, criterion); prints figures, writes
+## bench/browser/results/latest.json, never fails on a goal.
 bench: build
-	node bench/run.mjs
+	node bench/browser/run.mjs
 	cargo bench --bench stages -- --noplot --quick
 
 clean:
