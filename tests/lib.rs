@@ -4,6 +4,7 @@
 
 mod cli;
 mod commonmark;
+mod contract;
 mod corpus;
 mod fidelity;
 mod html_check;
