@@ -66,8 +66,9 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     let meta = metadata::normalize(&split.data, file_name, &sanitizer);
     let format = body::detect_format(split.body, file_name);
     let body = body::render(split.body, format, &sanitizer, meta.summary.is_none());
-    let outline = outline::outline(&sanitize::tidy(&sanitizer.clean(body.html)));
+    let html = sanitize::tidy(&sanitizer.clean(body.html));
     let excerpt = body.excerpt.map(|part| sanitizer.clean(part));
+    let outline = outline::outline(&html);
     Ok(assemble::article(Parts {
         decoded: &decoded,
         split,
