@@ -21,6 +21,13 @@ pub struct Decoded {
 }
 
 /// Files larger than this are refused with a clear message rather than rendered slowly.
+///
+/// # Examples
+/// ```
+/// let big = vec![b'a'; folio::MAX_INPUT_BYTES + 1];
+/// let err = folio::render(&big, &folio::Options::default()).unwrap_err();
+/// assert_eq!(err.kind(), folio::ErrorKind::TooLarge);
+/// ```
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
 /// How many leading bytes the binary and UTF-16 heuristics look at.

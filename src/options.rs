@@ -10,6 +10,19 @@ use url::Url;
 /// # Defaults
 /// No file name and no base URL: the format is guessed from the content alone and
 /// relative URLs are left as written.
+///
+/// # Examples
+/// ```
+/// let options = folio::Options {
+///     file_name: Some("2016-10-08-hello.md".into()),
+///     base_url: Some("https://blog.example/posts/".into()),
+/// };
+/// let a = folio::render(b"![cat](cat.png)", &options).unwrap();
+/// assert_eq!(a.date.as_deref(), Some("2016-10-08"));
+/// assert!(a.html.contains(r#"src="https://blog.example/posts/cat.png""#));
+/// let bad = folio::Options { base_url: Some("posts/".into()), ..Default::default() };
+/// assert_eq!(folio::render(b"x", &bad).unwrap_err().kind(), folio::ErrorKind::BadOption);
+/// ```
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {

@@ -8,6 +8,11 @@
 use std::borrow::Cow;
 
 /// Escapes text for an HTML text node or a quoted attribute value: `& < > " '`.
+///
+/// # Examples
+/// ```
+/// assert_eq!(folio::fragment::escape(r#"<a href="x">Tom's</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom&#39;s&lt;/a&gt;");
+/// ```
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     escape_into(&mut out, s);
