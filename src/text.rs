@@ -99,12 +99,10 @@ pub(crate) enum Breaks {
 }
 
 /// Elements whose end is a line break in [`Breaks::Lines`] (besides `<br>`).
-const LINE_ENDS: [&str; 17] = [
+const LINE_ENDS: [&str; 19] = [
     "p", "pre", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "table",
-    "thead", "tbody", "tfoot", "tr",
+    "thead", "tbody", "tfoot", "tr", "td", "th",
 ];
-/// ... and table cells, kept apart because they also separate words in [`Breaks::OneLine`].
-const CELLS: [&str; 2] = ["td", "th"];
 /// Elements whose edges separate words in [`Breaks::OneLine`].
 const WORD_EDGES: [&str; 16] = [
     "br",
@@ -144,17 +142,13 @@ pub(crate) fn html_to_text(html: &str, breaks: Breaks) -> String {
             .trim_start_matches('/')
             .split(|c: char| !c.is_ascii_alphanumeric())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .unwrap_or("");
+        let is = |list: &[&str]| list.iter().any(|e| e.eq_ignore_ascii_case(name));
         match breaks {
-            Breaks::Lines
-                if (closing
-                    && (LINE_ENDS.contains(&name.as_str()) || CELLS.contains(&name.as_str())))
-                    || (!closing && name == "br") =>
-            {
+            Breaks::Lines if (closing && is(&LINE_ENDS)) || (!closing && is(&["br"])) => {
                 out.push('\n')
             }
-            Breaks::OneLine if WORD_EDGES.contains(&name.as_str()) => out.push(' '),
+            Breaks::OneLine if is(&WORD_EDGES) => out.push(' '),
             _ => {}
         }
         rest = &after[len..];
