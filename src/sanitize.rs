@@ -1,7 +1,7 @@
 //! Stage 5: the one place where HTML becomes safe. Everything the page inserts
 //! has passed through a [`Sanitizer`] (ammonia, or the safe Markdown writer that
 //! gives the same bytes); nothing else in Folio emits markup from input. What is
-//! done to safe HTML afterwards ([`tidy`]) is done here too.
+//! done to safe HTML afterwards ([`tidy()`]) is done here too.
 //!
 //! # Policy
 //! * **Elements**: ammonia's default allowlist (text structure, lists, tables,

@@ -12,7 +12,7 @@
 //! [`zola`], [`obsidian`], [`kramdown`]); tags whose content is literal (`raw`,
 //! `codeblock`, `highlight`, `comment` …) are taken whole at scan time, other
 //! block tags are paired with their closers by a bounded stack ([`pairing`]), and
-//! everything is written back as Markdown or HTML ([`write`], [`notes`]), which
+//! everything is written back as Markdown or HTML ([`mod@write`], [`notes`]), which
 //! stays unsafe until [`crate::sanitize`].
 //!
 //! # Choices
