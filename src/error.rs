@@ -39,7 +39,7 @@ pub enum ErrorKind {
     /// Params: `kind`, what the file is (`PNG image`, `ZIP archive`, `binary file` …);
     /// for a `binary file`, also `sign`: `NUL bytes` or `control bytes`.
     Binary,
-    /// The file is larger than [`crate::MAX_INPUT_BYTES`].
+    /// The file is larger than [`crate::decode::MAX_INPUT_BYTES`].
     /// Params: `size` and `limit`, in bytes.
     TooLarge,
     /// The file holds no bytes at all. No params.

@@ -46,7 +46,7 @@ pub(crate) struct Metadata {
     /// The title: `title` as text (a number is written as text), trimmed, with
     /// one layer of matching `"…"` or `'…'` removed (left by broken YAML).
     pub title: Option<String>,
-    /// Publication date, normalized (see [`crate::Article`]): the first readable
+    /// Publication date, normalized (see [`crate::article::Article`]): the first readable
     /// of `date`, `pubdate`, `published`, `publishDate`, `created`; failing
     /// those keys entirely, a `YYYY-MM-DD` at the start of the file name.
     /// Zoned dates are written with a numeric offset, UTC as `+00:00` (never `Z`).

@@ -35,7 +35,7 @@ pub struct Options {
 
 impl Options {
     /// The base URL, parsed; an empty one counts as none, and one that is not an
-    /// absolute URL is a [`BadOption`](crate::ErrorKind::BadOption) error.
+    /// absolute URL is a [`BadOption`](crate::error::ErrorKind::BadOption) error.
     pub(crate) fn base_url(&self) -> Result<Option<Url>, Error> {
         match self.base_url.as_deref().filter(|b| !b.is_empty()) {
             None => Ok(None),
