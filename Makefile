@@ -71,10 +71,11 @@ bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
 
 ## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify), the native
-## per-stage one, and the CLI's (index, render -o over 100 000 files vs a Node script);
-## prints figures, writes bench/results/latest.json and bench/cli/latest.json, never fails on a goal.
+## per-stage one (bench/native/, criterion) and the CLI's (index, render -o over 100 000 files
+## vs a Node script); prints figures, writes bench/browser/results/latest.json and
+## bench/cli/latest.json, never fails on a goal.
 bench: build
-	node bench/run.mjs
+	node bench/browser/run.mjs
 	cargo bench --bench stages -- --noplot --quick
 	node bench/cli/run.mjs
 

@@ -1,24 +1,10 @@
 //! The article as one HTML fragment: a `<header>` with its metadata, then the body.
 //! This is what `folio render` prints; every metadata value is escaped as text.
 
-use crate::Article;
+use crate::article::Article;
 use std::fmt::Write;
 
-/// Escapes text for an HTML text node or a double-quoted attribute.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape;
 
 /// Renders the article as `<article>` with a metadata header and the sanitized body.
 ///

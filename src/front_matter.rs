@@ -10,7 +10,7 @@
 
 mod yaml;
 
-use crate::FrontMatterKind;
+use crate::article::FrontMatterKind;
 use serde_json::{Map, Value};
 
 /// The text split into front matter and body.

@@ -8,9 +8,10 @@
 
 mod date;
 
+use crate::sanitize::Sanitizer;
+use crate::text::{html_to_text, Breaks};
 use date::DateValue;
 use serde_json::{Map, Value};
-use url::Url;
 
 /// Keys read for the publication date, in order of preference.
 const DATE_KEYS: [&str; 5] = ["date", "pubdate", "published", "publishDate", "created"];
@@ -41,11 +42,11 @@ const LANG_KEYS: [&str; 3] = ["lang", "language", "locale"];
 
 /// Metadata read from front matter, normalized.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Metadata {
+pub(crate) struct Metadata {
     /// The title: `title` as text (a number is written as text), trimmed, with
     /// one layer of matching `"…"` or `'…'` removed (left by broken YAML).
     pub title: Option<String>,
-    /// Publication date, normalized (see [`crate::Article`]): the first readable
+    /// Publication date, normalized (see [`crate::article::Article`]): the first readable
     /// of `date`, `pubdate`, `published`, `publishDate`, `created`; failing
     /// those keys entirely, a `YYYY-MM-DD` at the start of the file name.
     /// Zoned dates are written with a numeric offset, UTC as `+00:00` (never `Z`).
@@ -76,7 +77,7 @@ pub struct Metadata {
     /// Text is split at commas (`,` `，` `、`), or else at spaces (Jekyll's
     /// `tags: a b c`); list items are never split.
     pub tags: Vec<String>,
-    /// Cover image URL that passed the URL policy ([`crate::sanitize::safe_url`]):
+    /// Cover image URL that passed the URL policy ([`Sanitizer::safe_url`]):
     /// the first usable of `cover`, `image`, `headimg`, `thumbnail`, `banner`,
     /// `featured_image`, `og_image`, `cover_image`, `hero`. Each may be text, an
     /// object with `image`, `src` or `url`, or a list (its first usable item).
@@ -95,13 +96,14 @@ pub struct Metadata {
     pub warnings: Vec<String>,
 }
 
-/// A title made from the file name, as Jekyll, Hexo and Obsidian do for posts that
-/// give none: the extension and a leading `YYYY-MM-DD-` go, and in a name without
-/// spaces `-` and `_` become spaces. Bundle names such as `index` give none.
+/// The title Folio gives a file whose content names none, from its file name (a
+/// path is fine), as Jekyll, Hexo and Obsidian do for posts: the extension and a
+/// leading `YYYY-MM-DD-` go, and in a name without spaces `-` and `_` become
+/// spaces. Bundle names such as `index` give none.
 ///
 /// # Examples
 /// ```
-/// use folio::metadata::title_from_file_name;
+/// use folio::title_from_file_name;
 /// assert_eq!(title_from_file_name("_posts/2016-10-08-a-post.md").as_deref(), Some("a post"));
 /// assert_eq!(title_from_file_name("Japan trip 2023.md").as_deref(), Some("Japan trip 2023"));
 /// assert_eq!(title_from_file_name("content/post/_index.md"), None);
@@ -130,32 +132,12 @@ pub fn title_from_file_name(name: &str) -> Option<String> {
 }
 
 /// Normalizes parsed front matter. `file_name` may carry a date (`2016-10-08-post.md`);
-/// it may be a path, in which case only its last part is looked at.
-/// Relative cover URLs resolve against `base` when one is given.
-///
-/// # Examples
-/// ```
-/// let fm = serde_json::json!({
-///     "Title": "\"Hello\"",
-///     "date": "2014-04-05 14:28:54 +0800",
-///     "tags": "rust wasm",
-///     "categories": [["Diary", "Games"], ["Life"]],
-///     "lang": "zh_CN",
-/// });
-/// let serde_json::Value::Object(map) = fm else { unreachable!() };
-/// let m = folio::metadata::normalize(&map, Some("posts/2014-04-05-hello.md"), None);
-/// assert_eq!(m.title.as_deref(), Some("Hello"));
-/// assert_eq!(m.date.as_deref(), Some("2014-04-05T14:28:54+08:00"));
-/// assert_eq!(m.tags, ["rust", "wasm"]);
-/// assert_eq!(m.categories, ["Diary", "Games", "Life"]);
-/// assert_eq!(m.category_paths, [vec!["Diary", "Games"], vec!["Life"]]);
-/// assert_eq!(m.lang.as_deref(), Some("zh-CN"));
-/// assert!(m.warnings.is_empty());
-/// ```
-pub fn normalize(
+/// it may be a path, in which case only its last part is looked at. The cover URL
+/// meets the `sanitizer`'s URL policy (and resolves against its base URL).
+pub(crate) fn normalize(
     data: &Map<String, Value>,
     file_name: Option<&str>,
-    base: Option<&Url>,
+    sanitizer: &Sanitizer,
 ) -> Metadata {
     let mut m = Metadata::default();
     let w = &mut m.warnings;
@@ -176,7 +158,7 @@ pub fn normalize(
     m.category_paths = category_paths(data, w);
     m.categories = dedupe(m.category_paths.iter().flatten().cloned());
     m.tags = tags(data, w);
-    m.cover = cover(data, base, w);
+    m.cover = cover(data, sanitizer, w);
     m.summary = summary(data, w);
     m.lang = lang(data, w);
     m.draft = draft(data, w);
@@ -484,7 +466,7 @@ fn cover_candidates(v: &Value) -> Vec<&str> {
     }
 }
 
-fn cover(data: &Map<String, Value>, base: Option<&Url>, w: &mut Vec<String>) -> Option<String> {
+fn cover(data: &Map<String, Value>, sanitizer: &Sanitizer, w: &mut Vec<String>) -> Option<String> {
     for key in COVER_KEYS {
         let Some((spelled, v)) = lookup(data, key) else {
             continue;
@@ -502,7 +484,7 @@ fn cover(data: &Map<String, Value>, base: Option<&Url>, w: &mut Vec<String>) -> 
             if raw.is_empty() {
                 continue;
             }
-            match crate::sanitize::safe_url(raw, base) {
+            match sanitizer.safe_url(raw) {
                 Some(url) => return Some(url),
                 None => w.push(format!(
                     "The cover image “{raw}” was not shown because its address is not a safe web address."
@@ -520,7 +502,7 @@ fn summary(data: &Map<String, Value>, w: &mut Vec<String>) -> Option<String> {
         };
         match v {
             Value::String(s) => {
-                let text = html_to_text(s);
+                let text = html_to_text(s, Breaks::OneLine);
                 if !text.is_empty() {
                     return Some(text);
                 }
@@ -529,110 +511,6 @@ fn summary(data: &Map<String, Value>, w: &mut Vec<String>) -> Option<String> {
         }
     }
     None
-}
-
-/// Elements whose edges separate words, so `a<br>b` reads `a b`.
-const BLOCK_TAGS: [&str; 16] = [
-    "br",
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "td",
-    "th",
-    "blockquote",
-];
-
-/// Removes HTML tags and comments, decodes common entities and collapses white space.
-fn html_to_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let after = &rest[lt + 1..];
-        let is_tag = after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
-        let end = if after.starts_with("!--") {
-            after.find("-->").map(|e| e + 3)
-        } else {
-            after.find('>').map(|e| e + 1)
-        };
-        match (is_tag, end) {
-            (true, Some(end)) => {
-                let name: String = after
-                    .trim_start_matches('/')
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if BLOCK_TAGS.contains(&name.as_str()) {
-                    out.push(' ');
-                }
-                rest = &after[end..];
-            }
-            _ => {
-                out.push('<');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    decode_entities(&out)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Decodes the named entities common in summaries and all numeric ones.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let decoded = after.find(';').filter(|&e| e <= 10).and_then(|e| {
-            let name = &after[..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code).filter(|c| *c != '\0')
-                }
-            }?;
-            Some((c, e + 1))
-        });
-        match decoded {
-            Some((c, used)) => {
-                out.push(c);
-                rest = &after[used..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Writes a language or locale name as a BCP 47 tag; `None` if it is not one.
@@ -724,7 +602,28 @@ mod tests {
         let Value::Object(map) = v else {
             panic!("test data must be an object")
         };
-        normalize(&map, name, None)
+        normalize(&map, name, &Sanitizer::new(None))
+    }
+
+    #[test]
+    fn every_field_in_one_example() {
+        let m = norm_named(
+            json!({
+                "Title": "\"Hello\"",
+                "date": "2014-04-05 14:28:54 +0800",
+                "tags": "rust wasm",
+                "categories": [["Diary", "Games"], ["Life"]],
+                "lang": "zh_CN",
+            }),
+            Some("posts/2014-04-05-hello.md"),
+        );
+        assert_eq!(m.title.as_deref(), Some("Hello"));
+        assert_eq!(m.date.as_deref(), Some("2014-04-05T14:28:54+08:00"));
+        assert_eq!(m.tags, ["rust", "wasm"]);
+        assert_eq!(m.categories, ["Diary", "Games", "Life"]);
+        assert_eq!(m.category_paths, [vec!["Diary", "Games"], vec!["Life"]]);
+        assert_eq!(m.lang.as_deref(), Some("zh-CN"));
+        assert!(m.warnings.is_empty());
     }
 
     #[test]
@@ -1105,11 +1004,11 @@ mod tests {
         assert_eq!(m.warnings.len(), 1);
         let m = norm(json!({"cover": "//n.sinaimg.cn/a.jpg"}));
         assert_eq!(m.cover.as_deref(), Some("https://n.sinaimg.cn/a.jpg"));
-        let base = Url::parse("https://blog.example/posts/").ok();
+        let base = url::Url::parse("https://blog.example/posts/").ok();
         let Value::Object(map) = json!({"cover": "img/a.png"}) else {
             unreachable!()
         };
-        let m = normalize(&map, None, base.as_ref());
+        let m = normalize(&map, None, &Sanitizer::new(base.as_ref()));
         assert_eq!(
             m.cover.as_deref(),
             Some("https://blog.example/posts/img/a.png")
@@ -1234,7 +1133,7 @@ mod tests {
             for k in keys {
                 map.insert(k.to_string(), v.clone());
             }
-            let _ = normalize(&map, Some("é/2016-10-0é.md"), None);
+            let _ = normalize(&map, Some("é/2016-10-0é.md"), &Sanitizer::new(None));
         }
     }
 }

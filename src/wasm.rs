@@ -1,5 +1,8 @@
 //! The browser binding: JS values in, the core's call, JS values out. Nothing else.
+//! Errors cross as real JS `Error`s carrying the core's code and params.
 
+use crate::error::{Error, ErrorKind};
+use crate::options::Options;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -61,6 +64,14 @@ export interface Article {
   draft: boolean;
 }
 
+/** What `render` throws when a file cannot be shown at all (a real `Error`). */
+export interface RenderError extends Error {
+  /** `empty`, `binary`, `too-large` or `bad-option`. */
+  code: "empty" | "binary" | "too-large" | "bad-option";
+  /** What the message names, for saying it in another language (`{ kind: "PNG image" }`). */
+  params: Record<string, string>;
+}
+
 /** Options for `render`. */
 export interface RenderOptions {
   /** The file's name; its extension hints at the format (`.md`, `.html`). */
@@ -77,24 +88,60 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Renders an article from a string or the file's bytes (`Uint8Array`).
+/// Renders an article from a string or the file's bytes (`Uint8Array`). Throws a
+/// `RenderError` (see the types above) when the file cannot be shown.
 #[wasm_bindgen(js_name = render, unchecked_return_type = "Article")]
 pub fn render(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, js_sys::Error> {
     let bytes = match input.as_string() {
         Some(text) => text.into_bytes(),
         None => input
             .dyn_ref::<js_sys::Uint8Array>()
-            .ok_or_else(|| JsError::new("render() takes a string or a Uint8Array."))?
+            .ok_or_else(|| bad_option("input", "render() takes a string or a Uint8Array."))?
             .to_vec(),
     };
-    let options: crate::Options = if options.is_undefined() || options.is_null() {
-        crate::Options::default()
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)?
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            bad_option(
+                "options",
+                &format!("The render options are not usable: {e}."),
+            )
+        })?
     };
-    let article = crate::render(&bytes, &options)?;
-    Ok(article.serialize(&SERIALIZER)?)
+    let article = crate::render(&bytes, &options).map_err(|e| into_error(&e))?;
+    article
+        .serialize(&SERIALIZER)
+        .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// The JS `Error` for a core error: its message, `code` and `params`.
+fn into_error(e: &Error) -> js_sys::Error {
+    js_error(&e.to_string(), e.kind(), e.params())
+}
+
+/// A `bad-option` error raised by the binding itself (an argument of the wrong kind).
+fn bad_option(option: &str, message: &str) -> js_sys::Error {
+    js_error(
+        message,
+        ErrorKind::BadOption,
+        &[
+            ("option", option.to_string()),
+            ("detail", message.to_string()),
+        ],
+    )
+}
+
+fn js_error(message: &str, kind: ErrorKind, params: &[(&str, String)]) -> js_sys::Error {
+    let error = js_sys::Error::new(message);
+    let object = js_sys::Object::new();
+    for (name, value) in params {
+        let _ = js_sys::Reflect::set(&object, &(*name).into(), &value.into());
+    }
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &kind.code().into());
+    let _ = js_sys::Reflect::set(&error, &"params".into(), &object);
+    error
 }

@@ -84,14 +84,33 @@ fn tree(dir: &Path) -> Vec<String> {
     out
 }
 
-/// The viewer's list of article endings, read from `www/drop.js`.
+/// The viewer's list of article endings: the one `ARTICLE_EXTENSIONS = [` declared in `www/`
+/// (a second declaration would let the viewer and the CLI drift apart, so it fails too).
 fn viewer_extensions() -> Vec<String> {
-    let js =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/drop.js")).unwrap();
-    let line = js
-        .lines()
-        .find(|l| l.contains("ARTICLE_EXTENSIONS = ["))
-        .expect("drop.js declares ARTICLE_EXTENSIONS");
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("vendor") && !path.ends_with("pkg") {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                let js = std::fs::read_to_string(&path).unwrap();
+                if let Some(line) = js.lines().find(|l| l.contains("ARTICLE_EXTENSIONS = [")) {
+                    out.push((path.clone(), line.to_string()));
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("www"),
+        &mut found,
+    );
+    assert_eq!(
+        found.len(),
+        1,
+        "ARTICLE_EXTENSIONS is declared once in www/: {found:?}"
+    );
+    let line = &found[0].1;
     let list = &line[line.find('[').unwrap() + 1..line.rfind(']').unwrap()];
     let exts: Vec<String> = list
         .split(',')

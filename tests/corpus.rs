@@ -1,7 +1,7 @@
 //! Every real file in ../shared/corpus and ../shared/samples renders without an
 //! error, its output is safe, and a title is found for nearly all of them.
 
-use crate::html_check::unsafe_parts;
+use crate::html_check::violations;
 use std::path::{Path, PathBuf};
 
 /// Where the shared test data lies (read in place, never copied into the repo).
@@ -55,7 +55,7 @@ fn every_corpus_file_renders_safely_with_a_title() {
         match folio::render(&bytes, &options_for(path)) {
             Ok(a) => {
                 rendered += 1;
-                let bad = unsafe_parts(&a.html);
+                let bad = violations(&a.html);
                 assert!(bad.is_empty(), "{}: unsafe output {bad:?}", path.display());
                 if a.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
                     titled += 1;
@@ -135,7 +135,7 @@ fn the_sample_reads_as_the_reader_wants() {
 /// A file's text through the real decoder (so BOMs and CRLF are handled).
 fn decoded_text(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
-    folio::decode::decode(&bytes).ok().map(|d| d.text)
+    folio::test_hooks::decode(&bytes).ok().map(|d| d.text)
 }
 
 /// The front-matter body must be a slice of the text, not a copy.
@@ -156,7 +156,7 @@ fn front_matter_is_found_wherever_a_block_is_delimited() {
             continue;
         };
         checked += 1;
-        let s = folio::front_matter::split(&text);
+        let s = folio::test_hooks::split(&text);
         assert_subslice(&text, s.body, path);
         if !s.data.is_empty() {
             with_data += 1;
@@ -190,7 +190,7 @@ fn front_matter_of_specific_corpus_files() {
     let split_of = |rel: &str| {
         let path = shared_dir().join("corpus").join(rel);
         let text = decoded_text(&path).unwrap_or_else(|| panic!("{rel} is unreadable"));
-        let s = folio::front_matter::split(&text);
+        let s = folio::test_hooks::split(&text);
         assert_subslice(&text, s.body, &path);
         (s.kind, s.data, s.body.to_owned())
     };
@@ -215,4 +215,89 @@ fn front_matter_of_specific_corpus_files() {
     let (kind, data, _) = split_of("zola/zola-theme-matbook.md");
     assert_eq!(kind, Some(FrontMatterKind::Toml));
     assert!(!data.is_empty());
+}
+
+/// A corpus file's bytes; the test fails (not skips) when it is missing.
+fn corpus_bytes(rel: &str) -> Vec<u8> {
+    let path = shared_dir().join("corpus").join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The decoding stage on bytes that must decode.
+fn decoded(bytes: &[u8]) -> folio::test_hooks::Decoded {
+    folio::test_hooks::decode(bytes).unwrap_or_else(|e| panic!("decode failed: {e}"))
+}
+
+#[test]
+fn decodes_corpus_gb18030() {
+    let b = corpus_bytes("encodings/uchardet-zh-gb18030.txt");
+    let d = decoded(&b);
+    assert!(
+        d.encoding == "GBK" || d.encoding == "gb18030",
+        "{}",
+        d.encoding
+    );
+    assert!(d.text.contains("简体中文"), "{}", d.text);
+    assert!(!d.text.contains('\u{FFFD}'));
+}
+
+#[test]
+fn decodes_corpus_big5() {
+    let b = corpus_bytes("encodings/uchardet-zh-big5.txt");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "Big5");
+    assert!(d.text.contains("繁體中文"), "{}", d.text);
+}
+
+#[test]
+fn decodes_corpus_shift_jis() {
+    let b = corpus_bytes("encodings/uchardet-ja-shift_jis.txt");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "Shift_JIS");
+    assert!(d.text.contains("日本語"), "{}", d.text);
+}
+
+#[test]
+fn decodes_corpus_utf16le_without_bom() {
+    let b = corpus_bytes("encodings/uchardet-ja-utf-16le-nobom.txt");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-16LE");
+    assert!(d.text.starts_with("UTF-16 (UCS/Unicode"), "{}", d.text);
+    assert!(d.text.contains("は"));
+    assert!(!d.text.contains('\r'));
+}
+
+#[test]
+fn decodes_corpus_utf16be_and_utf32be_with_bom() {
+    let b = corpus_bytes("encodings/uchardet-fr-utf-16.be");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-16BE");
+    assert!(d.text.starts_with("UTF-16 (16-bit"), "{}", d.text);
+    let b = corpus_bytes("encodings/uchardet-ko-utf-32.be");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-32BE");
+    assert!(d.text.starts_with("UTF-16(16-bit"), "{}", d.text);
+    assert!(d
+        .text
+        .chars()
+        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+#[test]
+fn decodes_corpus_utf16le_bom_crlf_jekyll() {
+    let b = corpus_bytes("encodings/jekyll-fixture-utf16le-crlf-bom.md");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-16LE");
+    assert!(d.text.starts_with("---\nlayout: post\n"), "{}", d.text);
+    assert!(!d.text.contains('\r') && !d.text.contains('\u{FEFF}'));
+}
+
+#[test]
+fn decodes_corpus_qq_page_declares_gb2312_but_is_utf8() {
+    let b = corpus_bytes("big/readability-qq-source.html");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-8");
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert!(d.text.contains("腾讯"));
 }

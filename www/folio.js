@@ -49,7 +49,6 @@
  * @property {string[]} tags
  * @property {string | null} cover
  * @property {string | null} summary  From the front matter (or a page's description), as text.
- * @property {string | null} [excerpt] The text before `<!-- more -->` (or the body's opening), for lists; null when there is a summary.
  * @property {string | null} lang
  * @property {string} format          "markdown" | "html"
  * @property {string | null} front_matter
@@ -295,7 +294,6 @@ function normalize(raw) {
     tags: stringList(a.tags),
     cover: optionalString(a.cover),
     summary: optionalString(a.summary),
-    excerpt: optionalString(a.excerpt),
     lang: optionalString(a.lang),
     format: typeof a.format === 'string' ? a.format : 'markdown',
     front_matter: optionalString(a.front_matter),

@@ -2,7 +2,7 @@
 //! the fast path for Markdown that holds no raw HTML, where sanitizing takes about
 //! three quarters of the whole render (README "Performance").
 //!
-//! The output is byte for byte what [`super::sanitize`] makes of pulldown-cmark's
+//! The output is byte for byte what [`super::Sanitizer`] makes of pulldown-cmark's
 //! HTML for the same events (two ammonia passes, then the image attributes): every
 //! element's attributes go through [`Policy::attributes`], which replays ammonia's
 //! own steps with the same builder, and text is escaped the way html5ever serializes
@@ -11,7 +11,7 @@
 //! comment, a link inside a link, characters the HTML parser would rewrite) makes it
 //! give up with `None`, and the caller takes the parser path.
 
-use super::{filter_attribute, ID_PREFIX, IMAGE_ATTRIBUTES};
+use super::policy::{filter_attribute, DEFAULT, ID_PREFIX, IMAGE_ATTRIBUTES, LINK_REL};
 use ammonia::Builder;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,7 @@ pub(super) struct Policy {
     schemes: HashSet<&'static str>,
 }
 
-pub(super) static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::of(&super::DEFAULT));
+pub(super) static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::of(&DEFAULT));
 
 type Attributes = Vec<(&'static str, String)>;
 
@@ -89,7 +89,7 @@ impl Policy {
             }
         }
         if tag == "a" {
-            attrs.push(("rel", super::LINK_REL.to_string()));
+            attrs.push(("rel", LINK_REL.to_string()));
         }
         for (name, value) in &mut attrs {
             if *name == "id" && !value.starts_with(ID_PREFIX) {

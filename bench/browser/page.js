@@ -1,5 +1,5 @@
 // The benchmark page: Folio and its peers as pipelines over the same bytes, timed in
-// batches. bench/run.mjs drives it through `window.bench` and does the statistics.
+// batches. bench/browser/run.mjs drives it through `window.bench` and does the statistics.
 //
 // Every pipeline starts from the file's bytes (a Uint8Array) and ends either with a
 // sanitized HTML string ("html" mode) or with the nodes inserted into a hidden

@@ -15,15 +15,30 @@
 //! comments, ads and the like — the latter only while they hold less than half
 //! of the text, so a mislabelled wrapper never takes the article with it.
 
-use crate::body::DocMeta;
+use crate::text::{collapse_whitespace, escape_into};
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::RefCell;
 
+/// Metadata found in a whole HTML document's `<head>` (empty for fragments and Markdown).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct DocMeta {
+    /// `<title>`, else `og:title`.
+    pub title: Option<String>,
+    /// `<meta name="author">`.
+    pub author: Option<String>,
+    /// `<meta name="description">`, else `og:description`.
+    pub description: Option<String>,
+    /// `<meta name="keywords">`, split at commas.
+    pub keywords: Vec<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+}
+
 /// Characters of text that make an `<article>` the article rather than a teaser.
-pub const SUBSTANTIAL: usize = 250;
+const SUBSTANTIAL: usize = 250;
 
 const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -69,13 +84,7 @@ const CHROME_WORDS: [&str; 22] = [
 ];
 
 /// Does this body look like a whole HTML document rather than a fragment?
-///
-/// # Examples
-/// ```
-/// assert!(folio::document::is_document("\n<!DOCTYPE html><html><body>x</body></html>"));
-/// assert!(!folio::document::is_document("<div>x</div>"));
-/// ```
-pub fn is_document(html: &str) -> bool {
+pub(crate) fn is_document(html: &str) -> bool {
     let t = html.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let head: String = t.chars().take(15).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
@@ -193,19 +202,7 @@ fn extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
 
 /// Reads a whole HTML document: its metadata and the article part of its body, as
 /// HTML (still unsafe).
-///
-/// # Examples
-/// ```
-/// let page = "<!doctype html><html lang=fr><head><title>T</title>\
-///   <meta name=keywords content='a, b'></head><body><nav>Menu</nav>\
-///   <main><p>Texte</p></main><footer>©</footer></body></html>";
-/// let (html, meta) = folio::document::extract(page);
-/// assert_eq!(html.trim(), "<main><p>Texte</p></main>");
-/// assert_eq!(meta.title.as_deref(), Some("T"));
-/// assert_eq!(meta.lang.as_deref(), Some("fr"));
-/// assert_eq!(meta.keywords, ["a", "b"]);
-/// ```
-pub fn extract(html: &str) -> (String, DocMeta) {
+pub(crate) fn extract(html: &str) -> (String, DocMeta) {
     let toks = tokenize(html);
     let meta = head_meta(&toks);
     let (end, prefix) = extents(&toks);
@@ -285,7 +282,7 @@ pub fn extract(html: &str) -> (String, DocMeta) {
                 let after_title =
                     i > 0 && matches!(&toks[i - 1], Tok::Start(t) if &*t.name == "title");
                 if !after_title {
-                    escape_into(&mut out, s, false);
+                    escape_into(&mut out, s);
                 }
             }
         }
@@ -345,22 +342,10 @@ fn write_start(out: &mut String, tag: &Tag) {
         out.push(' ');
         out.push_str(&a.name.local);
         out.push_str("=\"");
-        escape_into(out, &a.value, true);
+        escape_into(out, &a.value);
         out.push('"');
     }
     out.push('>');
-}
-
-fn escape_into(out: &mut String, s: &str, in_attr: bool) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if in_attr => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 /// `<title>`, `<meta>` (name or Open Graph property) and `<html lang>`.
@@ -418,7 +403,7 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
 
 /// Whitespace collapsed; `None` when nothing is left.
 fn clean(s: &str) -> Option<String> {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = collapse_whitespace(s);
     (!joined.is_empty()).then_some(joined)
 }
 
@@ -436,6 +421,20 @@ mod tests {
 <article><header><h1>Headline</h1></header><p>LONG</p><footer>By Ann</footer></article>
 <article><p>Teaser</p></article>
 <aside>Related</aside><footer>©</footer></body></html>"#;
+
+    #[test]
+    fn a_page_gives_its_main_part_and_its_head() {
+        let page = "<!doctype html><html lang=fr><head><title>T</title>\
+          <meta name=keywords content='a, b'></head><body><nav>Menu</nav>\
+          <main><p>Texte</p></main><footer>©</footer></body></html>";
+        let (html, meta) = extract(page);
+        assert_eq!(html.trim(), "<main><p>Texte</p></main>");
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(meta.lang.as_deref(), Some("fr"));
+        assert_eq!(meta.keywords, ["a", "b"]);
+        assert!(is_document("\n<!DOCTYPE html><html><body>x</body></html>"));
+        assert!(!is_document("<div>x</div>"));
+    }
 
     #[test]
     fn head_metadata_is_read() {

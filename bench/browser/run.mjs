@@ -1,11 +1,11 @@
-// Folio's browser benchmark: `make bench` (or `node bench/run.mjs`).
+// Folio's browser benchmark: `make bench` (or `node bench/browser/run.mjs`).
 //
 // One headless Debian Chromium (playwright-core, the test harness's flags) on loopback
 // runs Folio's full pipeline (www/folio.js render(): decode, front matter, body,
 // sanitize, outline) and the peers a user would pick instead (marked, markdown-it,
 // markdown-wasm, each → DOMPurify) plus two floors, on the corpus in ../shared/corpus
 // (read in place), the canonical sample, and generated articles of 1 KB–10 MB.
-// It prints a table and writes bench/results/latest.json. It never fails on a goal,
+// It prints a table and writes bench/browser/results/latest.json. It never fails on a goal,
 // only on errors.
 //
 // Options: --quick (fewer rounds, no 10 MB, no corpus), --only folio,marked (pipelines
@@ -21,7 +21,7 @@ import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate, SIZES, KINDS } from './generate.mjs';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The viewer's own JS modules, relative to www/ (found from the root, wherever this file is). */
 const VIEWER_MODULES = await (await import(pathToFileURL(join(ROOT, 'scripts', 'dist.mjs')).href)).moduleGraph(['app.js']);
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -34,7 +34,7 @@ const option = (/** @type {string} */ name) => { const i = argv.indexOf(name); r
 const QUICK = flag('--quick');
 const ONLY = option('--only')?.split(',');
 const SKIP = new Set(option('--skip')?.split(',') ?? []);
-const OUT = option('--out') ?? join(ROOT, 'bench/results/latest.json');
+const OUT = option('--out') ?? join(ROOT, 'bench/browser/results/latest.json');
 
 /** The same Chromium flags as tests/e2e/harness.mjs, plus no image loading (inserted
  * <img> elements would otherwise start fetches that the figures should not include). */
@@ -61,7 +61,7 @@ const generated = new Map();
  */
 function fileFor(path) {
   /** @type {[string, string][]} */
-  const mounts = [['/www/', join(ROOT, 'www')], ['/bench/', join(ROOT, 'bench')], ['/corpus/', CORPUS], ['/samples/', SAMPLES],
+  const mounts = [['/www/', join(ROOT, 'www')], ['/bench/', join(ROOT, 'bench/browser')], ['/corpus/', CORPUS], ['/samples/', SAMPLES],
     ...PEERS.map((p) => /** @type {[string, string]} */ ([`/node_modules/${p}/`, join(ROOT, 'node_modules', p)]))];
   // markdown-wasm's ES build fetches "markdown.wasm" next to the page.
   if (path === '/bench/markdown.wasm') return join(ROOT, 'node_modules/markdown-wasm/dist/markdown.wasm');

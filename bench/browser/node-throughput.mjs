@@ -1,7 +1,7 @@
 // Quick throughput of one wasm-bindgen build of Folio in Node (same V8 as Chromium), to
 // compare size levers (profile settings, wasm-opt flags) without a browser:
 //
-//   node bench/node-throughput.mjs [DIR/folio.js] [WASM]   (default: www/pkg)
+//   node bench/browser/node-throughput.mjs [DIR/folio.js] [WASM]   (default: www/pkg)
 //
 // Prints ms per render (median of 7 rounds) for the sample and generated 100 KB / 1 MB articles.
 
@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const glue = resolve(process.argv[2] ?? `${ROOT}www/pkg/folio.js`);
 const wasm = resolve(process.argv[3] ?? glue.replace(/\.js$/, '_bg.wasm'));
 const folio = await import(pathToFileURL(glue).href);

@@ -1,13 +1,17 @@
-//! Markdown → HTML with pulldown-cmark (CommonMark + GFM).
+//! Markdown read with pulldown-cmark (CommonMark + GFM): its events (with Chinese
+//! and Japanese line breaks joined), where its code lies, and pulldown-cmark's own
+//! HTML for them.
 //!
-//! The output is **unsafe**: raw HTML in the Markdown passes through verbatim.
-//! Only [`crate::sanitize`] makes it safe.
+//! That HTML is **unsafe**: raw HTML in the Markdown passes through verbatim. Only
+//! [`crate::sanitize`] makes it safe (its safe writer takes the events instead,
+//! when it can).
 
-use pulldown_cmark::{html, Event, Options, Parser};
+use crate::text::is_cjk;
+use pulldown_cmark::{html, Event, Options, Parser, Tag};
 
 /// The extensions Folio turns on: GFM tables, task lists, strikethrough,
 /// footnotes, alerts (`> [!NOTE]`) and `{#id .class}` heading attributes.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -16,19 +20,13 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders Markdown with Folio's extensions.
-///
-/// # Examples
-/// ```
-/// let html = folio::markdown::to_html("| a |\n|---|\n| ~~b~~ |");
-/// assert!(html.contains("<table>") && html.contains("<del>b</del>"));
-/// ```
-pub fn to_html(markdown: &str) -> String {
-    render(markdown, options())
+/// pulldown-cmark's (unsafe) HTML for Markdown, with Folio's extensions.
+pub(crate) fn unsafe_html(markdown: &str) -> String {
+    unsafe_html_with(markdown, options())
 }
 
-/// Renders with exactly the given pulldown-cmark options (the spec tests use none).
-pub fn render(markdown: &str, options: Options) -> String {
+/// The same with exactly the given pulldown-cmark options (the spec tests use none).
+pub(crate) fn unsafe_html_with(markdown: &str, options: Options) -> String {
     write(
         events(markdown, options),
         options,
@@ -37,7 +35,7 @@ pub fn render(markdown: &str, options: Options) -> String {
 }
 
 /// The parsed Markdown, with Chinese and Japanese line breaks joined, as a stream.
-pub fn events(markdown: &str, options: Options) -> impl Iterator<Item = Event<'_>> {
+pub(crate) fn events(markdown: &str, options: Options) -> impl Iterator<Item = Event<'_>> {
     JoinCjkLines {
         inner: Parser::new_ext(markdown, options).peekable(),
         after_cjk: false,
@@ -96,12 +94,19 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjkLines<'a, I> {
     }
 }
 
-/// Han, kana, Hangul and CJK punctuation: scripts written without spaces between words.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31BF
-        | 0x31C0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+/// Byte ranges of code blocks and code spans, sorted and disjoint: where site
+/// syntax is left alone.
+pub(crate) fn code_ranges(src: &str) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+            if ranges.last().is_some_and(|&(_, e)| range.start < e) {
+                continue;
+            }
+            ranges.push((range.start, range.end));
+        }
+    }
+    ranges
 }
 
 #[cfg(test)]
@@ -110,15 +115,21 @@ mod tests {
 
     #[test]
     fn cjk_line_breaks_join_without_space() {
-        assert_eq!(to_html("中文第一行\n第二行"), "<p>中文第一行第二行</p>\n");
-        assert_eq!(to_html("English line\nnext"), "<p>English line\nnext</p>\n");
-        assert_eq!(to_html("中文\nEnglish"), "<p>中文\nEnglish</p>\n");
+        assert_eq!(
+            unsafe_html("中文第一行\n第二行"),
+            "<p>中文第一行第二行</p>\n"
+        );
+        assert_eq!(
+            unsafe_html("English line\nnext"),
+            "<p>English line\nnext</p>\n"
+        );
+        assert_eq!(unsafe_html("中文\nEnglish"), "<p>中文\nEnglish</p>\n");
     }
 
     #[test]
     fn gfm_extensions_are_on() {
         let html =
-            to_html("- [x] done\n- [ ] todo\n\nText[^1]\n\n[^1]: Note\n\n> [!NOTE]\n> Alert");
+            unsafe_html("- [x] done\n- [ ] todo\n\nText[^1]\n\n[^1]: Note\n\n> [!NOTE]\n> Alert");
         assert!(html.contains(r#"type="checkbox""#), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
         assert!(html.contains("markdown-alert-note"), "{html}");
@@ -126,7 +137,7 @@ mod tests {
 
     #[test]
     fn table_alignment_is_an_attribute_not_a_style() {
-        let html = to_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
+        let html = unsafe_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
         assert!(
             html.contains(
                 r#"<th align="left">a</th><th align="center">b</th><th align="right">c</th>"#
@@ -137,7 +148,22 @@ mod tests {
     }
 
     #[test]
+    fn extensions_render() {
+        let html = unsafe_html("| a |\n|---|\n| ~~b~~ |");
+        assert!(html.contains("<table>") && html.contains("<del>b</del>"));
+        assert!(!unsafe_html_with("~~b~~", Options::empty()).contains("<del>"));
+    }
+
+    #[test]
+    fn code_is_found_as_blocks_and_spans() {
+        let md = "a `x` b\n\n```\ncode\n```\n\n    indented\n";
+        let ranges = code_ranges(md);
+        let found: Vec<&str> = ranges.iter().map(|&(s, e)| &md[s..e]).collect();
+        assert_eq!(found, ["`x`", "```\ncode\n```", "indented\n"]);
+    }
+
+    #[test]
     fn raw_html_passes_through_until_sanitized() {
-        assert!(to_html("<script>x</script>").contains("<script>"));
+        assert!(unsafe_html("<script>x</script>").contains("<script>"));
     }
 }

@@ -5,7 +5,11 @@
 //! sample in `../shared/samples` (read in place) and a generated ~100 KB Markdown article.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use folio::{body, decode, front_matter, metadata, outline, sanitize, Options};
+use folio::test_hooks::{
+    body_html, decode, detect_format, expand_site_syntax, normalize_metadata, outline, sanitize,
+    split, unsafe_markdown_html, Html,
+};
+use folio::Options;
 use std::hint::black_box;
 
 /// The canonical sample, relative to the crate root.
@@ -65,38 +69,40 @@ fn stages(c: &mut Criterion, name: &str, file_name: &str, bytes: &[u8]) {
         file_name: Some(file_name.into()),
         ..Options::default()
     };
-    let Ok(decoded) = decode::decode(bytes) else {
+    let Ok(decoded) = decode(bytes) else {
         eprintln!("{name}: the input could not be decoded, skipped");
         return;
     };
-    let split = front_matter::split(&decoded.text);
-    let format = body::detect_format(split.body, Some(file_name));
-    let rendered = body::render(split.body, format, None);
-    // The parser path of the sanitizer, also for Markdown that `body::render` wrote
+    let front = split(&decoded.text);
+    let format = detect_format(front.body, Some(file_name));
+    let rendered = body_html(front.body, format, None);
+    // The parser path of the sanitizer, also for Markdown that the body stage wrote
     // safe itself (that time is in its row).
-    let raw = match format {
-        folio::Format::Markdown => folio::markdown::to_html(&folio::plugins::expand(split.body)),
-        _ => rendered.html.as_str().to_string(),
+    let (raw, clean) = match &rendered {
+        Html::Clean(clean) => (
+            unsafe_markdown_html(&expand_site_syntax(front.body)),
+            clean.clone(),
+        ),
+        Html::Raw(raw) => (raw.clone(), sanitize(raw, None)),
     };
-    let clean = rendered.html.clone().into_clean(None);
 
     group.bench_function(BenchmarkId::new("decode", file_name), |b| {
-        b.iter(|| decode::decode(black_box(bytes)))
+        b.iter(|| decode(black_box(bytes)))
     });
     group.bench_function(BenchmarkId::new("front_matter::split", file_name), |b| {
-        b.iter(|| front_matter::split(black_box(&decoded.text)))
+        b.iter(|| split(black_box(&decoded.text)))
     });
     group.bench_function(BenchmarkId::new("metadata::normalize", file_name), |b| {
-        b.iter(|| metadata::normalize(black_box(&split.data), Some(file_name), None))
+        b.iter(|| normalize_metadata(black_box(&front.data), Some(file_name)))
     });
     group.bench_function(BenchmarkId::new("body::render", file_name), |b| {
-        b.iter(|| body::render(black_box(split.body), format, None))
+        b.iter(|| body_html(black_box(front.body), format, None))
     });
-    group.bench_function(BenchmarkId::new("sanitize::sanitize", file_name), |b| {
-        b.iter(|| sanitize::sanitize(black_box(&raw), None))
+    group.bench_function(BenchmarkId::new("sanitize", file_name), |b| {
+        b.iter(|| sanitize(black_box(&raw), None))
     });
     group.bench_function(BenchmarkId::new("outline::outline", file_name), |b| {
-        b.iter(|| outline::outline(black_box(&clean)))
+        b.iter(|| outline(black_box(&clean)))
     });
     group.bench_function(BenchmarkId::new("render (all)", file_name), |b| {
         b.iter(|| folio::render(black_box(bytes), &options))

@@ -1,6 +1,6 @@
 // Deterministic benchmark inputs: Markdown-heavy and HTML-heavy articles of a given
 // size, built from a seeded PRNG so every run (and every machine) sees the same bytes.
-// They are generated in memory by bench/run.mjs and never written to the repository.
+// They are generated in memory by bench/browser/run.mjs and never written to the repository.
 //
 //   import { generate } from './generate.mjs';
 //   const bytes = generate('markdown', 100 * 1024);   // Uint8Array, ≤ the size asked for

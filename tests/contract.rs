@@ -1,0 +1,227 @@
+//! The Article is declared once, in Rust (`src/article.rs`); every other place that
+//! names its fields is held to the serde names here, so that none drifts: the
+//! TypeScript block of the binding (`src/wasm.rs`), the README's Article table and
+//! the JSDoc `Article` typedef of the shell (`www/`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+type Names = BTreeSet<String>;
+
+/// The crate root, where the files named above lie.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    let path = root().join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The JSON keys of a serialized value: its serde field names.
+fn keys(value: impl serde::Serialize) -> Names {
+    match serde_json::to_value(value).expect("serializes") {
+        serde_json::Value::Object(map) => map.keys().cloned().collect(),
+        other => panic!("not an object: {other}"),
+    }
+}
+
+/// The Article's own fields and those of its nested objects, as serde names them.
+fn rust_fields() -> [(&'static str, Names); 3] {
+    let toc = folio::TocEntry {
+        level: 1,
+        id: String::new(),
+        text: String::new(),
+    };
+    [
+        ("Article", keys(folio::Article::default())),
+        ("TocEntry", keys(toc)),
+        ("Stats", keys(folio::Stats::default())),
+    ]
+}
+
+/// The members of `export interface NAME { … }` in TypeScript.
+fn ts_members(ts: &str, name: &str) -> Names {
+    let open = format!("export interface {name} {{");
+    let start = ts
+        .find(&open)
+        .unwrap_or_else(|| panic!("no `{open}` in the TypeScript block"));
+    let body = &ts[start + open.len()..];
+    let body = &body[..body.find("\n}").expect("the interface closes")];
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("/*") && !l.starts_with('*') && !l.starts_with("//"))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(n, _)| n.trim().trim_end_matches('?'))
+        })
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The `@property` names of the JSDoc `@typedef {…} NAME` in `js`, if it has one.
+fn jsdoc_properties(js: &str, name: &str) -> Option<Names> {
+    let at = js
+        .lines()
+        .position(|l| l.contains("@typedef") && l.split_whitespace().last() == Some(name))?;
+    let props = js
+        .lines()
+        .skip(at + 1)
+        .map(str::trim)
+        .take_while(|l| l.starts_with('*') && !l.starts_with("*/") && !l.contains("@typedef"))
+        .filter_map(|l| l.split_once("@property"))
+        .filter_map(|(_, rest)| {
+            // `{type} name  description`; the type may hold spaces and braces.
+            let mut depth = 0usize;
+            let after_type = rest.trim_start().char_indices().find_map(|(i, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                (c == '}' && depth == 0).then_some(i + 1)
+            })?;
+            let rest = &rest.trim_start()[after_type..];
+            rest.split_whitespace()
+                .next()
+                .map(|n| n.trim_matches(['[', ']']).to_string())
+        })
+        .collect();
+    Some(props)
+}
+
+/// The backticked names in the first column of the README's table under `heading`,
+/// and each row's other text by name.
+fn readme_table(readme: &str, heading: &str) -> Vec<(Names, String)> {
+    let start = readme
+        .find(heading)
+        .unwrap_or_else(|| panic!("the README has no {heading:?}"));
+    readme[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|row| {
+            let cells: Vec<&str> = row.split('|').collect();
+            let names = cells
+                .get(1)
+                .unwrap_or(&"")
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect();
+            (
+                names,
+                cells.get(2..).map(|c| c.join("|")).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn assert_same(place: &str, what: &str, found: &Names, rust: &Names) {
+    let missing: Vec<_> = rust.difference(found).collect();
+    let unknown: Vec<_> = found.difference(rust).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "{place}'s {what} has drifted from src/article.rs: missing {missing:?}, not in the Article {unknown:?}"
+    );
+}
+
+#[test]
+fn the_typescript_declarations_match_the_article() {
+    let wasm = read("src/wasm.rs");
+    let start = wasm
+        .find("typescript_custom_section")
+        .expect("src/wasm.rs declares its types");
+    let ts = &wasm[start..];
+    for (name, rust) in rust_fields() {
+        assert_same("src/wasm.rs", name, &ts_members(ts, name), &rust);
+    }
+}
+
+#[test]
+fn the_readme_table_names_every_field() {
+    let readme = read("README.md");
+    let rows = readme_table(&readme, "### The Article");
+    let documented: Names = rows.iter().flat_map(|(names, _)| names.clone()).collect();
+    let [(_, article), (_, toc), (_, stats)] = rust_fields();
+    assert_same("README.md", "Article table", &documented, &article);
+    // The nested objects are spelled out in their row: `[{ level, id, text }]`.
+    for (field, nested) in [("toc", toc), ("stats", stats)] {
+        let (_, meaning) = rows
+            .iter()
+            .find(|(names, _)| names.contains(field))
+            .expect("the row exists (checked above)");
+        let words: Names = meaning
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map(str::to_string)
+            .collect();
+        let missing: Vec<_> = nested.difference(&words).collect();
+        assert!(
+            missing.is_empty(),
+            "README.md: the `{field}` row does not name {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn the_shells_jsdoc_typedef_matches_the_article() {
+    // Wherever in www/ the shell declares it (a module may move).
+    let mut found = Vec::new();
+    let mut stack = vec![root().join("www")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("www/ is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("pkg") {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                let js = std::fs::read_to_string(&path).expect("readable");
+                if let Some(props) = jsdoc_properties(&js, "Article") {
+                    found.push((path, js, props));
+                }
+            }
+        }
+    }
+    assert!(
+        !found.is_empty(),
+        "no `@typedef {{object}} Article` in www/"
+    );
+    for (path, js, props) in &found {
+        let place = path
+            .strip_prefix(root())
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        for (name, rust) in rust_fields() {
+            let declared = if name == "Article" {
+                Some(props.clone())
+            } else {
+                jsdoc_properties(js, name)
+            };
+            if let Some(declared) = declared {
+                assert_same(&place, name, &declared, &rust);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readers_catch_drift() {
+    let ts = "export interface Stats {\n  /** c */\n  chars: number;\n  words?: number;\n}\n";
+    assert_eq!(
+        ts_members(ts, "Stats"),
+        Names::from(["chars".into(), "words".into()])
+    );
+    let js = "/**\n * @typedef {object} Article\n * @property {string | null} title  The title.\n * @property {{ a: 1 }} [extra]\n */";
+    assert_eq!(
+        jsdoc_properties(js, "Article"),
+        Some(Names::from(["title".into(), "extra".into()]))
+    );
+    let readme =
+        "### The Article\n\n| field | meaning |\n| --- | --- |\n| `title`, `summary` | text |\n";
+    let rows = readme_table(readme, "### The Article");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, Names::from(["title".into(), "summary".into()]));
+}
