@@ -32,6 +32,17 @@ function linkInHead(path) {
 }
 
 /**
+ * A stylesheet's relative `url()`s made absolute against its own address (a constructed
+ * sheet's fonts would otherwise resolve against the page's).
+ * @param {string} text
+ * @param {string} base
+ * @returns {string}
+ */
+export function absoluteUrls(text, base) {
+  return text.replace(/url\((['"]?)(?![a-z][a-z0-9+.-]*:|\/|#)([^'")]+)\1\)/gi, (_, quote, ref) => `url(${quote}${new URL(ref, base).href}${quote})`);
+}
+
+/**
  * The stylesheet as a constructable sheet whose `url()`s resolve next to the file.
  * @param {string} path
  * @returns {Promise<CSSStyleSheet | null>}
@@ -40,8 +51,8 @@ function constructed(path) {
   let sheet = sheets.get(path);
   if (!sheet) {
     sheet = vendorText(path).then((text) => {
-      const made = new CSSStyleSheet({ baseURL: vendorUrl(path) });
-      made.replaceSync(text);
+      const made = new CSSStyleSheet();
+      made.replaceSync(absoluteUrls(text, vendorUrl(path)));
       return made;
     }).catch(() => null);
     sheets.set(path, sheet);
