@@ -217,13 +217,15 @@ const PACKAGE_ENTRIES = ['folio.js', 'folio-article.js'];
 const PKG_FILES = ['folio.js', 'folio.d.ts', 'folio_bg.wasm', 'folio_bg.wasm.d.ts'];
 
 /**
- * Every module under www/ that the entry points import, statically or not (esbuild's
- * metafile, so that a new module in the view layer is shipped without a list to update).
- * The core's glue (www/pkg) is shipped apart.
+ * Every module under www/ that the entry points import (esbuild's metafile, so that a new
+ * module in the view layer is shipped without a list to update): all of them, or only
+ * those imported statically (`firstLoad`: what a page loads before any article needs a
+ * lazy module). The core's glue (www/pkg) and vendored code are shipped apart.
  * @param {string[]} entries  Paths relative to www/.
+ * @param {{ firstLoad?: boolean }} [options]
  * @returns {Promise<string[]>} relative to www/, sorted.
  */
-export async function moduleGraph(entries) {
+export async function moduleGraph(entries, { firstLoad = false } = {}) {
   const { metafile } = await esbuild.build({
     entryPoints: entries.map((entry) => join(WWW, entry)),
     bundle: true,
@@ -240,10 +242,23 @@ export async function moduleGraph(entries) {
       },
     }],
   });
-  return Object.keys(metafile.inputs)
-    .map((input) => relative(WWW, resolve(ROOT, input)).split(sep).join('/'))
-    .filter((path) => !path.startsWith('..') && !path.startsWith('pkg/'))
-    .sort();
+  const fromWww = (/** @type {string} */ input) => relative(WWW, resolve(ROOT, input)).split(sep).join('/');
+  let inputs = Object.keys(metafile.inputs);
+  if (firstLoad) {
+    const seen = new Set(entries.map((entry) => relative(ROOT, join(WWW, entry)).split(sep).join('/')));
+    const queue = [...seen];
+    while (queue.length) {
+      const input = /** @type {string} */ (queue.pop());
+      for (const { path, kind } of metafile.inputs[input]?.imports ?? []) {
+        if (kind === 'import-statement' && !seen.has(path)) {
+          seen.add(path);
+          queue.push(path);
+        }
+      }
+    }
+    inputs = [...seen];
+  }
+  return inputs.map(fromWww).filter((path) => !path.startsWith('..') && !path.startsWith('pkg/')).sort();
 }
 
 /**
