@@ -39,6 +39,7 @@ function part(testid) {
 const ui = {
   dropzone: part('dropzone'),
   input: /** @type {HTMLInputElement} */ (part('file-input')),
+  openLabel: part('open-label'),
   list: /** @type {HTMLUListElement} */ (part('file-list')),
   nav: part('file-list-nav'),
   viewer: part('viewer'),
@@ -58,7 +59,11 @@ function announce(message) {
   ui.status.textContent = ui.status.textContent === message ? `${message}\u00a0` : message;
 }
 
-ui.controls = readerControls({ t, onLanguage: switchLanguage });
+/** The remote-images switch (its label), which the settings panel holds. @returns {HTMLElement} */
+function imagesSwitch() {
+  return /** @type {HTMLElement} */ (ui.blockImages.closest('label'));
+}
+ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] });
 const files = new OpenedFiles({ render: renderFile });
 showFileList({ list: ui.list, scroller: ui.nav, files, t });
 const reader = new Reader({ pane: ui.viewer, notice: ui.notice, files, t, locale, announce });
@@ -119,14 +124,14 @@ function switchLanguage(lang) {
   t.setLang(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   translatePage(document, t);
-  ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage }));
+  ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
   reader.setBlockImages(ui.blockImages.checked);
 }
 
 function start() {
+  ui.openLabel.before(ui.controls);
   document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
   translatePage(document, t);
-  ui.blockImages.closest('label')?.before(ui.controls);
   if (route.embed) startEmbed(ui.viewer);
   else listenForDrops(ui.dropzone, openAll);
   ui.input.addEventListener('change', () => {

@@ -125,8 +125,8 @@ test('footnotes: a reference opens its note in a popover, Escape closes it and f
     await ref.click();
     await page.locator('.footnote-popover .footnote-goto a').click();
     await page.waitForFunction(() => {
-      const box = document.getElementById('user-content-fn-src')?.getBoundingClientRect();
-      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight && window.scrollY > 0;
+      const note = document.getElementById('user-content-fn-src')?.getBoundingClientRect();
+      return note !== undefined && note.top >= 0 && note.bottom <= window.innerHeight && window.scrollY > 0;
     });
     assert.equal(await page.locator('#user-content-fn-src .footnote-backref').count(), 1);
   }, withRichCore);

@@ -14,7 +14,7 @@ import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js'
 import { prepareLinks } from './links.js';
 import { originalToggle } from './original.js';
 import { followReading } from './progress.js';
-import { tableOfContents } from './toc.js';
+import { openBeside, tableOfContents } from './toc.js';
 
 /** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../folio.js').Warning} Warning */
@@ -85,7 +85,10 @@ export function articleView(article, options) {
     followReading({
       view, body, bar, toc, positionKey: options.positionKey,
       // Rich content is enhanced where it is shown (a shadow root takes its own styles).
-      onFirstShown: () => { enhance(body, { t, off: options.off }); },
+      onFirstShown: () => {
+        if (toc) openBeside(toc);
+        enhance(body, { t, off: options.off });
+      },
     });
   }
   if (options.original) view.append(originalToggle(options.original, t));

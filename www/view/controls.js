@@ -85,10 +85,11 @@ export function applySettings(root, { theme, size, measure }) {
 /**
  * The settings controls: a theme and a language menu, and buttons for text size and
  * column width. Applies the remembered settings at once.
- * @param {{ t: Translate, root?: HTMLElement, onLanguage: (lang: Lang) => void }} options
+ * @param {{ t: Translate, root?: HTMLElement, onLanguage: (lang: Lang) => void, extras?: Node[] }} options
+ *   `extras`: the page's own settings, shown in the same panel (the viewer's remote-images switch).
  * @returns {HTMLElement}
  */
-export function readerControls({ t, root = document.documentElement, onLanguage }) {
+export function readerControls({ t, root = document.documentElement, onLanguage, extras = [] }) {
   const settings = storedSettings();
   applySettings(root, settings);
   const save = () => {
@@ -142,7 +143,7 @@ export function readerControls({ t, root = document.documentElement, onLanguage 
   const panel = el('div', { className: 'reader-controls', attrs: { role: 'group', 'aria-label': t('settings') } },
     el('span', { className: 'control-group', attrs: { role: 'group', 'aria-label': t('textSize') } }, smaller, larger),
     el('span', { className: 'control-group', attrs: { role: 'group', 'aria-label': t('columnWidth') } }, narrower, wider),
-    theme, language);
+    theme, language, ...extras);
   const menu = el('details', { className: 'reader-settings', attrs: { 'data-testid': 'reader-controls' } },
     el('summary', { text: 'Aa', attrs: { 'aria-label': t('settings'), title: t('settings'), 'data-testid': 'settings-button' } }), panel);
   menu.addEventListener('keydown', (event) => {

@@ -26,11 +26,12 @@ const LINE_EM = 1.6;
  */
 export function tableOfContents(toc, t) {
   if (toc.length < MIN_ENTRIES) return null;
-  const nav = named(el('nav', { className: 'toc', attrs: { 'aria-label': t('contents') } }), 'toc');
+  const nav = named(el('nav', { className: 'toc', attrs: { 'aria-label': t('contents'), 'data-count': String(toc.length) } }), 'toc');
   const list = el('ol');
   if (toc.length <= OPEN_ENTRIES) {
+    // Open, and collapsible (a phone's reader may fold it away).
     fill(list, toc, 0, toc.length, topLevel(toc));
-    nav.append(el('h2', { text: t('contents') }), list);
+    nav.append(el('details', { className: 'toc-short', attrs: { open: '' } }, el('summary', { text: t('contents') }), list));
     return nav;
   }
   // The open list scrolls inside a box of a set height with `contain: strict` (styles):
@@ -43,6 +44,21 @@ export function tableOfContents(toc, t) {
   });
   nav.append(details);
   return nav;
+}
+
+/** Beside the article, a long outline opens by itself up to this many entries. */
+const OPEN_BESIDE = 1000;
+
+/**
+ * Opens a long outline that is shown beside the article (where it pushes no text down),
+ * unless it is very long; called once the view is on screen.
+ * @param {HTMLElement} nav
+ */
+export function openBeside(nav) {
+  const details = nav.querySelector('details.toc-long');
+  if (!(details instanceof HTMLDetailsElement) || details.open) return;
+  if (getComputedStyle(nav).position !== 'sticky' || Number(nav.dataset.count) > OPEN_BESIDE) return;
+  details.open = true;
 }
 
 /**
