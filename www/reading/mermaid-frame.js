@@ -5,6 +5,44 @@
 
 /** @typedef {{ type: 'folio-mermaid-render', id: number, source: string }} RenderRequest */
 
+// In the single file (dist/folio.html) this frame is a srcdoc and inherits the page's CSP:
+// Trusted Types and style-src by hash. Mermaid writes HTML strings and <style> elements as
+// it builds the SVG, so inside this sandbox (an opaque origin that holds nothing but the
+// diagram) a pass-through default policy lets it, and its styles are applied through the
+// CSSOM (style attributes) and constructed stylesheets (its <style> elements), which
+// style-src does not govern, so that it measures text as it will be shown.
+const types = /** @type {{ trustedTypes?: { createPolicy: (name: string, rules: object) => unknown } }} */ (/** @type {unknown} */ (globalThis)).trustedTypes;
+try {
+  types?.createPolicy('default', { createHTML: (/** @type {string} */ html) => html });
+} catch {
+  // The served frame's own CSP does not ask for Trusted Types.
+}
+const setAttribute = Element.prototype.setAttribute;
+/**
+ * @this {Element}
+ * @param {string} name
+ * @param {string} value
+ */
+Element.prototype.setAttribute = function setStyledAttribute(name, value) {
+  if (String(name).toLowerCase() === 'style' && (this instanceof HTMLElement || this instanceof SVGElement)) {
+    this.style.cssText = String(value);
+    return;
+  }
+  setAttribute.call(this, name, value);
+};
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (!(node instanceof Element)) continue;
+      for (const style of node.localName === 'style' ? [node] : node.querySelectorAll('style')) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(style.textContent ?? '');
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }
+    }
+  }
+}).observe(document, { childList: true, subtree: true });
+
 const MAX_SOURCE = 50_000;
 
 /** @type {{ initialize: (config: object) => void, render: (id: string, source: string) => Promise<{ svg: string }> }} */
