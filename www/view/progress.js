@@ -112,8 +112,9 @@ export function followReading(parts) {
     current = link;
     if (!link) return;
     link.setAttribute('aria-current', 'location');
-    const list = link.closest('nav');
-    if (list && list.scrollHeight > list.clientHeight) {
+    // Keep the marked entry in view inside the outline's own scrolling box (a long list, or the sidebar).
+    const list = [link.closest('ol'), link.closest('nav')].find((box) => box && box.scrollHeight > box.clientHeight);
+    if (list) {
       const at = link.getBoundingClientRect();
       const box = list.getBoundingClientRect();
       if (at.top < box.top || at.bottom > box.bottom) list.scrollTop += at.top - box.top - box.height / 2;

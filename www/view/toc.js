@@ -36,7 +36,7 @@ export function tableOfContents(toc, t) {
   }
   // The open list scrolls inside a box of a set height with `contain: strict` (styles):
   // adding entries then lays out that box alone, not the whole (maybe huge) article.
-  list.style.height = `min(60vh, ${(toc.length * LINE_EM).toFixed(1)}em)`;
+  list.style.setProperty('--toc-height', `${(toc.length * LINE_EM).toFixed(1)}em`);
   const details = el('details', { className: 'toc-long' },
     el('summary', { text: t('contentsCount', toc.length), attrs: { 'data-testid': 'toc-summary' } }), list);
   details.addEventListener('toggle', () => {
