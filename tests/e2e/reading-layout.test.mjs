@@ -5,7 +5,7 @@
 // styles; typography per script; `lang` and `dir` on the article.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fakeCore, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { corpus, fakeCore, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
 import { RICH_CORE, richFile } from './reading-fixture.mjs';
 
 const harness = useBrowser();
@@ -53,6 +53,29 @@ test('wide screen: the outline sits beside the article, stays in view, and marks
     const scale = await page.getByTestId('progress').locator('div').evaluate((node) => new DOMMatrix(getComputedStyle(node).transform).a);
     assert.ok(scale > 0.3 && scale < 1, `progress ${scale}`);
   }, { ...withLong, viewport: { width: 1280, height: 800 } });
+});
+
+test('beside the article, a long outline (388 headings) is open, scrolls in its own box and follows the reader', async () => {
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'history.markdown', mimeType: 'text/markdown', buffer: corpus('big/jekyll-docs-history.md') }]);
+    await page.locator('[data-enhanced]').waitFor({ timeout: 30_000 });
+    const toc = page.getByTestId('toc');
+    assert.equal(await toc.locator('details').getAttribute('open'), '');
+    assert.equal(await toc.locator('li').count(), 388);
+    const list = await toc.locator('ol').evaluate((node) => ({ height: node.clientHeight, scroll: node.scrollHeight }));
+    assert.ok(list.height > 300 && list.scroll > list.height, `the list is ${list.height}px of ${list.scroll}`);
+    // Far down the article, the marked entry is scrolled into the list's view.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6));
+    const marked = toc.locator('a[aria-current="location"]');
+    await marked.waitFor();
+    const inView = await marked.evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      const frame = /** @type {Element} */ (link.closest('ol')).getBoundingClientRect();
+      return box.top >= frame.top && box.bottom <= frame.bottom;
+    });
+    assert.ok(inView, 'the current section shows in the outline');
+  }, { viewport: { width: 1440, height: 900 } });
 });
 
 test('phone: the outline is above the body, foldable, and the article starts near the top; the settings are one button', async () => {

@@ -68,8 +68,7 @@ export function articleView(article, options) {
   if (article.lang) view.lang = article.lang;
   const dir = /** @type {{ dir?: unknown }} */ (article).dir;
   if (dir === 'rtl' || dir === 'ltr') view.dir = dir;
-  const bar = el('div');
-  view.append(el('div', { className: 'reading-progress', attrs: { 'aria-hidden': 'true', 'data-testid': 'progress' } }, bar));
+  view.append(el('div', { className: 'reading-progress', attrs: { 'aria-hidden': 'true', 'data-testid': 'progress' } }, el('div')));
   const header = articleHeader(article, show, options);
   if (header.childNodes.length) view.append(header);
   if (show.has('cover')) view.append(coverFigure(article.cover, options) ?? '');
@@ -83,7 +82,7 @@ export function articleView(article, options) {
     headingAnchors(body, t);
     view.append(body, notesBox(article.warnings, t) ?? '');
     followReading({
-      view, body, bar, toc, positionKey: options.positionKey,
+      view, body, toc, positionKey: options.positionKey,
       // Rich content is enhanced where it is shown (a shadow root takes its own styles).
       onFirstShown: () => {
         if (toc) openBeside(toc);

@@ -1,5 +1,5 @@
-// What follows the reader's scrolling through an article: the progress line at the top,
-// the outline's current section (`aria-current="location"` on its link), and, where the
+// What follows the reader's scrolling through an article (the progress line at the top
+// is CSS alone: reading.css): the outline's current section (`aria-current="location"` on its link), and, where the
 // page asks for it, the position remembered per article (localStorage) and restored when
 // the article is shown again. A fragment in the page's address that names a heading of
 // the article wins over the remembered position. Starts when the view is first on
@@ -19,7 +19,6 @@ const CURRENT_LINE = 96;
  * @typedef {object} FollowParts
  * @property {HTMLElement} view     The article.
  * @property {HTMLElement} body
- * @property {HTMLElement | null} bar   The progress line's inner bar.
  * @property {HTMLElement | null} toc
  * @property {string} [positionKey]  Remember the position under this key (the viewer's pages).
  * @property {() => void} [onFirstShown]  Runs once, when the view is first on screen.
@@ -68,7 +67,7 @@ export function rememberedPosition(key) {
  * @param {FollowParts} parts
  */
 export function followReading(parts) {
-  const { view, body, bar, toc, positionKey } = parts;
+  const { view, body, toc, positionKey } = parts;
   const headings = /** @type {HTMLElement[]} */ ([...body.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')]);
   let started = false;
   let frame = 0;
@@ -85,10 +84,8 @@ export function followReading(parts) {
   const update = () => {
     frame = 0;
     if (!view.isConnected) return;
-    const done = fraction();
-    if (bar) bar.style.transform = `scaleX(${done.toFixed(4)})`;
     if (toc && headings.length) markCurrent();
-    if (positionKey) savePosition(positionKey, done);
+    if (positionKey) savePosition(positionKey, fraction());
   };
 
   const markCurrent = () => {
