@@ -12,7 +12,7 @@
 import { renderWhenReady } from './folio.js';
 import { fetchArticle } from './fetch-article.js';
 import { browserLanguages, describeError, pickLang, translator } from './i18n.js';
-import { FEATURES } from './reading/enhance.js';
+import { FEATURES, enhance } from './reading/enhance.js';
 import { SHOW_PARTS, articleView } from './view/article.js';
 import { el } from './view/dom.js';
 import { errorView } from './view/error.js';
@@ -340,7 +340,7 @@ export class FolioArticleElement extends HTMLElement {
     const show = new Set(listed === null ? SHOW_PARTS : listed.split(/\s+/).filter(Boolean));
     const off = new Set(FEATURES.filter((feature) => this.hasAttribute(`no-${feature}`)));
     this.#root.replaceChildren(articleView(article, {
-      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block', off,
+      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block', enhance, off,
     }));
   }
 

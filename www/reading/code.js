@@ -5,7 +5,7 @@
 // string from it reaches the page.
 
 import { el } from '../view/dom.js';
-import { codeLanguage } from './enhance.js';
+import { codeLanguage } from './blocks.js';
 import { vendorModule, vendorText } from './vendor.js';
 
 /** @typedef {import('../i18n.js').Translate} Translate */

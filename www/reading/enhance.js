@@ -1,11 +1,13 @@
 // Rich content, loaded only when an article needs it. This small module (part of the first
-// load) looks at the sanitized body for what it holds and imports the matching module from
+// load; the front ends hand it to the article view as its `enhance` option) looks at the
+// sanitized body for what it holds and imports the matching module from
 // www/reading/ on demand: code.js for code blocks, math.js for math, mermaid.js for
 // diagrams, callouts.js, footnotes.js, figures.js. Each works on DOM nodes only: it adds
 // elements with text around the core's output, and never inserts an HTML string.
 // Wide tables are wrapped here (no module needed); so is the full-width indent check.
 
 import { el } from '../view/dom.js';
+import { PLAIN_LANGUAGES, codeLanguage } from './blocks.js';
 
 /** @typedef {import('../i18n.js').Translate} Translate */
 
@@ -18,19 +20,6 @@ export const FEATURES = /** @type {const} */ (['highlight', 'math', 'mermaid', '
  * @property {Translate} t
  * @property {ReadonlySet<Feature>} [off]  Features not to apply.
  */
-
-/** Code blocks that are not highlighted: diagrams and math have their own modules. */
-const PLAIN_LANGUAGES = new Set(['mermaid', 'math', 'latex-math']);
-
-/**
- * The language a `<code class="language-x">` names, lowercased, or '' for none.
- * @param {Element} code
- * @returns {string}
- */
-export function codeLanguage(code) {
-  for (const name of code.classList) if (name.startsWith('language-')) return name.slice(9).toLowerCase();
-  return '';
-}
 
 /**
  * What a body holds that a lazy module handles.

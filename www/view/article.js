@@ -6,7 +6,6 @@
 
 import { trustedBodyHTML } from '../trusted-types.js';
 import { describeWarning } from '../i18n.js';
-import { enhance } from '../reading/enhance.js';
 import { headingAnchors } from './anchors.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
@@ -20,6 +19,7 @@ import { openBeside, tableOfContents } from './toc.js';
 /** @typedef {import('../folio.js').Warning} Warning */
 /** @typedef {import('../i18n.js').Translate} Translate */
 /** @typedef {import('../reading/enhance.js').Feature} Feature */
+/** @typedef {import('../reading/enhance.js').enhance} Enhance */
 
 /** The parts `show` can list; all are shown when it is absent. */
 export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'cover', 'toc', 'summary', 'body']);
@@ -40,7 +40,10 @@ const HUGE_BODY_CHARS = 1 << 20;
  * @property {boolean} [blockImages]     Remote images become click-to-load placeholders.
  * @property {() => string | null} [original]  The file's text, for a "View original text"
  *   toggle (the viewer gives it; the element has none).
- * @property {ReadonlySet<Feature>} [off]  Rich-content features not to apply (enhance.js).
+ * @property {Enhance} [enhance]  Rich content (reading/enhance.js), run once the view is on
+ *   screen; without it the body stays as the core wrote it. The front ends pass it, so that
+ *   the view itself imports nothing from the rich-content modules.
+ * @property {ReadonlySet<Feature>} [off]  Rich-content features not to apply.
  * @property {string} [positionKey]  Remember the reading position under this key, and go
  *   back to it when the article is shown again (the viewer; the element does not).
  */
@@ -86,7 +89,7 @@ export function articleView(article, options) {
       // Rich content is enhanced where it is shown (a shadow root takes its own styles).
       onFirstShown: () => {
         if (toc) openBeside(toc);
-        enhance(body, { t, off: options.off });
+        options.enhance?.(body, { t, off: options.off });
       },
     });
   }

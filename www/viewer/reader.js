@@ -3,6 +3,7 @@
 
 import { WORKER_MIN_BYTES } from '../render/worker-client.js';
 import { describeError } from '../i18n.js';
+import { enhance } from '../reading/enhance.js';
 import { articleView, positionKey } from '../view/article.js';
 import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
@@ -97,7 +98,7 @@ export class Reader {
       const { article, bytes } = entry;
       return articleView(article, {
         t, locale, name: entry.name, baseUrl: entry.baseUrl, blockImages: this.#blockImages,
-        original: () => decodeOriginal(bytes, article.encoding), positionKey: positionKey(article, entry.name),
+        original: () => decodeOriginal(bytes, article.encoding), positionKey: positionKey(article, entry.name), enhance,
       });
     }
     return errorView(entry.error, { t, name: entry.name, bytes: entry.bytes });
