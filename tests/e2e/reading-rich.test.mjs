@@ -108,6 +108,8 @@ test('footnotes: a reference opens its note in a popover, Escape closes it and f
   await withPage(harness, '?src=', async (page) => {
     await openRich(page);
     const ref = page.locator('sup.footnote-ref a').first();
+    // In view at once (the page scrolls smoothly otherwise, and the two boxes would be read mid-scroll).
+    await ref.evaluate((node) => node.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await ref.focus();
     await page.keyboard.press('Enter');
     const popover = page.locator('.footnote-popover');

@@ -28,11 +28,16 @@ export function footnotePopovers(body, { t }) {
     if (!note) return;
     event.preventDefault();
     open?.remove();
-    open = notePopover(note, link, t);
-    body.append(open);
-    open.showPopover();
-    place(open, link);
-    open.querySelector('a')?.focus({ preventScroll: true });
+    const box = notePopover(note, link, t);
+    open = box;
+    body.append(box);
+    box.showPopover();
+    place(box, link);
+    // It stays beside its reference while the page scrolls (a smooth scroll may still be running).
+    const follow = () => place(box, link);
+    document.addEventListener('scroll', follow, { capture: true, passive: true });
+    box.addEventListener('toggle', () => document.removeEventListener('scroll', follow, { capture: true }), { once: true });
+    box.querySelector('a')?.focus({ preventScroll: true });
   });
 }
 
@@ -71,7 +76,8 @@ function place(box, ref) {
   const size = box.getBoundingClientRect();
   const left = Math.max(8, Math.min(at.left, window.innerWidth - size.width - 8));
   const below = at.bottom + GAP;
-  const top = below + size.height > window.innerHeight - 8 ? Math.max(8, at.top - GAP - size.height) : below;
+  const wanted = below + size.height > window.innerHeight - 8 ? at.top - GAP - size.height : below;
+  const top = Math.max(8, Math.min(wanted, window.innerHeight - size.height - 8));
   box.style.left = `${left}px`;
   box.style.top = `${top}px`;
 }
