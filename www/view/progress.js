@@ -14,6 +14,8 @@ const STORE_KEY = 'folio.positions';
 const MAX_KEPT = 200;
 /** A heading counts as the current section once its top is this far down the window, in px. */
 const CURRENT_LINE = 96;
+/** The position is written to storage at most this often while scrolling, in ms. */
+const SAVE_EVERY_MS = 500;
 
 /**
  * @typedef {object} FollowParts
@@ -74,6 +76,7 @@ export function followReading(parts) {
   let listening = false;
   /** @type {Element | null} */
   let current = null;
+  let savedAt = 0;
 
   const fraction = () => {
     const box = body.getBoundingClientRect();
@@ -85,7 +88,10 @@ export function followReading(parts) {
     frame = 0;
     if (!view.isConnected) return;
     if (toc && headings.length) markCurrent();
-    if (positionKey) savePosition(positionKey, fraction());
+    if (positionKey && performance.now() - savedAt >= SAVE_EVERY_MS) {
+      savedAt = performance.now();
+      savePosition(positionKey, fraction());
+    }
   };
 
   const markCurrent = () => {
@@ -125,16 +131,29 @@ export function followReading(parts) {
     }
     frame ||= requestAnimationFrame(update);
   };
+  // The last position is written when scrolling stops, and when the page is hidden.
+  let settle = 0;
+  const saveNow = () => {
+    if (positionKey && view.isConnected) savePosition(positionKey, fraction());
+  };
+  const onScrollEnd = () => {
+    clearTimeout(settle);
+    settle = window.setTimeout(saveNow, SAVE_EVERY_MS);
+  };
   const start = () => {
     if (listening) return;
     listening = true;
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    document.addEventListener('scroll', onScrollEnd, { capture: true, passive: true });
     window.addEventListener('resize', onScroll, { passive: true });
+    window.addEventListener('pagehide', saveNow);
   };
   const stop = () => {
     listening = false;
     document.removeEventListener('scroll', onScroll, { capture: true });
+    document.removeEventListener('scroll', onScrollEnd, { capture: true });
     window.removeEventListener('resize', onScroll);
+    window.removeEventListener('pagehide', saveNow);
   };
 
   const observer = new IntersectionObserver((entries) => {
