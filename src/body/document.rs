@@ -412,11 +412,7 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
                 }
             }
             "meta" => {
-                let key = attr(tag, "name")
-                    .or_else(|| attr(tag, "property"))
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
+                let key = meta_key(tag);
                 let value = attr(tag, "content").and_then(clean);
                 match key.as_str() {
                     "author" if meta.author.is_none() => meta.author = value,
@@ -534,11 +530,7 @@ fn page_dates(toks: &[Tok], dates: &mut Dates) {
                 let itemprop = attr(tag, "itemprop").map(str::trim);
                 match name {
                     "meta" => {
-                        let key = attr(tag, "property")
-                            .or_else(|| attr(tag, "name"))
-                            .unwrap_or("")
-                            .trim()
-                            .to_ascii_lowercase();
+                        let key = meta_key(tag);
                         let content = attr(tag, "content");
                         if let Some((modified, rank)) = meta_date_key(&key) {
                             dates.offer(modified, rank, content);
@@ -619,6 +611,15 @@ fn json_ld_dates(json: &str, dates: &mut Dates) {
         dates.offer(false, 1, o.get("datePublished").and_then(|v| v.as_str()));
         dates.offer(true, 1, o.get("dateModified").and_then(|v| v.as_str()));
     }
+}
+
+/// What a `<meta>` names: its `name`, else its Open Graph `property`, lowercased.
+fn meta_key(tag: &Tag) -> String {
+    attr(tag, "name")
+        .or_else(|| attr(tag, "property"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// Whitespace collapsed; `None` when nothing is left.
