@@ -102,7 +102,7 @@ fn describe(a: &folio::Article) -> String {
     let _ = writeln!(s, "tags: {:?}", a.tags);
     let _ = writeln!(s, "cover: {:?}", a.cover.as_deref().map(redact_url));
     if let Some(url) = &a.source_url {
-        let _ = writeln!(s, "source: {}", redact_url(url));
+        let _ = writeln!(s, "original: {}", redact_url(url));
     }
     let _ = writeln!(s, "dir: {:?}", a.dir);
     let _ = writeln!(
