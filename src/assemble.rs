@@ -12,6 +12,7 @@ use crate::front_matter::Split;
 use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
+use crate::sanitize::hidden;
 use crate::text::{html_to_text, Breaks};
 
 /// What the stages found in one file.
@@ -115,6 +116,8 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         format,
         front_matter: split.kind,
         encoding: decoded.encoding.to_string(),
+        hidden: hidden(&outline.html),
+        site_name: doc.site_name,
         html: outline.html,
         toc: outline.toc,
         stats: outline.stats,

@@ -37,7 +37,7 @@ mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Direction, Format, FrontMatterKind, Stats, TocEntry};
+pub use article::{Article, Direction, Format, FrontMatterKind, Hidden, Stats, TocEntry};
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{Error, ErrorKind};
 pub use metadata::title_from_file_name;
@@ -69,6 +69,10 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     let format = body::detect_format(split.body, file_name);
     let body = body::render(split.body, format, &sanitizer, meta.summary.is_none());
     let html = sanitize::tidy(&sanitizer.clean(body.html));
+    let html = match format {
+        Format::Html => sanitize::mark_boilerplate(&html),
+        Format::Markdown => html,
+    };
     let excerpt = body.excerpt.map(|part| sanitizer.clean(part));
     let outline = outline::outline(&html);
     Ok(assemble::article(Parts {
@@ -148,6 +152,11 @@ pub mod test_hooks {
     /// What `render` makes of sanitized HTML: tidied, then heading ids added.
     pub fn finish(html: &str) -> String {
         crate::outline::outline(&crate::sanitize::tidy(html)).html
+    }
+
+    /// A rendered body without the blocks reader mode hides: what the view shows.
+    pub fn visible_html(html: &str) -> String {
+        crate::sanitize::without_hidden(html)
     }
 
     /// The outline stage: the HTML with heading ids.

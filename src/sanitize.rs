@@ -16,7 +16,10 @@
 //!   only as `language-*` on `code`/`pre`, `markdown-alert-*` on `blockquote` and
 //!   pulldown-cmark's `footnote-*`; never `style` (the page's CSP forbids inline
 //!   styles; table alignment uses `align`); element-specific ones
-//!   such as `img[src alt width height]`, `a[href title]`, `td[colspan rowspan]`.
+//!   such as `img[src alt width height]`, `a[href title]`, `td[colspan rowspan]`;
+//!   `data-folio-hidden` anywhere, with one of the boilerplate kinds as its value
+//!   (reader mode's mark, [`mark_boilerplate`]; an author may write it too, and it
+//!   is counted like Folio's own).
 //! * **URLs**: `http`, `https`, `mailto` and relative ones; `data:` only for
 //!   raster images in `img[src]`. Protocol-relative `//host/x` becomes `https://`.
 //!   Relative URLs resolve against the base URL when one is given (and is `http(s)`).
@@ -24,12 +27,16 @@
 //!   `referrerpolicy="no-referrer" loading="lazy" decoding="async"` so hot-link
 //!   protected pictures load and nothing tells their host who reads.
 
+mod boilerplate;
 mod policy;
 mod safe_writer;
 mod stable;
 mod tidy;
 
 pub use policy::ID_PREFIX;
+#[cfg(any(test, feature = "test-hooks"))]
+pub(crate) use boilerplate::without_hidden;
+pub(crate) use boilerplate::{hidden, mark as mark_boilerplate};
 pub(crate) use tidy::tidy;
 
 use ammonia::Builder;

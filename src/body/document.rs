@@ -53,6 +53,9 @@ pub(crate) struct DocMeta {
     /// The page's own address: `<link rel="canonical">`, else `og:url`, when it is
     /// an absolute web address.
     pub url: Option<String>,
+    /// The site's name: `og:site_name`, else JSON-LD `publisher.name`, else
+    /// `application-name`.
+    pub site_name: Option<String>,
 }
 
 /// Characters of text that make an `<article>` the article rather than a teaser.

@@ -56,6 +56,9 @@ pub(super) fn filter_attribute<'a>(
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        super::boilerplate::ATTRIBUTE => super::boilerplate::KINDS
+            .contains(&value)
+            .then_some(Cow::Borrowed(value)),
         // ammonia allows `cite` but does not treat it as a URL: hold it to the same schemes.
         "cite" => match Url::parse(value.trim()) {
             Ok(u) if !matches!(u.scheme(), "http" | "https") => None,
@@ -98,7 +101,7 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
     b.add_tags(["input"])
         .rm_clean_content_tags(["script", "style"])
         .add_clean_content_tags(DROP_WITH_CONTENT)
-        .add_generic_attributes(["dir", "id"])
+        .add_generic_attributes(["dir", "id", super::boilerplate::ATTRIBUTE])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("blockquote", ["class"])
