@@ -33,10 +33,10 @@ mod safe_writer;
 mod stable;
 mod tidy;
 
-pub use policy::ID_PREFIX;
 #[cfg(any(test, feature = "test-hooks"))]
 pub(crate) use boilerplate::without_hidden;
 pub(crate) use boilerplate::{hidden, mark as mark_boilerplate};
+pub use policy::ID_PREFIX;
 pub(crate) use tidy::tidy;
 
 use ammonia::Builder;

@@ -159,7 +159,10 @@ fn news_promos_are_hidden_and_no_article_paragraph_is_lost() {
         hidden_total += reported;
         if src.contains(SINA_PROMO) {
             sina += 1;
-            assert!(article.html.contains(SINA_PROMO), "{name}: kept for show-all");
+            assert!(
+                article.html.contains(SINA_PROMO),
+                "{name}: kept for show-all"
+            );
             assert!(!seen.contains(SINA_PROMO), "{name}: promo shows");
             assert!(!visible.contains(SINA_QR), "{name}: QR image shows");
             assert!(

@@ -129,7 +129,11 @@ impl<'a> Tree<'a> {
             elements.push(Element {
                 name,
                 open: (start, end),
-                inner_end: if VOID.contains(&name) { end } else { html.len() },
+                inner_end: if VOID.contains(&name) {
+                    end
+                } else {
+                    html.len()
+                },
                 parent,
                 children: Vec::new(),
             });
@@ -388,7 +392,9 @@ fn is_share_bar(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty()
-        && words.iter().any(|w| w.contains("share") || w.contains("分享"))
+        && words
+            .iter()
+            .any(|w| w.contains("share") || w.contains("分享"))
         && words.iter().all(|w| SHARE_WORDS.contains(w))
 }
 
@@ -613,7 +619,10 @@ mod tests {
         assert_eq!(out.matches(ATTRIBUTE).count(), 1, "{out}");
         let seen = without_hidden(&out);
         assert!(!seen.contains("APP") && !seen.contains("qr.png"), "{seen}");
-        assert!(seen.contains("正文第一段") && seen.contains("责任编辑"), "{seen}");
+        assert!(
+            seen.contains("正文第一段") && seen.contains("责任编辑"),
+            "{seen}"
+        );
         assert_eq!(
             hidden(&out),
             [Hidden {
