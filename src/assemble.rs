@@ -4,6 +4,7 @@
 //! heading, its detected language, the text before `<!-- more -->`), then the
 //! file name, as the site generators themselves fall back. The direction is the
 //! one the source states, else its language's, else that of most of its letters.
+//! A cover that the body shows inside a hidden promo is dropped.
 
 use crate::article::{Article, Direction, Format};
 use crate::body::document::DocMeta;
@@ -12,7 +13,7 @@ use crate::front_matter::Split;
 use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
-use crate::sanitize::hidden;
+use crate::sanitize::{hidden, promo_images};
 use crate::text::{html_to_text, Breaks};
 
 /// What the stages found in one file.
@@ -108,7 +109,10 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         categories: meta.categories,
         category_paths: meta.category_paths,
         tags,
-        cover: meta.cover,
+        // An image the body shows inside a hidden promo (its QR code) is no cover.
+        cover: meta
+            .cover
+            .filter(|c| !promo_images(&outline.html).contains(c)),
         source_url: meta.source_url.or(doc.url),
         summary,
         lang,

@@ -262,3 +262,57 @@ fn markdown_is_left_alone() {
     assert!(article.hidden.is_empty(), "{:?}", article.hidden);
     assert!(!article.html.contains("data-folio-hidden"));
 }
+
+/// The cover: the Sina files whose front matter names the QR code of the promo as
+/// `headimg`/`thumbnail` have none; those whose picture is the article's keep it.
+#[test]
+fn a_promos_qr_code_or_a_logo_is_no_cover() {
+    let news = shared_dir().join("corpus/news-hexo");
+    let qr_cover = [
+        "rsshubpage-sina-0.md",
+        "rsshubpage-sina-diao-junshou.md",
+        "rsshubpage-sina-tianjia-lizhi.md",
+        "rsshubpage-sina-zhujianbu-2021.md",
+    ];
+    for name in qr_cover {
+        let path = news.join(name);
+        let src = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            src.contains(&format!(
+                "thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/{SINA_QR}'"
+            )),
+            "{name}"
+        );
+        assert_eq!(render(&path).cover, None, "{name}");
+    }
+    let sample = shared_dir().join("samples/sina-cross-border-ecommerce.md");
+    assert_eq!(render(&sample).cover, None);
+    for (name, kept) in [
+        (
+            "rsshubpage-sina-changjinhu.md",
+            "4b4c-64a510cb03bb475545e6d68e3ed611f3.png",
+        ),
+        (
+            "rsshubpage-sina-ai-lanqiu-caipan-2022.md",
+            "3e3d-cd90e425739b5670b9ebf38ac7f702ee.gif",
+        ),
+        (
+            "rsshubpage-sina-video-digital-rmb.md",
+            "383188093_400_300.jpg",
+        ),
+    ] {
+        let cover = render(&news.join(name)).cover.unwrap_or_default();
+        assert!(cover.ends_with(kept), "{name}: {cover}");
+    }
+    // A logo or a QR code by its address, whatever the body holds.
+    for (cover, shown) in [
+        ("https://example.com/static/site-logo.png", false),
+        ("https://example.com/img/qr/app.png", false),
+        ("https://example.com/erweima.jpg", false),
+        ("https://example.com/2024/harbour.jpg", true),
+    ] {
+        let md = format!("---\ncover: '{cover}'\n---\nText.\n");
+        let a = folio::render(md.as_bytes(), &folio::Options::default()).unwrap();
+        assert_eq!(a.cover.is_some(), shown, "{cover}");
+    }
+}

@@ -558,6 +558,23 @@ fn next_link_list(tree: &Tree<'_>, label: usize) -> Option<usize> {
         .then_some(next)
 }
 
+/// The `src` of every image inside a hidden app or QR promo, as written in the
+/// HTML (a video player's poster is the video's picture, and not counted).
+pub(crate) fn promo_images(html: &str) -> Vec<String> {
+    if !html.contains(ATTRIBUTE) {
+        return Vec::new();
+    }
+    let tree = Tree::parse(html);
+    let marked: Vec<usize> = (0..tree.elements.len())
+        .filter(|&e| tree.attr(e, ATTRIBUTE) == Some("app-promo"))
+        .collect();
+    (0..tree.elements.len())
+        .filter(|&e| tree.elements[e].name == "img" && marked.iter().any(|&m| tree.within(e, m)))
+        .filter_map(|e| tree.attr(e, "src"))
+        .map(|src| decode_entities(src).into_owned())
+        .collect()
+}
+
 /// How many blocks of each kind a body marks hidden, in [`KINDS`]' order.
 pub(crate) fn hidden(html: &str) -> Vec<Hidden> {
     let mut counts = [0usize; KINDS.len()];
