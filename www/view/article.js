@@ -7,6 +7,7 @@
 import { trustedBodyHTML } from '../trusted-types.js';
 import { describeWarning } from '../i18n.js';
 import { headingAnchors } from './anchors.js';
+import { showAllSwitch } from './hidden.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
@@ -83,7 +84,7 @@ export function articleView(article, options) {
   const body = show.has('body') ? articleBody(article.html, options) : null;
   if (body) {
     headingAnchors(body, t);
-    view.append(body, notesBox(article.warnings, t) ?? '');
+    view.append(body, showAllSwitch(article.hidden, view, t) ?? '', notesBox(article.warnings, t) ?? '');
     followReading({
       view, body, toc, positionKey: options.positionKey,
       // Rich content is enhanced where it is shown (a shadow root takes its own styles).
