@@ -538,7 +538,7 @@ fn without_site(title: &str, site: &str) -> Option<String> {
             return Some(head.to_string());
         }
     }
-    let tail = title[..at].is_empty().then(|| after);
+    let tail = title[..at].is_empty().then_some(after);
     tail.and_then(|t| {
         TITLE_SEPARATORS
             .iter()
