@@ -4,7 +4,8 @@
 //! heading, its detected language, the text before `<!-- more -->`), then the
 //! file name, as the site generators themselves fall back. The direction is the
 //! one the source states, else its language's, else that of most of its letters.
-//! A cover that the body shows inside a hidden promo is dropped.
+//! A cover that the body shows inside a hidden promo is dropped, and so are the
+//! headings of hidden blocks from the table of contents.
 
 use crate::article::{Article, Direction, Format};
 use crate::body::document::DocMeta;
@@ -13,7 +14,7 @@ use crate::front_matter::Split;
 use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
-use crate::sanitize::{hidden, promo_images};
+use crate::sanitize::{hidden, in_hidden};
 use crate::text::{html_to_text, Breaks};
 
 /// What the stages found in one file.
@@ -95,6 +96,12 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
     let updated = meta
         .updated
         .or(doc.updated.filter(|_| meta.updated_text.is_none()));
+    // An image the body shows inside a hidden promo (its QR code) is no cover, and a
+    // hidden heading ("相关阅读") is no entry of the table of contents.
+    let in_hidden = in_hidden(&outline.html);
+    let cover = meta.cover.filter(|c| !in_hidden.promo_images.contains(c));
+    let mut toc = outline.toc;
+    toc.retain(|t| !in_hidden.heading_ids.contains(&t.id));
     let mut warnings = decoded.warnings.clone();
     warnings.extend(split.warnings);
     warnings.extend(meta.warnings);
@@ -109,10 +116,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         categories: meta.categories,
         category_paths: meta.category_paths,
         tags,
-        // An image the body shows inside a hidden promo (its QR code) is no cover.
-        cover: meta
-            .cover
-            .filter(|c| !promo_images(&outline.html).contains(c)),
+        cover,
         source_url: meta.source_url.or(doc.url),
         summary,
         lang,
@@ -123,7 +127,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         hidden: hidden(&outline.html),
         site_name: doc.site_name,
         html: outline.html,
-        toc: outline.toc,
+        toc,
         stats: outline.stats,
         warnings,
         extra: serde_json::Value::Object(split.data),

@@ -35,7 +35,7 @@ mod tidy;
 
 #[cfg(any(test, feature = "test-hooks"))]
 pub(crate) use boilerplate::without_hidden;
-pub(crate) use boilerplate::{hidden, mark as mark_boilerplate, promo_images};
+pub(crate) use boilerplate::{hidden, in_hidden, mark as mark_boilerplate};
 pub use policy::ID_PREFIX;
 pub(crate) use tidy::tidy;
 

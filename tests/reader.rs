@@ -316,3 +316,22 @@ fn a_promos_qr_code_or_a_logo_is_no_cover() {
         assert_eq!(a.cover.is_some(), shown, "{cover}");
     }
 }
+
+#[test]
+fn a_hidden_related_list_has_no_entry_in_the_table_of_contents() {
+    let html = "<h2>正文小标题</h2><p>正文第一段，足够长的一段文字。</p><h2>相关阅读</h2><ul><li><a href=\"https://example.com/a\">另一篇</a></li></ul>";
+    let options = folio::Options {
+        file_name: Some("news.html".into()),
+        base_url: None,
+    };
+    let article = folio::render(html.as_bytes(), &options).unwrap();
+    let toc: Vec<&str> = article.toc.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(toc, ["正文小标题"]);
+    assert_eq!(
+        article.hidden,
+        [Hidden {
+            kind: "related".into(),
+            count: 2
+        }]
+    );
+}

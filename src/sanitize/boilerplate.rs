@@ -558,21 +558,39 @@ fn next_link_list(tree: &Tree<'_>, label: usize) -> Option<usize> {
         .then_some(next)
 }
 
-/// The `src` of every image inside a hidden app or QR promo, as written in the
-/// HTML (a video player's poster is the video's picture, and not counted).
-pub(crate) fn promo_images(html: &str) -> Vec<String> {
+/// What the Article must not point at of the hidden blocks.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct InHidden {
+    /// The `src` of every image inside a hidden app or QR promo (a video player's
+    /// poster is the video's picture, and not counted): never the cover.
+    pub promo_images: Vec<String>,
+    /// The `id` of every heading inside a hidden block: not in the table of contents.
+    pub heading_ids: Vec<String>,
+}
+
+/// The promo images and heading ids inside the hidden blocks of a body.
+pub(crate) fn in_hidden(html: &str) -> InHidden {
+    let mut found = InHidden::default();
     if !html.contains(ATTRIBUTE) {
-        return Vec::new();
+        return found;
     }
     let tree = Tree::parse(html);
-    let marked: Vec<usize> = (0..tree.elements.len())
-        .filter(|&e| tree.attr(e, ATTRIBUTE) == Some("app-promo"))
+    let marked: Vec<(usize, &str)> = (0..tree.elements.len())
+        .filter_map(|e| tree.attr(e, ATTRIBUTE).map(|k| (e, k)))
         .collect();
-    (0..tree.elements.len())
-        .filter(|&e| tree.elements[e].name == "img" && marked.iter().any(|&m| tree.within(e, m)))
-        .filter_map(|e| tree.attr(e, "src"))
-        .map(|src| decode_entities(src).into_owned())
-        .collect()
+    for e in 0..tree.elements.len() {
+        let Some(&(_, kind)) = marked.iter().find(|&&(m, _)| tree.within(e, m)) else {
+            continue;
+        };
+        let name = tree.elements[e].name;
+        let value = |a| tree.attr(e, a).map(|v| decode_entities(v).into_owned());
+        if name == "img" && kind == "app-promo" {
+            found.promo_images.extend(value("src"));
+        } else if name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit() {
+            found.heading_ids.extend(value("id"));
+        }
+    }
+    found
 }
 
 /// How many blocks of each kind a body marks hidden, in [`KINDS`]' order.
@@ -709,6 +727,18 @@ mod tests {
         // A "related" heading with no list of links after it is a heading.
         let alone = "<h2>Related</h2><p>Prose about related work.</p>";
         assert_eq!(mark(alone), alone);
+    }
+
+    #[test]
+    fn what_hidden_blocks_hold_is_named() {
+        let html = "<h2 id=\"a\">Kept</h2><div data-folio-hidden=\"app-promo\"><img src=\"q.png?a=1&amp;b\"><h3 id=\"b\">x</h3></div><div data-folio-hidden=\"video-player\"><img src=\"v.jpg\"></div>";
+        assert_eq!(
+            in_hidden(html),
+            InHidden {
+                promo_images: vec!["q.png?a=1&b".into()],
+                heading_ids: vec!["b".into()],
+            }
+        );
     }
 
     #[test]
