@@ -237,7 +237,9 @@ pub(crate) fn mark(html: &str) -> String {
     let mut marks: Vec<(usize, &str)> = Vec::new();
     let marked = |marks: &[(usize, &str)], e: usize| marks.iter().any(|&(m, _)| tree.within(e, m));
     for e in 0..tree.elements.len() {
-        if marked(&marks, e) || tree.attr(e, ATTRIBUTE).is_some() {
+        // A start tag cut short (only in HTML the sanitizer did not write) takes no mark.
+        let whole = html[..tree.elements[e].open.1].ends_with('>');
+        if !whole || marked(&marks, e) || tree.attr(e, ATTRIBUTE).is_some() {
             continue;
         }
         let name = tree.elements[e].name;
@@ -746,7 +748,7 @@ mod tests {
         let html = "<div data-folio-hidden=\"share\">x</div>";
         assert_eq!(mark(html), html);
         assert_eq!(hidden(html).len(), 1);
-        for s in ["<div", "</p></div><a>", "<img width=\"1\"", "<p>分享"] {
+        for s in ["<div", "</p></div><a>", "<img width=\"1\"", "<p>分享", "<p>分享</p><img width=\"1\" height=\"1\" alt=\"图"] {
             let _ = without_hidden(&mark(s));
         }
     }
