@@ -726,6 +726,11 @@ mod tests {
             without_hidden(&out),
             "<p>Text about sharing this page with friends at length.</p>"
         );
+        let prompt = "<p>Long article text that goes on for a while about many things.</p><div><p>Sign up for our newsletter and get the best stories every morning.</p></div>";
+        assert_eq!(
+            mark(prompt),
+            prompt.replace("<div>", "<div data-folio-hidden=\"subscribe\">")
+        );
         // A "related" heading with no list of links after it is a heading.
         let alone = "<h2>Related</h2><p>Prose about related work.</p>";
         assert_eq!(mark(alone), alone);
@@ -748,7 +753,13 @@ mod tests {
         let html = "<div data-folio-hidden=\"share\">x</div>";
         assert_eq!(mark(html), html);
         assert_eq!(hidden(html).len(), 1);
-        for s in ["<div", "</p></div><a>", "<img width=\"1\"", "<p>分享", "<p>分享</p><img width=\"1\" height=\"1\" alt=\"图"] {
+        for s in [
+            "<div",
+            "</p></div><a>",
+            "<img width=\"1\"",
+            "<p>分享",
+            "<p>分享</p><img width=\"1\" height=\"1\" alt=\"图",
+        ] {
             let _ = without_hidden(&mark(s));
         }
     }
