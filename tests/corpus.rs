@@ -42,7 +42,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
 pub fn options_for(path: &Path) -> folio::Options {
     folio::Options {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-        base_url: None,
+        ..Default::default()
     }
 }
 

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     for name in ["post.md", "page.html"] {
-        let options = folio::Options { file_name: Some(name.into()), base_url: None };
+        let options = folio::Options { file_name: Some(name.into()), ..Default::default() };
         if let Ok(article) = folio::render(data, &options) {
             let again = folio::test_hooks::sanitize(&article.html, None);
             let again = folio::test_hooks::outline(&again);
