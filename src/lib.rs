@@ -163,6 +163,11 @@ pub mod test_hooks {
         }
     }
 
+    /// The text of sanitized HTML, as the outline reads it.
+    pub fn html_text(html: &str) -> String {
+        crate::text::body_text(html).0
+    }
+
     /// pulldown-cmark's own HTML writer over Folio's events with `options` (none of
     /// Folio's passes), table alignment as `align`: what the unsafe writer mirrors.
     pub fn pulldown_html(md: &str, options: pulldown_cmark::Options) -> (String, String) {

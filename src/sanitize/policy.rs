@@ -268,7 +268,18 @@ pub(super) fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_url;
+    use super::{rel_last, safe_url};
+
+    #[test]
+    fn rel_goes_back_to_the_end_of_a_link() {
+        let moved = r#"<a rel="noopener noreferrer nofollow" href="/y">x</a><a href="/z" rel="noopener noreferrer nofollow">y</a>"#;
+        assert_eq!(
+            rel_last(moved.to_string()),
+            r#"<a href="/y" rel="noopener noreferrer nofollow">x</a><a href="/z" rel="noopener noreferrer nofollow">y</a>"#
+        );
+        let fine = r#"<p title="rel"><a href="/z" rel="noopener noreferrer nofollow">y</a></p>"#;
+        assert_eq!(rel_last(fine.to_string()), fine);
+    }
     use url::Url;
 
     #[test]
