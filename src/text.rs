@@ -244,6 +244,17 @@ pub(crate) fn relative_target(value: &str) -> Option<String> {
     if v.is_empty() || v.starts_with('#') || v.starts_with("//") || v.starts_with("\\\\") {
         return None;
     }
+    // A scheme (`https:`, `mailto:`) makes it absolute: no need to parse it.
+    let scheme = v.find(':').is_some_and(|i| {
+        i > 0
+            && v[..i]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
+            && v.as_bytes()[0].is_ascii_alphabetic()
+    });
+    if scheme {
+        return None;
+    }
     match url::Url::parse(v) {
         Err(url::ParseError::RelativeUrlWithoutBase) => Some(
             percent_encoding::percent_decode_str(v)
@@ -337,6 +348,31 @@ pub(crate) fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_targets_are_what_has_no_scheme() {
+        assert_eq!(
+            relative_target(" img/a%20b.png ").as_deref(),
+            Some("img/a b.png")
+        );
+        assert_eq!(
+            relative_target("../Note.md#part").as_deref(),
+            Some("../Note.md#part")
+        );
+        assert_eq!(relative_target("a/b:c").as_deref(), Some("a/b:c"));
+        for absolute in [
+            "https://a.com/x",
+            "mailto:a@b.c",
+            "C:\\x",
+            "x-y.z+w:1",
+            "//cdn.a/x",
+            "#top",
+            "",
+            "http://[bad",
+        ] {
+            assert_eq!(relative_target(absolute), None, "{absolute}");
+        }
+    }
 
     #[test]
     fn escaping_covers_text_and_attributes() {

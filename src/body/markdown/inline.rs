@@ -357,28 +357,39 @@ impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Autolinks<'a, I> {
 fn find_autolinks(text: &str) -> Vec<(usize, usize, bool)> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(rel) = text[from..].find(['h', 'w']) {
-        let at = from + rel;
-        from = at + 1;
-        let rest = &text[at..];
-        let (prefix, www) = if rest.starts_with("https://") {
-            (8, false)
-        } else if rest.starts_with("http://") {
-            (7, false)
-        } else if rest.starts_with("www.") {
-            (0, true)
-        } else {
-            continue;
+    loop {
+        // The next `http://`, `https://` or `www.`, found by its `://` or `www.`.
+        let scheme = text[from..].find("://").map(|i| from + i);
+        let www = text[from..].find("www.").map(|i| from + i);
+        let (at, prefix, www) = match (scheme, www) {
+            (Some(s), w) if w.is_none_or(|w| s < w) => {
+                from = s + 3;
+                if text[..s].ends_with("https") {
+                    (s - 5, 8, false)
+                } else if text[..s].ends_with("http") {
+                    (s - 4, 7, false)
+                } else {
+                    continue;
+                }
+            }
+            (_, Some(w)) => {
+                from = w + 4;
+                (w, 0, true)
+            }
+            _ => break,
         };
         let before = text[..at].chars().next_back();
         if !before.is_none_or(|c| c.is_whitespace() || "*_~(\"'".contains(c) || is_cjk(c)) {
             continue;
         }
-        let Some(end) = link_end(rest, prefix) else {
+        let Some(end) = link_end(&text[at..], prefix) else {
             continue;
         };
+        if found.last().is_some_and(|&(_, e, _)| at < e) {
+            continue;
+        }
         found.push((at, at + end, www));
-        from = at + end;
+        from = from.max(at + end);
     }
     found
 }
@@ -473,5 +484,15 @@ mod tests {
         assert_eq!(links("见https://a.cn/x了解"), ["https://a.cn/x"]);
         assert!(links("xhttps://a.com www.a_b.c http://localhost").is_empty());
         assert!(links("ahttps://a.com").is_empty());
+        // Several in a row, another scheme skipped, `www.` inside a URL not found again.
+        assert_eq!(
+            links("ftp://x.org https://www.a.com www.b.org, ahttp://c.io"),
+            ["https://www.a.com", "www.b.org"]
+        );
+        assert_eq!(
+            links("(https://a.com) www.b.org http://c.io"),
+            ["https://a.com", "www.b.org", "http://c.io"]
+        );
+        assert!(links("x://www.a.com").is_empty());
     }
 }
