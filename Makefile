@@ -11,10 +11,11 @@ export CARGO_TERM_COLOR ?= never
 serve: build
 	node scripts/serve.mjs --root www --port $(PORT)
 
-## The WASM package under www/pkg and the CLI at target/release/folio.
+## The WASM package under www/pkg, third-party code under www/vendor, the CLI at target/release/folio.
 build:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
+	node scripts/vendor.mjs
 	cargo build --release --bin folio
 
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
@@ -52,6 +53,7 @@ screenshots: build
 dist:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
+	node scripts/vendor.mjs
 	node scripts/dist.mjs --out dist
 
 ## A one-minute fuzzing run of the whole render path (cargo-fuzz on stable via RUSTC_BOOTSTRAP).

@@ -4,8 +4,9 @@
 // once (big ones in a worker: render/worker-client.js); its result stays with its entry.
 
 import { init } from './folio.js';
-import { translatePage, translator } from './i18n.js';
+import { storeLang, switchableTranslator, translatePage } from './i18n.js';
 import { renderFile } from './render/worker-client.js';
+import { readerControls } from './view/controls.js';
 import { prepareDates } from './view/dates.js';
 import { listenForDrops } from './viewer/drop.js';
 import { startEmbed } from './viewer/embed.js';
@@ -20,7 +21,7 @@ const DEMO = 'samples/sina-cross-border-ecommerce.md';
 const IMAGES_KEY = 'folio.images';
 
 const route = readRoute(location);
-const t = translator(route.lang);
+const t = switchableTranslator(route.lang);
 /** Dates follow the UI language when ?lang= forces it, else the reader's own locale. */
 const locale = route.langForced ? (route.lang === 'zh' ? 'zh-CN' : 'en') : (navigator.language || 'en');
 
@@ -38,12 +39,15 @@ function part(testid) {
 const ui = {
   dropzone: part('dropzone'),
   input: /** @type {HTMLInputElement} */ (part('file-input')),
+  openLabel: part('open-label'),
   list: /** @type {HTMLUListElement} */ (part('file-list')),
   nav: part('file-list-nav'),
   viewer: part('viewer'),
   notice: part('notice'),
   status: part('status'),
   blockImages: /** @type {HTMLInputElement} */ (part('block-images')),
+  /** The reader's settings (theme, text size, column width, language), in the top bar. */
+  controls: /** @type {HTMLElement} */ (document.createElement('div')),
 };
 
 /**
@@ -55,6 +59,11 @@ function announce(message) {
   ui.status.textContent = ui.status.textContent === message ? `${message}\u00a0` : message;
 }
 
+/** The remote-images switch (its label), which the settings panel holds. @returns {HTMLElement} */
+function imagesSwitch() {
+  return /** @type {HTMLElement} */ (ui.blockImages.closest('label'));
+}
+ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] });
 const files = new OpenedFiles({ render: renderFile });
 showFileList({ list: ui.list, scroller: ui.nav, files, t });
 const reader = new Reader({ pane: ui.viewer, notice: ui.notice, files, t, locale, announce });
@@ -105,7 +114,22 @@ function openDemo() {
   files.openFile(new File([bytes], embedded.dataset.name || 'demo.md'));
 }
 
+/**
+ * Switches the UI language in place (the settings' menu): the page's strings, then the
+ * shown article's view, drawn again in the new language.
+ * @param {import('./i18n.js').Lang} lang
+ */
+function switchLanguage(lang) {
+  storeLang(lang);
+  t.setLang(lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  translatePage(document, t);
+  ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
+  reader.setBlockImages(ui.blockImages.checked);
+}
+
 function start() {
+  ui.openLabel.before(ui.controls);
   document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
   translatePage(document, t);
   if (route.embed) startEmbed(ui.viewer);

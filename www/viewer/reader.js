@@ -3,7 +3,8 @@
 
 import { WORKER_MIN_BYTES } from '../render/worker-client.js';
 import { describeError } from '../i18n.js';
-import { articleView } from '../view/article.js';
+import { enhance } from '../reading/enhance.js';
+import { articleView, positionKey } from '../view/article.js';
 import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
 import { anchorTarget, followLink, goToAnchor, linkTarget } from '../view/links.js';
@@ -97,7 +98,7 @@ export class Reader {
       const { article, bytes } = entry;
       return articleView(article, {
         t, locale, name: entry.name, baseUrl: entry.baseUrl, blockImages: this.#blockImages,
-        original: () => decodeOriginal(bytes, article.encoding),
+        original: () => decodeOriginal(bytes, article.encoding), positionKey: positionKey(article, entry.name), enhance,
       });
     }
     return errorView(entry.error, { t, name: entry.name, bytes: entry.bytes });
