@@ -173,6 +173,7 @@ fn render_json_is_the_core_article_for_every_corpus_file() {
                     let opts = folio::Options {
                         file_name: Some(p.clone()),
                         base_url: None,
+                        ..Default::default()
                     };
                     match folio::render(&std::fs::read(path).unwrap(), &opts) {
                         Ok(a) => {
@@ -220,6 +221,7 @@ fn render_jsonl_is_path_plus_article() {
         let opts = folio::Options {
             file_name: Some(p.clone()),
             base_url: None,
+            ..Default::default()
         };
         let core = folio::render(&std::fs::read(path).unwrap(), &opts).unwrap();
         assert_eq!(article, serde_json::to_value(&core).unwrap(), "{p}");
@@ -455,6 +457,7 @@ fn index_jsonl_over_the_corpus_agrees_with_the_core() {
         let opts = folio::Options {
             file_name: Some(p.clone()),
             base_url: None,
+            ..Default::default()
         };
         let a = folio::render(&bytes, &opts).unwrap();
         assert_eq!(r["title"], serde_json::json!(a.title), "{p}");

@@ -9,6 +9,7 @@ mod contract;
 mod corpus;
 mod fidelity;
 mod html_check;
+mod index;
 mod reader;
 mod robustness;
 mod security;

@@ -322,7 +322,7 @@ fn a_hidden_related_list_has_no_entry_in_the_table_of_contents() {
     let html = "<h2>正文小标题</h2><p>正文第一段，足够长的一段文字。</p><h2>相关阅读</h2><ul><li><a href=\"https://example.com/a\">另一篇</a></li></ul>";
     let options = folio::Options {
         file_name: Some("news.html".into()),
-        base_url: None,
+        ..Default::default()
     };
     let article = folio::render(html.as_bytes(), &options).unwrap();
     let toc: Vec<&str> = article.toc.iter().map(|t| t.text.as_str()).collect();

@@ -16,6 +16,14 @@
  */
 
 /**
+ * A relative reference in the body: `kind` is "link", "image", "wikilink" or "embed";
+ * `target` as written, percent-decoded.
+ * @typedef {object} Link
+ * @property {string} kind
+ * @property {string} target
+ */
+
+/**
  * @typedef {object} Stats
  * @property {number} chars
  * @property {number} words
@@ -51,13 +59,16 @@
  * @property {string | null} cover
  * @property {string | null} source_url  Where the article was first published (an "Original" link).
  * @property {string | null} summary  From the front matter (or a page's description), as text.
+ * @property {string | null} excerpt  Without a summary: the text before `<!-- more -->` or the body's opening, for lists.
  * @property {string | null} lang
  * @property {'rtl' | 'ltr' | null} dir  The text's direction, for the article and its metadata.
  * @property {string} format          "markdown" | "html"
  * @property {string | null} front_matter
  * @property {string} encoding        WHATWG encoding label of the source, e.g. "UTF-8", "GBK".
  * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts.
+ * @property {string | null} text     The body's plain text, one block a line (with `includeText`).
  * @property {TocEntry[]} toc
+ * @property {Link[]} links           Relative references in the body, in order.
  * @property {Stats} stats
  * @property {Warning[]} warnings
  * @property {Record<string, unknown>} extra
@@ -70,6 +81,8 @@
  * @typedef {object} RenderOptions
  * @property {string} [fileName] The file's name; its extension hints at the format.
  * @property {string} [baseUrl]  Resolves the article's relative links and images.
+ * @property {boolean} [includeText] Return the body's plain text in `text`.
+ * @property {boolean} [includeHtml] Write the body's HTML (default true; false for an index).
  */
 
 /**
@@ -301,12 +314,18 @@ function normalize(raw) {
     cover: optionalString(a.cover),
     source_url: optionalString(a.source_url),
     summary: optionalString(a.summary),
+    excerpt: optionalString(a.excerpt),
     lang: optionalString(a.lang),
     dir: a.dir === 'rtl' || a.dir === 'ltr' ? a.dir : null,
     format: typeof a.format === 'string' ? a.format : 'markdown',
     front_matter: optionalString(a.front_matter),
     encoding: optionalString(a.encoding) ?? 'utf-8',
     html: typeof a.html === 'string' ? a.html : '',
+    text: optionalString(a.text),
+    links: Array.isArray(a.links)
+      ? a.links.filter((/** @type {any} */ l) => l && typeof l.kind === 'string' && typeof l.target === 'string')
+        .map((/** @type {any} */ l) => ({ kind: l.kind, target: l.target }))
+      : [],
     toc: Array.isArray(a.toc)
       ? a.toc.filter((/** @type {any} */ e) => e && typeof e.id === 'string' && typeof e.text === 'string')
         .map((/** @type {any} */ e) => ({ level: number(e.level) || 2, id: e.id, text: e.text }))

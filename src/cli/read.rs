@@ -67,6 +67,7 @@ pub fn options(input: &Input, base_url: Option<&str>) -> Options {
     Options {
         file_name: input.path.as_ref().map(|_| input.display.clone()),
         base_url: base_url.map(str::to_string),
+        ..Options::default()
     }
 }
 

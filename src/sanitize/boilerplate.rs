@@ -14,6 +14,7 @@
 //! article paragraph is therefore never hidden: it would have to consist of a
 //! promo phrase alone.
 
+use super::Safe;
 use crate::article::Hidden;
 use crate::text::{decode_entities, tag_spans};
 
@@ -560,39 +561,69 @@ fn next_link_list(tree: &Tree<'_>, label: usize) -> Option<usize> {
         .then_some(next)
 }
 
-/// What the Article must not point at of the hidden blocks.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub(crate) struct InHidden {
+/// What reader mode found in a body: for the Article.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Reader {
+    /// The hidden blocks by kind ([`hidden`]).
+    pub hidden: Vec<Hidden>,
     /// The `src` of every image inside a hidden app or QR promo (a video player's
     /// poster is the video's picture, and not counted): never the cover.
     pub promo_images: Vec<String>,
-    /// The `id` of every heading inside a hidden block: not in the table of contents.
-    pub heading_ids: Vec<String>,
 }
 
-/// The promo images and heading ids inside the hidden blocks of a body.
-pub(crate) fn in_hidden(html: &str) -> InHidden {
-    let mut found = InHidden::default();
+/// Reader mode over the safe body: an HTML one (sanitized) has its boilerplate
+/// marked when `mark` says (HTML bodies; Markdown is left alone), and any marks
+/// counted (an author may write them too). What the safe Markdown writer wrote has none.
+pub(crate) fn reader_mode(safe: Safe, mark_it: bool) -> (Safe, Reader) {
+    let Safe::Html(html) = safe else {
+        return (safe, Reader::default());
+    };
+    let html = if mark_it { mark(&html) } else { html };
     if !html.contains(ATTRIBUTE) {
-        return found;
+        return (Safe::Html(html), Reader::default());
     }
+    let reader = Reader {
+        hidden: hidden(&html),
+        promo_images: inside_hidden(&html, |kind, name| kind == "app-promo" && name == "img")
+            .into_iter()
+            .filter_map(|(tree_src, _)| tree_src)
+            .collect(),
+    };
+    (Safe::Html(html), reader)
+}
+
+/// The `id` of every heading inside a hidden block: not in the table of contents.
+pub(crate) fn hidden_heading_ids(html: &str) -> Vec<String> {
+    if !html.contains(ATTRIBUTE) {
+        return Vec::new();
+    }
+    inside_hidden(html, |_, name| {
+        name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit()
+    })
+    .into_iter()
+    .filter_map(|(_, id)| id)
+    .collect()
+}
+
+/// The `(src, id)` of every element inside a hidden block that `wanted(kind, name)`
+/// picks, decoded.
+fn inside_hidden(
+    html: &str,
+    wanted: impl Fn(&str, &str) -> bool,
+) -> Vec<(Option<String>, Option<String>)> {
     let tree = Tree::parse(html);
     let marked: Vec<(usize, &str)> = (0..tree.elements.len())
         .filter_map(|e| tree.attr(e, ATTRIBUTE).map(|k| (e, k)))
         .collect();
-    for e in 0..tree.elements.len() {
-        let Some(&(_, kind)) = marked.iter().find(|&&(m, _)| tree.within(e, m)) else {
-            continue;
-        };
-        let name = tree.elements[e].name;
-        let value = |a| tree.attr(e, a).map(|v| decode_entities(v).into_owned());
-        if name == "img" && kind == "app-promo" {
-            found.promo_images.extend(value("src"));
-        } else if name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit() {
-            found.heading_ids.extend(value("id"));
-        }
-    }
-    found
+    let value = |e: usize, a: &str| tree.attr(e, a).map(|v| decode_entities(v).into_owned());
+    (0..tree.elements.len())
+        .filter(|&e| {
+            marked
+                .iter()
+                .any(|&(m, kind)| tree.within(e, m) && wanted(kind, tree.elements[e].name))
+        })
+        .map(|e| (value(e, "src"), value(e, "id")))
+        .collect()
 }
 
 /// How many blocks of each kind a body marks hidden, in [`KINDS`]' order.
@@ -739,12 +770,14 @@ mod tests {
     #[test]
     fn what_hidden_blocks_hold_is_named() {
         let html = "<h2 id=\"a\">Kept</h2><div data-folio-hidden=\"app-promo\"><img src=\"q.png?a=1&amp;b\"><h3 id=\"b\">x</h3></div><div data-folio-hidden=\"video-player\"><img src=\"v.jpg\"></div>";
+        let (_, reader) = reader_mode(Safe::Html(html.into()), false);
+        assert_eq!(reader.promo_images, ["q.png?a=1&b"]);
+        assert_eq!(reader.hidden.len(), 2);
+        assert_eq!(hidden_heading_ids(html), ["b"]);
+        let (safe, reader) = reader_mode(Safe::Html(SINA_END.into()), false);
         assert_eq!(
-            in_hidden(html),
-            InHidden {
-                promo_images: vec!["q.png?a=1&b".into()],
-                heading_ids: vec!["b".into()],
-            }
+            (safe, reader),
+            (Safe::Html(SINA_END.into()), Reader::default())
         );
     }
 
