@@ -91,7 +91,7 @@ const EN = {
   hiddenKind: (/** @type {string} */ kind) => ({
     'app-promo': 'app promo', 'video-player': 'video player', share: 'share buttons', related: 'related links',
     subscribe: 'subscription prompt', 'page-label': 'page labels', 'tracking-pixel': 'tracking pixels',
-  })[kind] ?? kind,
+  })[kind] ?? `other (${kind})`,
   listSeparator: ', ',
   showAll: 'Show everything',
   hideAgain: 'Hide clutter',
@@ -192,7 +192,7 @@ const ZH = {
   hiddenKind: (kind) => ({
     'app-promo': '应用推广', 'video-player': '视频播放器', share: '分享按钮', related: '相关链接',
     subscribe: '订阅提示', 'page-label': '页面标签', 'tracking-pixel': '跟踪像素',
-  })[kind] ?? kind,
+  })[kind] ?? `其他（${kind}）`,
   listSeparator: '、',
   showAll: '显示全部',
   hideAgain: '隐藏杂项',
