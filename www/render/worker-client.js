@@ -19,7 +19,7 @@
 //   `error` event before its first answer, i.e. it never started): this file and every
 //   later one render on the main thread, as they did before the worker existed.
 
-import { FolioError, renderWhenReady } from '../folio.js';
+import { FolioError, compiledModule, renderWhenReady } from '../folio.js';
 import { workerScriptURL } from '../trusted-types.js';
 import { replyError } from './messages.js';
 
@@ -30,8 +30,9 @@ import { replyError } from './messages.js';
  * Files of at least this many bytes render in the worker. The core renders 11–19 MB/s
  * in Chromium at 1 MB and up (bench/run.mjs), so a 512 KiB file is one main-thread task
  * of ~30–50 ms (at most a visible stutter) and a 10 MB one a freeze of most of a second.
- * Below this size the worker does not pay: starting it loads and compiles a second copy
- * of the core (~150 ms, each time it starts after an idle end), and each file is copied
+ * Below this size the worker does not pay: starting it loads a second copy of the core
+ * (instantiated from the page's compiled module when there is one, else compiled
+ * again, ~150 ms, each time it starts after an idle end), and each file is copied
  * to it and its HTML copied back. So everyday articles (up to a few hundred KB) stay on the main thread,
  * and only the files that would block it for long go to the worker.
  */
@@ -158,6 +159,15 @@ function liveLane() {
     onFailure(made);
   });
   worker.addEventListener('messageerror', () => onFailure(made));
+  // The page's compiled core, when it has one: the worker instantiates it, compiling nothing.
+  const core = compiledModule();
+  if (core) {
+    try {
+      worker.postMessage({ core });
+    } catch {
+      // A module that cannot cross (none known): the worker compiles its own.
+    }
+  }
   lane = made;
   return made;
 }
