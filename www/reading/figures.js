@@ -4,8 +4,10 @@
 // image, so the keyboard reaches it; Escape, the close button or a click closes it).
 
 import { el } from '../view/dom.js';
+import { readingWords } from '../i18n/reading.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../i18n/reading.js').ReadingWords} Words */
 
 /** An alt text that is a file name or a placeholder, not a caption. */
 const NOT_WORDS = /^(?:image|img|图片|pic|photo|screenshot)?\s*\d*$|\.(?:png|jpe?g|gif|webp|svg|avif|bmp)$/i;
@@ -31,7 +33,8 @@ export function captionOf(img) {
  * @param {HTMLElement} body
  * @param {{ t: Translate, zoom: boolean }} options
  */
-export function enhanceImages(body, { t, zoom }) {
+export function enhanceImages(body, { t: given, zoom }) {
+  const t = readingWords(given);
   for (const img of body.querySelectorAll('img')) {
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
     if (img.closest('figure, a, .diagram, .zoom-button')) continue;
@@ -56,7 +59,7 @@ export function enhanceImages(body, { t, zoom }) {
 /**
  * Shows the image at full size in a modal dialog.
  * @param {HTMLImageElement} img
- * @param {Translate} t
+ * @param {Words} t
  */
 function zoomIn(img, t) {
   const large = /** @type {HTMLImageElement} */ (img.cloneNode(false));

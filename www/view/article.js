@@ -3,22 +3,23 @@
 // viewer, the original text. Metadata is always set as text; the core's sanitized body is
 // the one piece of HTML, inserted through the `folio` Trusted Types policy.
 // Every piece carries `part` (the element's styling hooks) and `data-testid`.
+// What only some articles or pages need is loaded when they do: following the reader
+// (progress.js: an outline to mark, a position to remember, a heading in the address)
+// once the view is on screen, the original text's toggle where the page offers it.
 
 import { trustedBodyHTML } from '../trusted-types.js';
-import { describeWarning } from '../i18n.js';
+import { describeWarning } from '../i18n/core.js';
 import { headingAnchors } from './anchors.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
 import { prepareLinks } from './links.js';
-import { originalToggle } from './original.js';
-import { followReading } from './progress.js';
 import { openBeside, tableOfContents } from './toc.js';
 
 /** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../folio.js').Warning} Warning */
-/** @typedef {import('../i18n.js').Translate} Translate */
-/** @typedef {import('../reading/enhance.js').Feature} Feature */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../reading/features.js').Feature} Feature */
 /** @typedef {import('../reading/enhance.js').enhance} Enhance */
 
 /** The parts `show` can list; all are shown when it is absent. */
@@ -84,17 +85,38 @@ export function articleView(article, options) {
   if (body) {
     headingAnchors(body, t);
     view.append(body, notesBox(article.warnings, t) ?? '');
-    followReading({
-      view, body, toc, positionKey: options.positionKey,
+    const remember = options.positionKey;
+    whenFirstShown(view, () => {
+      if (toc) openBeside(toc);
       // Rich content is enhanced where it is shown (a shadow root takes its own styles).
-      onFirstShown: () => {
-        if (toc) openBeside(toc);
-        options.enhance?.(body, { t, off: options.off });
-      },
+      options.enhance?.(body, { t, off: options.off });
+      if (toc || remember || location.hash) {
+        import('./progress.js').then(({ followReading }) => followReading({ view, body, toc, positionKey: remember }),
+          (error) => console.warn('Folio: could not follow the reading position:', error));
+      }
     });
   }
-  if (options.original) view.append(originalToggle(options.original, t));
+  const { original } = options;
+  if (original) {
+    import('./original.js').then(({ originalToggle }) => view.append(originalToggle(original, t)),
+      (error) => console.warn('Folio: the original text cannot be shown:', error));
+  }
   return view;
+}
+
+/**
+ * Runs `then` once, the first time `view` is on screen (an IntersectionObserver: the
+ * page calls nothing when it shows the view).
+ * @param {HTMLElement} view
+ * @param {() => void} then
+ */
+function whenFirstShown(view, then) {
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting) || !view.isConnected) return;
+    observer.disconnect();
+    then();
+  });
+  observer.observe(view);
 }
 
 /**

@@ -2,9 +2,9 @@
 // is CSS alone: reading.css): the outline's current section (`aria-current="location"` on its link), and, where the
 // page asks for it, the position remembered per article (localStorage) and restored when
 // the article is shown again. A fragment in the page's address that names a heading of
-// the article wins over the remembered position. Starts when the view is first on
-// screen (an IntersectionObserver, so the view needs no "connected" call from its page)
-// and listens only while it is in the document.
+// the article wins over the remembered position. The article view loads this module
+// when it is first on screen, and only when there is something to follow; it listens
+// while the view is on screen (an IntersectionObserver) and in the document.
 
 import { anchorTarget, goToAnchor } from './links.js';
 
@@ -23,7 +23,6 @@ const SAVE_EVERY_MS = 500;
  * @property {HTMLElement} body
  * @property {HTMLElement | null} toc
  * @property {string} [positionKey]  Remember the position under this key (the viewer's pages).
- * @property {() => void} [onFirstShown]  Runs once, when the view is first on screen.
  */
 
 /** @returns {Record<string, [number, number]>} */
@@ -161,7 +160,6 @@ export function followReading(parts) {
     start();
     if (!started) {
       started = true;
-      parts.onFirstShown?.();
       arrive(view, body, positionKey);
     }
     update();
