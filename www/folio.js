@@ -134,13 +134,17 @@ export class FolioError extends Error {
  * @property {number} instances  How many have been started.
  */
 
+/** The core's glue, for the fresh copies after a trap: a variable, so that no bundler takes
+ * `./pkg/folio.js?instance=…` for a pattern of files to bundle (esbuild would, and find none). */
+const CORE_GLUE = './pkg/folio.js';
+
 /**
- * The core's modules by name. A literal import per module, so that bundlers see it; the
- * `?instance=` specifiers load fresh glue after a trap.
+ * The core's modules by name. A literal import for the first instance, so that bundlers
+ * see it; the `?instance=` specifiers load fresh glue after a trap.
  * @type {Record<string, CoreModule>}
  */
 const MODULES = {
-  core: coreModule('core', (n) => import(n === 0 ? './pkg/folio.js' : `./pkg/folio.js?instance=${n}`),
+  core: coreModule('core', (n) => import(n === 0 ? './pkg/folio.js' : `${CORE_GLUE}?instance=${n}`),
     () => new URL('./pkg/folio_bg.wasm', import.meta.url)),
 };
 /** The module every input needs today. */
