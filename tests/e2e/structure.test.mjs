@@ -70,8 +70,8 @@ test('one module makes the Trusted Types policy; one inserts the body HTML', () 
   assert.deepEqual(found, {
     // The page's one policy; and the diagram frame's own, in its sandbox (mermaid-frame.js).
     createPolicy: ['reading/mermaid-frame.js', 'trusted-types.js'],
-    trustedBodyHTML: ['trusted-types.js', 'view/article.js'],
-    innerHTML: ['view/article.js'],
+    trustedBodyHTML: ['trusted-types.js', 'view/body.js'],
+    innerHTML: ['view/body.js'],
   });
 });
 

@@ -85,7 +85,7 @@ async function settle(paths, ms = 400) {
 /** What every page with the element loads to show a Markdown article: the element's modules, its styles, the core. */
 const FIRST_LOAD = [
   'folio-article.js', 'folio.js', 'fetch-article.js', 'trusted-types.js', 'i18n/core.js', 'reading/features.js',
-  'view/article.js', 'view/anchors.js', 'view/dates.js', 'view/dom.js', 'view/images.js', 'view/links.js', 'view/toc.js',
+  'view/article.js', 'view/body.js', 'view/anchors.js', 'view/dates.js', 'view/dom.js', 'view/images.js', 'view/links.js', 'view/toc.js',
   'folio-article.css', 'reading/reading.css', 'pkg/folio.js', 'pkg/folio_bg.wasm',
 ];
 

@@ -7,9 +7,9 @@
 // (progress.js: an outline to mark, a position to remember, a heading in the address)
 // once the view is on screen, the original text's toggle where the page offers it.
 
-import { trustedBodyHTML } from '../trusted-types.js';
 import { describeWarning } from '../i18n/core.js';
 import { headingAnchors } from './anchors.js';
+import { fillBody } from './body.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
@@ -81,19 +81,22 @@ export function articleView(article, options) {
     view.append(toc);
     view.classList.add('has-toc');
   }
-  const body = show.has('body') ? articleBody(article.html, options) : null;
-  if (body) {
-    headingAnchors(body, t);
+  if (show.has('body')) {
+    const body = named(el('div', { className: article.html.length >= HUGE_BODY_CHARS ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
+    // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
+    const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options));
     view.append(body, notesBox(article.warnings, t) ?? '');
     const remember = options.positionKey;
     whenFirstShown(view, () => {
       if (toc) openBeside(toc);
-      // Rich content is enhanced where it is shown (a shadow root takes its own styles).
-      options.enhance?.(body, { t, off: options.off });
-      if (toc || remember || location.hash) {
-        import('./progress.js').then(({ followReading }) => followReading({ view, body, toc, positionKey: remember }),
-          (error) => console.warn('Folio: could not follow the reading position:', error));
-      }
+      built.then(() => {
+        // Rich content is enhanced where it is shown (a shadow root takes its own styles).
+        options.enhance?.(body, { t, off: options.off });
+        if (toc || remember || location.hash) {
+          import('./progress.js').then(({ followReading }) => followReading({ view, body, toc, positionKey: remember }),
+            (error) => console.warn('Folio: could not follow the reading position:', error));
+        }
+      });
     });
   }
   const { original } = options;
@@ -251,21 +254,16 @@ function coverFigure(cover, { baseUrl, blockImages, t }) {
 }
 
 /**
- * The sanitized body, parsed in an inert template: remote images are swapped for
- * placeholders and links to other sites set to open in a new tab before anything loads.
- * @param {string} html  Article.html from the core.
+ * A part of the sanitized body, still inert (in its template, before it is added): remote
+ * images are swapped for placeholders and links to other sites set to open in a new tab
+ * before anything loads; headings get their anchors.
+ * @param {DocumentFragment} fragment
  * @param {ViewOptions} options
- * @returns {HTMLElement}
  */
-function articleBody(html, { blockImages, t }) {
-  const template = document.createElement('template');
-  template.innerHTML = /** @type {string} */ (trustedBodyHTML(html));
-  const fragment = template.content;
+function prepareBody(fragment, { blockImages, t }) {
   if (blockImages) blockRemoteImages(fragment, t);
   prepareLinks(fragment);
-  const body = named(el('div', { className: html.length >= HUGE_BODY_CHARS ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
-  body.append(fragment);
-  return body;
+  headingAnchors(fragment, t);
 }
 
 /**
