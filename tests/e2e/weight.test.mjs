@@ -100,7 +100,7 @@ test('one plain Markdown article: the element\'s modules, its styles, the core, 
     await page.locator('folio-article').locator('[part~="title"]').filter({ hasText: 'A plain post' }).waitFor();
     await page.locator('folio-article').locator('[data-testid="article-body"][data-enhanced]').waitFor();
     await settle(paths);
-    const expected = ['e2e-fixtures/page.html', 'e2e-fixtures/plain.md', ...FIRST_LOAD, 'reading/enhance.js', 'reading/blocks.js'];
+    const expected = ['e2e-fixtures/page.html', 'e2e-fixtures/plain.md', ...FIRST_LOAD, 'reading/enhance.js', 'reading/blocks.js', 'reading/turns.js'];
     assert.deepEqual([...paths].sort(), expected.sort(), 'each file once, and only these');
   }, { setup });
 });

@@ -8,6 +8,7 @@ import { el } from '../view/dom.js';
 import { codeLanguage } from './blocks.js';
 import { vendorModule, vendorText } from './vendor.js';
 import { readingWords } from '../i18n/reading.js';
+import { inTurns } from './turns.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
 /** @typedef {import('../i18n/reading.js').ReadingWords} Words */
@@ -78,7 +79,7 @@ function loadGrammar(hljs, file) {
  */
 export async function enhanceCode(blocks, { t: given, highlight }) {
   const t = readingWords(given);
-  for (const code of blocks) addBar(code, t);
+  await inTurns(blocks, (code) => addBar(code, t));
   if (!highlight) return;
   const wanted = new Map();
   for (const code of blocks) {
@@ -93,10 +94,10 @@ export async function enhanceCode(blocks, { t: given, highlight }) {
     const file = await grammarFile(language);
     files.set(language, file && (await loadGrammar(hljs, file)) ? file : null);
   }
-  for (const [code, language] of wanted) {
+  await inTurns(wanted, ([code, language]) => {
     const file = files.get(language);
     if (file) paint(hljs, code, file);
-  }
+  });
 }
 
 /**

@@ -9,6 +9,7 @@
 
 import { el } from '../view/dom.js';
 import { PLAIN_LANGUAGES, codeLanguage } from './blocks.js';
+import { inTurns } from './turns.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
 
@@ -48,7 +49,7 @@ export async function enhance(body, options) {
   const off = options.off ?? new Set();
   const { t } = options;
   wrapTables(body);
-  markIndentedParagraphs(body);
+  await markIndentedParagraphs(body);
   const found = needs(body);
   /** @type {Promise<unknown>[]} */
   const work = [];
@@ -87,9 +88,10 @@ function wrapTables(body) {
  * A paragraph that opens with full-width spaces (U+3000, as scraped Chinese news writes its
  * indent) is marked, so that no style indents it a second time.
  * @param {ParentNode} body
+ * @returns {Promise<void>}
  */
 function markIndentedParagraphs(body) {
-  for (const p of body.querySelectorAll('p')) {
+  return inTurns(body.querySelectorAll('p'), (p) => {
     if (/^[\s\u00a0]*\u3000/.test(p.textContent ?? '')) p.classList.add('indented');
-  }
+  });
 }

@@ -5,6 +5,7 @@
 
 import { el } from '../view/dom.js';
 import { readingWords } from '../i18n/reading.js';
+import { inTurns } from './turns.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
 /** @typedef {import('../i18n/reading.js').ReadingWords} Words */
@@ -32,12 +33,13 @@ export function captionOf(img) {
  * empty one: the author gave no description, and its address is not one.
  * @param {HTMLElement} body
  * @param {{ t: Translate, zoom: boolean }} options
+ * @returns {Promise<void>}
  */
 export function enhanceImages(body, { t: given, zoom }) {
   const t = readingWords(given);
-  for (const img of body.querySelectorAll('img')) {
+  return inTurns(body.querySelectorAll('img'), (img) => {
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
-    if (img.closest('figure, a, .diagram, .zoom-button')) continue;
+    if (img.closest('figure, a, .diagram, .zoom-button')) return;
     const caption = captionOf(img); // Read before a zoom button wraps the image.
     /** @type {Element} */
     let shown = img;
@@ -53,7 +55,7 @@ export function enhanceImages(body, { t: given, zoom }) {
       shown.parentElement?.replaceWith(figure); // The paragraph that held only this image.
       figure.append(shown, el('figcaption', { text: caption }));
     }
-  }
+  });
 }
 
 /**

@@ -40,6 +40,12 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 
 /** How long the worker may sit idle before it is ended (the next big file makes a new one). */
 export const WORKER_IDLE_MS = 30_000;
+
+/** After a file this big the worker is ended as soon as it has nothing else to do: its
+ * WebAssembly memory is then about 12× the file (~120 MiB after 10 MB), which would sit
+ * beside the article's DOM, the biggest part of the page's memory, while it is being built.
+ * A worker made again later instantiates the page's compiled core when there is one. */
+export const RETIRE_AFTER_BYTES = 4 << 20;
 let idleMs = WORKER_IDLE_MS;
 
 /**
@@ -182,9 +188,15 @@ function onReply(from, data) {
   if (!request) return;
   from.pending.delete(request.id);
   from.answered = true;
-  if (from.pending.size === 0) from.idle = setTimeout(() => retire(from), idleMs);
+  if (from.pending.size === 0) {
+    if (request.bytes.length >= RETIRE_AFTER_BYTES) retire(from);
+    else from.idle = setTimeout(() => retire(from), idleMs);
+  }
   if (!data.error) {
-    request.resolve(data.article);
+    // Taken here (reading `data` copies a big article out of the message), shown in a task
+    // of its own: the two together were one long task for a 10 MB article.
+    const { article } = data;
+    setTimeout(() => request.resolve(article), 0);
     return;
   }
   request.reject(replyError(data.error));

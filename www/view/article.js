@@ -26,9 +26,10 @@ import { openBeside, tableOfContents } from './toc.js';
 export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'cover', 'toc', 'summary', 'body']);
 /** @typedef {typeof SHOW_PARTS[number]} ShowPart */
 
-/** Bodies this long (in UTF-16 units) lay out only the blocks on screen (`.huge` in the
- * styles: `content-visibility: auto`): laying out a 10 MB article at once froze the page
- * for over 10 s, this way about 1 s. Smaller bodies keep exact layout everywhere. */
+/** Bodies this long (in UTF-16 units) lay out only what is near the screen (`.huge` in
+ * reading.css: `content-visibility: auto` on each slice of view/body.js and on each block):
+ * laying out a 10 MB article at once froze the page for over 10 s. Smaller bodies keep
+ * exact layout everywhere. */
 const HUGE_BODY_CHARS = 1 << 20;
 
 /**
@@ -82,9 +83,10 @@ export function articleView(article, options) {
     view.classList.add('has-toc');
   }
   if (show.has('body')) {
-    const body = named(el('div', { className: article.html.length >= HUGE_BODY_CHARS ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
+    const huge = article.html.length >= HUGE_BODY_CHARS;
+    const body = named(el('div', { className: huge ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
     // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
-    const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options));
+    const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
     view.append(body, notesBox(article.warnings, t) ?? '');
     const remember = options.positionKey;
     whenFirstShown(view, () => {

@@ -4,16 +4,18 @@
 // task of a 10 MB article holds the page for long (parsing it whole took over a second).
 // Each slice is parsed in an inert template and prepared there (links, remote images,
 // heading anchors) before it is added. While slices are still coming, the body is
-// `aria-busy`; `built` settles when the last one is in.
+// `aria-busy`; `built` settles when the last one is in. In a huge body each slice is a box
+// of its own (`.slice`, `content-visibility: auto` in reading.css), so that the page lays
+// out a few dozen boxes, not a hundred thousand blocks, each time a slice is added.
 
 import { trustedBodyHTML } from '../trusted-types.js';
 
 /** Bodies up to this many UTF-16 units are parsed in one go (a few tens of ms at most). */
 export const WHOLE_CHARS = 256 * 1024;
-/** The first slice of a longer body: far more than a first screen, parsed in a few ms. */
-export const FIRST_CHARS = 32 * 1024;
-/** Each later slice: about 20–40 ms of parsing and preparing on a laptop. */
-export const SLICE_CHARS = 128 * 1024;
+/** The first slice of a longer body: several screens, parsed in a few ms. */
+export const FIRST_CHARS = 16 * 1024;
+/** Each later slice: about 10–30 ms of parsing and preparing on a laptop. */
+export const SLICE_CHARS = 64 * 1024;
 
 /** Elements with no end tag (the HTML standard's void elements). */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -46,8 +48,8 @@ export function cutAfter(html, from, size) {
     } else {
       const end = tagEnd(html, open);
       if (end < 0) return html.length;
-      const closing = html[open + 1] === '/';
-      const name = /^<\/?([A-Za-z][^\s/>]*)/.exec(html.slice(open, Math.min(end, open + 40)))?.[1]?.toLowerCase();
+      const closing = html.charCodeAt(open + 1) === 0x2f; // '/'
+      const name = tagName(html, closing ? open + 2 : open + 1);
       if (!name) return html.length;
       if (closing) depth -= 1;
       else if (!VOID.has(name)) depth += 1;
@@ -57,6 +59,23 @@ export function cutAfter(html, from, size) {
     if (depth === 0 && at >= want) return at;
   }
   return html.length;
+}
+
+/**
+ * The lowercased name of the tag whose name starts at `at`, or '' when none does.
+ * @param {string} html
+ * @param {number} at
+ * @returns {string}
+ */
+function tagName(html, at) {
+  const first = html.charCodeAt(at) | 0x20; // ASCII lowercase
+  if (first < 0x61 || first > 0x7a) return '';
+  let end = at + 1;
+  for (; end < html.length; end += 1) {
+    const c = html.charCodeAt(end);
+    if (c === 0x3e || c === 0x2f || c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d) break;
+  }
+  return html.slice(at, end).toLowerCase();
 }
 
 /**
@@ -80,22 +99,41 @@ function tagEnd(html, open) {
 }
 
 /**
- * The parts a body is built from, in order: the whole when it is short, else a first
- * part of about FIRST_CHARS and then parts of about SLICE_CHARS, each cut between top-level
- * blocks.
- * @param {string} html
- * @param {{ whole?: number, first?: number, slice?: number }} [sizes]  For tests.
- * @returns {string[]}
+ * @typedef {object} SliceSizes  In UTF-16 units; the defaults above, other sizes for tests.
+ * @property {number} [whole]
+ * @property {number} [first]
+ * @property {number} [slice]
  */
-export function slices(html, { whole = WHOLE_CHARS, first = FIRST_CHARS, slice = SLICE_CHARS } = {}) {
-  if (html.length <= whole) return [html];
-  const parts = [];
+
+/**
+ * The parts a body is built from, in order, each cut when it is asked for (finding all the
+ * cuts of a 10 MB body at once would be a long task of its own): the whole when it is
+ * short, else a first part of about FIRST_CHARS and then parts of about SLICE_CHARS, each
+ * cut between top-level blocks.
+ * @param {string} html
+ * @param {SliceSizes} [sizes]
+ * @returns {Generator<string>}
+ */
+export function* slicesOf(html, { whole = WHOLE_CHARS, first = FIRST_CHARS, slice = SLICE_CHARS } = {}) {
+  if (html.length <= whole) {
+    yield html;
+    return;
+  }
   for (let start = 0, size = first; start < html.length; size = slice) {
     const end = cutAfter(html, start, size);
-    parts.push(html.slice(start, end));
+    yield html.slice(start, end);
     start = end;
   }
-  return parts;
+}
+
+/**
+ * All the parts at once (slicesOf).
+ * @param {string} html
+ * @param {SliceSizes} [sizes]
+ * @returns {string[]}
+ */
+export function slices(html, sizes) {
+  return [...slicesOf(html, sizes)];
 }
 
 /**
@@ -115,24 +153,34 @@ function parse(part) {
  * @param {HTMLElement} body
  * @param {string} html  Article.html from the core.
  * @param {(fragment: DocumentFragment) => void} prepare
+ * @param {{ boxes?: boolean }} [options]  `boxes`: each part in a `.slice` box of its own,
+ *   which tells the styles how many blocks it holds (`--blocks`: its height before it is laid out).
  * @returns {Promise<void>} settles when the whole body is in.
  */
-export function fillBody(body, html, prepare) {
-  const parts = slices(html);
+export function fillBody(body, html, prepare, { boxes = false } = {}) {
+  const parts = slicesOf(html);
   const add = (/** @type {string} */ part) => {
     const fragment = parse(part);
     prepare(fragment);
-    body.append(fragment);
+    if (!boxes) {
+      body.append(fragment);
+      return;
+    }
+    const box = document.createElement('div');
+    box.className = 'slice';
+    box.style.setProperty('--blocks', String(fragment.childElementCount));
+    box.append(fragment);
+    body.append(box);
   };
-  add(parts[0]);
-  if (parts.length === 1) return Promise.resolve();
+  add(/** @type {string} */ (parts.next().value));
+  let next = parts.next();
+  if (next.done) return Promise.resolve();
   body.setAttribute('aria-busy', 'true');
   return new Promise((resolve) => {
-    let next = 1;
     const step = () => {
-      add(parts[next]);
-      next += 1;
-      if (next < parts.length) {
+      add(/** @type {string} */ (next.value));
+      next = parts.next();
+      if (!next.done) {
         setTimeout(step, 0);
       } else {
         body.removeAttribute('aria-busy');
