@@ -363,10 +363,11 @@ const rootBundle = {
  * Bundles the package's entry points into `dir`, minified, with the code they share and
  * the modules they load on demand as chunks beside them.
  * @param {string} dir
- * @returns {Promise<string[]>} the files written, relative to `dir`.
+ * @returns {Promise<{ files: string[], staticImports: Record<string, string[]> }>} the files
+ *   written, relative to `dir`, and what each imports statically (what loads with it).
  */
-async function bundlePackage(dir) {
-  const { outputFiles } = await esbuild.build({
+export async function bundlePackage(dir) {
+  const { outputFiles, metafile } = await esbuild.build({
     entryPoints: Object.entries(PACKAGE_ENTRIES).map(([out, input]) => ({ out, in: join(WWW, input) })),
     bundle: true,
     splitting: true,
@@ -378,17 +379,25 @@ async function bundlePackage(dir) {
     outdir: dir,
     chunkNames: '[name]-[hash]',
     write: false,
+    metafile: true,
     logLevel: 'error',
     plugins: [rootBundle],
   });
   const files = [];
+  mkdirSync(dir, { recursive: true });
   for (const file of outputFiles) {
     const name = relative(dir, file.path).split(sep).join('/');
     if (name.includes('/')) fail(`the bundle wrote ${name} below the package's root, where its URLs would not resolve.`);
     writeFileSync(file.path, file.text);
     files.push(name);
   }
-  return files.sort();
+  const inDir = (/** @type {string} */ path) => relative(dir, resolve(path)).split(sep).join('/');
+  /** @type {Record<string, string[]>} */
+  const staticImports = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    staticImports[inDir(path)] = output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => inDir(i.path));
+  }
+  return { files: files.sort(), staticImports };
 }
 
 /**
@@ -396,7 +405,7 @@ async function bundlePackage(dir) {
  * @param {string} from
  * @param {string} to
  */
-async function minifyFile(from, to) {
+export async function minifyFile(from, to) {
   const { code } = await esbuild.transform(readFileSync(from, 'utf8'), { minify: true, target: 'es2022', legalComments: 'none' });
   mkdirSync(dirname(to), { recursive: true });
   writeFileSync(to, code);
@@ -455,7 +464,7 @@ async function npmPackage(out) {
   const dir = join(out, 'npm');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'pkg'), { recursive: true });
-  const bundled = await bundlePackage(dir);
+  const { files: bundled } = await bundlePackage(dir);
   for (const file of PACKAGE_EXTRAS) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(WWW, file), join(dir, file));
