@@ -2,13 +2,14 @@
 //! sources may give a field, the front matter wins, then what a whole HTML
 //! document says about itself, then what the body shows (its first top-level
 //! heading, its detected language, the text before `<!-- more -->`), then the
-//! file name, as the site generators themselves fall back.
+//! file name, as the site generators themselves fall back. The direction is the
+//! one the source states, else its language's, else that of most of its letters.
 
-use crate::article::{Article, Format};
+use crate::article::{Article, Direction, Format};
 use crate::body::document::DocMeta;
 use crate::decode::Decoded;
 use crate::front_matter::Split;
-use crate::lang::detect_lang;
+use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
 use crate::text::{html_to_text, Breaks};
@@ -76,22 +77,41 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         .lang
         .or(doc.lang)
         .or_else(|| detect_lang(&outline.text));
+    let dir = meta.dir.or(doc.dir).or_else(|| {
+        let text = if outline.text.trim().is_empty() {
+            title.as_deref().unwrap_or_default()
+        } else {
+            &outline.text
+        };
+        direction(lang.as_deref(), text)
+    });
+    // A page's own dates count only where the front matter has none, even unreadable.
+    let date = meta
+        .date
+        .or(doc.date.filter(|_| meta.date_text.is_none()))
+        .or(meta.file_date);
+    let updated = meta
+        .updated
+        .or(doc.updated.filter(|_| meta.updated_text.is_none()));
     let mut warnings = decoded.warnings.clone();
     warnings.extend(split.warnings);
     warnings.extend(meta.warnings);
     Article {
         title,
-        date: meta.date,
-        updated: meta.updated,
+        date,
+        updated,
         date_text: meta.date_text,
         updated_text: meta.updated_text,
         authors,
+        author_links: meta.author_links,
         categories: meta.categories,
         category_paths: meta.category_paths,
         tags,
         cover: meta.cover,
+        source_url: meta.source_url.or(doc.url),
         summary,
         lang,
+        dir,
         format,
         front_matter: split.kind,
         encoding: decoded.encoding.to_string(),
@@ -104,10 +124,21 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
     }
 }
 
+/// The direction when the source does not state one: a right-to-left language
+/// decides; otherwise the script of most of the letters, else the language.
+fn direction(lang: Option<&str>, text: &str) -> Option<Direction> {
+    let by_lang = lang.and_then(lang_direction);
+    if by_lang == Some(Direction::Rtl) {
+        return by_lang;
+    }
+    text_direction(text).or(by_lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::article::TocEntry;
+    use crate::warning::{Warning, WarningCode};
 
     fn parts<'a>(
         decoded: &'a Decoded,
@@ -131,7 +162,7 @@ mod tests {
         Decoded {
             text: "body".into(),
             encoding: "UTF-8",
-            warnings: vec!["decoding".into()],
+            warnings: vec![Warning::new(WarningCode::EncodingGuessed, "decoding")],
         }
     }
 
@@ -142,7 +173,7 @@ mod tests {
             summary: Some("Said".into()),
             lang: Some("fr".into()),
             authors: vec!["Ann".into()],
-            warnings: vec!["metadata".into()],
+            warnings: vec![Warning::new(WarningCode::DateUnreadable, "metadata")],
             ..Metadata::default()
         };
         let doc = DocMeta {
@@ -163,7 +194,8 @@ mod tests {
             ["k"],
             "the document's keywords when the front matter has no tags"
         );
-        assert_eq!(a.warnings, ["decoding", "metadata"]);
+        let said: Vec<&str> = a.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(said, ["decoding", "metadata"]);
     }
 
     #[test]
@@ -189,5 +221,86 @@ mod tests {
             Outline::default(),
         ));
         assert_eq!(a.title.as_deref(), Some("from the name"));
+    }
+
+    #[test]
+    fn dates_come_from_the_front_matter_then_the_page_then_the_file_name() {
+        let d = decoded();
+        let doc = || DocMeta {
+            date: Some("2024-02-11T08:00:00+00:00".into()),
+            updated: Some("2024-02-12".into()),
+            url: Some("https://news.example/a".into()),
+            ..DocMeta::default()
+        };
+        let file = Metadata {
+            file_date: Some("2020-01-02".into()),
+            ..Metadata::default()
+        };
+        let a = article(parts(&d, file.clone(), doc(), Outline::default()));
+        assert_eq!(a.date.as_deref(), Some("2024-02-11T08:00:00+00:00"));
+        assert_eq!(a.updated.as_deref(), Some("2024-02-12"));
+        assert_eq!(a.source_url.as_deref(), Some("https://news.example/a"));
+        let a = article(parts(
+            &d,
+            file.clone(),
+            DocMeta::default(),
+            Outline::default(),
+        ));
+        assert_eq!(a.date.as_deref(), Some("2020-01-02"));
+        let unread = Metadata {
+            date_text: Some("someday".into()),
+            updated: Some("2025-01-01".into()),
+            ..Metadata::default()
+        };
+        let a = article(parts(&d, unread, doc(), Outline::default()));
+        assert_eq!((a.date, a.date_text.as_deref()), (None, Some("someday")));
+        assert_eq!(a.updated.as_deref(), Some("2025-01-01"));
+    }
+
+    #[test]
+    fn the_direction_is_stated_or_follows_the_language_or_the_letters() {
+        let d = decoded();
+        let text = |t: &str| Outline {
+            text: t.into(),
+            ..Outline::default()
+        };
+        let dir =
+            |meta: Metadata, doc: DocMeta, t: &str| article(parts(&d, meta, doc, text(t))).dir;
+        let rtl_doc = || DocMeta {
+            dir: Some(Direction::Rtl),
+            ..DocMeta::default()
+        };
+        // other/readability-rtl-1-source.html: `<html dir="rtl">` over Latin text.
+        assert_eq!(
+            dir(Metadata::default(), rtl_doc(), "Lorem ipsum"),
+            Some(Direction::Rtl)
+        );
+        let ltr_meta = Metadata {
+            dir: Some(Direction::Ltr),
+            ..Metadata::default()
+        };
+        assert_eq!(dir(ltr_meta, rtl_doc(), "x"), Some(Direction::Ltr));
+        let he = Metadata {
+            lang: Some("he".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            dir(he, DocMeta::default(), "Latin words"),
+            Some(Direction::Rtl)
+        );
+        let en = Metadata {
+            lang: Some("en".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            dir(en.clone(), DocMeta::default(), "مرحبا بالعالم"),
+            Some(Direction::Rtl)
+        );
+        assert_eq!(dir(en, DocMeta::default(), "42"), Some(Direction::Ltr));
+        assert_eq!(
+            dir(Metadata::default(), DocMeta::default(), "Hello"),
+            Some(Direction::Ltr)
+        );
+        assert_eq!(dir(Metadata::default(), DocMeta::default(), "—"), None);
     }
 }

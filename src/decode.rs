@@ -7,6 +7,7 @@
 //! and is reported to the reader as a guess.
 
 use crate::error::{err, Error};
+use crate::warning::{Warning, WarningCode};
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from a file's bytes.
@@ -17,7 +18,7 @@ pub struct Decoded {
     /// WHATWG label of the encoding used (`UTF-8`, `GBK`, `UTF-16LE` …).
     pub encoding: &'static str,
     /// Things the reader should know (a guessed encoding, replaced bytes).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Files larger than this are refused with a clear message rather than rendered slowly.
@@ -58,9 +59,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         } else {
             format!("{bad} malformed byte sequences were")
         };
-        warnings.push(format!(
-            "{what} not valid {encoding} and shown as “\u{FFFD}”."
-        ));
+        warnings.push(
+            Warning::new(
+                WarningCode::EncodingDamaged,
+                format!("{what} not valid {encoding} and shown as “\u{FFFD}”."),
+            )
+            .with("count", bad.to_string())
+            .with("encoding", encoding),
+        );
     }
     Ok(Decoded {
         text: normalize(&raw),
@@ -73,7 +79,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// the number of malformed sequences replaced by U+FFFD.
 fn pick_and_decode(
     bytes: &[u8],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<(String, &'static str, usize), Error> {
     // Byte order marks. UTF-32LE's BOM starts with UTF-16LE's, so it is tested first.
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
@@ -120,10 +126,16 @@ fn pick_and_decode(
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
     if enc != UTF_8 {
-        warnings.push(format!(
-            "The file does not say which encoding it uses; it was read as {}, the most likely guess.",
-            enc.name()
-        ));
+        warnings.push(
+            Warning::new(
+                WarningCode::EncodingGuessed,
+                format!(
+                    "The file does not say which encoding it uses; it was read as {}, the most likely guess.",
+                    enc.name()
+                ),
+            )
+            .with("encoding", enc.name()),
+        );
     }
     let (t, bad) = decode_with(enc, bytes);
     Ok((t, enc.name(), bad))
@@ -455,7 +467,15 @@ mod tests {
         let d = ok(b"\xEF\xBB\xBFa\xFFb\xFEc");
         assert_eq!(d.text, "a\u{FFFD}b\u{FFFD}c");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].starts_with("2 malformed"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.starts_with("2 malformed"),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(d.warnings[0].code, WarningCode::EncodingDamaged);
+        assert_eq!(d.warnings[0].params["count"], "2");
+        assert_eq!(d.warnings[0].params["encoding"], "UTF-8");
+        assert_eq!(d.warnings[0].line, None);
     }
 
     #[test]
@@ -479,7 +499,11 @@ mod tests {
         let d = ok(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0]);
         assert_eq!(d.text, "a\u{FFFD}b");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains("One malformed"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.contains("One malformed"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -499,7 +523,11 @@ mod tests {
         let d = ok(&be);
         assert_eq!(d.encoding, "UTF-32BE");
         assert_eq!(d.text, "A\u{FFFD}\u{FFFD}\u{FFFD}");
-        assert!(d.warnings[0].starts_with("3 malformed"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.starts_with("3 malformed"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -637,7 +665,13 @@ mod tests {
         );
         assert!(d.text.contains("中文的文章"));
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains(d.encoding), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.contains(d.encoding),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(d.warnings[0].code, WarningCode::EncodingGuessed);
+        assert_eq!(d.warnings[0].params["encoding"], d.encoding);
     }
 
     #[test]

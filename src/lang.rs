@@ -1,6 +1,58 @@
 //! The language of a text, guessed when the front matter and the document do
 //! not say: by script for Chinese, Japanese and Korean, by common short words for
-//! the main Latin-script languages.
+//! the main Latin-script languages. And the direction it is written in, from a
+//! language tag or from the script of the text's letters.
+
+use crate::article::Direction;
+
+/// Languages written right to left (BCP 47 primary subtags).
+const RTL_LANGS: [&str; 14] = [
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "nqo", "ps", "sd", "syr", "ur", "yi",
+];
+/// Scripts written right to left (BCP 47 script subtags).
+const RTL_SCRIPTS: [&str; 9] = [
+    "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr",
+];
+
+/// The direction of a language tag: right to left for the languages and scripts
+/// written so (`ar`, `he`, `fa`, `ur`, `az-Arab` …), left to right for any other
+/// tag (its script subtag wins: `ur-Latn` is left to right).
+pub(crate) fn lang_direction(tag: &str) -> Option<Direction> {
+    let mut parts = tag.split(['-', '_']).map(str::to_ascii_lowercase);
+    let lang = parts.next().filter(|l| !l.is_empty())?;
+    let script = parts.find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rtl = match script {
+        Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+        None => RTL_LANGS.contains(&lang.as_str()),
+    };
+    Some(if rtl { Direction::Rtl } else { Direction::Ltr })
+}
+
+/// Is this a letter of a script written right to left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko, Samaritan, Mandaic and their presentation forms)?
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+        && c.is_alphabetic()
+}
+
+/// The direction most of the text's letters (its first ten thousand) are written
+/// in; `None` when it has none.
+pub(crate) fn text_direction(text: &str) -> Option<Direction> {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(10_000) {
+        if is_rtl_letter(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    match (rtl, ltr) {
+        (0, 0) => None,
+        _ if rtl > ltr => Some(Direction::Rtl),
+        _ => Some(Direction::Ltr),
+    }
+}
 
 /// Guesses the language: by script for Chinese (`zh`), Japanese (`ja`, kana) and
 /// Korean (`ko`, Hangul); for Latin-script text by its most common short words
@@ -140,5 +192,27 @@ mod tests {
         }
         assert_eq!(detect_lang("x y"), None);
         assert_eq!(detect_lang("fn main() { let x = 1; println!(x); }"), None);
+    }
+
+    #[test]
+    fn directions_of_languages_and_texts() {
+        for tag in ["ar", "he", "fa-IR", "ur", "yi", "az-Arab", "ckb"] {
+            assert_eq!(lang_direction(tag), Some(Direction::Rtl), "{tag}");
+        }
+        for tag in ["en", "zh-CN", "ur-Latn", "ja", "arn"] {
+            assert_eq!(lang_direction(tag), Some(Direction::Ltr), "{tag}");
+        }
+        assert_eq!(lang_direction(""), None);
+        assert_eq!(
+            text_direction("مرحبا بالعالم، هذا نص عربي with English"),
+            Some(Direction::Rtl)
+        );
+        assert_eq!(text_direction("שלום עולם"), Some(Direction::Rtl));
+        assert_eq!(
+            text_direction("Hello עולם and more words"),
+            Some(Direction::Ltr)
+        );
+        assert_eq!(text_direction("中文正文"), Some(Direction::Ltr));
+        assert_eq!(text_direction("123 — 456 !"), None);
     }
 }

@@ -33,14 +33,16 @@ mod outline;
 mod sanitize;
 mod site_syntax;
 mod text;
+mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Format, FrontMatterKind, Stats, TocEntry};
+pub use article::{Article, Direction, Format, FrontMatterKind, Stats, TocEntry};
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{Error, ErrorKind};
 pub use metadata::title_from_file_name;
 pub use options::Options;
+pub use warning::{Warning, WarningCode};
 
 use assemble::Parts;
 use sanitize::Sanitizer;
@@ -48,7 +50,7 @@ use sanitize::Sanitizer;
 /// Renders one article file.
 ///
 /// Only input with nothing to show is an error (binary, empty, too large, or a
-/// base URL that is not a URL); every other oddity becomes a warning in
+/// base URL that is not a URL); every other oddity becomes a [`Warning`] in
 /// [`Article::warnings`].
 ///
 /// # Examples
@@ -63,7 +65,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     let sanitizer = Sanitizer::new(options.base_url()?.as_ref());
     let decoded = decode::decode(bytes)?;
     let split = front_matter::split(&decoded.text);
-    let meta = metadata::normalize(&split.data, file_name, &sanitizer);
+    let meta = metadata::normalize(&split.data, &split.lines, file_name, &sanitizer);
     let format = body::detect_format(split.body, file_name);
     let body = body::render(split.body, format, &sanitizer, meta.summary.is_none());
     let html = sanitize::tidy(&sanitizer.clean(body.html));
@@ -127,7 +129,8 @@ pub mod test_hooks {
         data: &serde_json::Map<String, serde_json::Value>,
         file_name: Option<&str>,
     ) -> usize {
-        crate::metadata::normalize(data, file_name, &Sanitizer::new(None))
+        let lines = crate::front_matter::KeyLines::new();
+        crate::metadata::normalize(data, &lines, file_name, &Sanitizer::new(None))
             .warnings
             .len()
     }

@@ -31,6 +31,40 @@ export interface Stats {
   reading_minutes: number;
 }
 
+/** The kind of a warning: stable codes, each documented in the README. */
+export type WarningCode =
+  | "encoding-damaged"
+  | "encoding-guessed"
+  | "front-matter-unclosed"
+  | "javascript-front-matter"
+  | "front-matter-not-mapping"
+  | "yaml-broken"
+  | "toml-broken"
+  | "json-broken"
+  | "key-duplicate"
+  | "front-matter-too-repetitive"
+  | "front-matter-too-deep"
+  | "value-wrong-kind"
+  | "entry-wrong-kind"
+  | "author-unnamed"
+  | "date-out-of-range"
+  | "date-unreadable"
+  | "url-unsafe"
+  | "lang-invalid"
+  | "dir-invalid";
+
+/** Something odd in the file that did not stop it from rendering. */
+export interface Warning {
+  /** Stable kebab-case code, for saying it in any language. */
+  code: WarningCode;
+  /** The same in one English sentence (the fallback for a code a page does not know). */
+  message: string;
+  /** The 1-based line of the file it is about, when known. */
+  line: number | null;
+  /** What the sentence names (`{ key: "date", value: "someday" }`), by the code's param names. */
+  params: Record<string, string>;
+}
+
 /** What `render` returns: the same object as `folio render --json`. */
 export interface Article {
   title: string | null;
@@ -40,15 +74,22 @@ export interface Article {
   /** The date as written, when it could not be read. */
   date_text: string | null;
   updated_text: string | null;
+  /** Authors' names, as text. */
   authors: string[];
+  /** An author's web address by name (passed the URL policy); authors without one are absent. */
+  author_links: Record<string, string>;
   categories: string[];
   /** Category hierarchies (Hexo: a flat list is one path), each shown as a breadcrumb. */
   category_paths: string[][];
   tags: string[];
   /** Image URL that passed the URL policy. */
   cover: string | null;
+  /** Where the article was first published (front matter `source`/`url`…, a page's canonical URL). */
+  source_url: string | null;
   summary: string | null;
   lang: string | null;
+  /** The text's direction, to set as `dir` on the article and its metadata; null when unknown. */
+  dir: "rtl" | "ltr" | null;
   format: "markdown" | "html";
   front_matter: "yaml" | "toml" | "json" | null;
   /** WHATWG encoding label, e.g. "UTF-8", "GBK". */
@@ -58,7 +99,7 @@ export interface Article {
   toc: TocEntry[];
   stats: Stats;
   /** What was odd but did not stop rendering, for the reader. */
-  warnings: string[];
+  warnings: Warning[];
   /** The whole front matter. */
   extra: Record<string, unknown>;
   draft: boolean;

@@ -138,3 +138,51 @@ fn wrong_arguments_are_bad_options() {
     assert_eq!(code, "bad-option");
     assert_eq!(p["option"], "options");
 }
+
+#[wasm_bindgen_test]
+fn warnings_author_links_and_direction_arrive_as_plain_values() {
+    let text = "---\ntitle: x\ndate: someday\nauthor: '<a href=\"https://halu.lu\">Halulu</a>'\nlang: he\n---\nBody";
+    let out = folio::wasm::render(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let warnings = get(&out, "warnings");
+    assert!(js_sys::Array::is_array(&warnings));
+    let first = js_sys::Array::from(&warnings).get(0);
+    assert_eq!(
+        get(&first, "code").as_string().as_deref(),
+        Some("date-unreadable")
+    );
+    assert_eq!(get(&first, "line").as_f64(), Some(3.0));
+    let params = get(&first, "params");
+    assert!(params.is_object() && !params.is_instance_of::<js_sys::Map>());
+    assert_eq!(
+        get(&params, "value").as_string().as_deref(),
+        Some("someday")
+    );
+    let links = get(&out, "author_links");
+    assert!(links.is_object() && !links.is_instance_of::<js_sys::Map>());
+    assert_eq!(
+        get(&links, "Halulu").as_string().as_deref(),
+        Some("https://halu.lu/")
+    );
+    assert_eq!(get(&out, "dir").as_string().as_deref(), Some("rtl"));
+    assert!(get(&out, "source_url").is_null());
+    let a: folio::Article = serde_wasm_bindgen::from_value(out).unwrap();
+    assert_eq!(
+        a,
+        folio::render(text.as_bytes(), &Default::default()).unwrap()
+    );
+    // A decoding warning has no line: null, not undefined.
+    let mut damaged = "中文正文".repeat(20).into_bytes();
+    damaged.push(0xff);
+    let out = folio::wasm::render(
+        js_sys::Uint8Array::from(&damaged[..]).into(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let first = js_sys::Array::from(&get(&out, "warnings")).get(0);
+    assert_eq!(
+        get(&first, "code").as_string().as_deref(),
+        Some("encoding-damaged")
+    );
+    assert!(get(&first, "line").is_null());
+}

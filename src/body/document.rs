@@ -14,7 +14,16 @@
 //! `<article>`, and elements whose role or class/id names navigation, sharing,
 //! comments, ads and the like — the latter only while they hold less than half
 //! of the text, so a mislabelled wrapper never takes the article with it.
+//!
+//! The page's dates come from where news sites put them, best first:
+//! `article:published_time` (Open Graph), JSON-LD `datePublished`, an `itemprop`
+//! (`<meta>` or `<time>`), a `<meta name>` such as `publishdate` or `dc.date`, a
+//! `<time pubdate>`, then the first `<time datetime>` in a byline (an element
+//! whose class, id or `itemprop` speaks of the byline, the date or the author,
+//! or a `<header>`); `dateModified` and its kin the same way.
 
+use crate::article::Direction;
+use crate::metadata::{read_date, web_url};
 use crate::text::{collapse_whitespace, escape_into};
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -35,6 +44,15 @@ pub(crate) struct DocMeta {
     pub keywords: Vec<String>,
     /// `<html lang>`.
     pub lang: Option<String>,
+    /// When the page was published, in the contract's form (see the module docs).
+    pub date: Option<String>,
+    /// When the page was last modified, in the contract's form.
+    pub updated: Option<String>,
+    /// `<html dir>` or `<body dir>`: `rtl` or `ltr` (`auto` says nothing).
+    pub dir: Option<Direction>,
+    /// The page's own address: `<link rel="canonical">`, else `og:url`, when it is
+    /// an absolute web address.
+    pub url: Option<String>,
 }
 
 /// Characters of text that make an `<article>` the article rather than a teaser.
@@ -348,20 +366,45 @@ fn write_start(out: &mut String, tag: &Tag) {
     out.push('>');
 }
 
-/// `<title>`, `<meta>` (name or Open Graph property) and `<html lang>`.
+/// `<title>`, `<meta>` (name or Open Graph property), `<html lang>`, the
+/// direction, the canonical address and the dates (see the module docs).
 fn head_meta(toks: &[Tok]) -> DocMeta {
     let mut meta = DocMeta::default();
     let mut og_title = None;
     let mut og_description = None;
+    let mut og_url = None;
+    let mut dates = Dates::default();
+    page_dates(toks, &mut dates);
     for (i, t) in toks.iter().enumerate() {
         let Tok::Start(tag) = t else { continue };
         match &*tag.name {
-            "html" if meta.lang.is_none() => {
-                meta.lang = attr(tag, "lang")
-                    .or_else(|| attr(tag, "xml:lang"))
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string);
+            "html" | "body" => {
+                if meta.lang.is_none() && &*tag.name == "html" {
+                    meta.lang = attr(tag, "lang")
+                        .or_else(|| attr(tag, "xml:lang"))
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string);
+                }
+                if meta.dir.is_none() {
+                    meta.dir = match attr(tag, "dir").map(|d| d.trim().to_ascii_lowercase()) {
+                        Some(d) if d == "rtl" => Some(Direction::Rtl),
+                        Some(d) if d == "ltr" => Some(Direction::Ltr),
+                        _ => None,
+                    };
+                }
+                if &*tag.name == "body" {
+                    break;
+                }
+            }
+            "link" if meta.url.is_none() => {
+                let canonical = attr(tag, "rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    meta.url = attr(tag, "href").and_then(web_url);
+                }
             }
             "title" if meta.title.is_none() => {
                 if let Some(Tok::Text(s)) = toks.get(i + 1) {
@@ -369,17 +412,14 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
                 }
             }
             "meta" => {
-                let key = attr(tag, "name")
-                    .or_else(|| attr(tag, "property"))
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
+                let key = meta_key(tag);
                 let value = attr(tag, "content").and_then(clean);
                 match key.as_str() {
                     "author" if meta.author.is_none() => meta.author = value,
                     "description" if meta.description.is_none() => meta.description = value,
                     "og:title" if og_title.is_none() => og_title = value,
                     "og:description" if og_description.is_none() => og_description = value,
+                    "og:url" if og_url.is_none() => og_url = value.as_deref().and_then(web_url),
                     "keywords" if meta.keywords.is_empty() => {
                         meta.keywords = value
                             .unwrap_or_default()
@@ -392,13 +432,194 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
                     _ => {}
                 }
             }
-            "body" => break,
             _ => {}
         }
     }
     meta.title = meta.title.or(og_title);
     meta.description = meta.description.or(og_description);
+    meta.url = meta.url.or(og_url);
+    meta.date = dates.published.map(|(_, d)| d);
+    meta.updated = dates.modified.map(|(_, d)| d);
     meta
+}
+
+/// The best date found so far of each kind, with its rank (lower is better).
+#[derive(Default)]
+struct Dates {
+    published: Option<(u8, String)>,
+    modified: Option<(u8, String)>,
+}
+
+impl Dates {
+    /// Offers a date as written, of rank `rank`; kept when readable and better
+    /// than what is held (the first of equal rank wins).
+    fn offer(&mut self, modified: bool, rank: u8, raw: Option<&str>) {
+        let slot = if modified {
+            &mut self.modified
+        } else {
+            &mut self.published
+        };
+        if slot.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            return;
+        }
+        if let Some(d) = raw
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .and_then(read_date)
+        {
+            *slot = Some((rank, d));
+        }
+    }
+}
+
+/// The rank of a `<meta>` key naming a date, and whether it is the modification date.
+fn meta_date_key(key: &str) -> Option<(bool, u8)> {
+    Some(match key {
+        "article:published_time" | "og:article:published_time" | "article:published" => (false, 0),
+        "article:modified_time"
+        | "og:article:modified_time"
+        | "article:modified"
+        | "og:updated_time" => (true, 0),
+        "publishdate" | "pubdate" | "publish-date" | "publish_date" | "date" | "dc.date"
+        | "dc.date.issued" | "dc.date.created" | "dcterms.created" | "dcterms.issued"
+        | "sailthru.date" | "parsely-pub-date" | "og:published_time" | "datepublished" => {
+            (false, 3)
+        }
+        "dcterms.modified" | "dc.date.modified" | "last-modified" | "lastmod" | "datemodified" => {
+            (true, 3)
+        }
+        _ => return None,
+    })
+}
+
+/// Words of a class, id, `itemprop` or `rel` that mark a byline, where a `<time>`
+/// is the article's date.
+const BYLINE_WORDS: [&str; 10] = [
+    "byline",
+    "dateline",
+    "meta",
+    "date",
+    "time",
+    "published",
+    "posted",
+    "pubdate",
+    "timestamp",
+    "author",
+];
+
+/// Does this element hold a byline (see [`BYLINE_WORDS`])?
+fn is_byline(tag: &Tag) -> bool {
+    if &*tag.name == "header" {
+        return true;
+    }
+    ["class", "id", "itemprop", "rel"]
+        .iter()
+        .filter_map(|a| attr(tag, a))
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
+/// Every date the page states about itself: `<meta>`, JSON-LD, `itemprop`, `<time>`.
+fn page_dates(toks: &[Tok], dates: &mut Dates) {
+    // Open elements, each with whether it or an ancestor is a byline.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Start(tag) => {
+                let name: &str = &tag.name;
+                let itemprop = attr(tag, "itemprop").map(str::trim);
+                match name {
+                    "meta" => {
+                        let key = meta_key(tag);
+                        let content = attr(tag, "content");
+                        if let Some((modified, rank)) = meta_date_key(&key) {
+                            dates.offer(modified, rank, content);
+                        }
+                        match itemprop {
+                            Some("datePublished") => dates.offer(false, 2, content),
+                            Some("dateModified") => dates.offer(true, 2, content),
+                            _ => {}
+                        }
+                    }
+                    "time" => {
+                        let when = attr(tag, "datetime");
+                        match itemprop {
+                            Some("datePublished") => dates.offer(false, 2, when),
+                            Some("dateModified") => dates.offer(true, 2, when),
+                            _ if attr(tag, "pubdate").is_some() => dates.offer(false, 4, when),
+                            _ if open.last().is_some_and(|(_, b)| *b) || is_byline(tag) => {
+                                dates.offer(false, 5, when);
+                            }
+                            _ => {}
+                        }
+                    }
+                    "script"
+                        if attr(tag, "type").is_some_and(|t| {
+                            t.trim().eq_ignore_ascii_case("application/ld+json")
+                        }) =>
+                    {
+                        if let Some(Tok::Text(json)) = toks.get(i + 1) {
+                            json_ld_dates(json, dates);
+                        }
+                    }
+                    _ => {}
+                }
+                if !(VOID.contains(&name) || tag.self_closing) {
+                    let byline = open.last().is_some_and(|(_, b)| *b) || is_byline(tag);
+                    open.push((name, byline));
+                }
+            }
+            Tok::End(name) => {
+                if let Some(k) = open.iter().rposition(|(n, _)| n == name) {
+                    open.truncate(k);
+                }
+            }
+            Tok::Text(_) => {}
+        }
+    }
+}
+
+/// `datePublished` and `dateModified` from a JSON-LD block: the first object that
+/// has them, in the block, a list of objects or an `@graph`, Article-like types first.
+fn json_ld_dates(json: &str, dates: &mut Dates) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+        return;
+    };
+    let mut objects: Vec<&serde_json::Map<String, serde_json::Value>> = Vec::new();
+    let top: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        v => vec![v],
+    };
+    for v in top {
+        if let serde_json::Value::Object(o) = v {
+            objects.push(o);
+            if let Some(serde_json::Value::Array(graph)) = o.get("@graph") {
+                objects.extend(graph.iter().filter_map(serde_json::Value::as_object));
+            }
+        }
+    }
+    let article_like = |o: &serde_json::Map<String, serde_json::Value>| {
+        let is = |t: &str| t.ends_with("Article") || t.ends_with("Posting") || t == "Report";
+        match o.get("@type") {
+            Some(serde_json::Value::String(t)) => is(t),
+            Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).any(is),
+            _ => false,
+        }
+    };
+    objects.sort_by_key(|o| !article_like(o));
+    for o in objects {
+        dates.offer(false, 1, o.get("datePublished").and_then(|v| v.as_str()));
+        dates.offer(true, 1, o.get("dateModified").and_then(|v| v.as_str()));
+    }
+}
+
+/// What a `<meta>` names: its `name`, else its Open Graph `property`, lowercased.
+fn meta_key(tag: &Tag) -> String {
+    attr(tag, "name")
+        .or_else(|| attr(tag, "property"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// Whitespace collapsed; `None` when nothing is left.
@@ -489,6 +710,60 @@ mod tests {
             html.contains("text text") && !html.contains(">x<"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn dates_from_open_graph_json_ld_itemprop_and_the_byline() {
+        // www/examples/news.html's head.
+        let (_, m) = extract(
+            r#"<html><head><meta property="article:published_time" content="2024-02-11T08:00:00Z"></head><body>x</body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-02-11T08:00:00+00:00"));
+        assert_eq!(m.updated, None);
+        // The Readability pages' JSON-LD (in an @graph, after a non-article).
+        let (_, m) = extract(
+            r#"<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebSite", "datePublished": "2001-01-01"}, {"@type": "NewsArticle", "datePublished": "2015-07-24T05:36:09+01:00", "dateModified": "2015-07-25"}]}</script></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2015-07-24T05:36:09+01:00"));
+        assert_eq!(m.updated.as_deref(), Some("2015-07-25"));
+        // itemprop on <time>, and Open Graph winning over a later JSON-LD.
+        let (_, m) = extract(
+            r#"<html><head><script type="application/ld+json">{"datePublished": "2020-01-01"}</script><meta property="article:published_time" content="2019-05-05"></head><body><time datetime="2015-05-04T13:36:31+02:00" itemprop="datePublished">04.05.2015</time><time itemprop="dateModified" datetime="2015-05-05">x</time></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-05-05"));
+        assert_eq!(m.updated.as_deref(), Some("2015-05-05"));
+        // A <time> in the byline; one elsewhere in the page says nothing.
+        let (_, m) = extract(
+            r#"<html><body><article><p class="byline">By Ann, <span><time datetime="2021-03-04">March 4</time></span></p><p>Text</p></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2021-03-04"));
+        let (_, m) = extract(
+            r#"<html><body><p>Meet us on <time datetime="2030-01-01">New Year</time>.</p></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        // Unreadable and broken values are passed over.
+        let (_, m) = extract(
+            r#"<html><head><meta name="date" content="someday"><script type="application/ld+json">{broken</script><meta name="publishdate" content="2017-03-10"></head></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2017-03-10"));
+    }
+
+    #[test]
+    fn direction_and_address_of_the_page() {
+        let (_, m) = extract(
+            r#"<!DOCTYPE html><html dir="rtl"><head><link rel="canonical" href="https://example.com/a"><meta property="og:url" content="https://example.com/og"></head><body>x</body></html>"#,
+        );
+        assert_eq!(m.dir, Some(Direction::Rtl));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
+        let (_, m) = extract(
+            r#"<html><head><meta property="og:url" content="https://example.com/og"><link rel="canonical" href="/relative"></head><body dir="LTR">x</body></html>"#,
+        );
+        assert_eq!(m.dir, Some(Direction::Ltr));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/og"));
+        let (_, m) = extract(
+            r#"<html dir="auto"><head><link rel="canonical" href="javascript:x"></head></html>"#,
+        );
+        assert_eq!((m.dir, m.url), (None, None));
     }
 
     #[test]
