@@ -277,6 +277,12 @@ function prepareBody(fragment, { blockImages, t }) {
 function notesBox(warnings, t) {
   if (!warnings.length) return null;
   const list = el('ul');
-  for (const warning of warnings) list.append(el('li', { text: describeWarning(warning, t) }));
+  const fill = (/** @type {Record<string, (params: Record<string, string>) => string> | undefined} */ words) =>
+    list.replaceChildren(...warnings.map((warning) => el('li', { text: describeWarning(warning, t, words) })));
+  fill(undefined);
+  // The core's sentences are English: other languages fetch their words for the codes.
+  if (t.lang === 'zh' && warnings.some((warning) => warning.code)) {
+    import('../i18n/warnings.js').then(({ WARNINGS_ZH }) => fill(WARNINGS_ZH), () => { /* English stays */ });
+  }
   return named(el('details', { className: 'warnings' }, el('summary', { text: t('notes', warnings.length) }), list), 'warnings');
 }
