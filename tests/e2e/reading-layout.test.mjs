@@ -191,6 +191,16 @@ test('typography per script: CJK without faux bold, trimmed punctuation, more le
     assert.equal(await first.evaluate((node) => getComputedStyle(node).textAlign), 'justify');
     assert.notEqual(await page.getByTestId('article-body').locator('h2').evaluate((node) => getComputedStyle(node).textAlign), 'justify');
   });
+  // An article in no language the core can tell is not typeset in the page's language.
+  await withPage(harness, '?src=&lang=zh', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    const en = '# Plain\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.\n';
+    await page.getByTestId('file-input').setInputFiles([{ name: 'en.md', mimeType: 'text/markdown', buffer: Buffer.from(en) }]);
+    await page.locator('[data-enhanced]').waitFor();
+    assert.match(await page.evaluate(() => document.documentElement.lang), /^zh/);
+    assert.equal(await page.getByTestId('article').getAttribute('lang'), '');
+    assert.notEqual(await page.getByTestId('article-body').locator('p').first().evaluate((node) => getComputedStyle(node).textAlign), 'justify');
+  });
   // An article the core says is right-to-left is shown so.
   const RTL_CORE = RICH_CORE.replace('return article;', "if (article.title === 'RTL') article.dir = 'rtl'; return article;");
   await withPage(harness, '?src=', async (page) => {

@@ -70,7 +70,9 @@ export function articleView(article, options) {
   const show = options.show ?? new Set(SHOW_PARTS);
   const { t } = options;
   const view = named(el('article', { className: 'article' }), 'article');
-  if (article.lang) view.lang = article.lang;
+  // The core guesses Chinese, Japanese and Korean from the script: an article it gives no
+  // language is not in those, and must not take the page's (a Chinese UI would typeset it as Chinese).
+  view.lang = article.lang ?? '';
   const dir = /** @type {{ dir?: unknown }} */ (article).dir;
   if (dir === 'rtl' || dir === 'ltr') view.dir = dir;
   view.append(el('div', { className: 'reading-progress', attrs: { 'aria-hidden': 'true', 'data-testid': 'progress' } }, el('div')));
