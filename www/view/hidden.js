@@ -6,7 +6,7 @@
 import { el, named } from './dom.js';
 
 /** @typedef {import('../folio.js').Article} Article */
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
 /**
  * The "show everything" switch, or null when nothing is hidden.
