@@ -12,7 +12,6 @@ import { headingAnchors } from './anchors.js';
 import { fillBody } from './body.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
-import { showAllSwitch } from './hidden.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
 import { prepareLinks } from './links.js';
 import { openBeside, tableOfContents } from './toc.js';
@@ -90,7 +89,12 @@ export function articleView(article, options) {
     const body = named(el('div', { className: huge ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
     // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
     const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
-    view.append(body, showAllSwitch(article.hidden, view, t) ?? '', notesBox(article.warnings, t) ?? '');
+    view.append(body, notesBox(article.warnings, t) ?? '');
+    // Reader mode's switch, loaded only for an article with hidden boilerplate.
+    if (article.hidden.length) {
+      import('./hidden.js').then(({ showAllSwitch }) => body.after(showAllSwitch(article.hidden, view, t) ?? ''),
+        (error) => console.warn('Folio: the show-all switch cannot be shown:', error));
+    }
     const remember = options.positionKey;
     whenFirstShown(view, () => {
       if (toc) openBeside(toc);
