@@ -90,6 +90,11 @@ export function articleView(article, options) {
     // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
     const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
     view.append(body, notesBox(article.warnings, t) ?? '');
+    // Reader mode's switch, loaded only for an article with hidden boilerplate.
+    if (article.hidden.length) {
+      import('./hidden.js').then(({ showAllSwitch }) => body.after(showAllSwitch(article.hidden, view, t) ?? ''),
+        (error) => console.warn('Folio: the show-all switch cannot be shown:', error));
+    }
     const remember = options.positionKey;
     whenFirstShown(view, () => {
       if (toc) openBeside(toc);
