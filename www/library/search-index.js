@@ -1,0 +1,180 @@
+// The library's full-text index: MiniSearch over the tokenizer in tokenize.js, with
+// the title above tags above authors above the body, every query word required, the
+// word being typed matched as a prefix, and snippets cut from the kept text around the
+// matches. Pure (no DOM): it runs in the search worker and in Node.
+
+import MiniSearch from './vendor/minisearch.js';
+import { isCjk, queryParts, tokenize } from './tokenize.js';
+
+/** @typedef {import('./messages.js').IndexDoc} IndexDoc */
+/** @typedef {import('./messages.js').SearchHit} SearchHit */
+
+/** Field weights: a word in the title counts four times one in the body. */
+export const BOOST = Object.freeze({ title: 4, tags: 2.5, authors: 1.5, text: 1 });
+
+/** Characters of each article's text kept for snippets (the whole text is indexed). */
+export const SNIPPET_TEXT_LIMIT = 200_000;
+
+/** Characters of context on each side of the first match in a snippet. */
+const CONTEXT = 60;
+
+export class SearchIndex {
+  constructor() {
+    this.mini = new MiniSearch({
+      idField: 'path',
+      fields: ['title', 'tags', 'authors', 'text'],
+      storeFields: [],
+      tokenize,
+      processTerm: (term) => term,
+    });
+    /** Text kept for snippets, by path. @type {Map<string, string>} */
+    this.texts = new Map();
+    /** Titles, for snippets of articles whose body does not match. @type {Map<string, string>} */
+    this.titles = new Map();
+  }
+
+  /** How many articles are indexed. */
+  get size() {
+    return this.mini.documentCount;
+  }
+
+  /**
+   * Adds articles; one already indexed under the same path is replaced.
+   * @param {IndexDoc[]} docs
+   */
+  add(docs) {
+    for (const doc of docs) {
+      if (this.mini.has(doc.path)) this.mini.discard(doc.path);
+      this.mini.add(doc);
+      this.texts.set(doc.path, doc.text.length > SNIPPET_TEXT_LIMIT ? doc.text.slice(0, SNIPPET_TEXT_LIMIT) : doc.text);
+      this.titles.set(doc.path, doc.title);
+    }
+  }
+
+  /**
+   * @param {string[]} paths
+   */
+  remove(paths) {
+    for (const path of paths) {
+      if (this.mini.has(path)) this.mini.discard(path);
+      this.texts.delete(path);
+      this.titles.delete(path);
+    }
+  }
+
+  clear() {
+    this.mini.removeAll();
+    this.texts.clear();
+    this.titles.clear();
+  }
+
+  /**
+   * Finds the articles that hold every word of `query`, best first.
+   * @param {string} query
+   * @param {number} [limit] how many hits get a snippet and are returned
+   * @returns {{ hits: SearchHit[], total: number }}
+   */
+  search(query, limit = 50) {
+    const parts = queryParts(query);
+    if (!parts.length) return { hits: [], total: 0 };
+    const last = parts.length - 1;
+    const queries = parts.map((part, i) => {
+      const typing = i === last;
+      if (part.cjk) {
+        // All bigrams of the run; a single character is matched as a prefix.
+        return { combineWith: 'AND', queries: part.terms, prefix: part.terms[0].length === 1 };
+      }
+      const forms = typing && part.raw !== part.terms[0] ? [part.terms[0], part.raw] : part.terms;
+      return {
+        combineWith: 'OR',
+        queries: forms,
+        prefix: typing,
+        fuzzy: (/** @type {string} */ term) => (term.length > 5 ? 1 : false),
+      };
+    });
+    const results = this.mini.search(/** @type {any} */ ({ combineWith: 'AND', queries }), {
+      boost: BOOST,
+      tokenize: (/** @type {string} */ term) => [term],
+      processTerm: (/** @type {string} */ term) => term,
+      weights: { fuzzy: 0.3, prefix: 0.6 },
+    });
+    const hits = results.slice(0, limit).map((result) => {
+      const path = String(result.id);
+      const text = this.texts.get(path) ?? '';
+      const title = this.titles.get(path) ?? '';
+      const body = snippet(text, result.terms);
+      return {
+        path,
+        score: result.score,
+        terms: result.terms,
+        snippet: body.some((s) => s.mark) ? body : snippet(title, result.terms).concat(body.length ? [{ text: ' — ', mark: false }, ...body] : []),
+      };
+    });
+    return { hits, total: results.length };
+  }
+}
+
+/**
+ * Where the indexed terms occur in a text: [start, end) ranges, in order, not
+ * overlapping. A CJK term matches as written; a word matches a word that starts with
+ * it (the stem `index` marks "indexing"), case-insensitively.
+ * @param {string} text
+ * @param {string[]} terms
+ * @returns {[number, number][]}
+ */
+export function findMatches(text, terms) {
+  const lower = text.toLowerCase();
+  /** @type {[number, number][]} */
+  const ranges = [];
+  for (const term of new Set(terms)) {
+    if (!term) continue;
+    const cjk = isCjk(term[0]);
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+      if (!cjk && at > 0 && /[\p{L}\p{N}]/u.test(lower[at - 1])) continue;
+      let end = at + term.length;
+      if (!cjk) while (end < lower.length && /[\p{L}\p{N}]/u.test(lower[end]) && !isCjk(lower[end])) end += 1;
+      ranges.push([at, end]);
+      if (ranges.length > 500) break;
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  /** @type {[number, number][]} */
+  const merged = [];
+  for (const range of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && range[0] <= prev[1]) prev[1] = Math.max(prev[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/**
+ * A short piece of `text` around its first match, as segments, the matches marked.
+ * With no match: the text's opening.
+ * @param {string} text
+ * @param {string[]} terms
+ * @returns {{ text: string, mark: boolean }[]}
+ */
+export function snippet(text, terms) {
+  const ranges = findMatches(text, terms);
+  if (!ranges.length) {
+    const opening = text.slice(0, CONTEXT * 2).replace(/\s+/g, ' ').trim();
+    return opening ? [{ text: opening + (text.length > CONTEXT * 2 ? '…' : ''), mark: false }] : [];
+  }
+  const start = Math.max(0, ranges[0][0] - CONTEXT);
+  const end = Math.min(text.length, ranges[0][1] + CONTEXT * 2);
+  /** @type {{ text: string, mark: boolean }[]} */
+  const out = [];
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (from >= end) break;
+    if (from > at) out.push({ text: text.slice(at, from), mark: false });
+    out.push({ text: text.slice(Math.max(from, at), Math.min(to, end)), mark: true });
+    at = Math.min(to, end);
+  }
+  if (at < end) out.push({ text: text.slice(at, end), mark: false });
+  const flat = out.map((s) => ({ text: s.text.replace(/\s+/g, ' '), mark: s.mark }));
+  if (start > 0) flat.unshift({ text: '…', mark: false });
+  if (end < text.length) flat.push({ text: '…', mark: false });
+  return flat;
+}
