@@ -1,12 +1,14 @@
-// Starts the library's module workers. On a page that requires Trusted Types their
-// script URLs pass one policy, `folio-library`, which vouches for exactly these three
-// files next to this module and nothing else (the page's CSP must allow the name).
+// Starts the library's module workers and registers the service worker (../sw.js). On a
+// page that requires Trusted Types their script URLs pass one policy, `folio-library`,
+// which vouches for exactly these four files and nothing else (the page's CSP must
+// allow the name).
 
 /** The library's worker scripts, by name. */
 const SCRIPTS = {
   zip: new URL('./zip-worker.js', import.meta.url).href,
   parse: new URL('./parse-worker.js', import.meta.url).href,
   search: new URL('./search-worker.js', import.meta.url).href,
+  offline: new URL('../sw.js', import.meta.url).href,
 };
 
 /** @typedef {keyof typeof SCRIPTS} WorkerName */
@@ -35,8 +37,18 @@ function scriptURL(name) {
 }
 
 /**
+ * Registers the service worker that keeps the app shell for offline use (www/sw.js,
+ * scope: the folder it lies in). Resolves to null where service workers do not exist.
+ * @returns {Promise<ServiceWorkerRegistration | null>}
+ */
+export function registerOffline() {
+  if (!('serviceWorker' in navigator)) return Promise.resolve(null);
+  return navigator.serviceWorker.register(scriptURL('offline'));
+}
+
+/**
  * Starts one of the library's workers.
- * @param {WorkerName} name
+ * @param {Exclude<WorkerName, 'offline'>} name
  * @returns {Worker}
  */
 export function startWorker(name) {

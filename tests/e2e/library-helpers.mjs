@@ -1,0 +1,107 @@
+// Helpers for the library's browser tests: archives built in a temporary folder from the
+// corpus (read in place, copied only to /tmp, never into the repository) and small
+// fixture files, and the fixture page's hooks.
+
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { ROOT } from './harness.mjs';
+
+/** The real-world corpus, read where it lies. */
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+/** The library's fixture page, relative to the server root. */
+export const FIXTURE = 'library/fixture.html';
+
+/** A 1×1 GIF. */
+export const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
+/**
+ * A valid PNG of one colour.
+ * @param {number} width
+ * @param {number} height
+ * @returns {Buffer}
+ */
+export function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  /** @param {Buffer} b */
+  const crc = (b) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  /** @param {string} type @param {Buffer} data */
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; header[9] = 2; // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * Writes files into a new temporary folder.
+ * @param {string} name the folder's name (it is what the folder input reports)
+ * @param {Record<string, string | Buffer>} files path → content
+ * @returns {string} the folder
+ */
+export function makeFolder(name, files) {
+  const root = join(mkdtempSync(join(tmpdir(), 'folio-lib-')), name);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/**
+ * A corpus file's bytes.
+ * @param {string} path relative to the corpus
+ * @returns {Buffer}
+ */
+export function corpus(path) {
+  return readFileSync(join(CORPUS, path));
+}
+
+/**
+ * Every corpus article (not the README or the sources list), by group/name.
+ * @returns {string[]}
+ */
+export function corpusArticles() {
+  return readdirSync(CORPUS, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.parentPath !== CORPUS)
+    .map((e) => join(e.parentPath.slice(CORPUS.length + 1), e.name));
+}
+
+/**
+ * Waits until the library has read every file and indexed every article it read.
+ * @param {import('playwright-core').Page} page
+ * @param {number} articles how many articles are expected
+ * @param {number} [timeout]
+ */
+export async function waitForLibrary(page, articles, timeout = 60_000) {
+  await page.waitForFunction((n) => {
+    const lib = /** @type {any} */ (window).folioLibrary;
+    const c = lib?.counts();
+    return c && c.total === n && c.parsed + c.failed === n && c.indexed >= c.parsed
+      && document.querySelector('.lib-progress')?.getAttribute('data-done') === 'true'
+      && document.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false';
+  }, articles, { timeout, polling: 100 });
+}

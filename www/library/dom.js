@@ -1,0 +1,62 @@
+// Small DOM helpers for the library's views: elements built with text only (no HTML
+// strings), and work cut into slices so that no task holds the main thread for long.
+
+/**
+ * An element with attributes (`text` sets textContent; `class` the class name) and children.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
+ * @param {...(Node | string | null | undefined | false)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'text') node.textContent = String(value);
+    else if (name === 'class') node.className = String(value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+/** Milliseconds of work per slice before yielding to the browser. */
+export const SLICE_MS = 12;
+
+/**
+ * Runs `step(i)` for i in [0, count) in slices of about SLICE_MS, yielding between
+ * slices. Resolves false when `cancelled()` turned true first.
+ * @param {number} count
+ * @param {(i: number) => void} step
+ * @param {() => boolean} [cancelled]
+ * @returns {Promise<boolean>}
+ */
+export async function sliced(count, step, cancelled = () => false) {
+  let i = 0;
+  while (i < count) {
+    if (cancelled()) return false;
+    const started = performance.now();
+    while (i < count && performance.now() - started < SLICE_MS) step(i++);
+    if (i < count) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return !cancelled();
+}
+
+/**
+ * The calendar day of an article date as written ('2017-08-30T01:37:56+08:00' → Aug 30,
+ * 2017, whatever the reader's zone), formatted for the UI language; null when unreadable.
+ * @param {string | null} date
+ * @param {string} locale
+ * @returns {string | null}
+ */
+export function dayOf(date, locale) {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  if (!m) return null;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(day.getTime())) return null;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(day);
+}

@@ -1,0 +1,349 @@
+// The library: every file opened together, as one model that emits events. It sorts
+// files into articles and assets, parses the articles in the worker pool (summaries
+// only: metadata, links, counts), has their text indexed by the search worker, and
+// renders an article in full only when it is asked for (a few kept). Views listen to
+// its events and ask it; it never touches the DOM.
+//
+//   const library = new Library();
+//   library.addEventListener('progress', (e) => …e.detail.parsed / e.detail.total);
+//   await library.open(await pickedFromDrop(event.dataTransfer));
+//   const article = await library.article('posts/hello.md');
+
+import { renderWhenReady } from '../folio.js';
+import { expand } from './open.js';
+import { fileKind, stem } from './paths.js';
+import { ParsePool } from './pool.js';
+import { Resolver, backlinks } from './resolve.js';
+import { SearchClient } from './search.js';
+import { FolderTree, inFolder } from './tree.js';
+
+/** @typedef {import('./messages.js').ArticleSummary} ArticleSummary */
+/** @typedef {import('./messages.js').LibraryErrorInfo} LibraryErrorInfo */
+/** @typedef {import('./open.js').OpenedFile} OpenedFile */
+/** @typedef {import('./open.js').Picked} Picked */
+/** @typedef {import('../folio.js').Article} Article */
+
+/**
+ * One article of the library.
+ * @typedef {object} ArticleRecord
+ * @property {string} path
+ * @property {File} file
+ * @property {'pending' | 'ready' | 'failed'} status
+ * @property {ArticleSummary | null} summary
+ * @property {LibraryErrorInfo | null} error
+ * @property {string} title    What the list shows: the title, else the file name.
+ * @property {number | null} time  The date as a number, for sorting (null: undated).
+ */
+
+/**
+ * @typedef {object} Filter
+ * @property {string} [folder]   Only articles in this folder or below.
+ * @property {string} [category]
+ * @property {string} [tag]
+ * @property {string} [author]
+ * @property {string} [year]
+ */
+
+/** @typedef {'date' | 'title'} SortOrder */
+
+/** The facets a list can be filtered by. */
+export const FACETS = /** @type {const} */ (['category', 'tag', 'author', 'year']);
+
+/** Fully rendered articles kept, most recent first. */
+const ARTICLE_CACHE = 4;
+
+/** Throttle for 'parsed' events, so views redraw in batches, not per file. */
+const BATCH_MS = 80;
+
+/** How titles are compared when sorting. */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * @param {string | null} date
+ * @returns {number | null}
+ */
+function timeOf(date) {
+  if (!date) return null;
+  const t = Date.parse(date);
+  return Number.isFinite(t) ? t : null;
+}
+
+export class Library extends EventTarget {
+  /**
+   * @param {object} [options]
+   * @param {(input: Uint8Array, options: object) => Promise<Article>} [options.renderer]
+   *   Renders an article in full when it is opened (default: the core on this thread).
+   * @param {ParsePool} [options.pool]
+   * @param {SearchClient | null} [options.search]  null: no full-text index.
+   */
+  constructor({ renderer = renderWhenReady, pool, search } = {}) {
+    super();
+    this.renderer = renderer;
+    /** @type {SearchClient | null} */
+    this.searchClient = search === undefined ? new SearchClient() : search;
+    const client = this.searchClient;
+    this.pool = pool ?? new ParsePool({ searchPort: () => (client ? client.port() : null) });
+    client?.addEventListener('indexed', () => this.progress());
+    /** @type {Map<string, ArticleRecord>} */
+    this.records = new Map();
+    /** Files that are not articles, by path. @type {Map<string, File>} */
+    this.assets = new Map();
+    this.tree = new FolderTree();
+    this.resolver = new Resolver();
+    this.parsed = 0;
+    this.failed = 0;
+    /** @type {ArticleRecord[]} */
+    this.fresh = [];
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.flushTimer = undefined;
+    /** @type {Map<string, Promise<Article>>} */
+    this.cache = new Map();
+    /** @type {Map<string, string[]> | null} */
+    this.backlinkIndex = null;
+  }
+
+  /**
+   * Opens what was dropped or picked: walks folders, unpacks zips, adds every file.
+   * Resolves when every file is known (parsing goes on; listen for 'idle').
+   * @param {Picked[]} picked
+   * @returns {Promise<void>}
+   */
+  async open(picked) {
+    await expand(picked, {
+      onFiles: (files) => this.addFiles(files),
+      onError: (name, error) => this.dispatchEvent(new CustomEvent('error', { detail: { name, error } })),
+    });
+  }
+
+  /**
+   * Adds files. A path opened again is replaced when its file changed, else kept.
+   * @param {OpenedFile[]} files
+   */
+  addFiles(files) {
+    /** @type {string[]} */
+    const added = [];
+    for (const { path, file } of files) {
+      const kind = fileKind(path);
+      if (kind === 'ignored') continue;
+      if (kind !== 'article') {
+        this.assets.set(path, file);
+        this.resolver.add(path, false);
+        continue;
+      }
+      const old = this.records.get(path);
+      if (old && old.file.size === file.size && old.file.lastModified === file.lastModified) continue;
+      if (old) {
+        if (old.status === 'ready') this.parsed -= 1;
+        if (old.status === 'failed') this.failed -= 1;
+        this.cache.delete(path);
+      } else {
+        this.tree.addArticle(path);
+        this.resolver.add(path, true);
+      }
+      /** @type {ArticleRecord} */
+      const record = { path, file, status: 'pending', summary: null, error: null, title: stem(path), time: null };
+      this.records.set(path, record);
+      added.push(path);
+      this.pool.parse(path, file).then((reply) => this.settle(record, reply));
+    }
+    this.backlinkIndex = null;
+    if (added.length) this.dispatchEvent(new CustomEvent('files', { detail: { added } }));
+    this.progress();
+  }
+
+  /**
+   * @param {ArticleRecord} record
+   * @param {import('./messages.js').ParseReply} reply
+   */
+  settle(record, reply) {
+    if (this.records.get(record.path) !== record) return; // replaced or cleared meanwhile
+    if ('summary' in reply) {
+      record.status = 'ready';
+      record.summary = reply.summary;
+      record.title = reply.summary.title ?? stem(record.path);
+      record.time = timeOf(reply.summary.date);
+      this.parsed += 1;
+    } else {
+      if (reply.error.code === 'cancelled') return;
+      record.status = 'failed';
+      record.error = reply.error;
+      this.failed += 1;
+    }
+    this.backlinkIndex = null;
+    this.fresh.push(record);
+    this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+  }
+
+  /** Announces the records parsed since the last announcement. */
+  flush() {
+    this.flushTimer = undefined;
+    const records = this.fresh;
+    this.fresh = [];
+    if (records.length) this.dispatchEvent(new CustomEvent('parsed', { detail: { records } }));
+    this.progress();
+    if (this.parsed + this.failed === this.records.size) this.dispatchEvent(new CustomEvent('idle'));
+  }
+
+  /** Tells listeners how far parsing and indexing are. */
+  progress() {
+    this.dispatchEvent(new CustomEvent('progress', { detail: this.counts() }));
+  }
+
+  /**
+   * @returns {{ total: number, parsed: number, failed: number, indexed: number, assets: number }}
+   */
+  counts() {
+    return {
+      total: this.records.size,
+      parsed: this.parsed,
+      failed: this.failed,
+      indexed: this.searchClient?.indexed ?? 0,
+      assets: this.assets.size,
+    };
+  }
+
+  /**
+   * Whether a record passes a filter.
+   * @param {ArticleRecord} record
+   * @param {Filter} filter
+   * @param {string} [except] a facet to ignore (for that facet's own counts)
+   * @returns {boolean}
+   */
+  static passes(record, filter, except) {
+    if (filter.folder && !inFolder(record.path, filter.folder)) return false;
+    const s = record.summary;
+    if (filter.category && except !== 'category' && !s?.categories.includes(filter.category)) return false;
+    if (filter.tag && except !== 'tag' && !s?.tags.includes(filter.tag)) return false;
+    if (filter.author && except !== 'author' && !s?.authors.includes(filter.author)) return false;
+    if (filter.year && except !== 'year' && yearOf(record) !== filter.year) return false;
+    return true;
+  }
+
+  /**
+   * The articles to list, filtered and sorted (newest first, undated last; or by title).
+   * @param {{ sort?: SortOrder, filter?: Filter }} [options]
+   * @returns {ArticleRecord[]}
+   */
+  list({ sort = 'date', filter = {} } = {}) {
+    const out = [...this.records.values()].filter((r) => Library.passes(r, filter));
+    if (sort === 'title') out.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.path, b.path));
+    else out.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || collator.compare(a.path, b.path));
+    return out;
+  }
+
+  /**
+   * Counts per value of each facet among the articles the filter lets through (each
+   * facet counted as if it were not itself filtered), most frequent first.
+   * @param {Filter} [filter]
+   * @returns {Record<(typeof FACETS)[number], [string, number][]>}
+   */
+  facets(filter = {}) {
+    /** @type {Record<string, Map<string, number>>} */
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map()]));
+    /** @param {string} facet @param {string} value */
+    const bump = (facet, value) => counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
+    for (const record of this.records.values()) {
+      const s = record.summary;
+      if (!s) continue;
+      if (Library.passes(record, filter, 'category')) for (const v of new Set(s.categories)) bump('category', v);
+      if (Library.passes(record, filter, 'tag')) for (const v of new Set(s.tags)) bump('tag', v);
+      if (Library.passes(record, filter, 'author')) for (const v of new Set(s.authors)) bump('author', v);
+      const year = yearOf(record);
+      if (year && Library.passes(record, filter, 'year')) bump('year', year);
+    }
+    /** @param {Map<string, number>} map @param {boolean} byValue */
+    const order = (map, byValue) => [...map.entries()].sort((a, b) => (byValue ? collator.compare(b[0], a[0]) : b[1] - a[1] || collator.compare(a[0], b[0])));
+    return /** @type {any} */ ({
+      category: order(counts.category, false),
+      tag: order(counts.tag, false),
+      author: order(counts.author, false),
+      year: order(counts.year, true),
+    });
+  }
+
+  /**
+   * A file of the archive by path (article or asset).
+   * @param {string} path
+   * @returns {File | undefined}
+   */
+  file(path) {
+    return this.records.get(path)?.file ?? this.assets.get(path);
+  }
+
+  /**
+   * Renders an article in full (its HTML), from its File; the last few are kept.
+   * The file jumps the parse queue if it has not been parsed yet.
+   * @param {string} path
+   * @returns {Promise<Article>}
+   */
+  article(path) {
+    const record = this.records.get(path);
+    if (!record) return Promise.reject(Object.assign(new Error(`${path} is not in the library.`), { code: 'not-found' }));
+    this.pool.prioritize(path);
+    let pending = this.cache.get(path);
+    if (pending) {
+      this.cache.delete(path);
+    } else {
+      pending = record.file.arrayBuffer().then((buffer) => this.renderer(new Uint8Array(buffer), { fileName: record.file.name }));
+      pending.catch(() => this.cache.delete(path));
+    }
+    this.cache.set(path, pending);
+    while (this.cache.size > ARTICLE_CACHE) this.cache.delete(/** @type {string} */ (this.cache.keys().next().value));
+    return pending;
+  }
+
+  /**
+   * The articles that link to this one ("linked from"), by path.
+   * @param {string} path
+   * @returns {string[]}
+   */
+  backlinks(path) {
+    if (!this.backlinkIndex) {
+      const sources = [...this.records.values()].flatMap((r) => (r.summary ? [{ path: r.path, links: r.summary.links }] : []));
+      this.backlinkIndex = backlinks(this.resolver, sources);
+    }
+    return this.backlinkIndex.get(path) ?? [];
+  }
+
+  /**
+   * Full-text search (null when a newer search replaced this one).
+   * @param {string} query
+   * @param {number} [limit]
+   */
+  search(query, limit) {
+    return this.searchClient ? this.searchClient.search(query, limit) : Promise.resolve({ hits: [], total: 0, ms: 0 });
+  }
+
+  /** Forgets every file (the workers stay for the next archive). */
+  clear() {
+    this.pool.cancel();
+    this.searchClient?.clear();
+    this.records.clear();
+    this.assets.clear();
+    this.cache.clear();
+    this.tree = new FolderTree();
+    this.resolver = new Resolver();
+    this.parsed = 0;
+    this.failed = 0;
+    this.fresh = [];
+    this.backlinkIndex = null;
+    this.dispatchEvent(new CustomEvent('cleared'));
+    this.progress();
+  }
+
+  /** Ends the workers. */
+  close() {
+    this.pool.close();
+    this.searchClient?.close();
+  }
+}
+
+/**
+ * The year of an article's date, as written ('2021'), or null.
+ * @param {ArticleRecord} record
+ * @returns {string | null}
+ */
+export function yearOf(record) {
+  const date = record.summary?.date;
+  return date && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
+}

@@ -1,0 +1,163 @@
+// Connects a shown article to the archive: its images become object URLs of the files
+// they name, its links to other articles open them (a `library-open` event, bubbling),
+// links to other files open those files, and what is not in the archive reads as
+// unresolved. Object URLs are counted per file and revoked when no shown article needs
+// them: `release()` gives back what one article took.
+
+import { isRelativeUrl } from './extract.js';
+
+/** @typedef {import('./resolve.js').Resolver} Resolver */
+
+/** Object URLs per file, counted. */
+export class ObjectUrls {
+  constructor() {
+    /** @type {Map<string, { url: string, users: number }>} */
+    this.live = new Map();
+  }
+
+  /**
+   * An object URL for the file at `path`, made on first use.
+   * @param {string} path
+   * @param {Blob} file
+   * @returns {string}
+   */
+  acquire(path, file) {
+    let entry = this.live.get(path);
+    if (!entry) {
+      entry = { url: URL.createObjectURL(file), users: 0 };
+      this.live.set(path, entry);
+    }
+    entry.users += 1;
+    return entry.url;
+  }
+
+  /**
+   * Gives one use back; the URL is revoked with the last.
+   * @param {string} path
+   */
+  release(path) {
+    const entry = this.live.get(path);
+    if (!entry) return;
+    entry.users -= 1;
+    if (entry.users <= 0) {
+      URL.revokeObjectURL(entry.url);
+      this.live.delete(path);
+    }
+  }
+
+  /** How many object URLs are alive. */
+  get size() {
+    return this.live.size;
+  }
+}
+
+/**
+ * @typedef {object} LinkOptions
+ * @property {Resolver} resolver
+ * @property {(path: string) => Blob | undefined} file     The archive's file at a path.
+ * @property {(path: string) => boolean} isArticle
+ * @property {ObjectUrls} urls
+ * @property {(path: string, fragment: string) => string} [hrefFor]  The href an article link gets (default `#` + path).
+ * @property {(target: string) => string} unresolvedLabel  The tooltip of what is not in the archive.
+ * @property {EventTarget} [clickRoot]  Where clicks are heard (default `root`; give the container
+ *   when `root` is a fragment that will be attached to it).
+ */
+
+/**
+ * @param {string} value
+ * @returns {string}
+ */
+function decode(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Rewrites an article's images and links (in place: call it on the inert fragment
+ * before it is attached, so nothing loads from a wrong URL) and listens for clicks on
+ * article links. Returns a function that revokes what it made and stops listening.
+ * @param {HTMLElement | DocumentFragment} root
+ * @param {string} from the article's path
+ * @param {LinkOptions} options
+ * @returns {() => void}
+ */
+export function linkArticle(root, from, options) {
+  const { resolver, file, isArticle, urls, unresolvedLabel } = options;
+  const hrefFor = options.hrefFor ?? ((path, fragment) => `#${encodeURI(path)}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`);
+  /** @type {string[]} */
+  const taken = [];
+  /** @param {string} path */
+  const urlOf = (path) => {
+    const blob = file(path);
+    if (!blob) return null;
+    taken.push(path);
+    return urls.acquire(path, blob);
+  };
+  /** @param {Element} el @param {string} target */
+  const unresolved = (el, target) => {
+    el.classList.add('unresolved');
+    el.setAttribute('title', unresolvedLabel(target));
+  };
+
+  for (const img of root.querySelectorAll('img[src]')) {
+    const src = img.getAttribute('src') ?? '';
+    if (!isRelativeUrl(src)) continue;
+    const found = resolver.resolve(from, decode(src), 'image') ?? resolver.resolveWiki(from, decode(src));
+    const url = found ? urlOf(found.path) : null;
+    img.removeAttribute('srcset');
+    if (url) {
+      img.setAttribute('src', url);
+    } else {
+      img.removeAttribute('src');
+      unresolved(img, decode(src));
+    }
+  }
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    if (!isRelativeUrl(href)) continue;
+    const target = decode(href);
+    const wiki = a.classList.contains('wikilink');
+    const found = wiki ? resolver.resolveWiki(from, target) : resolver.resolve(from, target, 'link');
+    if (!found) {
+      a.removeAttribute('href');
+      a.setAttribute('role', 'link');
+      a.setAttribute('aria-disabled', 'true');
+      unresolved(a, target);
+    } else if (isArticle(found.path)) {
+      a.setAttribute('href', hrefFor(found.path, found.fragment));
+      a.setAttribute('data-library-path', found.path);
+      if (found.fragment) a.setAttribute('data-library-fragment', found.fragment);
+      a.removeAttribute('target');
+    } else {
+      const url = urlOf(found.path);
+      if (url) {
+        a.setAttribute('href', url);
+        a.setAttribute('target', '_blank');
+        a.setAttribute('rel', 'noopener noreferrer');
+      }
+    }
+  }
+
+  /** @param {Event} event */
+  const onClick = (event) => {
+    const mouse = /** @type {MouseEvent} */ (event);
+    if (mouse.button !== 0 || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.altKey) return;
+    const a = /** @type {Element} */ (event.target).closest?.('a[data-library-path]');
+    if (!a) return;
+    event.preventDefault();
+    a.dispatchEvent(new CustomEvent('library-open', {
+      bubbles: true,
+      composed: true,
+      detail: { path: a.getAttribute('data-library-path'), fragment: a.getAttribute('data-library-fragment') ?? '' },
+    }));
+  };
+  const clickRoot = options.clickRoot ?? root;
+  clickRoot.addEventListener('click', onClick);
+  return () => {
+    clickRoot.removeEventListener('click', onClick);
+    for (const path of taken.splice(0)) urls.release(path);
+  };
+}

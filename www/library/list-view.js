@@ -1,0 +1,336 @@
+// The article list: an ARIA listbox of the library's articles (title, date, category
+// or folder, a thumbnail when the article has a real one), sorted newest first or by
+// title, filtered by folder, category, tag, author and year (with counts), or showing
+// search hits with their snippets. j/k and the arrow keys move, Enter opens: a
+// `library-open` event ({ path }) bubbles from the container. Rows are built once per
+// article and laid out in slices, so ten thousand articles never block the page.
+
+import { dayOf, h, sliced } from './dom.js';
+import { FACETS, yearOf } from './library.js';
+import { dirname } from './paths.js';
+
+/** @typedef {import('./library.js').Library} Library */
+/** @typedef {import('./library.js').ArticleRecord} ArticleRecord */
+/** @typedef {import('./library.js').Filter} Filter */
+/** @typedef {import('./messages.js').SearchHit} SearchHit */
+/** @typedef {import('./strings.js').Translate} Translate */
+
+/** Labels of the facet menus. */
+const FACET_LABELS = { category: 'filterCategory', tag: 'filterTag', author: 'filterAuthor', year: 'filterYear' };
+/** The most values a facet menu offers (the most frequent). */
+const FACET_VALUES = 200;
+/** How often the list is redrawn while articles keep arriving. */
+const REDRAW_MS = 400;
+
+let lists = 0;
+
+export class ListView {
+  /**
+   * @param {HTMLElement} container
+   * @param {Library} library
+   * @param {Translate} t
+   * @param {{ locale?: string, remoteImages?: 'load' | 'block', thumbnail?: (record: ArticleRecord) => string | null }} [options]
+   *   `thumbnail` gives a local cover's URL (the wiring's object URLs); remote covers load unless blocked.
+   */
+  constructor(container, library, t, options = {}) {
+    this.container = container;
+    this.library = library;
+    this.t = t;
+    this.locale = options.locale ?? 'en';
+    this.remoteImages = options.remoteImages ?? 'load';
+    this.thumbnail = options.thumbnail ?? (() => null);
+    this.id = `lib-list-${++lists}`;
+    /** @type {Filter} */
+    this.filter = {};
+    /** @type {'date' | 'title'} */
+    this.sort = 'date';
+    /** Search hits being shown, or null for the whole (filtered) list. @type {SearchHit[] | null} */
+    this.hits = null;
+    this.hitTotal = 0;
+    /** The paths shown, in order. @type {string[]} */
+    this.shown = [];
+    /** @type {Map<string, HTMLLIElement>} */
+    this.rows = new Map();
+    this.active = -1;
+    this.generation = 0;
+
+    this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
+    this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-testid': 'sort' },
+      h('option', { value: 'date', text: t('sortDate') }), h('option', { value: 'title', text: t('sortTitle') }));
+    /** @type {Record<string, HTMLSelectElement>} */
+    this.facetMenus = Object.fromEntries(FACETS.map((facet) => [facet,
+      h('select', { class: 'lib-select', 'aria-label': t(FACET_LABELS[facet]), 'data-testid': `filter-${facet}` })]));
+    this.listbox = h('ul', {
+      class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-testid': 'library-list',
+    });
+    container.append(
+      h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, ...FACETS.map((f) => this.facetMenus[f])),
+      this.listbox,
+    );
+
+    this.sortMenu.addEventListener('change', () => {
+      this.sort = this.sortMenu.value === 'title' ? 'title' : 'date';
+      this.refresh();
+    });
+    for (const facet of FACETS) {
+      this.facetMenus[facet].addEventListener('change', () => {
+        this.filter = { ...this.filter, [facet]: this.facetMenus[facet].value || undefined };
+        this.refresh();
+      });
+    }
+    this.listbox.addEventListener('keydown', (event) => this.onKey(event));
+    this.listbox.addEventListener('click', (event) => {
+      const row = /** @type {HTMLElement} */ (event.target).closest('[role="option"]');
+      if (!(row instanceof HTMLElement)) return;
+      this.activate(this.shown.indexOf(row.dataset.path ?? ''));
+      this.open();
+    });
+
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.redrawTimer = undefined;
+    const soon = () => {
+      this.listbox.setAttribute('aria-busy', 'true');
+      this.redrawTimer ??= setTimeout(() => {
+        this.redrawTimer = undefined;
+        this.refresh();
+      }, REDRAW_MS);
+    };
+    library.addEventListener('files', soon);
+    library.addEventListener('parsed', (event) => {
+      for (const record of /** @type {CustomEvent} */ (event).detail.records) this.updateRow(record);
+      soon();
+    });
+    library.addEventListener('cleared', () => {
+      this.rows.clear();
+      this.filter = {};
+      this.hits = null;
+      this.refresh();
+    });
+    this.observer = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          this.observer?.unobserve(entry.target);
+          this.loadThumbnail(/** @type {HTMLLIElement} */ (entry.target));
+        }
+      }, { rootMargin: '200px' })
+      : null;
+    this.refresh();
+  }
+
+  /**
+   * Shows only the articles in a folder ('' for all).
+   * @param {string} path
+   */
+  setFolder(path) {
+    this.filter = { ...this.filter, folder: path || undefined };
+    this.refresh();
+  }
+
+  /**
+   * Shows search hits in their order, or the whole list again (null).
+   * @param {SearchHit[] | null} hits
+   * @param {number} [total]
+   */
+  showHits(hits, total = hits?.length ?? 0) {
+    this.hits = hits;
+    this.hitTotal = total;
+    this.refresh();
+  }
+
+  /** Lays the list out again (in slices); the active row stays active if still shown. */
+  async refresh() {
+    const generation = ++this.generation;
+    this.listbox.setAttribute('aria-busy', 'true');
+    const activePath = this.shown[this.active];
+    this.drawFacets();
+    /** @type {string[]} */
+    let paths;
+    /** @type {Map<string, SearchHit>} */
+    const hitsByPath = new Map();
+    if (this.hits) {
+      paths = [];
+      for (const hit of this.hits) {
+        const record = this.library.records.get(hit.path);
+        if (record && (!this.filter.folder || record.path.startsWith(`${this.filter.folder}/`))) {
+          paths.push(hit.path);
+          hitsByPath.set(hit.path, hit);
+        }
+      }
+    } else {
+      paths = this.library.list({ sort: this.sort, filter: this.filter }).map((r) => r.path);
+    }
+    this.shown = paths;
+    this.active = activePath ? paths.indexOf(activePath) : -1;
+    this.drawCount();
+    const box = this.listbox;
+    /** @type {HTMLLIElement[]} */
+    const batch = [];
+    box.replaceChildren();
+    const done = await sliced(paths.length, (i) => {
+      const path = paths[i];
+      const row = this.rowFor(path);
+      row.setAttribute('aria-posinset', String(i + 1));
+      row.setAttribute('aria-setsize', String(paths.length));
+      row.setAttribute('aria-selected', String(i === this.active));
+      this.setSnippet(row, hitsByPath.get(path) ?? null);
+      batch.push(row);
+      if (batch.length >= 200 || i === paths.length - 1) box.append(...batch.splice(0));
+    }, () => generation !== this.generation);
+    if (!done) return;
+    if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(paths[this.active]).id);
+    else this.listbox.removeAttribute('aria-activedescendant');
+    if (this.redrawTimer === undefined) this.listbox.setAttribute('aria-busy', 'false');
+  }
+
+  /** Writes the count line. */
+  drawCount() {
+    const total = this.library.records.size;
+    const filtered = Object.values(this.filter).some(Boolean);
+    this.count.textContent = this.hits
+      ? this.t('results', this.shown.length)
+      : filtered ? this.t('countOf', this.shown.length, total) : this.t('count', total);
+  }
+
+  /** Fills the facet menus with the values and counts the current filter leaves. */
+  drawFacets() {
+    const facets = this.library.facets(this.filter);
+    for (const facet of FACETS) {
+      const menu = this.facetMenus[facet];
+      const current = /** @type {any} */ (this.filter)[facet] ?? '';
+      const values = facets[facet].slice(0, FACET_VALUES);
+      if (current && !values.some(([v]) => v === current)) values.unshift([current, 0]);
+      menu.replaceChildren(
+        h('option', { value: '', text: `${this.t(FACET_LABELS[facet])}: ${this.t('any')}` }),
+        ...values.map(([value, n]) => h('option', { value, text: `${value} (${n})`, selected: value === current })),
+      );
+      menu.hidden = values.length === 0;
+    }
+  }
+
+  /**
+   * The row of an article, made on first use and kept.
+   * @param {string} path
+   * @returns {HTMLLIElement}
+   */
+  rowFor(path) {
+    let row = this.rows.get(path);
+    if (!row) {
+      row = h('li', { role: 'option', class: 'lib-item', 'data-testid': 'library-item', 'data-path': path, id: `${this.id}-${this.rows.size}` });
+      this.rows.set(path, row);
+      const record = this.library.records.get(path);
+      if (record) this.fillRow(row, record);
+    }
+    return row;
+  }
+
+  /**
+   * @param {ArticleRecord} record
+   */
+  updateRow(record) {
+    const row = this.rows.get(record.path);
+    if (row) this.fillRow(row, record);
+  }
+
+  /**
+   * @param {HTMLLIElement} row
+   * @param {ArticleRecord} record
+   */
+  fillRow(row, record) {
+    const s = record.summary;
+    const day = dayOf(s?.date ?? null, this.locale);
+    const where = s?.categories.length ? s.categories.join(' › ') : dirname(record.path) || null;
+    const state = record.status === 'pending' ? this.t('pending') : record.status === 'failed' ? this.t('failed') : null;
+    row.dataset.status = record.status;
+    const text = h('div', { class: 'lib-item-text' },
+      h('span', { class: 'lib-item-title', text: record.title, lang: s?.lang ?? null }),
+      h('span', { class: 'lib-item-meta' },
+        day ? h('time', { datetime: s?.date?.slice(0, 10), text: day }) : null,
+        where ? h('span', { class: 'lib-item-where', text: where }) : null,
+        state ? h('span', { class: 'lib-item-state', text: state }) : null,
+        s?.draft ? h('span', { class: 'lib-item-state', text: this.t('draft') }) : null),
+      h('span', { class: 'lib-item-snippet' }));
+    const old = row.querySelector('.lib-item-snippet');
+    if (old?.firstChild) text.lastElementChild?.replaceWith(old);
+    row.replaceChildren(text);
+    if (s?.cover) {
+      row.dataset.cover = s.cover;
+      if (this.observer) this.observer.observe(row);
+      else this.loadThumbnail(row);
+    }
+  }
+
+  /**
+   * Adds the thumbnail once the row comes near the screen.
+   * @param {HTMLLIElement} row
+   */
+  loadThumbnail(row) {
+    const record = this.library.records.get(row.dataset.path ?? '');
+    if (!record?.summary?.cover || row.querySelector('.lib-thumb')) return;
+    const local = this.thumbnail(record);
+    const remote = /^https?:\/\//i.test(record.summary.cover) && this.remoteImages === 'load' ? record.summary.cover : null;
+    const src = local ?? remote;
+    if (!src) return;
+    const img = h('img', { class: 'lib-thumb', alt: '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer', src });
+    img.addEventListener('error', () => img.remove(), { once: true });
+    row.prepend(img);
+  }
+
+  /**
+   * Puts a hit's snippet under the row's title (or takes it away).
+   * @param {HTMLLIElement} row
+   * @param {SearchHit | null} hit
+   */
+  setSnippet(row, hit) {
+    const slot = row.querySelector('.lib-item-snippet');
+    if (!slot) return;
+    slot.replaceChildren(...(hit ? hit.snippet.map((s) => (s.mark ? h('mark', { text: s.text }) : s.text)) : []));
+  }
+
+  /**
+   * Makes the row at `index` the active one (aria-activedescendant) and scrolls to it.
+   * @param {number} index
+   */
+  activate(index) {
+    if (index < 0 || index >= this.shown.length) return;
+    const previous = this.shown[this.active];
+    if (previous) this.rows.get(previous)?.setAttribute('aria-selected', 'false');
+    this.active = index;
+    const row = this.rowFor(this.shown[index]);
+    row.setAttribute('aria-selected', 'true');
+    this.listbox.setAttribute('aria-activedescendant', row.id);
+    row.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Opens the active article. */
+  open() {
+    const path = this.shown[this.active];
+    if (path) this.container.dispatchEvent(new CustomEvent('library-open', { bubbles: true, detail: { path, fragment: '' } }));
+  }
+
+  /** Moves the keyboard focus to the list (the first article active if none is). */
+  focus() {
+    this.listbox.focus();
+    if (this.active < 0) this.activate(0);
+  }
+
+  /**
+   * @param {KeyboardEvent} event
+   */
+  onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    switch (event.key) {
+      case 'ArrowDown': case 'j': this.activate(this.active + 1); break;
+      case 'ArrowUp': case 'k': this.activate(Math.max(0, this.active - 1)); break;
+      case 'Home': this.activate(0); break;
+      case 'End': this.activate(this.shown.length - 1); break;
+      case 'PageDown': this.activate(Math.min(this.shown.length - 1, this.active + 10)); break;
+      case 'PageUp': this.activate(Math.max(0, this.active - 10)); break;
+      case 'Enter': this.open(); break;
+      default: return;
+    }
+    event.preventDefault();
+  }
+}
+
+export { yearOf };

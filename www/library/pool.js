@@ -1,0 +1,134 @@
+// A pool of parse workers sized to the machine's cores. Files wait in one queue (a file
+// the reader asks for jumps it); each worker holds at most two at a time, so it reads the
+// next file while it renders one. A worker that dies fails only the files it held and
+// is replaced.
+
+import { startWorker } from './workers.js';
+
+/** @typedef {import('./messages.js').ParseReply} ParseReply */
+
+/**
+ * @typedef {object} Job
+ * @property {string} path
+ * @property {File} file
+ * @property {(reply: ParseReply) => void} done
+ */
+
+/**
+ * @typedef {object} Lane
+ * @property {Worker} worker
+ * @property {Map<number, Job>} held
+ */
+
+/** Files sent to one worker before it answers. */
+const PER_WORKER = 2;
+
+/**
+ * The default pool size: one worker per core, at most four (beyond that the index and
+ * the page wait on memory bandwidth rather than CPU).
+ * @returns {number}
+ */
+export function defaultPoolSize() {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
+export class ParsePool {
+  /**
+   * @param {object} [options]
+   * @param {number} [options.size]
+   * @param {() => MessagePort | null} [options.searchPort]  A port to the search worker, one per worker.
+   * @param {() => Worker} [options.start]
+   */
+  constructor({ size = defaultPoolSize(), searchPort = () => null, start = () => startWorker('parse') } = {}) {
+    this.size = size;
+    this.searchPort = searchPort;
+    this.start = start;
+    /** @type {Job[]} */
+    this.queue = [];
+    /** @type {Lane[]} */
+    this.lanes = [];
+    this.nextId = 1;
+  }
+
+  /**
+   * Parses one file; resolves with its summary or its error (never rejects).
+   * @param {string} path
+   * @param {File} file
+   * @returns {Promise<ParseReply>}
+   */
+  parse(path, file) {
+    return new Promise((done) => {
+      this.queue.push({ path, file, done });
+      this.pump();
+    });
+  }
+
+  /**
+   * Moves a waiting file to the front of the queue (the reader opened it).
+   * @param {string} path
+   */
+  prioritize(path) {
+    const at = this.queue.findIndex((job) => job.path === path);
+    if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
+  }
+
+  /** How many files wait or are being parsed. */
+  get pending() {
+    return this.queue.length + this.lanes.reduce((n, lane) => n + lane.held.size, 0);
+  }
+
+  /** Drops every waiting file (their promises resolve as cancelled). */
+  cancel() {
+    for (const job of this.queue.splice(0)) job.done({ id: 0, path: job.path, error: { code: 'cancelled', message: 'Cancelled.' } });
+  }
+
+  /** Ends the workers. */
+  close() {
+    this.cancel();
+    for (const lane of this.lanes) lane.worker.terminate();
+    this.lanes = [];
+  }
+
+  /** Hands waiting files to workers with room, starting workers up to the pool size. */
+  pump() {
+    while (this.queue.length) {
+      const lane = this.lanes.find((l) => l.held.size === 0)
+        ?? (this.lanes.length < this.size ? this.addLane() : this.lanes.find((l) => l.held.size < PER_WORKER));
+      if (!lane) return;
+      const job = /** @type {Job} */ (this.queue.shift());
+      const id = this.nextId++;
+      lane.held.set(id, job);
+      lane.worker.postMessage({ id, path: job.path, file: job.file });
+    }
+  }
+
+  /** @returns {Lane} */
+  addLane() {
+    const worker = this.start();
+    /** @type {Lane} */
+    const lane = { worker, held: new Map() };
+    const port = this.searchPort();
+    if (port) worker.postMessage({ type: 'port', port }, [port]);
+    worker.addEventListener('message', (event) => {
+      const reply = /** @type {ParseReply} */ (event.data);
+      const job = lane.held.get(reply.id);
+      if (!job) return;
+      lane.held.delete(reply.id);
+      job.done(reply);
+      this.pump();
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.lanes = this.lanes.filter((l) => l !== lane);
+      worker.terminate();
+      for (const [id, job] of lane.held) {
+        job.done({ id, path: job.path, error: { code: 'worker-failed', message: 'The parse worker stopped while reading this file.', params: {} } });
+      }
+      lane.held.clear();
+      this.pump();
+    });
+    this.lanes.push(lane);
+    return lane;
+  }
+}
