@@ -1,0 +1,80 @@
+// www/library/extract.js: what the parse worker keeps of an Article; strings.js: both
+// languages complete; the vendored libraries equal the locked npm packages; sw.js caches
+// every module of the shell.
+// Run: node --test tests/unit/
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { clip, isRelativeUrl, linksFromHtml, summarize, textFromHtml } from '../../www/library/extract.js';
+import { KEYS, errorText, translator } from '../../www/library/strings.js';
+
+const ROOT = new URL('../../', import.meta.url);
+
+test('text and relative links from sanitized HTML (for a core without includeText and links)', () => {
+  const html = '<h1 id="user-content-a">Title &amp; more</h1>\n<p>One<br>two &lt;b&gt; &#39;q&#39; &#x4e2d;</p><ul><li>x</li><li>y</li></ul>'
+    + '<p><a href="other%20post.md#sec" rel="noopener">o</a> <a href="https://ex.com/">e</a> <a href="#top">t</a>'
+    + '<img src="img/a.png" alt=""><img src="//cdn.x/p.png"><a class="wikilink" href="Note">n</a><a class="wikilink embed" href="Other">o</a></p>';
+  assert.equal(textFromHtml(html), "Title & more\nOne\ntwo <b> 'q' 中\nx\ny\no e tno");
+  assert.deepEqual(linksFromHtml(html), [
+    { kind: 'link', target: 'other post.md#sec' },
+    { kind: 'image', target: 'img/a.png' },
+    { kind: 'wikilink', target: 'Note' },
+    { kind: 'embed', target: 'Other' },
+  ]);
+  assert.ok(isRelativeUrl('a/b.png'));
+  for (const url of ['', '#x', '//host/a', 'https://a', 'mailto:x', 'data:image/png;base64,']) assert.ok(!isRelativeUrl(url), url);
+  assert.equal(clip('word '.repeat(100), 20), 'word word word word…');
+});
+
+test('a summary keeps metadata, links and counts, never the HTML', () => {
+  const article = /** @type {any} */ ({
+    title: 'T', date: '2020-01-02', date_text: null, authors: ['A'], categories: ['C'], tags: ['x'], cover: null,
+    summary: null, excerpt: 'The opening.', lang: 'en', format: 'markdown', draft: false, encoding: 'UTF-8',
+    warnings: [{ code: 'yaml-broken' }], stats: { words: 12 }, html: '<p>secret html</p>',
+    text: 'core text', links: [{ kind: 'wikilink', target: 'N#h' }, { kind: 'bogus', target: 'x' }],
+  });
+  const { summary, text } = summarize('p/a.md', article);
+  assert.equal(text, 'core text', "the core's text when it gives one");
+  assert.equal(summary.summary, 'The opening.', 'the excerpt when there is no summary');
+  assert.deepEqual(summary.links, [{ kind: 'wikilink', target: 'N#h' }]);
+  assert.equal(summary.warnings, 1);
+  assert.ok(!JSON.stringify(summary).includes('secret html'));
+  const older = summarize('p/a.md', { ...article, text: undefined, links: undefined });
+  assert.equal(older.text, 'secret html', 'read from the HTML with an older core');
+});
+
+test('every UI string exists in English and Chinese, and error codes read as sentences', () => {
+  assert.deepEqual([...KEYS.zh].sort(), [...KEYS.en].sort());
+  const zh = translator('zh');
+  assert.match(errorText(zh, { code: 'zip-bomb', message: 'x', params: { name: 'a.txt', ratio: '5000' } }), /压缩炸弹/);
+  assert.equal(errorText(zh, { code: 'some-new-code', message: 'English fallback' }), 'English fallback');
+  assert.equal(translator('en')('count', 10000), '10,000 articles');
+});
+
+test('the vendored libraries are the locked npm packages, byte for byte', () => {
+  const vendored = {
+    'www/library/vendor/fflate.js': 'node_modules/fflate/esm/browser.js',
+    'www/library/vendor/minisearch.js': 'node_modules/minisearch/dist/es/index.js',
+    'www/library/vendor/stemmer.js': 'node_modules/stemmer/index.js',
+  };
+  assert.deepEqual(readdirSync(new URL('www/library/vendor/', ROOT)).filter((f) => f.endsWith('.js')).sort(),
+    Object.keys(vendored).map((p) => p.split('/').pop()).sort());
+  for (const [copy, source] of Object.entries(vendored)) {
+    assert.ok(readFileSync(new URL(copy, ROOT)).equals(readFileSync(new URL(source, ROOT))), `${copy} differs from ${source}: run make vendor`);
+  }
+});
+
+test('the service worker caches every module, style and page of the shell', () => {
+  const sw = readFileSync(new URL('www/sw.js', ROOT), 'utf8');
+  const listed = new Set([...sw.slice(sw.indexOf('const SHELL'), sw.indexOf('];')).matchAll(/'([^']+)'/g)].map((m) => m[1]));
+  const shell = [
+    ...readdirSync(new URL('www/', ROOT)).filter((f) => /\.(js|css|html|svg|webmanifest)$/.test(f) && f !== 'sw.js'),
+    ...readdirSync(new URL('www/library/', ROOT)).filter((f) => /\.(js|css|html)$/.test(f)).map((f) => `library/${f}`),
+    ...readdirSync(new URL('www/library/vendor/', ROOT)).filter((f) => f.endsWith('.js')).map((f) => `library/vendor/${f}`),
+  ];
+  for (const file of shell) assert.ok(listed.has(file), `sw.js does not cache ${file}`);
+  for (const file of listed) {
+    if (file === './' || file.startsWith('pkg/')) continue;
+    assert.ok(shell.includes(file), `sw.js caches ${file}, which does not exist`);
+  }
+});
