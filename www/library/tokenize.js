@@ -8,8 +8,17 @@ import { stemmer } from './vendor/stemmer.js';
 
 /** Han, kana, Hangul, and the CJK marks between them: text written without spaces. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]/u;
-/** A run of CJK characters, or a word of letters and digits (apostrophes inside words kept). */
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}\p{M}])+(?:['’](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\p{L})+)*/gu;
+/** Runs of CJK, or of other letters and digits, within one word. */
+const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+/gu;
+/** A word: letters, digits and marks (apostrophes inside words kept). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** Characters that compatibility normalization (NFKC) changes in practice: full-width forms, ligatures. */
+const COMPAT = /[\u3000\uff01-\uffef\ufb00-\ufb4f\u2160-\u217f]/;
+
+/** Stems already computed (English repeats its words): word → stem. */
+const stems = new Map();
+/** The most stems kept; beyond it the cache starts again. */
+const STEM_CACHE = 100_000;
 
 /**
  * Normalizes one word of a non-CJK script: lower case, no apostrophe ending, stemmed when
@@ -19,7 +28,14 @@ const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Ha
  */
 export function normalizeWord(word) {
   const lower = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
-  return /^[a-z]{3,}$/.test(lower) ? stemmer(lower) : lower;
+  if (!/^[a-z]{3,}$/.test(lower)) return lower;
+  let stem = stems.get(lower);
+  if (stem === undefined) {
+    if (stems.size >= STEM_CACHE) stems.clear();
+    stem = stemmer(lower);
+    stems.set(lower, stem);
+  }
+  return stem;
 }
 
 /**
@@ -34,6 +50,23 @@ function cjkTerms(run, out) {
 }
 
 /**
+ * Calls `each(run, cjk)` for every run of a word in `text`: CJK runs and other runs apart.
+ * @param {string} text
+ * @param {(run: string, cjk: boolean) => void} each
+ */
+function runs(text, each) {
+  const normalized = COMPAT.test(text) ? text.normalize('NFKC') : text;
+  for (const match of normalized.matchAll(WORD)) {
+    const word = match[0];
+    if (!CJK.test(word)) {
+      each(word, false);
+      continue;
+    }
+    for (const run of word.matchAll(RUNS)) each(run[0], CJK.test(run[0][0]));
+  }
+}
+
+/**
  * The search terms of a text, in order (repeats kept: they count).
  * @param {string} text
  * @returns {string[]}
@@ -41,11 +74,10 @@ function cjkTerms(run, out) {
 export function tokenize(text) {
   /** @type {string[]} */
   const out = [];
-  for (const match of text.normalize('NFKC').matchAll(TOKEN)) {
-    const token = match[0];
-    if (CJK.test(token[0])) cjkTerms(token, out);
-    else out.push(normalizeWord(token));
-  }
+  runs(text, (run, cjk) => {
+    if (cjk) cjkTerms(run, out);
+    else out.push(normalizeWord(run));
+  });
   return out;
 }
 
@@ -66,17 +98,16 @@ export function tokenize(text) {
 export function queryParts(query) {
   /** @type {QueryPart[]} */
   const parts = [];
-  for (const match of query.normalize('NFKC').matchAll(TOKEN)) {
-    const token = match[0];
-    if (CJK.test(token[0])) {
-      const chars = Array.from(token);
+  runs(query, (run, cjk) => {
+    if (cjk) {
+      const chars = Array.from(run);
       const terms = [];
       for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
-      parts.push({ terms: terms.length ? terms : [token], raw: token, cjk: true });
+      parts.push({ terms: terms.length ? terms : [run], raw: run, cjk: true });
     } else {
-      parts.push({ terms: [normalizeWord(token)], raw: token.toLowerCase(), cjk: false });
+      parts.push({ terms: [normalizeWord(run)], raw: run.toLowerCase(), cjk: false });
     }
-  }
+  });
   return parts;
 }
 
