@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { queryParts, tokenize } from '../../www/library/tokenize.js';
-import { SearchIndex, findMatches, snippet } from '../../www/library/search-index.js';
+import { SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
 
 test('CJK runs become bigrams, words are lower-cased and stemmed', () => {
   assert.deepEqual(tokenize('跨境电商'), ['跨境', '境电', '电商', '商']);
@@ -50,10 +50,12 @@ test('English: stems, prefixes while typing, and the title ranks above the body'
 test('snippets mark every match around the first one', () => {
   const index = sampleIndex();
   const hit = index.search('跨境电商').hits[0];
-  const marked = hit.snippet.filter((s) => s.mark).map((s) => s.text);
-  assert.ok(marked.includes('跨境') || marked.some((m) => m.includes('跨境电商')), JSON.stringify(hit.snippet));
+  const marks = hit.snippet.filter((s) => s.mark).map((s) => s.text);
+  assert.ok(marks.includes('跨境电商'), `overlapping bigrams mark the whole word: ${JSON.stringify(hit.snippet)}`);
+  assert.deepEqual(hit.title, [{ text: '跨境电商', mark: true }, { text: '综试区', mark: false }]);
   assert.equal(hit.snippet.map((s) => s.text).join('').includes('132'), true);
   assert.deepEqual(findMatches('Indexing and index, reindex', ['index']), [[0, 8], [13, 18]], 'word starts only');
+  assert.deepEqual(marked('Hexo 部署指南', ['hexo', '部署']), [{ text: 'Hexo', mark: true }, { text: ' ', mark: false }, { text: '部署', mark: true }, { text: '指南', mark: false }]);
   const long = `${'x '.repeat(200)}needle${' y'.repeat(200)}`;
   const cut = snippet(long, ['needle']);
   assert.equal(cut[0].text, '…');

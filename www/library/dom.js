@@ -1,5 +1,5 @@
 // Small DOM helpers for the library's views: elements built with text only (no HTML
-// strings), and work cut into slices so that no task holds the main thread for long.
+// strings), and dates shown as the calendar day the author wrote.
 
 /**
  * An element with attributes (`text` sets textContent; `class` the class name) and children.
@@ -22,28 +22,6 @@ export function h(tag, attrs = {}, ...children) {
     node.append(child);
   }
   return node;
-}
-
-/** Milliseconds of work per slice before yielding to the browser. */
-export const SLICE_MS = 12;
-
-/**
- * Runs `step(i)` for i in [0, count) in slices of about SLICE_MS, yielding between
- * slices. Resolves false when `cancelled()` turned true first.
- * @param {number} count
- * @param {(i: number) => void} step
- * @param {() => boolean} [cancelled]
- * @returns {Promise<boolean>}
- */
-export async function sliced(count, step, cancelled = () => false) {
-  let i = 0;
-  while (i < count) {
-    if (cancelled()) return false;
-    const started = performance.now();
-    while (i < count && performance.now() - started < SLICE_MS) step(i++);
-    if (i < count) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return !cancelled();
 }
 
 /**

@@ -147,6 +147,8 @@ keepView.ready.then(async () => {
 });
 
 if (params.get('offline') !== 'no') registerOffline().catch(() => {});
+// The workers load the core while the page waits for its first file.
+(window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 200)))(() => library.warm());
 
 // For the tests and the benchmark: the library and the list, from the console.
 Object.assign(window, { folioLibrary: library, folioList: list });

@@ -9,7 +9,6 @@
 //   await library.open(await pickedFromDrop(event.dataTransfer));
 //   const article = await library.article('posts/hello.md');
 
-import { renderWhenReady } from '../folio.js';
 import { expand } from './open.js';
 import { fileKind, stem } from './paths.js';
 import { ParsePool } from './pool.js';
@@ -71,18 +70,19 @@ function timeOf(date) {
 export class Library extends EventTarget {
   /**
    * @param {object} [options]
-   * @param {(input: Uint8Array, options: object) => Promise<Article>} [options.renderer]
-   *   Renders an article in full when it is opened (default: the core on this thread).
+   * @param {(path: string, file: File) => Promise<Article>} [options.renderer]
+   *   Renders an article in full when it is opened (default: a parse worker, ahead of the
+   *   queue, so the page's main thread never runs the core).
    * @param {ParsePool} [options.pool]
    * @param {SearchClient | null} [options.search]  null: no full-text index.
    */
-  constructor({ renderer = renderWhenReady, pool, search } = {}) {
+  constructor({ renderer, pool, search } = {}) {
     super();
-    this.renderer = renderer;
     /** @type {SearchClient | null} */
     this.searchClient = search === undefined ? new SearchClient() : search;
     const client = this.searchClient;
     this.pool = pool ?? new ParsePool({ searchPort: () => (client ? client.port() : null) });
+    this.renderer = renderer ?? ((path, file) => this.pool.render(path, file));
     client?.addEventListener('indexed', () => this.progress());
     /** @type {Map<string, ArticleRecord>} */
     this.records = new Map();
@@ -284,7 +284,7 @@ export class Library extends EventTarget {
     if (pending) {
       this.cache.delete(path);
     } else {
-      pending = record.file.arrayBuffer().then((buffer) => this.renderer(new Uint8Array(buffer), { fileName: record.file.name }));
+      pending = this.renderer(path, record.file);
       pending.catch(() => this.cache.delete(path));
     }
     this.cache.set(path, pending);
@@ -312,6 +312,14 @@ export class Library extends EventTarget {
    */
   search(query, limit) {
     return this.searchClient ? this.searchClient.search(query, limit) : Promise.resolve({ hits: [], total: 0, ms: 0 });
+  }
+
+  /**
+   * Starts the parse workers and their cores ahead of the first file (call when the page
+   * is idle): the first article opened then waits for nothing but itself.
+   */
+  warm() {
+    this.pool.warm();
   }
 
   /** Forgets every file (the workers stay for the next archive). */

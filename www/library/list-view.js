@@ -2,10 +2,11 @@
 // or folder, a thumbnail when the article has a real one), sorted newest first or by
 // title, filtered by folder, category, tag, author and year (with counts), or showing
 // search hits with their snippets. j/k and the arrow keys move, Enter opens: a
-// `library-open` event ({ path }) bubbles from the container. Rows are built once per
-// article and laid out in slices, so ten thousand articles never block the page.
+// `library-open` event ({ path }) bubbles from the container. Only the rows on screen
+// (and a few around) are in the document, each at its place in a box as tall as the
+// whole list, with aria-setsize/aria-posinset: ten thousand articles cost what twenty do.
 
-import { dayOf, h, sliced } from './dom.js';
+import { dayOf, h } from './dom.js';
 import { FACETS, yearOf } from './library.js';
 import { dirname } from './paths.js';
 
@@ -19,7 +20,15 @@ import { dirname } from './paths.js';
 const FACET_LABELS = { category: 'filterCategory', tag: 'filterTag', author: 'filterAuthor', year: 'filterYear' };
 /** The most values a facet menu offers (the most frequent). */
 const FACET_VALUES = 200;
-/** How often the list is redrawn while articles keep arriving. */
+/** Row heights in CSS pixels (library.css sets the same): a plain row, a row with a snippet. */
+export const ROW_HEIGHT = 60;
+export const HIT_ROW_HEIGHT = 104;
+/** Rows kept in the document above and below the visible ones. */
+const OVERSCAN = 8;
+
+/** How often, at least, the list is redrawn while articles keep arriving: never more
+ * often than every 400 ms, nor than four times as long as the last redraw took (a list
+ * of ten thousand is laid out less often than one of fifty). */
 const REDRAW_MS = 400;
 
 let lists = 0;
@@ -49,10 +58,9 @@ export class ListView {
     this.hitTotal = 0;
     /** The paths shown, in order. @type {string[]} */
     this.shown = [];
-    /** @type {Map<string, HTMLLIElement>} */
+    /** @type {Map<string, HTMLDivElement>} */
     this.rows = new Map();
     this.active = -1;
-    this.generation = 0;
 
     this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
     this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-testid': 'sort' },
@@ -60,9 +68,22 @@ export class ListView {
     /** @type {Record<string, HTMLSelectElement>} */
     this.facetMenus = Object.fromEntries(FACETS.map((facet) => [facet,
       h('select', { class: 'lib-select', 'aria-label': t(FACET_LABELS[facet]), 'data-testid': `filter-${facet}` })]));
-    this.listbox = h('ul', {
+    this.listbox = h('div', {
       class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-testid': 'library-list',
     });
+    /** As tall as every row together; the rows on screen sit in it at their places. */
+    this.sizer = h('div', { class: 'lib-list-sizer', role: 'presentation' });
+    this.listbox.append(this.sizer);
+    /** @type {Map<string, SearchHit>} */
+    this.hitsByPath = new Map();
+    /** @type {number | undefined} */
+    this.scrollFrame = undefined;
+    this.listbox.addEventListener('scroll', () => {
+      this.scrollFrame ??= requestAnimationFrame(() => {
+        this.scrollFrame = undefined;
+        this.drawWindow();
+      });
+    }, { passive: true });
     container.append(
       h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, ...FACETS.map((f) => this.facetMenus[f])),
       this.listbox,
@@ -88,12 +109,14 @@ export class ListView {
 
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.redrawTimer = undefined;
+    /** How long the last redraw took, start to end (its slices included). */
+    this.lastRedrawMs = 0;
     const soon = () => {
       this.listbox.setAttribute('aria-busy', 'true');
       this.redrawTimer ??= setTimeout(() => {
         this.redrawTimer = undefined;
         this.refresh();
-      }, REDRAW_MS);
+      }, Math.max(REDRAW_MS, 4 * this.lastRedrawMs));
     };
     library.addEventListener('files', soon);
     library.addEventListener('parsed', (event) => {
@@ -102,19 +125,11 @@ export class ListView {
     });
     library.addEventListener('cleared', () => {
       this.rows.clear();
+      this.listbox.scrollTop = 0;
       this.filter = {};
       this.hits = null;
       this.refresh();
     });
-    this.observer = typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver((entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          this.observer?.unobserve(entry.target);
-          this.loadThumbnail(/** @type {HTMLLIElement} */ (entry.target));
-        }
-      }, { rootMargin: '200px' })
-      : null;
     this.refresh();
   }
 
@@ -138,23 +153,27 @@ export class ListView {
     this.refresh();
   }
 
-  /** Lays the list out again (in slices); the active row stays active if still shown. */
-  async refresh() {
-    const generation = ++this.generation;
+  /** The height of one row now (search hits carry a snippet). */
+  get rowHeight() {
+    return this.hits ? HIT_ROW_HEIGHT : ROW_HEIGHT;
+  }
+
+  /** Orders and filters the list again; the active row stays active if still shown. */
+  refresh() {
+    const started = performance.now();
     this.listbox.setAttribute('aria-busy', 'true');
     const activePath = this.shown[this.active];
     this.drawFacets();
     /** @type {string[]} */
     let paths;
-    /** @type {Map<string, SearchHit>} */
-    const hitsByPath = new Map();
+    this.hitsByPath = new Map();
     if (this.hits) {
       paths = [];
       for (const hit of this.hits) {
         const record = this.library.records.get(hit.path);
         if (record && (!this.filter.folder || record.path.startsWith(`${this.filter.folder}/`))) {
           paths.push(hit.path);
-          hitsByPath.set(hit.path, hit);
+          this.hitsByPath.set(hit.path, hit);
         }
       }
     } else {
@@ -162,25 +181,48 @@ export class ListView {
     }
     this.shown = paths;
     this.active = activePath ? paths.indexOf(activePath) : -1;
+    this.listbox.dataset.mode = this.hits ? 'search' : 'list';
+    this.sizer.style.height = `${paths.length * this.rowHeight}px`;
     this.drawCount();
-    const box = this.listbox;
-    /** @type {HTMLLIElement[]} */
-    const batch = [];
-    box.replaceChildren();
-    const done = await sliced(paths.length, (i) => {
-      const path = paths[i];
-      const row = this.rowFor(path);
-      row.setAttribute('aria-posinset', String(i + 1));
-      row.setAttribute('aria-setsize', String(paths.length));
-      row.setAttribute('aria-selected', String(i === this.active));
-      this.setSnippet(row, hitsByPath.get(path) ?? null);
-      batch.push(row);
-      if (batch.length >= 200 || i === paths.length - 1) box.append(...batch.splice(0));
-    }, () => generation !== this.generation);
-    if (!done) return;
-    if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(paths[this.active]).id);
-    else this.listbox.removeAttribute('aria-activedescendant');
+    this.drawWindow();
+    this.lastRedrawMs = performance.now() - started;
     if (this.redrawTimer === undefined) this.listbox.setAttribute('aria-busy', 'false');
+  }
+
+  /** Puts the rows that are on screen (and a few around) in the document. */
+  drawWindow() {
+    const height = this.rowHeight;
+    const top = this.listbox.scrollTop;
+    const view = this.listbox.clientHeight || height * 20;
+    const first = Math.max(0, Math.floor(top / height) - OVERSCAN);
+    const last = Math.min(this.shown.length, Math.ceil((top + view) / height) + OVERSCAN);
+    /** @type {HTMLElement[]} */
+    const rows = [];
+    for (let i = first; i < last; i++) {
+      const path = this.shown[i];
+      const row = this.rowFor(path);
+      row.style.top = `${i * height}px`;
+      row.setAttribute('aria-posinset', String(i + 1));
+      row.setAttribute('aria-setsize', String(this.shown.length));
+      row.setAttribute('aria-selected', String(i === this.active));
+      this.setSnippet(row, this.hitsByPath.get(path) ?? null);
+      rows.push(row);
+    }
+    // The active row stays in the document (aria-activedescendant must point at an element).
+    if (this.active >= 0 && (this.active < first || this.active >= last)) {
+      const row = this.rowFor(this.shown[this.active]);
+      row.style.top = `${this.active * height}px`;
+      row.setAttribute('aria-posinset', String(this.active + 1));
+      row.setAttribute('aria-setsize', String(this.shown.length));
+      row.setAttribute('aria-selected', 'true');
+      rows.push(row);
+    }
+    this.sizer.replaceChildren(...rows);
+    if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(this.shown[this.active]).id);
+    else this.listbox.removeAttribute('aria-activedescendant');
+    for (const row of rows) {
+      if (row.dataset.cover && !row.querySelector('.lib-thumb')) this.loadThumbnail(/** @type {HTMLDivElement} */ (row));
+    }
   }
 
   /** Writes the count line. */
@@ -211,12 +253,12 @@ export class ListView {
   /**
    * The row of an article, made on first use and kept.
    * @param {string} path
-   * @returns {HTMLLIElement}
+   * @returns {HTMLDivElement}
    */
   rowFor(path) {
     let row = this.rows.get(path);
     if (!row) {
-      row = h('li', { role: 'option', class: 'lib-item', 'data-testid': 'library-item', 'data-path': path, id: `${this.id}-${this.rows.size}` });
+      row = h('div', { role: 'option', class: 'lib-item', 'data-testid': 'library-item', 'data-path': path, id: `${this.id}-${this.rows.size}` });
       this.rows.set(path, row);
       const record = this.library.records.get(path);
       if (record) this.fillRow(row, record);
@@ -233,7 +275,7 @@ export class ListView {
   }
 
   /**
-   * @param {HTMLLIElement} row
+   * @param {HTMLDivElement} row
    * @param {ArticleRecord} record
    */
   fillRow(row, record) {
@@ -255,14 +297,13 @@ export class ListView {
     row.replaceChildren(text);
     if (s?.cover) {
       row.dataset.cover = s.cover;
-      if (this.observer) this.observer.observe(row);
-      else this.loadThumbnail(row);
+      if (row.isConnected) this.loadThumbnail(row);
     }
   }
 
   /**
-   * Adds the thumbnail once the row comes near the screen.
-   * @param {HTMLLIElement} row
+   * Adds the thumbnail when the row is first drawn.
+   * @param {HTMLDivElement} row
    */
   loadThumbnail(row) {
     const record = this.library.records.get(row.dataset.path ?? '');
@@ -278,13 +319,19 @@ export class ListView {
 
   /**
    * Puts a hit's snippet under the row's title (or takes it away).
-   * @param {HTMLLIElement} row
+   * @param {HTMLDivElement} row
    * @param {SearchHit | null} hit
    */
   setSnippet(row, hit) {
     const slot = row.querySelector('.lib-item-snippet');
-    if (!slot) return;
-    slot.replaceChildren(...(hit ? hit.snippet.map((s) => (s.mark ? h('mark', { text: s.text }) : s.text)) : []));
+    const title = row.querySelector('.lib-item-title');
+    if (!slot || !title) return;
+    /** @param {{ text: string, mark: boolean }[]} segments */
+    const nodes = (segments) => segments.map((s) => (s.mark ? h('mark', { text: s.text }) : s.text));
+    slot.replaceChildren(...(hit ? nodes(hit.snippet) : []));
+    const record = this.library.records.get(row.dataset.path ?? '');
+    if (hit && hit.title.some((s) => s.mark)) title.replaceChildren(...nodes(hit.title));
+    else if (title.querySelector('mark')) title.textContent = record?.title ?? '';
   }
 
   /**
@@ -296,10 +343,17 @@ export class ListView {
     const previous = this.shown[this.active];
     if (previous) this.rows.get(previous)?.setAttribute('aria-selected', 'false');
     this.active = index;
-    const row = this.rowFor(this.shown[index]);
-    row.setAttribute('aria-selected', 'true');
-    this.listbox.setAttribute('aria-activedescendant', row.id);
-    row.scrollIntoView({ block: 'nearest' });
+    const height = this.rowHeight;
+    const top = index * height;
+    const box = this.listbox;
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (top + height > box.scrollTop + box.clientHeight) box.scrollTop = top + height - box.clientHeight;
+    this.drawWindow();
+  }
+
+  /** How many rows a screen of the list holds. */
+  pageRows() {
+    return Math.max(1, Math.floor(this.listbox.clientHeight / this.rowHeight) - 1);
   }
 
   /** Opens the active article. */
@@ -324,8 +378,8 @@ export class ListView {
       case 'ArrowUp': case 'k': this.activate(Math.max(0, this.active - 1)); break;
       case 'Home': this.activate(0); break;
       case 'End': this.activate(this.shown.length - 1); break;
-      case 'PageDown': this.activate(Math.min(this.shown.length - 1, this.active + 10)); break;
-      case 'PageUp': this.activate(Math.max(0, this.active - 10)); break;
+      case 'PageDown': this.activate(Math.min(this.shown.length - 1, this.active + this.pageRows())); break;
+      case 'PageUp': this.activate(Math.max(0, this.active - this.pageRows())); break;
       case 'Enter': this.open(); break;
       default: return;
     }

@@ -31,6 +31,7 @@
  * @property {number} id
  * @property {string} path
  * @property {File} file
+ * @property {boolean} [full]  Render the whole Article (HTML too) for the reader, not a summary.
  */
 
 /**
@@ -63,7 +64,9 @@
  */
 
 /**
- * @typedef {{ id: number, summary: ArticleSummary } | { id: number, path: string, error: LibraryErrorInfo }} ParseReply
+ * @typedef {{ id: number, summary: ArticleSummary }
+ *   | { id: number, article: import('../folio.js').Article }
+ *   | { id: number, path: string, error: LibraryErrorInfo }} ParseReply
  */
 
 /**
@@ -91,6 +94,7 @@
  * @typedef {object} SearchHit
  * @property {string} path
  * @property {number} score
+ * @property {{ text: string, mark: boolean }[]} title    The title, its matches marked.
  * @property {{ text: string, mark: boolean }[]} snippet
  * @property {string[]} terms  The indexed terms that matched (for highlighting in the article).
  */

@@ -1,10 +1,11 @@
 // One of the library's parse workers: reads a File, renders it with the core
 // (renderWhenReady, with the body's text), answers the page with the article's summary
 // (never its HTML) and sends its text to the search worker through the port the pool
-// gives it, so the page's main thread never carries the text.
+// gives it, so the page's main thread never carries the text. Asked for a `full`
+// render (an article the reader opens), it answers with the whole Article instead.
 // Messages: ParseRequest → ParseReply; IndexDoc batches → the search port (messages.js).
 
-import { FolioError, renderWhenReady } from '../folio.js';
+import { FolioError, init, renderWhenReady } from '../folio.js';
 import { errorInfo } from './messages.js';
 import { summarize } from './extract.js';
 
@@ -28,10 +29,21 @@ self.addEventListener('message', async (event) => {
     searchPort = data.port;
     return;
   }
-  const { id, path, file } = /** @type {import('./messages.js').ParseRequest} */ (data);
+  if (data.type === 'warm') {
+    // Compile the core now, so that the first file opened does not wait for it.
+    init().catch(() => {});
+    return;
+  }
+  const { id, path, file, full } = /** @type {import('./messages.js').ParseRequest} */ (data);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const article = await renderWhenReady(bytes, /** @type {any} */ ({ fileName: path.slice(path.lastIndexOf('/') + 1), includeText: true }));
+    const fileName = path.slice(path.lastIndexOf('/') + 1);
+    if (full) {
+      // The reader opened this article: the whole Article, HTML included.
+      self.postMessage({ id, article: await renderWhenReady(bytes, { fileName }) });
+      return;
+    }
+    const article = await renderWhenReady(bytes, /** @type {any} */ ({ fileName, includeText: true }));
     const { summary, text } = summarize(path, article);
     self.postMessage({ id, summary });
     pendingDocs.push({

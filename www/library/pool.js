@@ -11,6 +11,7 @@ import { startWorker } from './workers.js';
  * @typedef {object} Job
  * @property {string} path
  * @property {File} file
+ * @property {boolean} full
  * @property {(reply: ParseReply) => void} done
  */
 
@@ -59,7 +60,28 @@ export class ParsePool {
    */
   parse(path, file) {
     return new Promise((done) => {
-      this.queue.push({ path, file, done });
+      this.queue.push({ path, file, full: false, done });
+      this.pump();
+    });
+  }
+
+  /**
+   * Renders one file in full (the reader opened it), ahead of every waiting file.
+   * @param {string} path
+   * @param {File} file
+   * @returns {Promise<import('../folio.js').Article>}
+   */
+  render(path, file) {
+    return new Promise((resolve, reject) => {
+      this.queue.unshift({
+        path,
+        file,
+        full: true,
+        done: (reply) => {
+          if ('article' in reply) resolve(reply.article);
+          else if ('error' in reply) reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, params: reply.error.params }));
+        },
+      });
       this.pump();
     });
   }
@@ -71,6 +93,11 @@ export class ParsePool {
   prioritize(path) {
     const at = this.queue.findIndex((job) => job.path === path);
     if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
+  }
+
+  /** Starts every worker and has it load the core, before any file arrives. */
+  warm() {
+    while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });
   }
 
   /** How many files wait or are being parsed. */
@@ -99,7 +126,7 @@ export class ParsePool {
       const job = /** @type {Job} */ (this.queue.shift());
       const id = this.nextId++;
       lane.held.set(id, job);
-      lane.worker.postMessage({ id, path: job.path, file: job.file });
+      lane.worker.postMessage({ id, path: job.path, file: job.file, full: job.full });
     }
   }
 

@@ -85,67 +85,102 @@ export class SearchIndex {
         return { combineWith: 'AND', queries: part.terms, prefix: part.terms[0].length === 1 };
       }
       const forms = typing && part.raw !== part.terms[0] ? [part.terms[0], part.raw] : part.terms;
-      return {
-        combineWith: 'OR',
-        queries: forms,
-        prefix: typing,
-        fuzzy: (/** @type {string} */ term) => (term.length > 5 ? 1 : false),
-      };
+      // No fuzzy matching: on a big index it costs more than the 30 ms a keystroke may
+      // take, and stems already cover a word's forms.
+      return { combineWith: 'OR', queries: forms, prefix: typing };
     });
     const results = this.mini.search(/** @type {any} */ ({ combineWith: 'AND', queries }), {
       boost: BOOST,
       tokenize: (/** @type {string} */ term) => [term],
       processTerm: (/** @type {string} */ term) => term,
-      weights: { fuzzy: 0.3, prefix: 0.6 },
+      weights: { fuzzy: 0, prefix: 0.6 },
     });
     const hits = results.slice(0, limit).map((result) => {
       const path = String(result.id);
       const text = this.texts.get(path) ?? '';
       const title = this.titles.get(path) ?? '';
-      const body = snippet(text, result.terms);
       return {
         path,
         score: result.score,
         terms: result.terms,
-        snippet: body.some((s) => s.mark) ? body : snippet(title, result.terms).concat(body.length ? [{ text: ' — ', mark: false }, ...body] : []),
+        title: marked(title, result.terms),
+        snippet: snippet(text, result.terms),
       };
     });
     return { hits, total: results.length };
   }
 }
 
+/** The rest of a word after its stem: letters and digits, not CJK (which has no word ends). */
+const WORD_REST = '[^\\s\\p{P}\\p{S}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]*';
+
+/** Matches looked for in one text, at most. */
+const MAX_MATCHES = 200;
+
+/**
+ * @param {string} text
+ * @returns {string}
+ */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Where the indexed terms occur in a text: [start, end) ranges, in order, not
  * overlapping. A CJK term matches as written; a word matches a word that starts with
- * it (the stem `index` marks "indexing"), case-insensitively.
+ * it (the stem `index` marks "indexing"), case-insensitively. One regular expression
+ * over the text as it is (no lower-cased copy of a long text per hit).
  * @param {string} text
  * @param {string[]} terms
  * @returns {[number, number][]}
  */
 export function findMatches(text, terms) {
-  const lower = text.toLowerCase();
+  const cjk = [...new Set(terms.filter((t) => t && isCjk(t[0])))];
+  const words = [...new Set(terms.filter((t) => t && !isCjk(t[0])))];
   /** @type {[number, number][]} */
   const ranges = [];
-  for (const term of new Set(terms)) {
-    if (!term) continue;
-    const cjk = isCjk(term[0]);
-    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
-      if (!cjk && at > 0 && /[\p{L}\p{N}]/u.test(lower[at - 1])) continue;
-      let end = at + term.length;
-      if (!cjk) while (end < lower.length && /[\p{L}\p{N}]/u.test(lower[end]) && !isCjk(lower[end])) end += 1;
-      ranges.push([at, end]);
-      if (ranges.length > 500) break;
+  // CJK terms overlap (bigrams of one run): each is found on its own, then merged.
+  for (const term of cjk) {
+    let found = 0;
+    for (let at = text.indexOf(term); at >= 0 && found < MAX_MATCHES; at = text.indexOf(term, at + 1)) {
+      ranges.push([at, at + term.length]);
+      found += 1;
     }
   }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  if (words.length) {
+    const pattern = new RegExp(words.map((w) => `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}${WORD_REST}`).join('|'), 'giu');
+    for (let m = pattern.exec(text), found = 0; m && found < MAX_MATCHES; m = pattern.exec(text), found++) {
+      ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   /** @type {[number, number][]} */
   const merged = [];
-  for (const range of ranges) {
+  for (const [from, to] of ranges) {
     const prev = merged[merged.length - 1];
-    if (prev && range[0] <= prev[1]) prev[1] = Math.max(prev[1], range[1]);
-    else merged.push([range[0], range[1]]);
+    if (prev && from <= prev[1]) prev[1] = Math.max(prev[1], to);
+    else merged.push([from, to]);
   }
   return merged;
+}
+
+/**
+ * The whole of a short text (a title) as segments, its matches marked.
+ * @param {string} text
+ * @param {string[]} terms
+ * @returns {{ text: string, mark: boolean }[]}
+ */
+export function marked(text, terms) {
+  /** @type {{ text: string, mark: boolean }[]} */
+  const out = [];
+  let at = 0;
+  for (const [from, to] of findMatches(text, terms)) {
+    if (from > at) out.push({ text: text.slice(at, from), mark: false });
+    out.push({ text: text.slice(from, to), mark: true });
+    at = to;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), mark: false });
+  return out;
 }
 
 /**

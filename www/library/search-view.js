@@ -63,7 +63,7 @@ export class SearchView {
       this.list.showHits(null);
       return;
     }
-    const answer = await this.library.search(query, 200);
+    const answer = await this.library.search(query, 100);
     if (answer && this.query === query) this.list.showHits(answer.hits, answer.total);
   }
 
