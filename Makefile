@@ -48,8 +48,11 @@ test-e2e:
 ## The library's browser dependencies, copied from node_modules as served (tests/unit checks they match).
 vendor:
 	cp node_modules/fflate/esm/browser.js www/library/vendor/fflate.js
+	cp node_modules/fflate/esm/browser.d.ts www/library/vendor/fflate.d.ts
 	cp node_modules/minisearch/dist/es/index.js www/library/vendor/minisearch.js
+	cp node_modules/minisearch/dist/es/index.d.ts www/library/vendor/minisearch.d.ts
 	cp node_modules/stemmer/index.js www/library/vendor/stemmer.js
+	cp node_modules/stemmer/index.d.ts www/library/vendor/stemmer.d.ts
 
 ## dist/folio.html (one self-contained file that works from file://) and the npm package in dist/npm.
 dist:

@@ -93,7 +93,7 @@ async function measure(base, size) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(() => {
-      const bench = { longtasks: /** @type {number[][]} */ ([]), changeAt: 0, firstArticle: 0, allIndexed: 0 };
+      const bench = { longtasks: /** @type {number[][]} */ ([]), changeAt: 0, firstArticle: 0, allParsed: 0, allIndexed: 0 };
       Object.assign(window, { __bench: bench });
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
@@ -102,6 +102,7 @@ async function measure(base, size) {
     });
     await page.goto(`${base}library/fixture.html?offline=no`);
     await page.waitForFunction(() => !!(/** @type {any} */ (window).folioLibrary));
+    await page.waitForTimeout(1000); // the page warms its workers while idle, as it would before a reader picks a folder
     // Once the first article is parsed, open it as a reader would (a click on the list).
     await page.evaluate(() => {
       const w = /** @type {any} */ (window);
@@ -120,6 +121,7 @@ async function measure(base, size) {
       lib.addEventListener('parsed', onParsed);
       const poll = () => {
         const c = lib.counts();
+        if (!w.__bench.allParsed && c.total === w.__expected && c.parsed + c.failed === c.total) w.__bench.allParsed = performance.now();
         if (c.total === w.__expected && c.parsed + c.failed === c.total && c.indexed >= c.parsed) w.__bench.allIndexed = performance.now();
         else setTimeout(poll, 50);
       };
@@ -161,6 +163,7 @@ async function measure(base, size) {
       failed: counts.failed,
       firstArticleMs: bench.firstArticle - bench.changeAt,
       allIndexedMs: bench.allIndexed - bench.changeAt,
+      allParsedMs: bench.allParsed - bench.changeAt,
       inputToChangeMs: wall - (bench.allIndexed - bench.changeAt),
       longTasks: during.length,
       longestTaskMs: during.reduce((m, [, d]) => Math.max(m, d), 0),
@@ -186,7 +189,7 @@ try {
     results.push(r);
     console.log(`\nlibrary, ${r.size} articles (${r.files} files, ${mib(r.archiveBytes)}): ${r.parsed} read, ${r.failed} failed`);
     console.log(`  first article readable  ${(r.firstArticleMs / 1000).toFixed(2)} s   (goal < 1 s)`);
-    console.log(`  all listed and indexed  ${(r.allIndexedMs / 1000).toFixed(1)} s   (goal < 15 s; setInputFiles before the change event took ${(r.inputToChangeMs / 1000).toFixed(1)} s more)`);
+    console.log(`  all listed and indexed  ${(r.allIndexedMs / 1000).toFixed(1)} s, all parsed at ${(r.allParsedMs / 1000).toFixed(1)} s   (goal < 15 s; setInputFiles before the change event took ${(r.inputToChangeMs / 1000).toFixed(1)} s more)`);
     console.log(`  main-thread tasks > 50 ms meanwhile: ${r.longTasks}, longest ${r.longestTaskMs.toFixed(0)} ms   (goal: none)`);
     console.log(`    (ms after the change event: duration) ${r.longTaskList.map(([at, d]) => `${at}: ${d}`).join(', ')}; first article shown at ${r.firstArticleMs.toFixed(0)} ms: ${r.firstArticlePath}`);
     console.log(`  search p95  CJK ${r.searchP95.cjk.toFixed(1)} ms, English ${r.searchP95.english.toFixed(1)} ms (median ${r.searchMedian.cjk.toFixed(1)} / ${r.searchMedian.english.toFixed(1)})   (goal < 30 ms)`);

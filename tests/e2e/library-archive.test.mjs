@@ -98,5 +98,10 @@ test('wiki-links resolve by name, unresolved ones read as unresolved, embeds and
     assert.ok(!(await article.innerText()).includes('[['), 'never raw brackets');
     // [[kyoto]] from Japan.md (another case) counts as a backlink.
     assert.match(await page.getByTestId('backlinks').innerText(), /Japan/);
+    // Japan.md embeds Kyoto: the note is shown inside it, its own picture resolved too.
+    await page.getByTestId('library-item').filter({ hasText: 'Japan' }).first().click();
+    const embed = page.locator('.library-embed[data-library-path="vault/Vault/Notes/Kyoto.md"]');
+    await embed.filter({ hasText: 'Temples' }).waitFor();
+    assert.equal(await embed.locator('img').count(), 1);
   });
 });

@@ -56,8 +56,11 @@ test('the vendored libraries are the locked npm packages, byte for byte', () => 
     'www/library/vendor/fflate.js': 'node_modules/fflate/esm/browser.js',
     'www/library/vendor/minisearch.js': 'node_modules/minisearch/dist/es/index.js',
     'www/library/vendor/stemmer.js': 'node_modules/stemmer/index.js',
+    'www/library/vendor/fflate.d.ts': 'node_modules/fflate/esm/browser.d.ts',
+    'www/library/vendor/minisearch.d.ts': 'node_modules/minisearch/dist/es/index.d.ts',
+    'www/library/vendor/stemmer.d.ts': 'node_modules/stemmer/index.d.ts',
   };
-  assert.deepEqual(readdirSync(new URL('www/library/vendor/', ROOT)).filter((f) => f.endsWith('.js')).sort(),
+  assert.deepEqual(readdirSync(new URL('www/library/vendor/', ROOT)).filter((f) => f.endsWith('.js') || f.endsWith('.ts')).sort(),
     Object.keys(vendored).map((p) => p.split('/').pop()).sort());
   for (const [copy, source] of Object.entries(vendored)) {
     assert.ok(readFileSync(new URL(copy, ROOT)).equals(readFileSync(new URL(source, ROOT))), `${copy} differs from ${source}: run make vendor`);

@@ -6,7 +6,7 @@
 import { h } from './dom.js';
 import { KeepView } from './keep-view.js';
 import { Library } from './library.js';
-import { ObjectUrls, linkArticle } from './links.js';
+import { MAX_EMBED_DEPTH, ObjectUrls, linkArticle } from './links.js';
 import { ListView } from './list-view.js';
 import { pickedFromDrop, pickedFromInput, walkHandle } from './open.js';
 import { ProgressView } from './progress-view.js';
@@ -86,6 +86,37 @@ const policy = /** @type {any} */ (window).trustedTypes?.createPolicy('library-f
   ?? { createHTML: (/** @type {string} */ s) => s };
 
 /**
+ * The article's body as nodes, its images, links and embeds connected to the archive.
+ * @param {string} path
+ * @param {string} html the core's sanitized HTML
+ * @param {HTMLElement} body where it goes (clicks are heard there)
+ * @param {number} depth how many embeds deep this is
+ * @param {(() => void)[]} releases where each level's release goes
+ */
+function fill(path, html, body, depth, releases) {
+  const template = document.createElement('template');
+  template.innerHTML = policy.createHTML(html);
+  releases.push(linkArticle(template.content, path, {
+    resolver: library.resolver,
+    file: (p) => library.file(p),
+    isArticle: (p) => library.records.has(p),
+    urls,
+    unresolvedLabel: (target) => t('unresolved', target),
+    clickRoot: body,
+    embed: (note, _fragment, into) => {
+      if (depth >= MAX_EMBED_DEPTH) {
+        into.textContent = t('embedTooDeep', note);
+        return;
+      }
+      library.article(note).then((embedded) => fill(note, embedded.html, into, depth + 1, releases), () => {
+        into.textContent = t('unresolved', note);
+      });
+    },
+  }));
+  body.append(template.content);
+}
+
+/**
  * Shows one article of the library.
  * @param {string} path
  * @param {string} fragment
@@ -99,18 +130,11 @@ async function show(path, fragment) {
     return;
   }
   releaseShown();
-  const template = document.createElement('template');
-  template.innerHTML = policy.createHTML(article.html);
   const body = h('div', { class: 'lib-article-body', 'data-testid': 'article-body' });
-  releaseShown = linkArticle(template.content, path, {
-    resolver: library.resolver,
-    file: (p) => library.file(p),
-    isArticle: (p) => library.records.has(p),
-    urls,
-    unresolvedLabel: (target) => t('unresolved', target),
-    clickRoot: body,
-  });
-  body.append(template.content);
+  /** @type {(() => void)[]} */
+  const releases = [];
+  fill(path, article.html, body, 0, releases);
+  releaseShown = () => { for (const release of releases.splice(0)) release(); };
   const from = library.backlinks(path);
   pane.replaceChildren(h('article', { 'data-testid': 'article', 'data-path': path, lang: article.lang },
     h('h1', { 'data-testid': 'article-title', text: article.title ?? path }),

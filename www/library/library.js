@@ -163,11 +163,13 @@ export class Library extends EventTarget {
       record.title = reply.summary.title ?? stem(record.path);
       record.time = timeOf(reply.summary.date);
       this.parsed += 1;
-    } else {
+    } else if ('error' in reply) {
       if (reply.error.code === 'cancelled') return;
       record.status = 'failed';
       record.error = reply.error;
       this.failed += 1;
+    } else {
+      return; // a full render answers library.article(), not this
     }
     this.backlinkIndex = null;
     this.fresh.push(record);

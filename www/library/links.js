@@ -61,7 +61,13 @@ export class ObjectUrls {
  * @property {(target: string) => string} unresolvedLabel  The tooltip of what is not in the archive.
  * @property {EventTarget} [clickRoot]  Where clicks are heard (default `root`; give the container
  *   when `root` is a fragment that will be attached to it).
+ * @property {(path: string, fragment: string, into: HTMLElement) => void} [embed]  Fills the box an
+ *   Obsidian embed `![[Note]]` of another article becomes (the caller renders the note, one level
+ *   deeper); without it, an embed stays a link.
  */
+
+/** How deep embedded notes may nest (a note that embeds itself stops here too). */
+export const MAX_EMBED_DEPTH = 3;
 
 /**
  * @param {string} value
@@ -126,6 +132,12 @@ export function linkArticle(root, from, options) {
       a.setAttribute('role', 'link');
       a.setAttribute('aria-disabled', 'true');
       unresolved(a, target);
+    } else if (isArticle(found.path) && a.classList.contains('embed') && options.embed) {
+      const box = /** @type {HTMLElement} */ (a.ownerDocument.createElement('div'));
+      box.className = 'library-embed';
+      box.setAttribute('data-library-path', found.path);
+      a.replaceWith(box);
+      options.embed(found.path, found.fragment, box);
     } else if (isArticle(found.path)) {
       a.setAttribute('href', hrefFor(found.path, found.fragment));
       a.setAttribute('data-library-path', found.path);

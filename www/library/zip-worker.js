@@ -16,7 +16,7 @@ self.addEventListener('message', async (event) => {
     let batch = [];
     for (let i = 0; i < entries.length; i++) {
       const { path, bytes } = entries[i];
-      batch.push({ path, file: new File([bytes], path.slice(path.lastIndexOf('/') + 1)) });
+      batch.push({ path, file: new File([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)], path.slice(path.lastIndexOf('/') + 1)) });
       // @ts-ignore: let the inflated bytes go as soon as their File holds a copy.
       entries[i] = null;
       if (batch.length === BATCH) {
