@@ -136,6 +136,7 @@ export class Library extends EventTarget {
         if (old.status === 'ready') this.parsed -= 1;
         if (old.status === 'failed') this.failed -= 1;
         this.cache.delete(path);
+        this.searchClient?.remove([path]);
       } else {
         this.tree.addArticle(path);
         this.resolver.add(path, true);
@@ -228,8 +229,10 @@ export class Library extends EventTarget {
    */
   list({ sort = 'date', filter = {} } = {}) {
     const out = [...this.records.values()].filter((r) => Library.passes(r, filter));
-    if (sort === 'title') out.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.path, b.path));
-    else out.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || collator.compare(a.path, b.path));
+    // Ties by path in code-unit order: a collator here costs a long task on ten thousand.
+    const byPath = (/** @type {ArticleRecord} */ a, /** @type {ArticleRecord} */ b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    if (sort === 'title') out.sort((a, b) => collator.compare(a.title, b.title) || byPath(a, b));
+    else out.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || byPath(a, b));
     return out;
   }
 

@@ -94,6 +94,8 @@ export class ListView {
       this.refresh();
     });
     for (const facet of FACETS) {
+      // Counts are worked out when a menu is about to open, not on every redraw.
+      for (const type of ['focus', 'pointerdown']) this.facetMenus[facet].addEventListener(type, () => this.drawFacets());
       this.facetMenus[facet].addEventListener('change', () => {
         this.filter = { ...this.filter, [facet]: this.facetMenus[facet].value || undefined };
         this.refresh();
@@ -163,7 +165,7 @@ export class ListView {
     const started = performance.now();
     this.listbox.setAttribute('aria-busy', 'true');
     const activePath = this.shown[this.active];
-    this.drawFacets();
+    this.drawFacetsLight();
     /** @type {string[]} */
     let paths;
     this.hitsByPath = new Map();
@@ -232,6 +234,20 @@ export class ListView {
     this.count.textContent = this.hits
       ? this.t('results', this.shown.length)
       : filtered ? this.t('countOf', this.shown.length, total) : this.t('count', total);
+  }
+
+  /** Shows the facet menus (once there are articles) with their current choice, without counting. */
+  drawFacetsLight() {
+    for (const facet of FACETS) {
+      const menu = this.facetMenus[facet];
+      const current = /** @type {any} */ (this.filter)[facet] ?? '';
+      menu.hidden = this.library.parsed === 0;
+      if (menu.options.length && menu.value === current) continue;
+      menu.replaceChildren(
+        h('option', { value: '', text: `${this.t(FACET_LABELS[facet])}: ${this.t('any')}` }),
+        ...(current ? [h('option', { value: current, text: current, selected: true })] : []),
+      );
+    }
   }
 
   /** Fills the facet menus with the values and counts the current filter leaves. */

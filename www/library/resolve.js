@@ -80,10 +80,14 @@ export class Resolver {
     this.paths.add(path);
     this.lower.set(path.toLowerCase(), path);
     const name = basename(path).toLowerCase();
-    this.byName.set(name, [...(this.byName.get(name) ?? []), path]);
+    const named = this.byName.get(name);
+    if (named) named.push(path);
+    else this.byName.set(name, [path]);
     if (isArticle) {
       const key = stem(path).toLowerCase();
-      this.byStem.set(key, [...(this.byStem.get(key) ?? []), path]);
+      const stemmed = this.byStem.get(key);
+      if (stemmed) stemmed.push(path);
+      else this.byStem.set(key, [path]);
     }
   }
 

@@ -13,7 +13,7 @@ import { isCjk, queryParts, tokenize } from './tokenize.js';
 export const BOOST = Object.freeze({ title: 4, tags: 2.5, authors: 1.5, text: 1 });
 
 /** Characters of each article's text kept for snippets (the whole text is indexed). */
-export const SNIPPET_TEXT_LIMIT = 200_000;
+export const SNIPPET_TEXT_LIMIT = 50_000;
 
 /** Characters of context on each side of the first match in a snippet. */
 const CONTEXT = 60;

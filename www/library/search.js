@@ -1,5 +1,9 @@
-// The page's side of search: asks the search worker, keeps only the newest question
-// (answers as you type: an older answer that arrives late is dropped).
+// The page's side of search. The index may be split into shards, one search worker
+// each (parse workers feed them in turn; a query asks every shard and merges their hits
+// by score). One shard is the default: shards rank with their own term statistics, so
+// on a small library the same article can score very differently in two shards (measured:
+// a short note that ranked first fell below a long one). Only the newest question is
+// answered (as you type: a late answer to an older one is dropped).
 
 import { startWorker } from './workers.js';
 
@@ -7,67 +11,89 @@ import { startWorker } from './workers.js';
 
 export class SearchClient extends EventTarget {
   /**
-   * @param {Worker} [worker] default: a new search worker
+   * @param {Worker[]} [workers] default: one new search worker
    */
-  constructor(worker = startWorker('search')) {
+  constructor(workers = [startWorker('search')]) {
     super();
-    this.worker = worker;
-    /** Articles indexed so far. */
-    this.indexed = 0;
+    this.workers = workers;
+    /** Articles indexed so far, per shard. */
+    this.counts = workers.map(() => 0);
+    /** Which shard the next port feeds. */
+    this.nextShard = 0;
     let nextId = 0;
     this.nextId = () => ++nextId;
     /** @type {Map<number, (reply: any) => void>} */
     this.waiting = new Map();
     /** The id of the newest query; answers to older ones are dropped. */
     this.latest = 0;
-    worker.addEventListener('message', (event) => {
+    workers.forEach((worker, shard) => worker.addEventListener('message', (event) => {
       const reply = event.data;
       if (reply.type === 'indexed') {
-        this.indexed = reply.documents;
-        this.dispatchEvent(new CustomEvent('indexed', { detail: { documents: reply.documents } }));
+        this.counts[shard] = reply.documents;
+        this.dispatchEvent(new CustomEvent('indexed', { detail: { documents: this.indexed } }));
         return;
       }
       const done = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       done?.(reply);
-    });
+    }));
+  }
+
+  /** Articles indexed so far, in every shard. */
+  get indexed() {
+    return this.counts.reduce((a, b) => a + b, 0);
   }
 
   /**
-   * A port a parse worker sends its articles' text to.
+   * A port a parse worker sends its articles' text to (shards in turn).
    * @returns {MessagePort}
    */
   port() {
     const channel = new MessageChannel();
-    this.worker.postMessage({ type: 'port', port: channel.port1 }, [channel.port1]);
+    const worker = this.workers[this.nextShard++ % this.workers.length];
+    worker.postMessage({ type: 'port', port: channel.port1 }, [channel.port1]);
     return channel.port2;
   }
 
   /**
-   * Searches; resolves to null when a newer query was asked meanwhile.
+   * Asks every shard; resolves to their replies.
+   * @param {(id: number) => object} message
+   * @returns {Promise<any[]>}
+   */
+  ask(message) {
+    return Promise.all(this.workers.map((worker) => new Promise((resolve) => {
+      const id = this.nextId();
+      this.waiting.set(id, resolve);
+      worker.postMessage(message(id));
+    })));
+  }
+
+  /**
+   * Searches; resolves to null when a newer search was asked meanwhile.
    * @param {string} query
    * @param {number} [limit]
    * @returns {Promise<{ hits: SearchHit[], total: number, ms: number } | null>}
    */
-  search(query, limit = 50) {
-    const id = this.nextId();
-    this.latest = id;
-    return new Promise((resolve) => {
-      this.waiting.set(id, (reply) => resolve(id === this.latest ? reply : null));
-      this.worker.postMessage({ type: 'query', id, query, limit });
-    });
+  async search(query, limit = 50) {
+    const ticket = this.nextId();
+    this.latest = ticket;
+    const replies = await this.ask((id) => ({ type: 'query', id, query, limit }));
+    if (ticket !== this.latest) return null;
+    const hits = replies.flatMap((r) => r.hits).sort((a, b) => b.score - a.score).slice(0, limit);
+    return {
+      hits,
+      total: replies.reduce((n, r) => n + r.total, 0),
+      ms: Math.max(...replies.map((r) => r.ms)),
+    };
   }
 
   /**
    * How many articles the index holds right now (after everything sent before).
    * @returns {Promise<number>}
    */
-  count() {
-    const id = this.nextId();
-    return new Promise((resolve) => {
-      this.waiting.set(id, (reply) => resolve(reply.documents));
-      this.worker.postMessage({ type: 'count', id });
-    });
+  async count() {
+    const replies = await this.ask((id) => ({ type: 'count', id }));
+    return replies.reduce((n, r) => n + r.documents, 0);
   }
 
   /**
@@ -75,15 +101,15 @@ export class SearchClient extends EventTarget {
    * @param {string[]} paths
    */
   remove(paths) {
-    this.worker.postMessage({ type: 'remove', paths });
+    for (const worker of this.workers) worker.postMessage({ type: 'remove', paths });
   }
 
   clear() {
-    this.worker.postMessage({ type: 'clear' });
+    for (const worker of this.workers) worker.postMessage({ type: 'clear' });
   }
 
-  /** Ends the worker. */
+  /** Ends the workers. */
   close() {
-    this.worker.terminate();
+    for (const worker of this.workers) worker.terminate();
   }
 }
