@@ -7,7 +7,7 @@
 // whole list, with aria-setsize/aria-posinset: ten thousand articles cost what twenty do.
 
 import { dayOf, h } from './dom.js';
-import { FACETS, yearOf } from './library.js';
+import { FACETS } from './library.js';
 import { dirname } from './paths.js';
 
 /** @typedef {import('./library.js').Library} Library */
@@ -403,4 +403,3 @@ export class ListView {
   }
 }
 
-export { yearOf };
