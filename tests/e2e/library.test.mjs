@@ -20,13 +20,15 @@ const BLOG = {
   'source/_posts/awk.md': corpus('hexo/52x-awk-manual-zh.md'),
   'source/_posts/lambda.md': corpus('hexo/52x-java-lambda-expressions.md'),
   'source/_posts/xss.md': corpus('hexo/52x-xss-csrf.md'),
-  'content/posts/trip/index.md': '---\ntitle: A trip bundle\ndate: 2020-05-01\ntags: [travel]\n---\n\n![The map](map.png)\n\nSee [the about page](@/about.md) and [notes](../../../notes/nested/deep/post.md).\n',
+  'content/posts/trip/index.md': '---\ntitle: A trip bundle\ndate: 2020-05-01\ntags: [travel]\n---\n\n![The map](map.png)\n\nSee [the about page](@/about.md) and [notes](../../../notes/nested/deep/post.md).\n\n![A badge](../../../files/badge.svg) [the badge file](../../../files/badge.svg) [the paper](../../../files/paper.pdf)\n',
   'content/posts/trip/map.png': png(40, 30),
   'content/about.md': '---\ntitle: About this site\ndate: 2019-01-01\n---\n\nAbout text.\n',
   'notes/nested/deep/post.md': '# Deep post\n\n![pic](../../img/pic.png)\n\nA note about indexing archives quickly.\n',
   'notes/img/pic.png': png(8, 8),
   'encodings/gb18030.txt': corpus('encodings/uchardet-zh-gb18030.txt'),
   'files/paper.pdf': Buffer.from('%PDF-1.4\n%%EOF\n'),
+  // An SVG that would run a script if opened as a page from a blob: URL of this origin.
+  'files/badge.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10"><script>parent.pwned = 1</script><rect width="30" height="10" fill="teal"/></svg>',
   '.obsidian/app.json': '{}',
 };
 const BLOG_ARTICLES = Object.keys(BLOG).filter((p) => /\.(md|txt)$/.test(p)).length;
@@ -90,6 +92,16 @@ test('a folder opens as a library: articles listed, assets kept, images and link
     const map = page.getByTestId('article').locator('img[alt="The map"]');
     await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('[data-testid="article"] img'))?.complete);
     assert.equal(await map.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 40);
+    // An SVG from the archive shows as an image, but a link to it downloads it: opened as a
+    // page from a blob: URL of this origin, its script would run here. A PDF opens in a tab.
+    const badge = page.getByTestId('article').locator('img[alt="A badge"]');
+    await badge.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('img[alt="A badge"]'))?.complete);
+    assert.equal(await badge.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 30);
+    const svgLink = page.getByTestId('article').getByRole('link', { name: 'the badge file' });
+    assert.equal(await svgLink.getAttribute('download'), 'badge.svg');
+    assert.equal(await svgLink.getAttribute('target'), null);
+    assert.equal(await page.getByTestId('article').getByRole('link', { name: 'the paper' }).getAttribute('target'), '_blank');
     // The car post's object URLs were revoked when it was no longer shown.
     const revoked = await page.evaluate((url) => new Promise((resolve) => {
       const probe = new Image();

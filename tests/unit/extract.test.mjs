@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { clip, isRelativeUrl, linksFromHtml, summarize, textFromHtml } from '../../www/library/extract.js';
 import { KEYS, errorText, translator } from '../../www/library/strings.js';
+import { safeType } from '../../www/library/links.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -41,6 +42,15 @@ test('a summary keeps metadata, links and counts, never the HTML', () => {
   assert.ok(!JSON.stringify(summary).includes('secret html'));
   const older = summarize('p/a.md', { ...article, text: undefined, links: undefined });
   assert.equal(older.text, 'secret html', 'read from the HTML with an older core');
+});
+
+test('object URLs are typed by use: an SVG or HTML file from the archive never opens as a page of this origin', () => {
+  assert.equal(safeType('a/b.svg', 'image'), 'image/svg+xml');
+  assert.equal(safeType('a/b.svg', 'link'), 'application/octet-stream');
+  assert.equal(safeType('a/page.HTML', 'link'), 'application/octet-stream');
+  assert.equal(safeType('a/b.xhtml', 'image'), 'application/octet-stream');
+  assert.equal(safeType('a/paper.pdf', 'link'), 'application/pdf');
+  assert.equal(safeType('a/p.PNG', 'link'), 'image/png');
 });
 
 test('every UI string exists in English and Chinese, and error codes read as sentences', () => {

@@ -43,7 +43,7 @@ const list = new ListView(articles, library, t, {
     const cover = record.summary?.cover;
     const found = cover ? library.resolver.resolve(record.path, cover, 'image') : null;
     const file = found ? library.file(found.path) : undefined;
-    return found && file ? urls.acquire(found.path, file) : null;
+    return found && file ? urls.acquire(found.path, file, 'image').url : null;
   },
 });
 new SearchView(searchSlot, library, list, t);

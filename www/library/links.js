@@ -5,10 +5,34 @@
 // them: `release()` gives back what one article took.
 
 import { isRelativeUrl } from './extract.js';
+import { extension } from './paths.js';
+
+/** Types an image is shown with (an SVG in an `<img>` runs no script). */
+const IMAGE_TYPES = /** @type {Record<string, string>} */ ({
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.avif': 'image/avif', '.svg': 'image/svg+xml', '.bmp': 'image/bmp', '.ico': 'image/x-icon',
+});
+/** Types a linked file opens with in a tab. Anything else downloads: an archive's SVG or HTML
+ * opened from a blob: URL would run its scripts with this page's origin. */
+const LINK_TYPES = /** @type {Record<string, string>} */ ({
+  '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.avif': 'image/avif', '.txt': 'text/plain', '.csv': 'text/plain', '.json': 'text/plain',
+});
+
+/**
+ * The type an archive's file gets behind an object URL, by use.
+ * @param {string} path
+ * @param {'image' | 'link'} use
+ * @returns {string}
+ */
+export function safeType(path, use) {
+  const ext = extension(path);
+  return (use === 'image' ? IMAGE_TYPES[ext] : LINK_TYPES[ext]) ?? 'application/octet-stream';
+}
 
 /** @typedef {import('./resolve.js').Resolver} Resolver */
 
-/** Object URLs per file, counted. */
+/** Object URLs per file and use, counted. */
 export class ObjectUrls {
   constructor() {
     /** @type {Map<string, { url: string, users: number }>} */
@@ -16,32 +40,35 @@ export class ObjectUrls {
   }
 
   /**
-   * An object URL for the file at `path`, made on first use.
+   * An object URL for the file at `path`, made on first use, typed for its use (never the
+   * type the file came with); give it back with `release(key)`.
    * @param {string} path
    * @param {Blob} file
-   * @returns {string}
+   * @param {'image' | 'link'} use
+   * @returns {{ key: string, url: string }}
    */
-  acquire(path, file) {
-    let entry = this.live.get(path);
+  acquire(path, file, use) {
+    const key = `${use}:${path}`;
+    let entry = this.live.get(key);
     if (!entry) {
-      entry = { url: URL.createObjectURL(file), users: 0 };
-      this.live.set(path, entry);
+      entry = { url: URL.createObjectURL(new Blob([file], { type: safeType(path, use) })), users: 0 };
+      this.live.set(key, entry);
     }
     entry.users += 1;
-    return entry.url;
+    return { key, url: entry.url };
   }
 
   /**
    * Gives one use back; the URL is revoked with the last.
-   * @param {string} path
+   * @param {string} key
    */
-  release(path) {
-    const entry = this.live.get(path);
+  release(key) {
+    const entry = this.live.get(key);
     if (!entry) return;
     entry.users -= 1;
     if (entry.users <= 0) {
       URL.revokeObjectURL(entry.url);
-      this.live.delete(path);
+      this.live.delete(key);
     }
   }
 
@@ -95,12 +122,13 @@ export function linkArticle(root, from, options) {
   const hrefFor = options.hrefFor ?? ((path, fragment) => `#${encodeURI(path)}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`);
   /** @type {string[]} */
   const taken = [];
-  /** @param {string} path */
-  const urlOf = (path) => {
+  /** @param {string} path @param {'image' | 'link'} use */
+  const urlOf = (path, use) => {
     const blob = file(path);
     if (!blob) return null;
-    taken.push(path);
-    return urls.acquire(path, blob);
+    const { key, url } = urls.acquire(path, blob, use);
+    taken.push(key);
+    return url;
   };
   /** @param {Element} el @param {string} target */
   const unresolved = (el, target) => {
@@ -112,7 +140,7 @@ export function linkArticle(root, from, options) {
     const src = img.getAttribute('src') ?? '';
     if (!isRelativeUrl(src)) continue;
     const found = resolver.resolve(from, decode(src), 'image') ?? resolver.resolveWiki(from, decode(src));
-    const url = found ? urlOf(found.path) : null;
+    const url = found ? urlOf(found.path, 'image') : null;
     img.removeAttribute('srcset');
     if (url) {
       img.setAttribute('src', url);
@@ -144,11 +172,12 @@ export function linkArticle(root, from, options) {
       if (found.fragment) a.setAttribute('data-library-fragment', found.fragment);
       a.removeAttribute('target');
     } else {
-      const url = urlOf(found.path);
+      const url = urlOf(found.path, 'link');
       if (url) {
         a.setAttribute('href', url);
-        a.setAttribute('target', '_blank');
         a.setAttribute('rel', 'noopener noreferrer');
+        if (safeType(found.path, 'link') === 'application/octet-stream') a.setAttribute('download', found.path.slice(found.path.lastIndexOf('/') + 1));
+        else a.setAttribute('target', '_blank');
       }
     }
   }
@@ -170,6 +199,6 @@ export function linkArticle(root, from, options) {
   clickRoot.addEventListener('click', onClick);
   return () => {
     clickRoot.removeEventListener('click', onClick);
-    for (const path of taken.splice(0)) urls.release(path);
+    for (const key of taken.splice(0)) urls.release(key);
   };
 }
