@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import { useBrowser, withPage } from './harness.mjs';
+import { dropFiles, useBrowser, withPage } from './harness.mjs';
 import { FIXTURE, GIF, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -211,5 +211,39 @@ test('the Chinese UI', async () => {
     assert.equal(await page.getByTestId('library-count').innerText(), `${BLOG_ARTICLES} 篇文章`);
     assert.equal(await page.getByRole('tree').getByRole('treeitem').first().locator('.lib-folder-name').innerText(), '全部文章');
     assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索（按 /）');
+  });
+});
+
+test('files and a zip dropped on the page open together; filters and sorting narrow the list', async () => {
+  const zip = zipSync({ 'a/zipped.md': strToU8('---\ntitle: From the zip\ncategories: [Zipped]\ndate: 2018-02-02\n---\n\nText.\n') });
+  await withPage(harness, FIXTURE, async (page) => {
+    await page.getByTestId('folder-input').waitFor({ state: 'attached' });
+    await dropFiles(page, [
+      { name: 'car.md', bytes: CAR, type: 'text/markdown' },
+      { name: 'lambda.md', bytes: corpus('hexo/52x-java-lambda-expressions.md') },
+      { name: 'bundle.zip', bytes: zip, type: 'application/zip' },
+    ]);
+    await waitForLibrary(page, 3);
+    assert.ok(await page.locator('[data-path="bundle/a/zipped.md"]').count(), 'a zip dropped with other files opens in a folder named after it');
+
+    // Category filter, with counts; the count line says how many of how many.
+    const category = page.getByTestId('filter-category');
+    await category.focus();
+    const options = await category.locator('option').allInnerTexts();
+    assert.ok(options.includes('Zipped (1)'), options.join(' | '));
+    await category.selectOption('Zipped');
+    await page.getByTestId('library-count').filter({ hasText: '1 of 3 articles' }).waitFor();
+    assert.deepEqual(await page.getByTestId('library-item').locator('.lib-item-title').allInnerTexts(), ['From the zip']);
+    await category.selectOption('');
+    await page.getByTestId('library-count').filter({ hasText: /^3 articles$/ }).waitFor();
+
+    // Newest first by default; by title on request.
+    const order = () => page.getByTestId('library-item').evaluateAll((rows) => rows
+      .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
+      .map((r) => r.querySelector('.lib-item-title')?.textContent));
+    assert.deepEqual(await order(), ['From the zip', 'Car driving notes', 'Java Lambda 表达式（又名闭包(Closure)/匿名函数) 笔记']);
+    await page.getByTestId('sort').selectOption('title');
+    await page.waitForFunction(() => document.querySelector('[aria-posinset="1"] .lib-item-title')?.textContent === 'Car driving notes');
+    assert.deepEqual(await order(), ['Car driving notes', 'From the zip', 'Java Lambda 表达式（又名闭包(Closure)/匿名函数) 笔记']);
   });
 });
