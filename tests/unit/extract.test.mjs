@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { clip, isRelativeUrl, linksFromHtml, summarize, textFromHtml } from '../../www/library/extract.js';
 import { KEYS, errorText, translator } from '../../www/library/strings.js';
 import { safeType } from '../../www/library/links.js';
+import { dayOf, plainName } from '../../www/library/dom.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -51,6 +52,14 @@ test('object URLs are typed by use: an SVG or HTML file from the archive never o
   assert.equal(safeType('a/b.xhtml', 'image'), 'application/octet-stream');
   assert.equal(safeType('a/paper.pdf', 'link'), 'application/pdf');
   assert.equal(safeType('a/p.PNG', 'link'), 'image/png');
+});
+
+test('list values as a reader sees them: wiki-link names, the calendar day as written', () => {
+  assert.equal(plainName('[[Clippings]]'), 'Clippings');
+  assert.equal(plainName('[[Steph Ango|Steph]] & [[Note#Part]]'), 'Steph & Note');
+  assert.equal(plainName('Plain'), 'Plain');
+  assert.equal(dayOf('2017-08-30T01:37:56+08:00', 'en'), 'Aug 30, 2017', 'the day the author wrote, whatever the zone');
+  assert.equal(dayOf('not a date', 'en'), null);
 });
 
 test('every UI string exists in English and Chinese, and error codes read as sentences', () => {

@@ -38,3 +38,13 @@ export function dayOf(date, locale) {
   if (Number.isNaN(day.getTime())) return null;
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(day);
 }
+
+/**
+ * A metadata value as a reader should see it: Obsidian's `[[Note|label]]` and `[[Note]]`
+ * (written in front matter, and left as written until the core reads them) become their names.
+ * @param {string} value
+ * @returns {string}
+ */
+export function plainName(value) {
+  return value.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target, label) => (label ?? target).replace(/#.*$/, '').trim());
+}

@@ -6,7 +6,7 @@
 // (and a few around) are in the document, each at its place in a box as tall as the
 // whole list, with aria-setsize/aria-posinset: ten thousand articles cost what twenty do.
 
-import { dayOf, h } from './dom.js';
+import { dayOf, h, plainName } from './dom.js';
 import { FACETS } from './library.js';
 import { dirname } from './paths.js';
 
@@ -297,7 +297,7 @@ export class ListView {
   fillRow(row, record) {
     const s = record.summary;
     const day = dayOf(s?.date ?? null, this.locale);
-    const where = s?.categories.length ? s.categories.join(' › ') : dirname(record.path) || null;
+    const where = s?.categories.length ? s.categories.map(plainName).join(' › ') : dirname(record.path) || null;
     const state = record.status === 'pending' ? this.t('pending') : record.status === 'failed' ? this.t('failed') : null;
     row.dataset.status = record.status;
     const text = h('div', { class: 'lib-item-text' },
