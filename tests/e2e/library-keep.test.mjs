@@ -25,9 +25,22 @@ test('kept files come back after a reload; a full disk keeps the previous copy; 
     await keep.check();
     await page.getByTestId('keep-size').filter({ hasText: /^Kept: \d/ }).waitFor();
 
+    const savedAt = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('folio-library');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('meta').objectStore('meta').get('library');
+        get.onsuccess = () => { resolve(get.result?.savedAt ?? null); open.result.close(); };
+        get.onerror = () => reject(get.error);
+      };
+    }));
+    const firstSave = await savedAt();
+    assert.ok(firstSave);
     await page.reload();
     await waitForLibrary(page, 3);
     assert.equal(await page.getByTestId('keep').isChecked(), true);
+    await page.waitForTimeout(2500); // longer than the resave delay
+    assert.equal(await savedAt(), firstSave, 'files that came back from the kept copy are not written again');
     await page.getByTestId('library-item').filter({ hasText: 'With a picture' }).click();
     await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('[data-testid="article"] img'))?.complete);
     assert.equal(await page.getByTestId('article').locator('img').evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 16, 'kept assets too');

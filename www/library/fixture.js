@@ -158,8 +158,7 @@ pane.addEventListener('click', (event) => {
 });
 
 // Kept files come back on the next visit; kept folders when the browser still allows reading them.
-keepView.ready.then(async () => {
-  if (!keepView.box.checked) return;
+keepView.ready.then(() => (!keepView.box.checked ? undefined : keepView.quiet(async () => {
   const { files, handles: kept } = await restore();
   library.addFiles(files);
   for (const handle of kept) {
@@ -168,7 +167,7 @@ keepView.ready.then(async () => {
       await walkHandle(handle, handle.name, (batch) => library.addFiles(batch), () => {});
     }
   }
-});
+})));
 
 if (params.get('offline') !== 'no') registerOffline().catch(() => {});
 // The workers load the core while the page waits for its first file.

@@ -35,8 +35,10 @@ export class KeepView {
     this.timer = undefined;
     /** @type {Promise<void>} */
     this.saving = Promise.resolve();
+    /** While true, files added are the kept ones coming back: nothing to save. */
+    this.muted = false;
     library.addEventListener('files', () => {
-      if (!this.box.checked) return;
+      if (!this.box.checked || this.muted) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.save(), RESAVE_MS);
     });
@@ -50,6 +52,19 @@ export class KeepView {
     this.box.checked = !!meta;
     this.size.textContent = meta ? this.t('kept', meta.bytes) : '';
     this.forgetButton.hidden = !meta;
+  }
+
+  /**
+   * Runs `work` (which adds the kept files back) without saving them again.
+   * @param {() => Promise<void> | void} work
+   */
+  async quiet(work) {
+    this.muted = true;
+    try {
+      await work();
+    } finally {
+      this.muted = false;
+    }
   }
 
   /** Keeps every file of the library now (one at a time: a later save waits for the one before). */

@@ -119,4 +119,3 @@ export function errorInfo(error, fallbackCode = 'unreadable') {
   return { code, message, params };
 }
 
-export {};
