@@ -200,7 +200,7 @@ try {
   server.close();
 }
 const engines = ENGINES ? await compareEngines(10_000) : null;
-const out = join(ROOT, 'bench/results/library-latest.json');
+const out = join(ROOT, 'bench/library/latest.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), results, engines }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);
