@@ -29,6 +29,7 @@ const SHELL = [
   'library/dom.js',
   'library/extract.js',
   'library/fixture.js',
+  'library/highlight.js',
   'library/keep-view.js',
   'library/keep.js',
   'library/library.js',

@@ -5,6 +5,7 @@
 
 import { h } from './dom.js';
 import { KeepView } from './keep-view.js';
+import { markMatches } from './highlight.js';
 import { Library } from './library.js';
 import { MAX_EMBED_DEPTH, ObjectUrls, linkArticle } from './links.js';
 import { ListView } from './list-view.js';
@@ -120,8 +121,9 @@ function fill(path, html, body, depth, releases) {
  * Shows one article of the library.
  * @param {string} path
  * @param {string} fragment
+ * @param {string[]} [terms] a search's matched terms, marked in the article
  */
-async function show(path, fragment) {
+async function show(path, fragment, terms = []) {
   let article;
   try {
     article = await library.article(path);
@@ -142,13 +144,14 @@ async function show(path, fragment) {
     from.length ? h('section', { class: 'lib-backlinks', 'data-testid': 'backlinks' },
       h('h2', { text: t('linkedFrom') }),
       h('ul', {}, ...from.map((p) => h('li', {}, h('a', { href: `#${encodeURI(p)}`, 'data-library-path': p, text: library.records.get(p)?.title ?? p }))))) : null));
-  if (fragment) document.getElementById(`user-content-${fragment}`)?.scrollIntoView();
+  if (markMatches(body, terms)) body.querySelector('mark.library-match')?.scrollIntoView({ block: 'center' });
+  else if (fragment) document.getElementById(`user-content-${fragment}`)?.scrollIntoView();
   else pane.scrollTop = 0;
 }
 
 document.addEventListener('library-open', (event) => {
-  const { path, fragment } = /** @type {CustomEvent} */ (event).detail;
-  show(path, fragment);
+  const { path, fragment, terms } = /** @type {CustomEvent} */ (event).detail;
+  show(path, fragment, terms);
 });
 pane.addEventListener('click', (event) => {
   const a = /** @type {HTMLElement} */ (event.target).closest('.lib-backlinks a[data-library-path]');

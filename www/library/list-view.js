@@ -372,10 +372,12 @@ export class ListView {
     return Math.max(1, Math.floor(this.listbox.clientHeight / this.rowHeight) - 1);
   }
 
-  /** Opens the active article. */
+  /** Opens the active article (with the terms a search hit matched, to mark them in it). */
   open() {
     const path = this.shown[this.active];
-    if (path) this.container.dispatchEvent(new CustomEvent('library-open', { bubbles: true, detail: { path, fragment: '' } }));
+    if (!path) return;
+    const terms = this.hitsByPath.get(path)?.terms ?? [];
+    this.container.dispatchEvent(new CustomEvent('library-open', { bubbles: true, detail: { path, fragment: '', terms } }));
   }
 
   /** Moves the keyboard focus to the list (the first article active if none is). */

@@ -96,7 +96,7 @@
  * @property {number} score
  * @property {{ text: string, mark: boolean }[]} title    The title, its matches marked.
  * @property {{ text: string, mark: boolean }[]} snippet
- * @property {string[]} terms  The indexed terms that matched (for highlighting in the article).
+ * @property {string[]} terms  What to mark: the query's CJK runs and the indexed words that matched.
  */
 
 /**

@@ -95,16 +95,20 @@ export class SearchIndex {
       processTerm: (/** @type {string} */ term) => term,
       weights: { fuzzy: 0, prefix: 0.6 },
     });
+    // What is marked: a CJK run of the query as a whole (not each of its bigrams, which
+    // would mark 驾驶 in 驾驶人 for 驾驶员), and the indexed words that matched.
+    const runs = parts.filter((p) => p.cjk).map((p) => p.raw);
     const hits = results.slice(0, limit).map((result) => {
       const path = String(result.id);
       const text = this.texts.get(path) ?? '';
       const title = this.titles.get(path) ?? '';
+      const terms = [...runs, ...result.terms.filter((t) => !isCjk(t[0]))];
       return {
         path,
         score: result.score,
-        terms: result.terms,
-        title: marked(title, result.terms),
-        snippet: snippet(text, result.terms),
+        terms,
+        title: marked(title, terms),
+        snippet: snippet(text, terms),
       };
     });
     return { hits, total: results.length };
