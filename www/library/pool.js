@@ -1,7 +1,7 @@
 // A pool of parse workers sized to the machine's cores. Files wait in one queue (a file
 // the reader asks for jumps it); each worker holds at most two at a time, so it reads the
-// next file while it renders one. A worker that dies fails only the files it held and
-// is replaced.
+// next file while it renders one. A worker that dies fails the file it died on (the
+// oldest it held) and is replaced; the others it held are sent again.
 
 import { startWorker } from './workers.js';
 
@@ -149,10 +149,13 @@ export class ParsePool {
       event.preventDefault();
       this.lanes = this.lanes.filter((l) => l !== lane);
       worker.terminate();
-      for (const [id, job] of lane.held) {
-        job.done({ id, path: job.path, error: { code: 'worker-failed', message: 'The parse worker stopped while reading this file.', params: {} } });
-      }
+      // The worker takes its files in order: the oldest it held is the one it died on. The
+      // others go back to the front of the queue (if one of them was the cause after all,
+      // it is the oldest in the next worker, and fails there).
+      const [first, ...others] = [...lane.held];
       lane.held.clear();
+      if (first) first[1].done({ id: first[0], path: first[1].path, error: { code: 'worker-failed', message: 'The parse worker stopped while reading this file.', params: {} } });
+      this.queue.unshift(...others.map(([, job]) => job));
       this.pump();
     });
     this.lanes.push(lane);

@@ -1,0 +1,73 @@
+// www/library/pool.js with stand-in workers: queue order, a reader's file ahead of the
+// queue, and a worker that dies failing only the files it held.
+// Run: node --test tests/unit/
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ParsePool } from '../../www/library/pool.js';
+
+/** A worker that answers each file on the next tick, or dies when asked for `dies.md`. */
+class FakeWorker extends EventTarget {
+  /** @param {string[]} log */
+  constructor(log) {
+    super();
+    this.log = log;
+    this.ended = false;
+  }
+
+  /** @param {any} message */
+  postMessage(message) {
+    if (message.type) return;
+    this.log.push(`${message.full ? 'render' : 'parse'} ${message.path}`);
+    setTimeout(() => {
+      if (this.ended) return;
+      if (message.path === 'dies.md') {
+        const event = new Event('error', { cancelable: true });
+        this.dispatchEvent(event);
+        return;
+      }
+      const data = message.full ? { id: message.id, article: { title: message.path } } : { id: message.id, summary: { path: message.path } };
+      this.dispatchEvent(Object.assign(new Event('message'), { data }));
+    }, 1);
+  }
+
+  terminate() {
+    this.ended = true;
+  }
+}
+
+/** @param {string} name */
+const file = (name) => /** @type {File} */ (/** @type {unknown} */ ({ name }));
+
+test('files are parsed in order, two per worker at most, and a reader\'s file goes first', async () => {
+  /** @type {string[]} */
+  const log = [];
+  let started = 0;
+  const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  const parsed = ['a.md', 'b.md', 'c.md', 'd.md'].map((p) => pool.parse(p, file(p)));
+  const opened = pool.render('d.md', file('d.md'));
+  assert.deepEqual(log, ['parse a.md', 'parse b.md'], 'two in flight, the rest wait');
+  assert.equal(pool.pending, 5);
+  assert.deepEqual(await opened, { title: 'd.md' });
+  await Promise.all(parsed);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'render d.md', 'parse c.md', 'parse d.md']);
+  assert.equal(started, 1);
+  assert.equal(pool.pending, 0);
+});
+
+test('a worker that dies fails the file it died on; the others it held and the rest go to a new worker', async () => {
+  /** @type {string[]} */
+  const log = [];
+  let started = 0;
+  const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  const replies = await Promise.all(['ok.md', 'dies.md', 'after.md'].map((p) => pool.parse(p, file(p))));
+  assert.deepEqual(replies.map((r) => ('summary' in r ? 'ok' : 'error' in r ? r.error.code : '?')), ['ok', 'worker-failed', 'ok']);
+  assert.equal(started, 2, 'the dead worker was replaced');
+});
+
+test('cancel drops what waits', async () => {
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker([])) });
+  const replies = ['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)));
+  pool.cancel();
+  const codes = (await Promise.all(replies)).map((r) => ('error' in r ? r.error.code : 'ok'));
+  assert.deepEqual(codes, ['ok', 'ok', 'cancelled']);
+});
