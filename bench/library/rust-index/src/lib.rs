@@ -53,7 +53,12 @@ fn runs(text: &str, mut each: impl FnMut(&str, bool)) {
         match start {
             Some(s) if !word || this_cjk != cjk => {
                 each(&text[s..i], cjk);
-                start = if word { cjk = this_cjk; Some(i) } else { None };
+                start = if word {
+                    cjk = this_cjk;
+                    Some(i)
+                } else {
+                    None
+                };
             }
             None if word => {
                 start = Some(i);
@@ -118,7 +123,12 @@ impl Index {
             self.dirty = false;
         }
         let from = self.sorted.partition_point(|(t, _)| t.as_ref() < prefix);
-        self.sorted[from..].iter().take_while(|(t, _)| t.starts_with(prefix)).take(64).map(|(_, id)| *id).collect()
+        self.sorted[from..]
+            .iter()
+            .take_while(|(t, _)| t.starts_with(prefix))
+            .take(64)
+            .map(|(_, id)| *id)
+            .collect()
     }
 
     /// Scores of the documents holding all of `ids` (AND) or any (OR).
@@ -163,8 +173,16 @@ impl Index {
         let last = parts.len().saturating_sub(1);
         for (i, part) in parts.iter().enumerate() {
             let scores = if part.cjk && part.terms[0].chars().count() > 1 {
-                let ids: Vec<u32> = part.terms.iter().filter_map(|t| self.terms.get(t.as_str()).copied()).collect();
-                if ids.len() < part.terms.len() { HashMap::new() } else { self.scores(&ids, true) }
+                let ids: Vec<u32> = part
+                    .terms
+                    .iter()
+                    .filter_map(|t| self.terms.get(t.as_str()).copied())
+                    .collect();
+                if ids.len() < part.terms.len() {
+                    HashMap::new()
+                } else {
+                    self.scores(&ids, true)
+                }
             } else if i == last {
                 let ids = self.prefixed(&part.terms[0]);
                 self.scores(&ids, false)
