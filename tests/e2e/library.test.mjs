@@ -143,8 +143,8 @@ test('search: Chinese without word boundaries, English stems and prefixes, match
 
     // English: "indexed" finds "indexing" (stem); "archi" finds "archives" while typing.
     await search.fill('indexed');
-    await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();
-    assert.match(await page.getByTestId('library-item').first().innerText(), /Deep post/);
+    // "A note about indexing archives" is short and says it once; the awk manual says it too, in a long text.
+    await page.locator('[data-testid="library-item"][aria-posinset="1"]').filter({ hasText: 'Deep post' }).waitFor();
     await search.fill('archi');
     await page.getByTestId('library-item').filter({ hasText: 'Deep post' }).locator('mark', { hasText: /^archives$/ }).waitFor();
     // Esc clears the search and the whole list is back.

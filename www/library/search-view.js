@@ -63,6 +63,8 @@ export class SearchView {
       this.list.showHits(null);
       return;
     }
+    // Busy until this answer is shown (the list clears it when it draws the hits).
+    this.list.listbox.setAttribute('aria-busy', 'true');
     const answer = await this.library.search(query, 100);
     if (answer && this.query === query) this.list.showHits(answer.hits, answer.total);
   }
