@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library vendor
+.PHONY: serve build test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library vendor screenshots
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
@@ -20,8 +20,11 @@ build:
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
 test: lint test-rust test-wasm build test-oracle test-unit test-e2e test-fuzz
 
+## Formatting and lints: Rust (native and wasm32), then the shell's JS (types from JSDoc, ESLint).
 lint:
 	scripts/ensure-tools.sh test
+	node_modules/.bin/tsc -p .
+	node_modules/.bin/eslint .
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
@@ -54,6 +57,10 @@ vendor:
 	cp node_modules/stemmer/index.js www/library/vendor/stemmer.js
 	cp node_modules/stemmer/index.d.ts www/library/vendor/stemmer.d.ts
 
+## The pictures the README shows (docs/*.png); not part of `make test`, which changes no tracked file.
+screenshots: build
+	node scripts/screenshots.mjs
+
 ## dist/folio.html (one self-contained file that works from file://) and the npm package in dist/npm.
 dist:
 	scripts/ensure-tools.sh build
@@ -76,11 +83,13 @@ fuzz: test-fuzz
 bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
 
-## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify) and the native
-## per-stage one; prints figures, writes bench/results/latest.json, never fails on a goal.
+## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify), the native
+## per-stage one, and the CLI's (index, render -o over 100 000 files vs a Node script);
+## prints figures, writes bench/results/latest.json and bench/cli/latest.json, never fails on a goal.
 bench: build bench-library
 	node bench/run.mjs
 	cargo bench --bench stages -- --noplot --quick
+	node bench/cli/run.mjs
 
 ## The library at archive scale (10 000 and 500 files) in headless Chromium, and the search engines compared.
 bench-library: build

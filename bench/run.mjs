@@ -16,12 +16,14 @@ import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { extname, join, normalize, resolve, sep, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate, SIZES, KINDS } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The viewer's own JS modules, relative to www/ (found from the root, wherever this file is). */
+const VIEWER_MODULES = await (await import(pathToFileURL(join(ROOT, 'scripts', 'dist.mjs')).href)).moduleGraph(['app.js']);
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const SAMPLES = resolve(ROOT, '../shared/samples');
 const SAMPLE = 'sina-cross-border-ecommerce.md';
@@ -373,7 +375,8 @@ function compressed(files) {
 }
 
 function sizes() {
-  const shellJs = ['www/folio.js', 'www/app.js', 'www/worker-client.js', 'www/view.js', 'www/i18n.js', 'www/drop.js', 'www/dates.js'].filter((f) => { try { return readFileSync(join(ROOT, f)), true; } catch { return false; } });
+  // The viewer's whole module graph (scripts/dist.mjs walks app.js's imports).
+  const shellJs = VIEWER_MODULES.map((path) => `www/${path}`);
   const out = {
     'folio wasm': compressed(['www/pkg/folio_bg.wasm']),
     'folio glue (pkg/folio.js)': compressed(['www/pkg/folio.js']),

@@ -4,14 +4,15 @@
 //                    one inline module, the .wasm as base64, style.css inline, the demo
 //                    sample embedded. Works from file:// with no network. Its CSP allows
 //                    only that script and that style, by sha256 hash.
-//   dist/npm/        an npm package: the wasm-pack output plus folio.js, the element,
-//                    the view helpers, the CSS and TypeScript types.
+//   dist/npm/        an npm package: the wasm-pack output plus folio.js, the element with
+//                    every module it imports and its stylesheet, the viewer's CSS and
+//                    TypeScript types.
 //
 // Usage: node scripts/dist.mjs [--out DIR]   (default dist/; `make dist` builds first)
 
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -148,7 +149,7 @@ async function singleFile(out) {
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   html = replaceOnce(html, /<link rel="icon" href="favicon\.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${favicon}" type="image/svg+xml">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${style}</style>`);
-  html = replaceOnce(html, /[ \t]*<!-- The whole module graph[^\n]*\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
+  html = replaceOnce(html, /[ \t]*<!-- The whole module graph[^]*?-->\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`);
   const demo = `<script type="application/octet-stream" id="folio-demo" data-name="${SAMPLE_NAME}">${sampleBytes().toString('base64')}</script>\n`;
   html = replaceOnce(html, /<\/body>/, `${demo}</body>`);
@@ -183,9 +184,20 @@ export interface InitOptions {
   core?: () => unknown;
 }
 
-/** An error from Folio: 'trap' when the core crashed on the input, 'not-ready' before init(). */
+/**
+ * Why a file could not be shown: the core's codes (\`empty\`, \`binary\`, \`too-large\`,
+ * \`bad-option\`; \`unreadable\` from a core that gives none), \`trap\` when the core crashed
+ * on the input, \`not-ready\` before init().
+ */
+export type FolioErrorCode = 'empty' | 'binary' | 'too-large' | 'bad-option' | 'unreadable' | 'trap' | 'not-ready';
+
+/** An error from Folio: an English \`message\`, and a \`code\` and \`params\` to say it in any language. */
 export class FolioError extends Error {
-  readonly code: 'trap' | 'not-ready' | 'unreadable';
+  constructor(message: string, code: FolioErrorCode | string, options?: { cause?: unknown; params?: Record<string, string> });
+  /** A FolioErrorCode (a newer core may add codes). */
+  readonly code: FolioErrorCode | (string & {});
+  /** What the message names, e.g. \`{ size, limit }\` for \`too-large\`, \`{ kind }\` for \`binary\`. */
+  readonly params: Record<string, string>;
 }
 
 /** Loads the WebAssembly core once; concurrent and repeated calls share one promise. */
@@ -198,19 +210,55 @@ export function render(input: string | Uint8Array, options?: RenderOptions): Art
 export function renderWhenReady(input: string | Uint8Array, options?: RenderOptions): Promise<Article>;
 `;
 
-/** The modules the package ships from www/, with what imports them. */
-const PACKAGE_FILES = ['folio.js', 'folio-article.js', 'folio-article.d.ts', 'view.js', 'dates.js', 'i18n.js', 'style.css'];
+/** What the package ships from www/ besides the modules its entry points import. */
+const PACKAGE_EXTRAS = ['folio-article.d.ts', 'folio-article.css', 'style.css'];
+/** The package's entry points in www/: the API and the element. */
+const PACKAGE_ENTRIES = ['folio.js', 'folio-article.js'];
 const PKG_FILES = ['folio.js', 'folio.d.ts', 'folio_bg.wasm', 'folio_bg.wasm.d.ts'];
+
+/**
+ * Every module under www/ that the entry points import, statically or not (esbuild's
+ * metafile, so that a new module in the view layer is shipped without a list to update).
+ * The core's glue (www/pkg) is shipped apart.
+ * @param {string[]} entries  Paths relative to www/.
+ * @returns {Promise<string[]>} relative to www/, sorted.
+ */
+export async function moduleGraph(entries) {
+  const { metafile } = await esbuild.build({
+    entryPoints: entries.map((entry) => join(WWW, entry)),
+    bundle: true,
+    write: false,
+    outdir: 'out',
+    format: 'esm',
+    splitting: true,
+    metafile: true,
+    logLevel: 'error',
+    plugins: [{
+      name: 'folio-core-outside',
+      setup(build) {
+        build.onResolve({ filter: /\/pkg\/folio\.js(\?.*)?$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    }],
+  });
+  return Object.keys(metafile.inputs)
+    .map((input) => relative(WWW, resolve(ROOT, input)).split(sep).join('/'))
+    .filter((path) => !path.startsWith('..') && !path.startsWith('pkg/'))
+    .sort();
+}
 
 /**
  * Writes dist/npm/.
  * @param {string} out
  */
-function npmPackage(out) {
+async function npmPackage(out) {
   const dir = join(out, 'npm');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'pkg'), { recursive: true });
-  for (const file of PACKAGE_FILES) copyFileSync(join(WWW, file), join(dir, file));
+  const files = [...await moduleGraph(PACKAGE_ENTRIES), ...PACKAGE_EXTRAS];
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    copyFileSync(join(WWW, file), join(dir, file));
+  }
   for (const file of PKG_FILES) copyFileSync(join(PKG, file), join(dir, 'pkg', file));
   writeFileSync(join(dir, 'folio.d.ts'), FOLIO_TYPES);
   const { version, license, description } = crateInfo();
@@ -225,12 +273,12 @@ function npmPackage(out) {
     exports: {
       '.': { types: './folio.d.ts', default: './folio.js' },
       './element': { types: './folio-article.d.ts', default: './folio-article.js' },
-      './view': './view.js',
+      './view': './view/article.js',
       './wasm': './pkg/folio_bg.wasm',
       './style.css': './style.css',
       './package.json': './package.json',
     },
-    files: [...PACKAGE_FILES, 'folio.d.ts', ...PKG_FILES.map((file) => `pkg/${file}`), 'README.md'],
+    files: [...files, 'folio.d.ts', ...PKG_FILES.map((file) => `pkg/${file}`), 'README.md'],
     // Importing the element module registers <folio-article>.
     sideEffects: ['./folio-article.js'],
     engines: { node: '>=20' },
@@ -267,7 +315,7 @@ export async function buildDist(out) {
   if (!existsSync(join(PKG, 'folio_bg.wasm'))) fail('www/pkg is missing: run scripts/build-wasm.sh first.');
   mkdirSync(out, { recursive: true });
   await singleFile(out);
-  npmPackage(out);
+  await npmPackage(out);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

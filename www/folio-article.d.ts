@@ -14,8 +14,13 @@ export const SHOW_PARTS: readonly ShowPart[];
 
 /** `detail` of `folio-error`. */
 export interface FolioErrorDetail {
-  /** A sentence for the reader, also shown in the element's error card. */
+  /** A sentence for the reader in their language, also shown in the element's error card. */
   message: string;
+  /**
+   * Why: the core's `empty`, `binary`, `too-large`, `bad-option` (`unreadable` from a core
+   * that gives none), `trap`, or fetching's `bad-url`, `network`, `http`.
+   */
+  code: string;
 }
 
 /**
@@ -25,6 +30,7 @@ export interface FolioErrorDetail {
  * State attributes: `loading`, `rendered`, `error`.
  * Parts: `root`, `article`, `header`, `categories`, `title`, `byline`, `summary`, `tags`,
  * `cover`, `toc`, `body`, `warnings`, `blocked-image`, `error`, `error-message`.
+ * Links: `#anchors` scroll within the element; every other link opens in a new tab.
  * Custom properties: `--folio-fg`, `--folio-bg`, `--folio-surface`, `--folio-border`,
  * `--folio-accent`, `--folio-muted`, `--folio-danger`, `--folio-danger-bg`, `--folio-focus`,
  * `--folio-font`, `--folio-font-mono`, `--folio-font-size`, `--folio-line-height`,
@@ -45,8 +51,9 @@ export class FolioArticleElement extends HTMLElement {
   /** The last rendered Article, or null (before the first render, or after an error). */
   readonly article: Article | null;
   /**
-   * Renders a file's text or bytes here, replacing what is shown. Rejects with the
-   * error shown in the element, or an `AbortError` when a newer render replaced it.
+   * Renders a file's text or bytes here, replacing what is shown. Rejects with an Error
+   * whose message is the one shown in the element (its `cause` the FolioError), or an
+   * `AbortError` when a newer render replaced it.
    */
   render(input: string | Uint8Array, options?: RenderOptions): Promise<Article>;
   connectedCallback(): void;

@@ -5,136 +5,64 @@
 //   <folio-article><script type="text/markdown"># Inline</script></folio-article>
 //
 // Importing this module registers the element (guarded: a second copy does nothing).
-// The WebAssembly core is loaded once per page, when the first element needs it.
-// The body is the core's sanitized HTML, inserted through the viewer's single
-// Trusted Types policy (`folio`); every metadata value is set as text.
+// The WebAssembly core is loaded once per page, when the first element needs it. The
+// element is the shared article view (www/view/) plus what an element adds: attributes,
+// `show`, parts, events and a shadow root styled by folio-article.css.
 
-import { init, render } from './folio.js';
-import { pickLang, translator } from './i18n.js';
-import {
-  byline, categoriesNav, chips, coverUrl, el, isRemoteImage, nameFromUrl, parseArticleBody, tableOfContents, warningsBox,
-} from './view.js';
+import { renderWhenReady } from './folio.js';
+import { fetchArticle } from './fetch-article.js';
+import { browserLanguages, describeError, pickLang, translator } from './i18n.js';
+import { SHOW_PARTS, articleView } from './view/article.js';
+import { el } from './view/dom.js';
+import { errorView } from './view/error.js';
+import { followLink } from './view/links.js';
 
 /** @typedef {import('./folio.js').Article} Article */
 /** @typedef {import('./folio.js').RenderOptions} RenderOptions */
 
-/** The parts `show` can list; all are shown when it is absent. */
-export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'cover', 'toc', 'summary', 'body']);
+export { SHOW_PARTS };
 
-/** The element's styles: private `--_` tokens fed by the public `--folio-*` properties. */
-const CSS = `
-:host {
-  display: block;
-  contain: content;
-}
-:host([hidden]) { display: none; }
-.root {
-  all: initial;
-  display: block;
-  --_fg: var(--folio-fg, #1f1d1a);
-  --_bg: var(--folio-bg, #fbfaf7);
-  --_surface: var(--folio-surface, #f2efe8);
-  --_border: var(--folio-border, #ddd7cb);
-  --_accent: var(--folio-accent, #9a3d12);
-  --_muted: var(--folio-muted, #6b645a);
-  --_danger: var(--folio-danger, #a32020);
-  --_danger-bg: var(--folio-danger-bg, #fdf0ee);
-  --_focus: var(--folio-focus, #1a5fb4);
-  color-scheme: light;
-  color: var(--_fg);
-  background: var(--_bg);
-  font-family: var(--folio-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif);
-  font-size: var(--folio-font-size, 16px);
-  line-height: var(--folio-line-height, 1.8);
-  padding: var(--folio-padding, 1.5em);
-  text-align: start;
-  overflow-wrap: break-word;
-}
-.root * { box-sizing: border-box; }
-:host([theme="dark"]) .root {
-  --_fg: var(--folio-fg, #e8e4dc);
-  --_bg: var(--folio-bg, #171614);
-  --_surface: var(--folio-surface, #22201d);
-  --_border: var(--folio-border, #3a3631);
-  --_accent: var(--folio-accent, #f0a070);
-  --_muted: var(--folio-muted, #a59d91);
-  --_danger: var(--folio-danger, #ff9b8f);
-  --_danger-bg: var(--folio-danger-bg, #2e1b19);
-  --_focus: var(--folio-focus, #8ab4ff);
-  color-scheme: dark;
-}
-@media (prefers-color-scheme: dark) {
-  :host(:not([theme="light"])) .root {
-    --_fg: var(--folio-fg, #e8e4dc);
-    --_bg: var(--folio-bg, #171614);
-    --_surface: var(--folio-surface, #22201d);
-    --_border: var(--folio-border, #3a3631);
-    --_accent: var(--folio-accent, #f0a070);
-    --_muted: var(--folio-muted, #a59d91);
-    --_danger: var(--folio-danger, #ff9b8f);
-    --_danger-bg: var(--folio-danger-bg, #2e1b19);
-    --_focus: var(--folio-focus, #8ab4ff);
-    color-scheme: dark;
-  }
-}
-.article, .error-card, .loading { display: block; max-width: var(--folio-measure, 42em); margin: 0 auto; }
-.article:lang(zh), .article:lang(ja) { letter-spacing: 0.02em; }
-a { color: var(--_accent); text-underline-offset: 0.15em; }
-:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
-h1, h2, h3, h4, h5, h6 { font-weight: 700; }
-.article-header { display: block; margin-bottom: 2em; }
-.article-header h1 { margin: 0.25em 0 0.75em; font-size: 2em; line-height: 1.3; }
-.article-header h1:focus { outline: none; }
-.breadcrumb ol { display: flex; flex-wrap: wrap; list-style: none; margin: 0; padding: 0; font-size: 0.88em; color: var(--_muted); }
-.breadcrumb li + li::before { content: "›"; margin: 0 0.45em; }
-.byline { margin: 0; color: var(--_muted); font-size: 0.93em; line-height: 1.6; }
-.badge { display: inline-block; padding: 0 0.5em; border-radius: 999px; border: 1px solid currentColor; font-size: 0.8em; font-weight: 600; }
-.badge.draft { color: var(--_accent); }
-.summary { margin: 1em 0 0; font-size: 1.05em; color: var(--_muted); }
-.chips { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 1em 0 0; padding: 0; }
-.chip { padding: 0.1em 0.65em; border-radius: 999px; background: var(--_surface); border: 1px solid var(--_border); font-size: 0.82em; line-height: 1.6; }
-.chip::before { content: "#"; color: var(--_muted); margin-right: 0.1em; }
-.cover { display: block; margin: 0 0 2em; }
-.cover img { display: block; width: 100%; max-height: 26em; object-fit: cover; border-radius: var(--folio-radius, 0.5em); }
-.toc { display: block; margin: 0 0 2em; padding: 0.75em 1em; border-left: 3px solid var(--_border); background: var(--_surface); border-radius: 0 var(--folio-radius, 0.5em) var(--folio-radius, 0.5em) 0; font-size: 0.92em; line-height: 1.6; }
-.toc h2 { margin: 0 0 0.35em; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.06em; color: var(--_muted); }
-.toc ol { list-style: none; margin: 0; padding: 0; }
-.toc li[data-depth="1"] { padding-left: 1em; }
-.toc li[data-depth="2"] { padding-left: 2em; }
-.toc li[data-depth="3"] { padding-left: 3em; }
-.article-body { display: block; }
-.article-body > :first-child { margin-top: 0; }
-.article-body p { margin: 0 0 1.1em; }
-.article-body h2, .article-body h3, .article-body h4 { line-height: 1.4; margin: 2em 0 0.6em; }
-.article-body img, .article-body video { display: inline; max-width: 100%; height: auto; }
-.article-body figure { margin: 1.5em 0; }
-.article-body blockquote { margin: 1.5em 0; padding: 0 1em; border-left: 3px solid var(--_border); color: var(--_muted); }
-.article-body ul, .article-body ol { padding-left: 1.6em; }
-.article-body table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; margin: 1.5em 0; font-size: 0.93em; line-height: 1.5; }
-.article-body th, .article-body td { border: 1px solid var(--_border); padding: 0.4em 0.7em; text-align: start; }
-.article-body code { font-family: var(--folio-font-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace); font-size: 0.9em; }
-.article-body pre { overflow-x: auto; padding: 1em; background: var(--_surface); border-radius: var(--folio-radius, 0.5em); line-height: 1.5; }
-.article-body hr { border: 0; border-top: 1px solid var(--_border); margin: 2em 0; }
-.warnings { display: block; margin: 2em 0 0; padding: 0.5em 1em; border: 1px solid var(--_border); border-radius: var(--folio-radius, 0.5em); font-size: 0.92em; line-height: 1.6; }
-summary { cursor: pointer; color: var(--_muted); }
-.blocked-image { display: inline-flex; align-items: center; gap: 0.4em; max-width: 100%; margin: 0.25em 0; padding: 0.5em 0.9em; border: 1px dashed var(--_border); border-radius: var(--folio-radius, 0.5em); background: var(--_surface); color: var(--_fg); font: inherit; font-size: 0.9em; line-height: 1.4; cursor: pointer; text-align: start; overflow-wrap: anywhere; }
-.blocked-image:hover { border-color: var(--_accent); }
-.error-card { padding: 1em 1.25em; border: 1px solid var(--_danger); border-left-width: 4px; border-radius: var(--folio-radius, 0.5em); background: var(--_danger-bg); }
-.error-card strong { display: block; color: var(--_danger); margin-bottom: 0.25em; }
-.error-card p { margin: 0; }
-.loading { color: var(--_muted); }
-`;
+/**
+ * The element's stylesheet, next to this module. Fetched once per page and adopted by
+ * every element as one constructable stylesheet: one parse however many elements, and
+ * not subject to `style-src` (a page whose styles are allowed by hash only still styles
+ * the element). The fetch needs `connect-src` for this folder, as `src` does for articles;
+ * where it is refused, each shadow root gets a `<link>` to the same file (`style-src`).
+ */
+const STYLES_URL = new URL('folio-article.css', import.meta.url).href;
 
-/** One stylesheet shared by every element on the page (not subject to style-src CSP). */
-let sharedSheet = /** @type {CSSStyleSheet | null} */ (null);
+/** What every shadow root has before the stylesheet arrives: the host's own box. */
+const HOST_CSS = ':host { display: block; } :host([hidden]) { display: none; }';
+
+/** @type {Promise<CSSStyleSheet | null> | null} */
+let styles = null;
+
+/**
+ * The element's stylesheet, fetched on first use; null when it could not be fetched.
+ * @returns {Promise<CSSStyleSheet | null>}
+ */
+function elementStyles() {
+  styles ??= fetch(STYLES_URL)
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    })
+    .catch(() => null);
+  return styles;
+}
+
+/** @type {CSSStyleSheet | null} */
+let hostSheet = null;
 
 /** @returns {CSSStyleSheet} */
-function sheet() {
-  if (!sharedSheet) {
-    sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(CSS);
+function hostStyles() {
+  if (!hostSheet) {
+    hostSheet = new CSSStyleSheet();
+    hostSheet.replaceSync(HOST_CSS);
   }
-  return sharedSheet;
+  return hostSheet;
 }
 
 /**
@@ -167,7 +95,8 @@ class Superseded extends Error {}
  * Attributes (each mirrored by a property): `src`, `base`, `theme` (`light`, `dark`,
  * `auto`), `show` (space-separated parts), `remote-images` (`load`, `block`).
  * State attributes: `loading`, `rendered`, `error`.
- * Events: `folio-rendered` (detail: the Article), `folio-error` (detail: `{ message }`).
+ * Events: `folio-rendered` (detail: the Article), `folio-error` (detail: `{ message, code }`,
+ * the message in the reader's language).
  */
 export class FolioArticleElement extends HTMLElement {
   static observedAttributes = ['src', 'base', 'theme', 'show', 'remote-images'];
@@ -186,15 +115,21 @@ export class FolioArticleElement extends HTMLElement {
   #observer = null;
   /** @type {HTMLElement} */
   #root;
-  #t = translator(pickLang(new URLSearchParams(), navigator.languages?.length ? navigator.languages : [navigator.language]));
+  #t = translator(pickLang(new URLSearchParams(), browserLanguages()));
   #locale = navigator.language || 'en';
+  /** Settles when the shadow root has its stylesheet (or a `<link>` to it). @type {Promise<void>} */
+  #styled;
 
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [sheet()];
+    shadow.adoptedStyleSheets = [hostStyles()];
     this.#root = el('div', { className: 'root', attrs: { part: 'root' } });
     shadow.append(this.#root);
+    this.#styled = elementStyles().then((sheet) => {
+      if (sheet) shadow.adoptedStyleSheets = [hostStyles(), sheet];
+      else shadow.prepend(el('link', { attrs: { rel: 'stylesheet', href: STYLES_URL } }));
+    });
   }
 
   /** The article's URL, resolved against the page; empty when absent. */
@@ -267,7 +202,8 @@ export class FolioArticleElement extends HTMLElement {
    * Renders a file's text or bytes in this element, replacing what it shows.
    * @param {string | Uint8Array} input
    * @param {RenderOptions} [options]  `fileName` hints at the format; `baseUrl` defaults to
-   *   the `base` attribute, else the page's URL.
+   *   the `base` attribute (without either, relative links stay relative, and open in a
+   *   new tab against the page's URL).
    * @returns {Promise<Article>} rejects with the error shown in the element.
    */
   async render(input, options = {}) {
@@ -319,25 +255,15 @@ export class FolioArticleElement extends HTMLElement {
       return { input: dedent(script.textContent ?? ''), options: { fileName: html ? 'inline.html' : 'inline.md', baseUrl } };
     }
     this.#setState('loading');
-    let url;
+    let fetched;
     try {
-      url = new URL(src, document.baseURI);
-    } catch {
-      throw this.#fail(`“${src}” is not a valid address.`, generation);
+      fetched = await fetchArticle(src);
+    } catch (error) {
+      throw this.#fail(error, generation);
     }
-    let response;
-    try {
-      response = await fetch(url, { credentials: 'same-origin' });
-    } catch {
-      throw this.#fail(`Could not fetch ${url.href}: the network request failed or was blocked.`, generation);
-    }
-    if (!response.ok) {
-      throw this.#fail(`Could not fetch ${url.href} (HTTP ${response.status} ${response.statusText}`.trim() + ').', generation);
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
     if (generation !== this.#generation) throw new Superseded();
-    const baseUrl = this.base ? new URL(this.base, url).href : url.href;
-    return { input: bytes, options: { fileName: nameFromUrl(url), baseUrl } };
+    const baseUrl = this.base ? new URL(this.base, fetched.url).href : fetched.url.href;
+    return { input: fetched.bytes, options: { fileName: fetched.name, baseUrl } };
   }
 
   /**
@@ -349,16 +275,13 @@ export class FolioArticleElement extends HTMLElement {
     this.#setState('loading');
     let article;
     try {
-      await init();
+      [article] = await Promise.all([renderWhenReady(source.input, source.options), this.#styled]);
       if (generation !== this.#generation) throw new Superseded();
-      article = render(source.input, source.options);
     } catch (error) {
       if (error instanceof Superseded || generation !== this.#generation) {
         throw new DOMException('A newer render replaced this one.', 'AbortError');
       }
-      const code = /** @type {any} */ (error)?.code;
-      const message = code === 'trap' ? this.#t('trapError') : error instanceof Error ? error.message : String(error);
-      throw this.#fail(message, generation);
+      throw this.#fail(error, generation);
     }
     this.#source = source;
     this.#article = article;
@@ -370,19 +293,22 @@ export class FolioArticleElement extends HTMLElement {
 
   /**
    * Shows the error card and fires `folio-error` (unless a newer render took over).
-   * @param {string} message
+   * @param {unknown} error  A FolioError or LoadError: its code picks the words.
    * @param {number} generation
-   * @returns {Error}
+   * @returns {Error}  What render() rejects with: the message the card shows.
    */
-  #fail(message, generation) {
+  #fail(error, generation) {
     if (generation !== this.#generation) return new Superseded();
+    const t = this.#t;
+    const message = describeError(error, t);
+    const code = String(/** @type {{ code?: unknown }} */ (error ?? {}).code ?? 'unreadable');
     this.#article = null;
-    this.#root.replaceChildren(el('section', { className: 'error-card', attrs: { part: 'error', role: 'alert' } },
-      el('strong', { text: 'This article could not be shown.' }),
-      el('p', { text: message, attrs: { part: 'error-message' } })));
+    const card = errorView(error, { t });
+    card.setAttribute('role', 'alert');
+    this.#root.replaceChildren(card);
     this.#setState('error');
-    this.dispatchEvent(new CustomEvent('folio-error', { detail: { message }, bubbles: true, composed: true }));
-    return new Error(message);
+    this.dispatchEvent(new CustomEvent('folio-error', { detail: { message, code }, bubbles: true, composed: true }));
+    return new Error(message, { cause: error });
   }
 
   /** @param {'loading' | 'rendered' | 'error'} state */
@@ -392,136 +318,39 @@ export class FolioArticleElement extends HTMLElement {
   }
 
   /**
-   * Builds the visible parts of the article into the shadow root.
+   * Shows the article's parts that `show` lists, through the shared view.
    * @param {Article} article
    * @param {string | undefined} baseUrl
    */
   #draw(article, baseUrl) {
     const listed = this.getAttribute('show');
     const show = new Set(listed === null ? SHOW_PARTS : listed.split(/\s+/).filter(Boolean));
-    const t = this.#t;
-    const view = el('article', { className: 'article', attrs: { part: 'article' } });
-    if (article.lang) view.lang = article.lang;
-
-    const header = el('header', { className: 'article-header', attrs: { part: 'header' } });
-    if (show.has('categories')) header.append(withPart(categoriesNav(article.category_paths, t), 'categories') ?? '');
-    if (show.has('title') && article.title) {
-      header.append(el('h1', { text: article.title, attrs: { part: 'title' } }));
-    }
-    if (show.has('byline') || show.has('date')) {
-      const shown = {
-        ...article,
-        ...(show.has('date') ? {} : { date: null, date_text: null, updated: null }),
-        ...(show.has('byline') ? {} : { authors: [], stats: { ...article.stats, reading_minutes: 0 }, draft: false }),
-      };
-      const line = byline(shown, t, this.#locale);
-      if (line.childNodes.length) header.append(withPart(line, 'byline'));
-    }
-    if (show.has('summary') && article.summary) header.append(el('p', { className: 'summary', text: article.summary, attrs: { part: 'summary' } }));
-    if (show.has('tags') && article.tags.length) header.append(withPart(chips(article.tags, t('tags'), 'tags'), 'tags'));
-    if (header.childNodes.length) view.append(header);
-
-    if (show.has('cover') && article.cover) {
-      const cover = this.#coverImage(article.cover, baseUrl);
-      if (cover) view.append(el('figure', { className: 'cover', attrs: { part: 'cover' } }, cover));
-    }
-    if (show.has('toc')) view.append(withPart(tableOfContents(article.toc, t), 'toc') ?? '');
-    if (show.has('body')) {
-      const fragment = parseArticleBody(article.html);
-      for (const img of fragment.querySelectorAll('img')) this.#adjustImage(img);
-      const body = el('div', { className: 'article-body', attrs: { part: 'body' } });
-      body.append(fragment);
-      view.append(body, withPart(warningsBox(article.warnings, t), 'warnings') ?? '');
-    }
-    this.#root.replaceChildren(view);
+    this.#root.replaceChildren(articleView(article, {
+      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block',
+    }));
   }
 
   /**
-   * With `remote-images="block"`, swaps a remote body image for a button that loads it
-   * (the core already made every image lazy and referrer-free). Runs while the image is
-   * still in the inert template content, so nothing has been requested yet.
-   * @param {HTMLImageElement} img
-   */
-  #adjustImage(img) {
-    const src = img.getAttribute('src');
-    if (this.remoteImages !== 'block' || src === null || !isRemoteImage(src)) return;
-    const srcset = img.getAttribute('srcset');
-    img.removeAttribute('src');
-    img.removeAttribute('srcset');
-    img.replaceWith(this.#placeholder(img, src, srcset));
-  }
-
-  /**
-   * @param {string} cover
-   * @param {string | undefined} baseUrl
-   * @returns {HTMLElement | null}
-   */
-  #coverImage(cover, baseUrl) {
-    const url = coverUrl(cover, baseUrl);
-    if (!url) return null;
-    const img = document.createElement('img');
-    img.alt = this.#t('coverAlt');
-    img.referrerPolicy = 'no-referrer';
-    img.decoding = 'async';
-    if (this.remoteImages === 'block' && isRemoteImage(url.href)) return this.#placeholder(img, url.href, null);
-    img.src = url.href;
-    return img;
-  }
-
-  /**
-   * A button standing in for a blocked image; clicking it loads the image.
-   * @param {HTMLImageElement} img  Without src: it requests nothing until clicked.
-   * @param {string} src
-   * @param {string | null} srcset
-   * @returns {HTMLButtonElement}
-   */
-  #placeholder(img, src, srcset) {
-    let host = src;
-    try {
-      host = new URL(src).host;
-    } catch {
-      // Shown as written.
-    }
-    const button = el('button', { className: 'blocked-image', text: this.#t('loadImage', host), attrs: { type: 'button', part: 'blocked-image', 'data-src': src } });
-    if (img.alt) button.title = img.alt;
-    button.addEventListener('click', () => {
-      if (srcset) img.srcset = srcset;
-      img.src = src;
-      button.replaceWith(img);
-    }, { once: true });
-    return button;
-  }
-
-  /**
-   * In-article links to `#id` scroll within the shadow root, where the page's own
-   * fragment navigation cannot see.
+   * Links never take the host page away: `#anchors` scroll within the shadow root (where
+   * the page's own fragment navigation cannot see), links to other sites open in a new
+   * tab, and a link the core left relative (no http(s) base) opens, resolved against the
+   * element's base, in a new tab too.
    * @param {Event} event
    */
   #onClick = (event) => {
-    const link = /** @type {Element} */ (event.target)?.closest?.('a[href^="#"]');
-    if (!link || !this.shadowRoot) return;
-    let id = '';
-    try {
-      id = decodeURIComponent((link.getAttribute('href') ?? '').slice(1));
-    } catch {
-      return;
-    }
-    const target = this.shadowRoot.getElementById(id) ?? this.shadowRoot.getElementById(`user-content-${id}`);
-    if (!target) return;
-    event.preventDefault();
-    target.scrollIntoView({ block: 'start' });
+    if (!this.shadowRoot) return;
+    followLink(event, this.shadowRoot, (href) => {
+      let url;
+      try {
+        url = new URL(href, this.#source?.options.baseUrl ?? document.baseURI);
+      } catch {
+        return;
+      }
+      if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:') {
+        window.open(url.href, '_blank', 'noopener,noreferrer');
+      }
+    });
   };
-}
-
-/**
- * @template {Element} T
- * @param {T | null} node
- * @param {string} part
- * @returns {T | null}
- */
-function withPart(node, part) {
-  node?.setAttribute('part', part);
-  return node;
 }
 
 /**

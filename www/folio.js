@@ -23,6 +23,18 @@
  */
 
 /**
+ * Something odd in a file that did not stop it from rendering. `code` is stable
+ * kebab-case (`front-matter-unclosed`, …), empty from a core that gives no codes;
+ * `message` is the core's English sentence; `line` the 1-based line where known;
+ * `params` what the sentence names, so the shell can say it in any language.
+ * @typedef {object} Warning
+ * @property {string} code
+ * @property {string} message
+ * @property {number | null} line
+ * @property {Record<string, string>} params
+ */
+
+/**
  * What render() returns (see `Article` in pkg/folio.d.ts), normalized: arrays are
  * always arrays of strings, optional strings are a string or null.
  * @typedef {object} Article
@@ -36,7 +48,8 @@
  * @property {string[][]} category_paths  Category hierarchies, each shown as a breadcrumb.
  * @property {string[]} tags
  * @property {string | null} cover
- * @property {string | null} summary
+ * @property {string | null} summary  From the front matter (or a page's description), as text.
+ * @property {string | null} [excerpt] The text before `<!-- more -->` (or the body's opening), for lists; null when there is a summary.
  * @property {string | null} lang
  * @property {string} format          "markdown" | "html"
  * @property {string | null} front_matter
@@ -44,7 +57,7 @@
  * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts.
  * @property {TocEntry[]} toc
  * @property {Stats} stats
- * @property {string[]} warnings
+ * @property {Warning[]} warnings
  * @property {Record<string, unknown>} extra
  * @property {boolean} draft
  */
@@ -56,19 +69,28 @@
  */
 
 /**
- * An Error from Folio. `code` is 'trap' when the core crashed on this input,
- * 'not-ready' when render() ran before init() resolved, else 'unreadable'.
+ * Why a file could not be shown: the core's codes `empty`, `binary`, `too-large`,
+ * `bad-option` (or `unreadable` from a core that gives none), and this module's own
+ * `trap` (the core crashed on this input) and `not-ready` (render() before init()).
+ * @typedef {'empty' | 'binary' | 'too-large' | 'bad-option' | 'unreadable' | 'trap' | 'not-ready'} FolioErrorCode
+ */
+
+/**
+ * An Error from Folio. `message` is English; `code` and `params` (what the message names,
+ * e.g. `{ size, limit }` for `too-large`) let a caller say it in any language.
  */
 export class FolioError extends Error {
   /**
    * @param {string} message
-   * @param {'trap' | 'not-ready' | 'unreadable'} code
-   * @param {unknown} [cause]
+   * @param {FolioErrorCode | string} code  A FolioErrorCode; a newer core may add codes.
+   * @param {{ cause?: unknown, params?: Record<string, string> }} [options]
    */
-  constructor(message, code, cause) {
-    super(message, cause === undefined ? undefined : { cause });
+  constructor(message, code, options = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FolioError';
     this.code = code;
+    /** @type {Record<string, string>} */
+    this.params = options.params ?? {};
   }
 }
 
@@ -134,8 +156,9 @@ async function startInstance() {
  * @param {string | Uint8Array} input The file's text or bytes.
  * @param {RenderOptions} [options]
  * @returns {Article}
- * @throws {FolioError} code 'unreadable' for files that are not articles (binary,
- *   empty, too large), 'trap' if the core crashed, 'not-ready' before init().
+ * @throws {FolioError} with the core's code for files that are not articles (`empty`,
+ *   `binary`, `too-large`; `bad-option` for options it cannot use), `trap` if the core
+ *   crashed, `not-ready` before init().
  */
 export function render(input, options = {}) {
   const module = live;
@@ -148,12 +171,24 @@ export function render(input, options = {}) {
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) {
       restartAfterTrap();
-      throw new FolioError('This file could not be rendered: the renderer crashed on it. Other files still work.', 'trap', error);
+      throw new FolioError('This file could not be rendered: the renderer crashed on it. Other files still work.', 'trap', { cause: error });
     }
-    const message = error instanceof Error ? error.message : String(error);
-    throw new FolioError(message, 'unreadable', error);
+    throw coreError(error);
   }
   return normalize(raw);
+}
+
+/**
+ * The core's thrown Error as a FolioError with its `code` and `params` (kebab-case codes
+ * only; `unreadable` when it gives none, as cores before 0.2 did).
+ * @param {unknown} error
+ * @returns {FolioError}
+ */
+function coreError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const { code, params } = /** @type {{ code?: unknown, params?: unknown }} */ (error ?? {});
+  const known = typeof code === 'string' && /^[a-z]+(-[a-z]+)*$/.test(code) ? code : 'unreadable';
+  return new FolioError(message, known, { cause: error, params: stringRecord(params) });
 }
 
 /**
@@ -203,6 +238,38 @@ function stringList(value) {
 }
 
 /**
+ * Only the string values of an object (params from the core or over postMessage).
+ * @param {unknown} value
+ * @returns {Record<string, string>}
+ */
+export function stringRecord(value) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) if (typeof item === 'string') out[key] = item;
+  }
+  return out;
+}
+
+/**
+ * A warning in the contract's shape, from a core that gives objects or (before 0.2) strings.
+ * @param {unknown} value
+ * @returns {Warning | null}
+ */
+function warning(value) {
+  if (typeof value === 'string') return value.trim() ? { code: '', message: value, line: null, params: {} } : null;
+  if (!value || typeof value !== 'object') return null;
+  const w = /** @type {{ code?: unknown, message?: unknown, line?: unknown, params?: unknown }} */ (value);
+  if (typeof w.message !== 'string') return null;
+  return {
+    code: typeof w.code === 'string' ? w.code : '',
+    message: w.message,
+    line: typeof w.line === 'number' && Number.isInteger(w.line) && w.line > 0 ? w.line : null,
+    params: stringRecord(w.params),
+  };
+}
+
+/**
  * Gives the core's object one dependable shape, whatever version of the core made it.
  * @param {any} raw
  * @returns {Article}
@@ -212,7 +279,8 @@ function normalize(raw) {
   const stats = a.stats && typeof a.stats === 'object' ? a.stats : {};
   const number = (/** @type {unknown} */ v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   const categories = stringList(a.categories);
-  const paths = Array.isArray(a.category_paths) ? a.category_paths.map(stringList).filter((p) => p.length) : [];
+  /** @type {string[][]} */
+  const paths = Array.isArray(a.category_paths) ? a.category_paths.map(stringList).filter((/** @type {string[]} */ p) => p.length) : [];
   return {
     // Fields this shell does not know yet pass through untouched.
     ...a,
@@ -227,17 +295,20 @@ function normalize(raw) {
     tags: stringList(a.tags),
     cover: optionalString(a.cover),
     summary: optionalString(a.summary),
+    excerpt: optionalString(a.excerpt),
     lang: optionalString(a.lang),
     format: typeof a.format === 'string' ? a.format : 'markdown',
     front_matter: optionalString(a.front_matter),
     encoding: optionalString(a.encoding) ?? 'utf-8',
     html: typeof a.html === 'string' ? a.html : '',
     toc: Array.isArray(a.toc)
-      ? a.toc.filter((e) => e && typeof e.id === 'string' && typeof e.text === 'string')
-        .map((e) => ({ level: number(e.level) || 2, id: e.id, text: e.text }))
+      ? a.toc.filter((/** @type {any} */ e) => e && typeof e.id === 'string' && typeof e.text === 'string')
+        .map((/** @type {any} */ e) => ({ level: number(e.level) || 2, id: e.id, text: e.text }))
       : [],
     stats: { chars: number(stats.chars), words: number(stats.words), reading_minutes: number(stats.reading_minutes) },
-    warnings: stringList(a.warnings),
+    warnings: Array.isArray(a.warnings)
+      ? a.warnings.map(warning).filter((/** @type {Warning | null} */ w) => w !== null)
+      : [],
     extra: a.extra && typeof a.extra === 'object' ? a.extra : {},
     draft: a.draft === true,
   };

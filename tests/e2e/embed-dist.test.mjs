@@ -78,6 +78,12 @@ test('dist/folio.html works from file:// with no network: the demo shows, a drop
     await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     assert.equal(await page.getByTestId('file-button').count(), 2);
+    // Links: a relative one says its file is not open and leaves the page where it is.
+    await dropFiles(page, [{ name: 'links.md', bytes: Buffer.from('# Links\n\nSee [the other post](other.md) or [a site](https://example.com/).\n') }]);
+    await page.getByRole('link', { name: 'the other post' }).click();
+    assert.equal(await page.getByTestId('notice').innerText(), '“other.md” is not open. Drop it on this page or use “Open files…” to read it.');
+    assert.equal(page.url(), `file://${file}`);
+    assert.equal(await page.getByRole('link', { name: 'a site' }).getAttribute('target'), '_blank');
     // A file big enough for the worker: the single file starts none (it has no worker file
     // next to it, and from file:// none could load), so the main thread renders it.
     let workers = 0;
@@ -120,8 +126,8 @@ test('the packed npm package installs into a scratch project and renders in Node
   const packed = JSON.parse(execFileSync('npm', ['pack', npmDir, '--json', '--pack-destination', work], { encoding: 'utf8' }));
   const tarball = join(work, packed[0].filename);
   const packedFiles = packed[0].files.map((/** @type {{ path: string }} */ f) => f.path).sort();
-  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'view.js', 'dates.js', 'i18n.js',
-    'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
+  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'folio-article.css', 'view/article.js',
+    'view/dates.js', 'i18n.js', 'trusted-types.js', 'fetch-article.js', 'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
     assert.ok(packedFiles.includes(needed), `the tarball lacks ${needed}`);
   }
 

@@ -38,10 +38,10 @@ async function serveEmbedFixtures(page, pages, posts = {}) {
  * The text of a part inside an element's shadow root.
  * @param {Page} page
  * @param {string} testid
- * @param {string} part
+ * @param {string} name
  */
-function part(page, testid, part) {
-  return page.locator(`folio-article[data-testid="${testid}"]`).locator(`[part~="${part}"]`);
+function part(page, testid, name) {
+  return page.locator(`folio-article[data-testid="${testid}"]`).locator(`[part~="${name}"]`);
 }
 
 /**

@@ -17,6 +17,16 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SAMPLE_NAME = 'sina-cross-border-ecommerce.md';
 export const SAMPLE = readFileSync(new URL(`../shared/samples/${SAMPLE_NAME}`, `file://${ROOT}`));
 export const SAMPLE_TITLE = '商务部：全国跨境电商综试区已达132个';
+/**
+ * A file of the shared corpus (../shared/corpus, read in place, never copied), as bytes.
+ * Throws when the corpus is missing: a test that needs it must fail, not pass.
+ * @param {string} path  e.g. "zola/zola-test-draft.md"
+ * @returns {Buffer}
+ */
+export function corpus(path) {
+  return readFileSync(new URL(`../shared/corpus/${path}`, `file://${ROOT}`));
+}
+
 /** The first bytes of a PNG file, with NULs: what a wrong file looks like. */
 export const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
 
@@ -58,6 +68,7 @@ export function useBrowser() {
  * @property {string} [locale]      The reader's locale (default en-US).
  * @property {string} [timezoneId]  The reader's time zone (default Asia/Shanghai).
  * @property {{ width: number, height: number }} [viewport]
+ * @property {'light' | 'dark'} [colorScheme]  The reader's preferred colour scheme (default light).
  * @property {(page: import('playwright-core').Page) => Promise<void>} [setup]  Runs before navigation (routes).
  * @property {RegExp[]} [allowConsole]  Console errors that this test expects (e.g. the browser's own
  *   "Failed to load resource" line for a request the test makes fail).
@@ -76,6 +87,7 @@ export async function withPage(harness, path, body, options = {}) {
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId ?? 'Asia/Shanghai',
     viewport: options.viewport ?? { width: 1200, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   context.setDefaultTimeout(10_000);
   await offline(context, harness.url);

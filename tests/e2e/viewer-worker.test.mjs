@@ -167,7 +167,7 @@ test('an idle worker is ended (its memory returns) and a new one takes the next 
   await withPage(harness, '?src=', async (page) => {
     const { started: workers, endings } = watchWorkers(page);
     await page.getByTestId('welcome').waitFor();
-    await page.evaluate(async () => (await import('./worker-client.js')).setWorkerIdleTime(500));
+    await page.evaluate(async () => (await import('./render/worker-client.js')).setWorkerIdleTime(500));
     await dropFiles(page, [{ name: 'first-big.md', bytes: bigArticle('A first big article', BIGGISH) }]);
     await allSettled(page);
     await openBig(page, 'first-big.md', 'A first big article');

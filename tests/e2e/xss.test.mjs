@@ -73,14 +73,14 @@ async function recordingContext(policy, log) {
   });
   await context.addInitScript(() => {
     const w = /** @type {any} */ (window);
-    const report = (/** @type {string} */ kind, /** @type {unknown} */ detail) => {
+    const tell = (/** @type {string} */ kind, /** @type {unknown} */ detail) => {
       try { w.__xssReport(kind, String(detail)); } catch { /* the binding is gone while the page closes */ }
     };
-    for (const name of ['alert', 'confirm', 'prompt', 'print']) w[name] = (/** @type {unknown} */ v) => report(name, v);
-    w.open = (/** @type {unknown} */ url) => { report('open', url); return null; };
-    w.__xss = (/** @type {unknown} */ id) => report('hook', id);
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) w[name] = (/** @type {unknown} */ v) => tell(name, v);
+    w.open = (/** @type {unknown} */ url) => { tell('open', url); return null; };
+    w.__xss = (/** @type {unknown} */ id) => tell('hook', id);
     document.addEventListener('securitypolicyviolation', (event) => {
-      report('csp', `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} ${event.sample}`.trim());
+      tell('csp', `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} ${event.sample}`.trim());
     });
   });
   // The audit is installed like the hooks, out of the article's reach and outside the CSP.
@@ -160,30 +160,29 @@ function auditDom(root) {
   const RASTER = /^data:image\/(png|jpe?g|gif|webp|avif|bmp)[;,]/;
   /** @type {string[]} */
   const found = [];
-  const describe = (/** @type {Element} */ el) => `<${el.localName}>`;
+  const tagOf = (/** @type {Element} */ el) => `<${el.localName}>`;
   /** @param {ParentNode} node */
   const walk = (node) => {
     for (const el of node.querySelectorAll('*')) {
       const tag = el.localName.toLowerCase();
-      if (BAD_TAGS.has(tag) && !el.closest('head')) found.push(`element ${describe(el)}`);
+      if (BAD_TAGS.has(tag) && !el.closest('head')) found.push(`element ${tagOf(el)}`);
       for (const attr of el.attributes) {
         const name = attr.name.toLowerCase();
         const value = attr.value;
-        if (name.startsWith('on')) found.push(`${describe(el)} has ${name}`);
-        if (name === 'style') found.push(`${describe(el)} style="${value}"`);
+        if (name.startsWith('on')) found.push(`${tagOf(el)} has ${name}`);
+        if (name === 'style') found.push(`${tagOf(el)} style="${value}"`);
         if (name === 'id' && el.closest('[data-testid="article-body"]') && !value.startsWith('user-content-')) {
-          found.push(`${describe(el)} id="${value}" is not prefixed`);
+          found.push(`${tagOf(el)} id="${value}" is not prefixed`);
         }
         if (URL_ATTRS.has(name) || name.endsWith(':href')) {
-          // eslint-disable-next-line no-control-regex
           const squeezed = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
           const scheme = /^([a-z][a-z0-9+.-]*):/.exec(squeezed)?.[1];
           const rasterImage = tag === 'img' && name === 'src' && RASTER.test(squeezed);
           if (scheme && !['http', 'https', 'mailto', 'blob'].includes(scheme) && !rasterImage) {
-            found.push(`${describe(el)} ${name}="${value.slice(0, 80)}"`);
+            found.push(`${tagOf(el)} ${name}="${value.slice(0, 80)}"`);
           }
           if (['srcdoc', 'action', 'formaction', 'ping', 'data', 'dynsrc', 'lowsrc', 'background', 'poster'].includes(name)) {
-            found.push(`${describe(el)} has ${name}`);
+            found.push(`${tagOf(el)} has ${name}`);
           }
         }
       }

@@ -1,4 +1,5 @@
-// Turns a drop into a list of files, walking dropped folders where the browser
+// Drag and drop anywhere on the page: `[dragging]` on the drop zone while files hover,
+// and a drop turned into a list of files, walking dropped folders where the browser
 // exposes them (webkitGetAsEntry). Inside folders only article-like files are kept;
 // files dropped one by one are all kept (a wrong one gets a clear error).
 
@@ -13,6 +14,39 @@ const FOLDER_LIMIT = 500;
  * @property {File} file
  * @property {string} name  The file's path inside a dropped folder, else its name.
  */
+
+/**
+ * Listens for files dragged over the page and dropped on it.
+ * @param {HTMLElement} zone  Gets `[dragging]` while files hover.
+ * @param {(files: DroppedFile[]) => void} onFiles  Called once per drop with what it held.
+ */
+export function listenForDrops(zone, onFiles) {
+  let depth = 0;
+  const carriesFiles = (/** @type {DragEvent} */ e) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+  const stop = () => { depth = 0; zone.removeAttribute('dragging'); };
+  document.addEventListener('dragenter', (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    depth += 1;
+    zone.setAttribute('dragging', '');
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) stop();
+  });
+  document.addEventListener('drop', (e) => {
+    if (!carriesFiles(e) || !e.dataTransfer) return;
+    e.preventDefault();
+    stop();
+    // Folder walking never rejects: unreadable folders and files are skipped.
+    droppedFiles(e.dataTransfer).then(onFiles);
+  });
+}
 
 /**
  * @param {string} name
@@ -67,7 +101,7 @@ async function expand(picked) {
  */
 async function walk(dir, out) {
   /** @type {FileSystemEntry[]} */
-  let children = [];
+  let children;
   try {
     children = (await readAll(dir)).sort((a, b) => a.name.localeCompare(b.name));
   } catch {

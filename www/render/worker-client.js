@@ -1,5 +1,5 @@
 // How the viewer renders a file: small ones on the main thread (render() from folio.js),
-// big ones in www/folio-worker.js, so that a 10 MB article does not freeze the page for
+// big ones in www/folio-worker.js (messages: ./messages.js), so that a 10 MB article does not freeze the page for
 // seconds. Both ways give the same Article or throw the same FolioError.
 //
 //   const article = await renderFile(bytes, { fileName: 'post.md' });
@@ -19,11 +19,12 @@
 //   `error` event before its first answer, i.e. it never started): this file and every
 //   later one render on the main thread, as they did before the worker existed.
 
-import { FolioError, renderWhenReady } from './folio.js';
-import { workerScriptURL } from './view.js';
+import { FolioError, renderWhenReady } from '../folio.js';
+import { workerScriptURL } from '../trusted-types.js';
+import { replyError } from './messages.js';
 
-/** @typedef {import('./folio.js').Article} Article */
-/** @typedef {import('./folio.js').RenderOptions} RenderOptions */
+/** @typedef {import('../folio.js').Article} Article */
+/** @typedef {import('../folio.js').RenderOptions} RenderOptions */
 
 /**
  * Files of at least this many bytes render in the worker. The core renders 11–19 MB/s
@@ -102,7 +103,7 @@ export function renderFile(bytes, options) {
 function canStartWorkers() {
   if (typeof Worker !== 'function') return false;
   const here = new URL(import.meta.url);
-  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/worker-client.js');
+  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/render/worker-client.js');
 }
 
 /**
@@ -162,9 +163,9 @@ function liveLane() {
 }
 
 /**
- * A reply `{ id, article }` or `{ id, error: { message, code } }`.
+ * A reply (./messages.js): `{ id, article }` or `{ id, error }`.
  * @param {Lane} from
- * @param {any} data
+ * @param {any} data  Checked here: it crossed a thread.
  */
 function onReply(from, data) {
   const request = from.pending.get(data?.id);
@@ -176,8 +177,7 @@ function onReply(from, data) {
     request.resolve(data.article);
     return;
   }
-  const code = data.error.code === 'trap' || data.error.code === 'not-ready' ? data.error.code : 'unreadable';
-  request.reject(new FolioError(String(data.error.message), code));
+  request.reject(replyError(data.error));
 }
 
 /**

@@ -1,0 +1,462 @@
+//! `folio check`: lints an archive. One line per finding (`path:line: level: message
+//! [code]`, or GitHub workflow commands), a summary, exit status 1 when an error was
+//! found.
+//!
+//! Findings come from what the core's `Article` says honestly today: files it could
+//! not read, titles that only the file name gave, dates kept as text because they
+//! could not be read, and permalinks or slugs that two articles share. Warnings with
+//! codes and lines from the core (broken front matter, out-of-range dates, unknown
+//! tag plugins and shortcodes) and links or images that point nowhere join as more
+//! [`Code`]s once the core reports them; [`Finding::line`] is there for them.
+
+use super::args::usage_error;
+use super::args::{CheckArgs, CheckFormat, Global};
+use super::inputs::{Entry, Input};
+use super::output::{finish_status, Stdout};
+use super::pipeline::{self, Flow};
+use super::read;
+use super::report::{Level as Say, Report};
+use folio::Article;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::path::Path;
+
+/// How serious a finding is. Errors set the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+impl Level {
+    fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// What a finding is about: a stable kebab-case code, for `--ignore` and for CI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// Not text: an image, an archive … (the core's `ErrorKind::Binary`).
+    Binary,
+    /// No bytes at all.
+    Empty,
+    /// Larger than the core opens.
+    TooLarge,
+    /// The file or folder could not be read (permissions, vanished …).
+    ReadFailed,
+    /// Neither the front matter nor the document gives a title.
+    TitleMissing,
+    /// A date (or update date) kept as text because it could not be read.
+    DateUnreadable,
+    /// Two articles give the same `permalink` (or Hugo `url`).
+    PermalinkDuplicate,
+    /// Two articles in one folder have the same slug.
+    SlugDuplicate,
+}
+
+impl Code {
+    /// Every code, for `--ignore`'s check and the help text.
+    pub const ALL: [Code; 8] = [
+        Code::Binary,
+        Code::Empty,
+        Code::TooLarge,
+        Code::ReadFailed,
+        Code::TitleMissing,
+        Code::DateUnreadable,
+        Code::PermalinkDuplicate,
+        Code::SlugDuplicate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Binary => "binary",
+            Code::Empty => "empty",
+            Code::TooLarge => "too-large",
+            Code::ReadFailed => "read-failed",
+            Code::TitleMissing => "title-missing",
+            Code::DateUnreadable => "date-unreadable",
+            Code::PermalinkDuplicate => "permalink-duplicate",
+            Code::SlugDuplicate => "slug-duplicate",
+        }
+    }
+
+    pub fn level(self) -> Level {
+        match self {
+            Code::TitleMissing | Code::DateUnreadable => Level::Warning,
+            _ => Level::Error,
+        }
+    }
+
+    fn from_failure(code: &str) -> Code {
+        match code {
+            "binary" => Code::Binary,
+            "empty" => Code::Empty,
+            "too-large" => Code::TooLarge,
+            _ => Code::ReadFailed,
+        }
+    }
+}
+
+/// One thing wrong with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    /// 1-based line in the file, where known.
+    pub line: Option<u32>,
+    /// One sentence for the reader.
+    pub message: String,
+}
+
+impl Finding {
+    fn new(code: Code, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    /// `path:line: level: message [code]` (no `line:` when it is not known).
+    pub fn text(&self, path: &str) -> String {
+        let line = self.line.map(|l| format!("{l}:")).unwrap_or_default();
+        format!(
+            "{path}:{line} {}: {} [{}]",
+            self.code.level().as_str(),
+            self.message,
+            self.code.as_str()
+        )
+    }
+
+    /// A GitHub Actions workflow command, shown as an annotation on the file (whose
+    /// path is relative to the checkout: a leading `./` goes).
+    pub fn github(&self, path: &str) -> String {
+        let path = path.strip_prefix("./").unwrap_or(path);
+        let line = self.line.map(|l| format!(",line={l}")).unwrap_or_default();
+        format!(
+            "::{} file={}{line},title={}::{}",
+            self.code.level().as_str(),
+            escape_property(path),
+            self.code.as_str(),
+            escape_data(&self.message)
+        )
+    }
+}
+
+/// Escapes a workflow command's message (`%`, CR, LF), as the Actions toolkit does.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// What a worker found in one file, and what the tree-wide checks need of it.
+struct Checked {
+    findings: Vec<Finding>,
+    permalink: Option<String>,
+    /// The slug, with the language part of the name (`post.fr.md`: `fr`), so that
+    /// translations may share one.
+    slug: Option<(String, String)>,
+}
+
+/// Lints one file on its own.
+fn check_one(input: &Input) -> Checked {
+    let article = match read::article(input, None) {
+        Ok(a) => a,
+        Err(f) => {
+            return Checked {
+                findings: vec![Finding::new(Code::from_failure(f.code), f.message)],
+                permalink: None,
+                slug: None,
+            }
+        }
+    };
+    let mut findings = Vec::new();
+    if title_missing(&article, input) {
+        findings.push(Finding::new(
+            Code::TitleMissing,
+            "no title in the front matter or the document (the file name stands in)",
+        ));
+    }
+    for (what, text) in [
+        ("date", &article.date_text),
+        ("update date", &article.updated_text),
+    ] {
+        if let Some(t) = text {
+            findings.push(Finding::new(
+                Code::DateUnreadable,
+                format!("the {what} “{t}” could not be read as a date"),
+            ));
+        }
+    }
+    let name = input
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    Checked {
+        findings,
+        permalink: permalink(&article.extra),
+        slug: name.map(|n| slug(&article.extra, &n)),
+    }
+}
+
+/// "Missing" means that neither the front matter nor the document gives one: the
+/// core's title is absent, or it is the one made from the file name while no
+/// front-matter title and no level-1 heading says so.
+fn title_missing(a: &Article, input: &Input) -> bool {
+    let Some(title) = &a.title else {
+        return true;
+    };
+    let from_name = input.path.is_some()
+        && folio::metadata::title_from_file_name(&input.display).as_deref() == Some(title.as_str());
+    from_name
+        && front_matter_text(&a.extra, "title").is_none()
+        && !a.toc.iter().any(|t| t.level == 1 && t.text == *title)
+}
+
+/// A front-matter value given as text or a number (any casing of `key`), trimmed.
+fn front_matter_text(extra: &Value, key: &str) -> Option<String> {
+    let map = extra.as_object()?;
+    map.iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+        .find_map(|(_, v)| match v {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+}
+
+/// The permalink the front matter sets: `permalink` (Jekyll, Hexo) or a `url` that
+/// starts with `/` (Hugo), without surrounding slashes or a final `index.html`.
+fn permalink(extra: &Value) -> Option<String> {
+    let raw = front_matter_text(extra, "permalink")
+        .or_else(|| front_matter_text(extra, "url").filter(|u| u.starts_with('/')))?;
+    let p = raw.trim_matches('/');
+    let p = p.strip_suffix("index.html").unwrap_or(p).trim_matches('/');
+    Some(format!("/{p}"))
+}
+
+/// The slug: front matter `slug`, else the file name without its extensions. With
+/// the language part of a name such as `post.fr.md`.
+fn slug(extra: &Value, file_name: &str) -> (String, String) {
+    let mut parts = file_name.split('.');
+    let stem = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let lang = match rest.as_slice() {
+        [lang, _ext] if is_language(lang) => lang.to_ascii_lowercase(),
+        _ => String::new(),
+    };
+    let stem = if rest.len() >= 2 && lang.is_empty() {
+        // `v1.2.md`: only the last part is the extension.
+        file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)
+    } else {
+        stem
+    };
+    let slug = front_matter_text(extra, "slug").unwrap_or_else(|| stem.to_string());
+    (lang, slug)
+}
+
+/// `fr`, `zh`, `zh-cn`, `pt-BR`: a language part of a file name (Hugo, Zola).
+fn is_language(s: &str) -> bool {
+    let (primary, region) = s.split_once(['-', '_']).unwrap_or((s, ""));
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && (region.is_empty()
+            || (2..=4).contains(&region.len()) && region.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Tree-wide state: the first article to claim each permalink and slug (a 64-bit
+/// hash of the key, and the path to name).
+#[derive(Default)]
+struct Claims {
+    seen: HashMap<u64, String, BuildHasherDefault<DefaultHasher>>,
+}
+
+impl Claims {
+    /// The earlier claimant of `key`, or None after recording `path` as the first.
+    fn claim(&mut self, key: &(&str, &str, &str, &str), path: &str) -> Option<&str> {
+        let h = BuildHasherDefault::<DefaultHasher>::default().hash_one(key);
+        match self.seen.entry(h) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.into_mut().as_str()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(path.to_string());
+                None
+            }
+        }
+    }
+}
+
+pub fn run(args: CheckArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
+    let inputs = &args.inputs;
+    if let Err(e) = inputs.validate() {
+        usage_error(&e);
+    }
+    let mut ignored = Vec::new();
+    for name in &args.ignore {
+        match Code::ALL.iter().find(|c| c.as_str() == name) {
+            Some(c) => ignored.push(*c),
+            None => usage_error(&format!(
+                "--ignore: no finding has the code “{name}” (codes: {})",
+                Code::ALL.map(Code::as_str).join(", ")
+            )),
+        }
+    }
+    let mut report = Report::new(global, inputs, None);
+    let mut out = Stdout::new();
+    let mut claims = Claims::default();
+    let (mut files, mut errors, mut warnings, mut flagged) = (0usize, 0usize, 0usize, 0usize);
+
+    let end = pipeline::run(
+        pool,
+        inputs.entries(None),
+        |entry| match entry {
+            Entry::Article(input) => Some(check_one(input)),
+            _ => None,
+        },
+        |entry, checked| {
+            let (display, mut found) = match (&entry, checked) {
+                (Entry::Article(input), Some(c)) => {
+                    let mut found = c.findings;
+                    let folder = Path::new(&input.display)
+                        .parent()
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if let Some(p) = &c.permalink {
+                        if let Some(first) = claims.claim(&("permalink", p, "", ""), &input.display)
+                        {
+                            found.push(Finding::new(
+                                Code::PermalinkDuplicate,
+                                format!("the permalink “{p}” is also the permalink of {first}"),
+                            ));
+                        }
+                    }
+                    if let Some((lang, s)) = &c.slug {
+                        if let Some(first) =
+                            claims.claim(&("slug", &folder, lang, s), &input.display)
+                        {
+                            found.push(Finding::new(
+                                Code::SlugDuplicate,
+                                format!("the slug “{s}” is also the slug of {first}, in the same folder"),
+                            ));
+                        }
+                    }
+                    (input.display.as_str(), found)
+                }
+                (Entry::Unreadable { display, message }, _) => (
+                    display.as_str(),
+                    vec![Finding::new(Code::ReadFailed, message.clone())],
+                ),
+                (Entry::SkippedLink(p), _) => {
+                    report.note(&format!("skipped {p}: a symbolic link"));
+                    return Flow::Continue;
+                }
+                (Entry::Article(_), None) => return Flow::Continue,
+            };
+            files += 1;
+            report.tick();
+            found.retain(|f| !ignored.contains(&f.code));
+            if found.is_empty() {
+                return Flow::Continue;
+            }
+            flagged += 1;
+            let mut text = String::new();
+            for f in &found {
+                match f.code.level() {
+                    Level::Error => errors += 1,
+                    Level::Warning => warnings += 1,
+                }
+                text.push_str(&match args.format {
+                    CheckFormat::Text => f.text(display),
+                    CheckFormat::Github => f.github(display),
+                });
+                text.push('\n');
+            }
+            match report.out(|| out.write(text.as_bytes())) {
+                Ok(()) => Flow::Continue,
+                Err(e) => out.fail(&mut report, &e),
+            }
+        },
+    );
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let summary = format!(
+        "{} checked: {}, {} in {}",
+        plural(files, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(flagged, "file")
+    );
+    if report.level > Say::Quiet && end == pipeline::End::Done {
+        let _ = report.out(|| out.write(format!("{summary}\n").as_bytes()));
+    }
+    let flushed = out.flush(&mut report);
+    report.finish("", false);
+    finish_status(end, errors > 0 || !flushed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn permalinks_compare_without_slashes_or_index() {
+        assert_eq!(
+            permalink(&json!({"permalink": "/a/b/"})).as_deref(),
+            Some("/a/b")
+        );
+        assert_eq!(
+            permalink(&json!({"Permalink": "a/b/index.html"})).as_deref(),
+            Some("/a/b")
+        );
+        assert_eq!(
+            permalink(&json!({"permalink": 177})).as_deref(),
+            Some("/177")
+        );
+        assert_eq!(permalink(&json!({"url": "/c/"})).as_deref(), Some("/c"));
+        assert_eq!(permalink(&json!({"url": "https://news.example/1"})), None);
+        assert_eq!(permalink(&json!({"title": "x"})), None);
+    }
+
+    #[test]
+    fn slugs_keep_the_language_part_apart() {
+        let none = json!({});
+        assert_eq!(slug(&none, "post.md"), (String::new(), "post".into()));
+        assert_eq!(slug(&none, "post.fr.md"), ("fr".into(), "post".into()));
+        assert_eq!(
+            slug(&none, "post.zh-CN.md"),
+            ("zh-cn".into(), "post".into())
+        );
+        assert_eq!(slug(&none, "v1.2.md"), (String::new(), "v1.2".into()));
+        assert_eq!(
+            slug(&json!({"slug": " hi "}), "post.md"),
+            (String::new(), "hi".into())
+        );
+    }
+
+    #[test]
+    fn github_commands_escape_what_they_must() {
+        let f = Finding {
+            code: Code::DateUnreadable,
+            line: Some(3),
+            message: "50% done\nnext".into(),
+        };
+        assert_eq!(
+            f.github("./a,b:c.md"),
+            "::warning file=a%2Cb%3Ac.md,line=3,title=date-unreadable::50%25 done%0Anext"
+        );
+        assert_eq!(
+            f.text("a.md"),
+            "a.md:3: warning: 50% done\nnext [date-unreadable]"
+        );
+    }
+}

@@ -1,0 +1,71 @@
+// The page's one Trusted Types policy, `folio` (a page's CSP allows it by name:
+// `trusted-types folio`). It vouches for exactly two kinds of thing: the core's sanitized
+// body HTML (trustedBodyHTML) and the scripts Folio starts as workers, each listed below
+// (trustedScriptURL). Nothing else in the shell turns a string into HTML or a script URL.
+
+/** This module's URL. Not written as `new URL('…', import.meta.url)`: bundlers resolve that
+ * idiom at build time, and the npm package (which has this module) ships no worker. */
+const HERE = import.meta.url;
+/** Every script Folio may start, relative to this module: the render worker. (The
+ * library's workers join this list, rather than making a policy of their own.) */
+const SCRIPTS = new Set(['folio-worker.js'].map((path) => new URL(path, HERE).href));
+
+/**
+ * @typedef {object} FolioPolicy
+ * @property {(html: string) => TrustedHTML | string} createHTML
+ * @property {(url: string) => TrustedScriptURL | string} createScriptURL
+ */
+
+/** @type {FolioPolicy | null} */
+let policy = null;
+
+/**
+ * The policy, made on first use (a page may create a named policy only once). Where the
+ * browser has no Trusted Types, the same rules apply to plain strings.
+ * @returns {FolioPolicy}
+ */
+function folioPolicy() {
+  if (!policy) {
+    /** @type {FolioPolicy} */
+    const rules = {
+      createHTML: (html) => html,
+      createScriptURL: (url) => {
+        if (!SCRIPTS.has(url)) throw new TypeError(`The folio policy does not load ${url}.`);
+        return url;
+      },
+    };
+    const factory = /** @type {{ trustedTypes?: { createPolicy: (name: string, rules: object) => FolioPolicy } }} */ (
+      /** @type {unknown} */ (globalThis)).trustedTypes;
+    policy = factory ? factory.createPolicy('folio', rules) : rules;
+  }
+  return policy;
+}
+
+/**
+ * The core's sanitized body HTML as TrustedHTML, for a `<template>`'s innerHTML.
+ * Call it with `Article.html` only: the core's sanitizer is what makes it safe.
+ * @param {string} sanitizedHtml
+ * @returns {TrustedHTML | string}
+ */
+export function trustedBodyHTML(sanitizedHtml) {
+  return folioPolicy().createHTML(sanitizedHtml);
+}
+
+/**
+ * One of Folio's own scripts as a TrustedScriptURL, for `new Worker()` on a page that
+ * requires Trusted Types.
+ * @param {string} path  Relative to www/, one of the listed scripts.
+ * @returns {TrustedScriptURL | string}
+ * @throws {TypeError} for any other script.
+ */
+export function trustedScriptURL(path) {
+  return folioPolicy().createScriptURL(new URL(path, HERE).href);
+}
+
+/**
+ * The render worker's URL (www/folio-worker.js), trusted.
+ * @returns {TrustedScriptURL | string}
+ */
+export function workerScriptURL() {
+  return trustedScriptURL('folio-worker.js');
+}

@@ -1,0 +1,223 @@
+// The article view, the one the viewer and <folio-article> both show: header (categories,
+// title, byline, summary, tags), cover, table of contents, body, parser notes and, in the
+// viewer, the original text. Metadata is always set as text; the core's sanitized body is
+// the one piece of HTML, inserted through the `folio` Trusted Types policy.
+// Every piece carries `part` (the element's styling hooks) and `data-testid`.
+
+import { trustedBodyHTML } from '../trusted-types.js';
+import { describeWarning } from '../i18n.js';
+import { showDate } from './dates.js';
+import { el, named } from './dom.js';
+import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
+import { prepareLinks } from './links.js';
+import { originalToggle } from './original.js';
+import { tableOfContents } from './toc.js';
+
+/** @typedef {import('../folio.js').Article} Article */
+/** @typedef {import('../folio.js').Warning} Warning */
+/** @typedef {import('../i18n.js').Translate} Translate */
+
+/** The parts `show` can list; all are shown when it is absent. */
+export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'cover', 'toc', 'summary', 'body']);
+/** @typedef {typeof SHOW_PARTS[number]} ShowPart */
+
+/** Bodies this long (in UTF-16 units) lay out only the blocks on screen (`.huge` in the
+ * styles: `content-visibility: auto`): laying out a 10 MB article at once froze the page
+ * for over 10 s, this way about 1 s. Smaller bodies keep exact layout everywhere. */
+const HUGE_BODY_CHARS = 1 << 20;
+
+/**
+ * @typedef {object} ViewOptions
+ * @property {Translate} t
+ * @property {string} locale             For dates.
+ * @property {string} [name]             Shown as the title when the article has none.
+ * @property {string} [baseUrl]          The cover's URL is resolved against it (else the page's).
+ * @property {ReadonlySet<string>} [show] The parts to show (SHOW_PARTS); default all.
+ * @property {boolean} [blockImages]     Remote images become click-to-load placeholders.
+ * @property {() => string | null} [original]  The file's text, for a "View original text"
+ *   toggle (the viewer gives it; the element has none).
+ */
+
+/**
+ * The whole article view.
+ * @param {Article} article
+ * @param {ViewOptions} options
+ * @returns {HTMLElement}
+ */
+export function articleView(article, options) {
+  const show = options.show ?? new Set(SHOW_PARTS);
+  const { t } = options;
+  const view = named(el('article', { className: 'article' }), 'article');
+  if (article.lang) view.lang = article.lang;
+  const header = articleHeader(article, show, options);
+  if (header.childNodes.length) view.append(header);
+  if (show.has('cover')) view.append(coverFigure(article.cover, options) ?? '');
+  if (show.has('toc')) view.append(tableOfContents(article.toc, t) ?? '');
+  if (show.has('body')) {
+    view.append(articleBody(article.html, options), notesBox(article.warnings, t) ?? '');
+  }
+  if (options.original) view.append(originalToggle(options.original, t));
+  return view;
+}
+
+/**
+ * Categories, title, byline, summary and tags, as `show` asks.
+ * @param {Article} article
+ * @param {ReadonlySet<string>} show
+ * @param {ViewOptions} options
+ * @returns {HTMLElement}
+ */
+function articleHeader(article, show, { t, locale, name }) {
+  const header = named(el('header', { className: 'article-header' }), 'header');
+  if (show.has('categories')) header.append(categoriesNav(article.category_paths, t) ?? '');
+  const title = article.title ?? name;
+  if (show.has('title') && title) {
+    header.append(named(el('h1', { text: title, attrs: { tabindex: '-1' } }), 'title', 'article-title'));
+  }
+  if (show.has('byline') || show.has('date')) {
+    const line = byline(article, { authors: show.has('byline'), dates: show.has('date') }, t, locale);
+    if (line.childNodes.length) header.append(line);
+  }
+  if (show.has('summary') && article.summary) {
+    header.append(named(el('p', { className: 'summary', text: article.summary }), 'summary'));
+  }
+  if (show.has('tags') && article.tags.length) header.append(chips(article.tags, t('tags'), 'tags'));
+  return header;
+}
+
+/**
+ * Categories: each hierarchy as a breadcrumb (Hexo's flat list is one hierarchy).
+ * @param {string[][]} paths
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+function categoriesNav(paths, t) {
+  if (!paths.length) return null;
+  const nav = named(el('nav', { className: 'breadcrumb', attrs: { 'aria-label': t('categories') } }), 'categories');
+  for (const path of paths) {
+    const list = el('ol');
+    for (const item of path) list.append(el('li', { text: item }));
+    nav.append(list);
+  }
+  return nav;
+}
+
+/**
+ * @param {string[]} names
+ * @param {string} label
+ * @param {string} part
+ * @returns {HTMLElement}
+ */
+function chips(names, label, part) {
+  const list = named(el('ul', { className: 'chips', attrs: { 'aria-label': label } }), part);
+  for (const item of names) list.append(el('li', { className: 'chip', text: item }));
+  return list;
+}
+
+/**
+ * Authors, reading time and the draft badge (`authors`); date and updated date (`dates`).
+ * @param {Article} article
+ * @param {{ authors: boolean, dates: boolean }} which
+ * @param {Translate} t
+ * @param {string} locale
+ * @returns {HTMLElement}
+ */
+function byline(article, which, t, locale) {
+  const line = named(el('p', { className: 'byline' }), 'byline');
+  /** @type {Node[]} */
+  const parts = [];
+  if (which.authors && article.authors.length) {
+    parts.push(el('span', { className: 'authors', text: `${t('by')} ${article.authors.join(', ')}` }));
+  }
+  if (which.dates) {
+    const date = timeElement(article.date ?? article.date_text, locale, 'article-date');
+    if (date) parts.push(date);
+    const updated = timeElement(article.updated ?? article.updated_text, locale, 'article-updated');
+    if (updated && article.updated !== article.date) {
+      parts.push(el('span', { className: 'updated', text: `${t('updated')} ` }, updated));
+    }
+  }
+  if (which.authors && article.stats.reading_minutes > 0) {
+    parts.push(el('span', { className: 'reading-time', text: t('minutesRead', article.stats.reading_minutes) }));
+  }
+  if (which.authors && article.draft) parts.push(el('span', { className: 'badge draft', text: t('draft'), attrs: { 'data-testid': 'draft' } }));
+  parts.forEach((part, i) => {
+    if (i > 0) line.append(el('span', { className: 'sep', text: ' · ', attrs: { 'aria-hidden': 'true' } }));
+    line.append(part);
+  });
+  return line;
+}
+
+/**
+ * A `<time>` for a date the reader can parse, a `<span>` for one that isn't a date.
+ * @param {string | null} value
+ * @param {string} locale
+ * @param {string} testid
+ * @returns {HTMLElement | null}
+ */
+function timeElement(value, locale, testid) {
+  const shown = showDate(value, locale);
+  if (!shown) return null;
+  if (!shown.datetime) return el('span', { className: 'date', text: shown.text, attrs: { 'data-testid': testid } });
+  return el('time', { className: 'date', text: shown.text, attrs: { datetime: shown.datetime, 'data-testid': testid, title: value ?? '' } });
+}
+
+/**
+ * The cover image. The core has already applied the URL policy to it; here it is only
+ * resolved against the article's base. A remote cover becomes a placeholder when remote
+ * images are blocked.
+ * @param {string | null} cover
+ * @param {ViewOptions} options
+ * @returns {HTMLElement | null}
+ */
+function coverFigure(cover, { baseUrl, blockImages, t }) {
+  if (!cover) return null;
+  let url;
+  try {
+    url = new URL(cover, baseUrl ?? document.baseURI);
+  } catch {
+    return null;
+  }
+  const img = el('img', { attrs: { alt: t('coverAlt'), 'data-testid': 'cover' } });
+  img.referrerPolicy = 'no-referrer';
+  img.decoding = 'async';
+  const figure = el('figure', { className: 'cover', attrs: { part: 'cover' } });
+  if (blockImages && isRemoteImage(url.href)) {
+    figure.append(imagePlaceholder(img, url.href, t));
+  } else {
+    img.src = url.href;
+    figure.append(img);
+  }
+  return figure;
+}
+
+/**
+ * The sanitized body, parsed in an inert template: remote images are swapped for
+ * placeholders and links to other sites set to open in a new tab before anything loads.
+ * @param {string} html  Article.html from the core.
+ * @param {ViewOptions} options
+ * @returns {HTMLElement}
+ */
+function articleBody(html, { blockImages, t }) {
+  const template = document.createElement('template');
+  template.innerHTML = /** @type {string} */ (trustedBodyHTML(html));
+  const fragment = template.content;
+  if (blockImages) blockRemoteImages(fragment, t);
+  prepareLinks(fragment);
+  const body = named(el('div', { className: html.length >= HUGE_BODY_CHARS ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
+  body.append(fragment);
+  return body;
+}
+
+/**
+ * The parser's notes on the file, collapsed, each in the UI language where its code is known.
+ * @param {Warning[]} warnings
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+function notesBox(warnings, t) {
+  if (!warnings.length) return null;
+  const list = el('ul');
+  for (const warning of warnings) list.append(el('li', { text: describeWarning(warning, t) }));
+  return named(el('details', { className: 'warnings' }, el('summary', { text: t('notes', warnings.length) }), list), 'warnings');
+}

@@ -1,0 +1,76 @@
+// The table of contents. A short one is shown open above the body; a long one is a
+// collapsed disclosure whose list is built only when the reader opens it, so that neither
+// the first screen of the body nor the page waits for thousands of headings (a 20 MB file
+// had 31 841 of them). Opened, it is built at once, in a box that lays out alone: built a
+// slice per frame, each frame paid the huge article's rendering again (0.6–1.1 s each,
+// measured), where one build costs one such frame.
+
+import { el, named } from './dom.js';
+
+/** @typedef {import('../folio.js').TocEntry} TocEntry */
+/** @typedef {import('../i18n.js').Translate} Translate */
+
+/** Fewer headings than this make no table of contents. */
+const MIN_ENTRIES = 3;
+/** Up to this many headings are listed open; more are collapsed behind their count. */
+export const OPEN_ENTRIES = 8;
+/** The height of one entry in ems of the list (its line height): the open list's box is
+ * at most this times the count (entries that wrap scroll a little more). */
+const LINE_EM = 1.6;
+
+/**
+ * The table of contents, or null when the article has fewer than three headings.
+ * @param {TocEntry[]} toc
+ * @param {Translate} t
+ * @returns {HTMLElement | null}
+ */
+export function tableOfContents(toc, t) {
+  if (toc.length < MIN_ENTRIES) return null;
+  const nav = named(el('nav', { className: 'toc', attrs: { 'aria-label': t('contents') } }), 'toc');
+  const list = el('ol');
+  if (toc.length <= OPEN_ENTRIES) {
+    fill(list, toc, 0, toc.length, topLevel(toc));
+    nav.append(el('h2', { text: t('contents') }), list);
+    return nav;
+  }
+  // The open list scrolls inside a box of a set height with `contain: strict` (styles):
+  // adding entries then lays out that box alone, not the whole (maybe huge) article.
+  list.style.height = `min(60vh, ${(toc.length * LINE_EM).toFixed(1)}em)`;
+  const details = el('details', { className: 'toc-long' },
+    el('summary', { text: t('contentsCount', toc.length), attrs: { 'data-testid': 'toc-summary' } }), list);
+  details.addEventListener('toggle', () => {
+    if (details.open && !list.firstChild) fill(list, toc, 0, toc.length, topLevel(toc));
+  });
+  nav.append(details);
+  return nav;
+}
+
+/**
+ * The shallowest heading level in the outline (a loop: a spread of 30 000 arguments is
+ * near the engine's limit).
+ * @param {TocEntry[]} toc
+ * @returns {number}
+ */
+function topLevel(toc) {
+  let top = 6;
+  for (const entry of toc) if (entry.level < top) top = entry.level;
+  return top;
+}
+
+/**
+ * Appends the entries from `start` to `end` (exclusive).
+ * @param {HTMLOListElement} list
+ * @param {TocEntry[]} toc
+ * @param {number} start
+ * @param {number} end
+ * @param {number} top  The shallowest level, shown unindented.
+ */
+function fill(list, toc, start, end, top) {
+  const items = document.createDocumentFragment();
+  for (let i = start; i < end; i += 1) {
+    const entry = toc[i];
+    const link = el('a', { text: entry.text, attrs: { href: `#${encodeURIComponent(entry.id)}` } });
+    items.append(el('li', { attrs: { 'data-depth': String(Math.min(entry.level - top, 3)) } }, link));
+  }
+  list.append(items);
+}
