@@ -17,7 +17,7 @@ class FakeWorker extends EventTarget {
   /** @param {any} message */
   postMessage(message) {
     if (message.type) return;
-    this.log.push(`${message.full ? 'render' : 'parse'} ${message.path}`);
+    this.log.push(`parse ${message.path}`);
     setTimeout(() => {
       if (this.ended) return;
       if (message.path === 'dies.md') {
@@ -25,7 +25,7 @@ class FakeWorker extends EventTarget {
         this.dispatchEvent(event);
         return;
       }
-      const data = message.full ? { id: message.id, article: { title: message.path } } : { id: message.id, summary: { path: message.path } };
+      const data = { id: message.id, summary: { path: message.path } };
       this.dispatchEvent(Object.assign(new Event('message'), { data }));
     }, 1);
   }
@@ -43,13 +43,12 @@ test('files are parsed in order, two per worker at most, and a reader\'s file go
   const log = [];
   let started = 0;
   const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
-  const parsed = ['a.md', 'b.md', 'c.md', 'd.md'].map((p) => pool.parse(p, file(p)));
-  const opened = pool.render('d.md', file('d.md'));
+  const parsed = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p)));
   assert.deepEqual(log, ['parse a.md', 'parse b.md'], 'two in flight, the rest wait');
   assert.equal(pool.pending, 5);
-  assert.deepEqual(await opened, { title: 'd.md' });
+  pool.prioritize('e.md');
   await Promise.all(parsed);
-  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'render d.md', 'parse c.md', 'parse d.md']);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse e.md', 'parse c.md', 'parse d.md']);
   assert.equal(started, 1);
   assert.equal(pool.pending, 0);
 });

@@ -2,6 +2,8 @@
 //
 //   zip-worker.js     ZipRequest → ZipReply*        (entries in batches, then done or error)
 //   parse-worker.js   ParseRequest → ParseReply     (to the page: metadata, never HTML)
+//   (each worker's handler is its *-host.js module, which also runs in the page where
+//   workers cannot start: workers.js)
 //                     and IndexDoc → the search worker's port (the text goes there directly)
 //   search-worker.js  SearchRequest → SearchReply
 
@@ -31,7 +33,6 @@
  * @property {number} id
  * @property {string} path
  * @property {File} file
- * @property {boolean} [full]  Render the whole Article (HTML too) for the reader, not a summary.
  */
 
 /**
@@ -65,7 +66,6 @@
 
 /**
  * @typedef {{ id: number, summary: ArticleSummary }
- *   | { id: number, article: import('../folio.js').Article }
  *   | { id: number, path: string, error: LibraryErrorInfo }} ParseReply
  */
 

@@ -1,6 +1,6 @@
 // A pool of parse workers sized to the machine's cores. Files wait in one queue (a file
 // the reader asks for jumps it); each worker holds at most two at a time, so it reads the
-// next file while it renders one. A worker that dies fails the file it died on (the
+// next file while it parses one. A worker that dies fails the file it died on (the
 // oldest it held) and is replaced; the others it held are sent again.
 
 import { startWorker } from './workers.js';
@@ -11,13 +11,12 @@ import { startWorker } from './workers.js';
  * @typedef {object} Job
  * @property {string} path
  * @property {File} file
- * @property {boolean} full
  * @property {(reply: ParseReply) => void} done
  */
 
 /**
  * @typedef {object} Lane
- * @property {Worker} worker
+ * @property {import('./workers.js').WorkerLike} worker
  * @property {Map<number, Job>} held
  */
 
@@ -39,7 +38,7 @@ export class ParsePool {
    * @param {object} [options]
    * @param {number} [options.size]
    * @param {() => MessagePort | null} [options.searchPort]  A port to the search worker, one per worker.
-   * @param {() => Worker} [options.start]
+   * @param {() => import('./workers.js').WorkerLike} [options.start]
    */
   constructor({ size = defaultPoolSize(), searchPort = () => null, start = () => startWorker('parse') } = {}) {
     this.size = size;
@@ -60,28 +59,7 @@ export class ParsePool {
    */
   parse(path, file) {
     return new Promise((done) => {
-      this.queue.push({ path, file, full: false, done });
-      this.pump();
-    });
-  }
-
-  /**
-   * Renders one file in full (the reader opened it), ahead of every waiting file.
-   * @param {string} path
-   * @param {File} file
-   * @returns {Promise<import('../folio.js').Article>}
-   */
-  render(path, file) {
-    return new Promise((resolve, reject) => {
-      this.queue.unshift({
-        path,
-        file,
-        full: true,
-        done: (reply) => {
-          if ('article' in reply) resolve(reply.article);
-          else if ('error' in reply) reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, params: reply.error.params }));
-        },
-      });
+      this.queue.push({ path, file, done });
       this.pump();
     });
   }
@@ -126,7 +104,7 @@ export class ParsePool {
       const job = /** @type {Job} */ (this.queue.shift());
       const id = this.nextId++;
       lane.held.set(id, job);
-      lane.worker.postMessage({ id, path: job.path, file: job.file, full: job.full });
+      lane.worker.postMessage({ id, path: job.path, file: job.file });
     }
   }
 
@@ -136,7 +114,7 @@ export class ParsePool {
     /** @type {Lane} */
     const lane = { worker, held: new Map() };
     const port = this.searchPort();
-    if (port) worker.postMessage({ type: 'port', port }, [port]);
+    if (port) worker.postMessage({ type: 'port', port }, { transfer: [port] });
     worker.addEventListener('message', (event) => {
       const reply = /** @type {ParseReply} */ (event.data);
       const job = lane.held.get(reply.id);

@@ -11,7 +11,7 @@ import { startWorker } from './workers.js';
 
 export class SearchClient extends EventTarget {
   /**
-   * @param {Worker[]} [workers] default: one new search worker
+   * @param {import('./workers.js').WorkerLike[]} [workers] default: one new search worker
    */
   constructor(workers = [startWorker('search')]) {
     super();
