@@ -15,6 +15,7 @@ serve: build
 build:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
+	node scripts/shell-files.mjs
 	cargo build --release --bin folio
 
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.

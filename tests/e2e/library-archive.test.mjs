@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileKind } from '../../www/library/paths.js';
 import { useBrowser, withPage } from './harness.mjs';
-import { CORPUS, FIXTURE, corpus, corpusArticles, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
+import { CORPUS, VIEWER, corpus, corpusArticles, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -22,7 +22,7 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
     files[`copy-${Math.floor(i / articles.length)}/${source}`] = corpus(source);
   }
   const folder = makeFolder('archive', files);
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     const started = Date.now();
     await page.getByTestId('folder-input').setInputFiles(folder);
     await waitForLibrary(page, 2000, 180_000);
@@ -65,7 +65,7 @@ const VAULT = {
 };
 
 test('an Obsidian vault: attachments by name anywhere, relative links and their backlinks', async () => {
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
     await waitForLibrary(page, 5);
     await page.getByTestId('library-item').filter({ hasText: 'Kyoto' }).first().click();
@@ -85,7 +85,7 @@ test('an Obsidian vault: attachments by name anywhere, relative links and their 
 test('wiki-links resolve by name, unresolved ones read as unresolved, embeds and backlinks', {
   todo: 'needs the core\'s wiki-link markup and Article.links (CONTRACTS.md §3, the next core round)',
 }, async () => {
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
     await waitForLibrary(page, 5);
     await page.getByTestId('library-item').filter({ hasText: 'Kyoto' }).first().click();

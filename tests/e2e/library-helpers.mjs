@@ -1,6 +1,6 @@
 // Helpers for the library's browser tests: archives built in a temporary folder from the
 // corpus (read in place, copied only to /tmp, never into the repository) and small
-// fixture files, and the fixture page's hooks.
+// fixture files, and waiting for the viewer's library.
 
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,8 @@ import { ROOT } from './harness.mjs';
 /** The real-world corpus, read where it lies. */
 export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 
-/** The library's fixture page, relative to the server root. */
-export const FIXTURE = 'library/fixture.html';
+/** The viewer with nothing opened (no demo), relative to the server root. */
+export const VIEWER = '?src=';
 
 /** A 1×1 GIF. */
 export const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');

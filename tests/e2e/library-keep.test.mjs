@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useBrowser, withPage } from './harness.mjs';
-import { FIXTURE, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
+import { VIEWER, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -17,7 +17,7 @@ const VAULT = {
 };
 
 test('kept files come back after a reload; a full disk keeps the previous copy; forget all', async () => {
-  await withPage(harness, `${FIXTURE}?offline=no`, async (page) => {
+  await withPage(harness, `${VIEWER}?offline=no`, async (page) => {
     await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
     await waitForLibrary(page, 3);
     const keep = page.getByTestId('keep');
@@ -73,7 +73,7 @@ test('kept files come back after a reload; a full disk keeps the previous copy; 
 });
 
 test('offline: after one visit the page opens and reads kept articles with no network', async () => {
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
     await waitForLibrary(page, 3);
@@ -81,7 +81,7 @@ test('offline: after one visit the page opens and reads kept articles with no ne
     await page.getByTestId('keep-size').filter({ hasText: /^Kept/ }).waitFor();
     // The worker has installed (the shell is cached) and controls the page after a reload.
     await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
     await waitForLibrary(page, 3);
 
     await page.context().setOffline(true);

@@ -1,4 +1,4 @@
-// The library in a real browser (www/library/fixture.html): a folder with nested assets,
+// The library in the viewer: a folder with nested assets,
 // a Hexo asset folder and a Hugo bundle opened through the folder input; search in
 // Chinese and English with highlighting; the keyboard path; zips and a zip bomb.
 // Run: node --test tests/e2e/library.test.mjs   (after scripts/build-wasm.sh)
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { dropFiles, useBrowser, withPage } from './harness.mjs';
-import { FIXTURE, GIF, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
+import { VIEWER, GIF, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -53,7 +53,7 @@ async function openByTitle(page, title) {
 }
 
 test('a folder opens as a library: articles listed, assets kept, images and links resolved', async () => {
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await openBlog(page);
     assert.match(await page.getByTestId('library-count').innerText(), new RegExp(`^${BLOG_ARTICLES} articles`));
     assert.equal(await page.getByTestId('library-item').count(), BLOG_ARTICLES, 'one item per article; the PDF, images and .obsidian are not listed');
@@ -126,7 +126,7 @@ test('a folder opens as a library: articles listed, assets kept, images and link
 });
 
 test('search: Chinese without word boundaries, English stems and prefixes, matches highlighted', async () => {
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await openBlog(page);
     const search = page.getByTestId('search');
     await search.fill('驾驶员');
@@ -155,9 +155,9 @@ test('search: Chinese without word boundaries, English stems and prefixes, match
 });
 
 test('the keyboard path: / focuses search, arrows and j/k move, Enter opens', async () => {
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await openBlog(page);
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.getByTestId('welcome').click();
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'search');
     await page.keyboard.type('about');
@@ -181,7 +181,8 @@ test('the keyboard path: / focuses search, arrows and j/k move, Enter opens', as
     assert.notEqual(second, third);
     assert.equal(await list.locator('[aria-selected="true"]').count(), 1);
     await page.keyboard.press('Enter');
-    await page.locator(`[data-testid="article"][data-path="${second}"]`).waitFor();
+    await page.waitForFunction((path) => location.hash === `#${path.split('/').map(encodeURIComponent).join('/')}`, second);
+    await page.getByTestId('article').waitFor();
   });
 });
 
@@ -192,7 +193,7 @@ test('a .zip opens off the main thread; a zip bomb is refused with a clear messa
     '../../escape.md': strToU8('# Escaped name\n'),
     'site/style.css': strToU8('body{}'),
   });
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await page.getByTestId('file-input').setInputFiles([{ name: 'site.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) }]);
     await waitForLibrary(page, 2);
     assert.deepEqual((await page.getByTestId('library-item').evaluateAll((items) => items.map((i) => /** @type {HTMLElement} */ (i).dataset.path))).sort(),
@@ -211,7 +212,7 @@ test('a .zip opens off the main thread; a zip bomb is refused with a clear messa
 });
 
 test('the Chinese UI', async () => {
-  await withPage(harness, `${FIXTURE}?lang=zh`, async (page) => {
+  await withPage(harness, `${VIEWER}&lang=zh`, async (page) => {
     await openBlog(page);
     assert.equal(await page.getByTestId('library-count').innerText(), `${BLOG_ARTICLES} 篇文章`);
     assert.equal(await page.getByRole('tree').getByRole('treeitem').first().locator('.lib-folder-name').innerText(), '全部文章');
@@ -221,7 +222,7 @@ test('the Chinese UI', async () => {
 
 test('files and a zip dropped on the page open together; filters and sorting narrow the list', async () => {
   const zip = zipSync({ 'a/zipped.md': strToU8('---\ntitle: From the zip\ncategories: [Zipped]\ndate: 2018-02-02\n---\n\nText.\n') });
-  await withPage(harness, FIXTURE, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await page.getByTestId('folder-input').waitFor({ state: 'attached' });
     await dropFiles(page, [
       { name: 'car.md', bytes: CAR, type: 'text/markdown' },
@@ -231,7 +232,8 @@ test('files and a zip dropped on the page open together; filters and sorting nar
     await waitForLibrary(page, 3);
     assert.ok(await page.locator('[data-path="bundle/a/zipped.md"]').count(), 'a zip dropped with other files opens in a folder named after it');
 
-    // Category filter, with counts; the count line says how many of how many.
+    // Category filter (behind the Filter button), with counts; the count line says how many of how many.
+    await page.getByTestId('filters').click();
     const category = page.getByTestId('filter-category');
     await category.focus();
     const options = await category.locator('option').allInnerTexts();

@@ -5,6 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { moduleGraph } from '../../scripts/dist.mjs';
+import { shellFiles } from '../../scripts/shell-files.mjs';
 import { clip, isRelativeUrl, linksFromHtml, summarize, textFromHtml } from '../../www/library/extract.js';
 import { KEYS, errorText, translator } from '../../www/library/strings.js';
 import { safeType } from '../../www/library/links.js';
@@ -86,17 +89,12 @@ test('the vendored libraries are the locked npm packages, byte for byte', () => 
   }
 });
 
-test('the service worker caches every module, style and page of the shell', () => {
+test('the service worker caches every module, style and page of the shell', async () => {
   const sw = readFileSync(new URL('www/sw.js', ROOT), 'utf8');
-  const listed = new Set([...sw.slice(sw.indexOf('const SHELL'), sw.indexOf('];')).matchAll(/'([^']+)'/g)].map((m) => m[1]));
-  const shell = [
-    ...readdirSync(new URL('www/', ROOT)).filter((f) => /\.(js|css|html|svg|webmanifest)$/.test(f) && f !== 'sw.js'),
-    ...readdirSync(new URL('www/library/', ROOT)).filter((f) => /\.(js|css|html)$/.test(f)).map((f) => `library/${f}`),
-    ...readdirSync(new URL('www/library/vendor/', ROOT)).filter((f) => f.endsWith('.js')).map((f) => `library/vendor/${f}`),
-  ];
-  for (const file of shell) assert.ok(listed.has(file), `sw.js does not cache ${file}`);
-  for (const file of listed) {
-    if (file === './' || file.startsWith('pkg/')) continue;
-    assert.ok(shell.includes(file), `sw.js caches ${file}, which does not exist`);
-  }
+  assert.match(sw, /const SHELL_LIST = 'shell-files\.json'/, 'sw.js reads the list the build writes');
+  const listed = new Set(shellFiles(fileURLToPath(new URL('www/', ROOT))));
+  const graph = await moduleGraph(['app.js', 'library/parse-worker.js', 'library/search-worker.js', 'library/zip-worker.js', 'folio-worker.js']);
+  const needed = [...graph, 'index.html', 'style.css', 'library/library.css', 'manifest.webmanifest', 'favicon.svg', 'pkg/folio.js', 'pkg/folio_bg.wasm'];
+  for (const file of needed) assert.ok(listed.has(file), `the shell's list lacks ${file}`);
+  assert.ok(![...listed].some((file) => file.startsWith('examples/') || file.endsWith('.d.ts')), 'examples and type files are not the shell');
 });

@@ -35,7 +35,6 @@ function fakePool() {
         ? { id: 0, path, error: { code: 'binary', message: 'Binary.', params: {} } }
         : { id: 0, summary: /** @type {any} */ (SUMMARIES)[path] ?? summary(path, {}) };
     },
-    render: async (/** @type {string} */ path) => ({ title: path, html: '<p>x</p>' }),
     prioritize: () => {},
     cancel: () => {},
     close: () => {},
@@ -69,7 +68,6 @@ test('a library sorts files into articles and assets, lists, filters and counts 
   assert.equal(library.tree.find('blog')?.total, 4);
   assert.deepEqual(library.backlinks('blog/b.md'), ['blog/a.md', 'blog/sub/c.md']);
   assert.equal(library.file('blog/sub/p.png')?.name, 'blog/sub/p.png');
-  assert.equal((await library.article('blog/a.md')).title, 'blog/a.md');
 });
 
 test('a file opened again is kept when unchanged and read again when it changed', async () => {

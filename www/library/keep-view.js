@@ -49,7 +49,7 @@ export class KeepView {
    * @param {import('./keep.js').KeptMeta | null} meta
    */
   show(meta) {
-    this.box.checked = !!meta;
+    this.box.checked = Boolean(meta);
     this.size.textContent = meta ? this.t('kept', meta.bytes) : '';
     this.forgetButton.hidden = !meta;
   }

@@ -140,7 +140,7 @@ export async function kept() {
  * @returns {meta is KeptMeta}
  */
 function isMeta(meta) {
-  return !!meta && typeof meta === 'object' && meta.version === 1 && Number.isFinite(meta.bytes) && Number.isFinite(meta.files)
+  return Boolean(meta) && typeof meta === 'object' && meta.version === 1 && Number.isFinite(meta.bytes) && Number.isFinite(meta.files)
     && Array.isArray(meta.handles);
 }
 

@@ -1,13 +1,17 @@
-// The library: every file opened together, as one model that emits events. It sorts
-// files into articles and assets, parses the articles in the worker pool (summaries
-// only: metadata, links, counts), has their text indexed by the search worker, and
-// renders an article in full only when it is asked for (a few kept). Views listen to
-// its events and ask it; it never touches the DOM.
+// The library: every file opened, as one model that emits events. It sorts files into
+// articles and assets, parses the articles in the worker pool (summaries only: metadata,
+// links, counts), and has their text indexed by the search worker. It keeps each file's
+// File (a handle: a picked folder's bytes stay on disk), never its HTML: the viewer
+// renders the article being read (viewer/files.js). Views listen to its events and ask
+// it; it never touches the DOM.
 //
 //   const library = new Library();
 //   library.addEventListener('progress', (e) => …e.detail.parsed / e.detail.total);
 //   await library.open(await pickedFromDrop(event.dataTransfer));
-//   const article = await library.article('posts/hello.md');
+//
+// Events: `files` ({ added: paths, new or replaced }), `parsed` ({ records }, in batches),
+// `progress` (counts), `idle` (every file parsed), `cleared`, `error` ({ name, error }:
+// a zip or folder that could not be read).
 
 import { expand } from './open.js';
 import { fileKind, stem } from './paths.js';
@@ -20,7 +24,6 @@ import { FolderTree, inFolder } from './tree.js';
 /** @typedef {import('./messages.js').LibraryErrorInfo} LibraryErrorInfo */
 /** @typedef {import('./open.js').OpenedFile} OpenedFile */
 /** @typedef {import('./open.js').Picked} Picked */
-/** @typedef {import('../folio.js').Article} Article */
 
 /**
  * One article of the library.
@@ -32,6 +35,8 @@ import { FolderTree, inFolder } from './tree.js';
  * @property {LibraryErrorInfo | null} error
  * @property {string} title    What the list shows: the title, else the file name.
  * @property {number | null} time  The date as a number, for sorting (null: undated).
+ * @property {string} [baseUrl] The URL it was fetched from (its links resolve against it).
+ * @property {boolean} [transient] Not kept in the browser (the demo, a fetched article).
  */
 
 /**
@@ -47,9 +52,6 @@ import { FolderTree, inFolder } from './tree.js';
 
 /** The facets a list can be filtered by. */
 export const FACETS = /** @type {const} */ (['category', 'tag', 'author', 'year']);
-
-/** Fully rendered articles kept, most recent first. */
-const ARTICLE_CACHE = 4;
 
 /** Throttle for 'parsed' events, so views redraw in batches, not per file. */
 const BATCH_MS = 80;
@@ -70,19 +72,15 @@ function timeOf(date) {
 export class Library extends EventTarget {
   /**
    * @param {object} [options]
-   * @param {(path: string, file: File) => Promise<Article>} [options.renderer]
-   *   Renders an article in full when it is opened (default: a parse worker, ahead of the
-   *   queue, so the page's main thread never runs the core).
    * @param {ParsePool} [options.pool]
    * @param {SearchClient | null} [options.search]  null: no full-text index.
    */
-  constructor({ renderer, pool, search } = {}) {
+  constructor({ pool, search } = {}) {
     super();
     /** @type {SearchClient | null} */
     this.searchClient = search === undefined ? new SearchClient() : search;
     const client = this.searchClient;
     this.pool = pool ?? new ParsePool({ searchPort: () => (client ? client.port() : null) });
-    this.renderer = renderer ?? ((path, file) => this.pool.render(path, file));
     client?.addEventListener('indexed', () => this.progress());
     /** @type {Map<string, ArticleRecord>} */
     this.records = new Map();
@@ -96,8 +94,6 @@ export class Library extends EventTarget {
     this.fresh = [];
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.flushTimer = undefined;
-    /** @type {Map<string, Promise<Article>>} */
-    this.cache = new Map();
     /** @type {Map<string, string[]> | null} */
     this.backlinkIndex = null;
   }
@@ -116,14 +112,16 @@ export class Library extends EventTarget {
   }
 
   /**
-   * Adds files. A path opened again is replaced when its file changed, else kept.
+   * Adds files. A path opened again is replaced when its file changed, else kept. A file
+   * opened on its own (`loose`: picked or dropped, not inside a folder or zip) is always
+   * an article, whatever its name: the reader asked to see it (a wrong one then says why).
    * @param {OpenedFile[]} files
    */
   addFiles(files) {
     /** @type {string[]} */
     const added = [];
-    for (const { path, file } of files) {
-      const kind = fileKind(path);
+    for (const { path, file, loose, baseUrl, transient } of files) {
+      const kind = loose ? 'article' : fileKind(path);
       if (kind === 'ignored') continue;
       if (kind !== 'article') {
         this.assets.set(path, file);
@@ -131,11 +129,10 @@ export class Library extends EventTarget {
         continue;
       }
       const old = this.records.get(path);
-      if (old && old.file.size === file.size && old.file.lastModified === file.lastModified) continue;
+      if (old && old.file.size === file.size && old.file.lastModified === file.lastModified && old.baseUrl === baseUrl) continue;
       if (old) {
         if (old.status === 'ready') this.parsed -= 1;
         if (old.status === 'failed') this.failed -= 1;
-        this.cache.delete(path);
         this.searchClient?.remove([path]);
       } else {
         this.tree.addArticle(path);
@@ -143,6 +140,8 @@ export class Library extends EventTarget {
       }
       /** @type {ArticleRecord} */
       const record = { path, file, status: 'pending', summary: null, error: null, title: stem(path), time: null };
+      if (baseUrl) record.baseUrl = baseUrl;
+      if (transient) record.transient = true;
       this.records.set(path, record);
       added.push(path);
       this.pool.parse(path, file).then((reply) => this.settle(record, reply));
@@ -164,13 +163,11 @@ export class Library extends EventTarget {
       record.title = reply.summary.title ?? stem(record.path);
       record.time = timeOf(reply.summary.date);
       this.parsed += 1;
-    } else if ('error' in reply) {
+    } else {
       if (reply.error.code === 'cancelled') return;
       record.status = 'failed';
       record.error = reply.error;
       this.failed += 1;
-    } else {
-      return; // a full render answers library.article(), not this
     }
     this.backlinkIndex = null;
     this.fresh.push(record);
@@ -276,25 +273,12 @@ export class Library extends EventTarget {
   }
 
   /**
-   * Renders an article in full (its HTML), from its File; the last few are kept.
-   * The file jumps the parse queue if it has not been parsed yet.
+   * Moves an article to the front of the parse queue (the reader opened it: its summary,
+   * links and backlinks are wanted first).
    * @param {string} path
-   * @returns {Promise<Article>}
    */
-  article(path) {
-    const record = this.records.get(path);
-    if (!record) return Promise.reject(Object.assign(new Error(`${path} is not in the library.`), { code: 'not-found' }));
+  prioritize(path) {
     this.pool.prioritize(path);
-    let pending = this.cache.get(path);
-    if (pending) {
-      this.cache.delete(path);
-    } else {
-      pending = this.renderer(path, record.file);
-      pending.catch(() => this.cache.delete(path));
-    }
-    this.cache.set(path, pending);
-    while (this.cache.size > ARTICLE_CACHE) this.cache.delete(/** @type {string} */ (this.cache.keys().next().value));
-    return pending;
   }
 
   /**
@@ -333,7 +317,6 @@ export class Library extends EventTarget {
     this.searchClient?.clear();
     this.records.clear();
     this.assets.clear();
-    this.cache.clear();
     this.tree = new FolderTree();
     this.resolver = new Resolver();
     this.parsed = 0;

@@ -1,8 +1,10 @@
 // Connects a shown article to the archive: its images become object URLs of the files
 // they name, its links to other articles open them (a `library-open` event, bubbling),
-// links to other files open those files, and what is not in the archive reads as
-// unresolved. Object URLs are counted per file and revoked when no shown article needs
-// them: `release()` gives back what one article took.
+// links to other files open those files, Obsidian embeds of notes are filled in, and
+// what is not in the archive reads as unresolved (a class and a title saying so; a link
+// keeps its href, so that following it can say which file is missing). Object URLs are
+// counted per file and revoked when no shown article needs them: the function
+// `linkArticle` returns gives back what one article took.
 
 import { isRelativeUrl } from './extract.js';
 import { extension } from './paths.js';
@@ -32,11 +34,14 @@ export function safeType(path, use) {
 
 /** @typedef {import('./resolve.js').Resolver} Resolver */
 
+
 /** Object URLs per file and use, counted. */
 export class ObjectUrls {
   constructor() {
     /** @type {Map<string, { url: string, users: number }>} */
     this.live = new Map();
+    /** Uses handed out so far (a view compares it before and after it is built). */
+    this.acquired = 0;
   }
 
   /**
@@ -55,6 +60,7 @@ export class ObjectUrls {
       this.live.set(key, entry);
     }
     entry.users += 1;
+    this.acquired += 1;
     return { key, url: entry.url };
   }
 
@@ -84,10 +90,8 @@ export class ObjectUrls {
  * @property {(path: string) => Blob | undefined} file     The archive's file at a path.
  * @property {(path: string) => boolean} isArticle
  * @property {ObjectUrls} urls
- * @property {(path: string, fragment: string) => string} [hrefFor]  The href an article link gets (default `#` + path).
+ * @property {(path: string, fragment: string) => string} hrefFor  The href an article link gets (its permalink).
  * @property {(target: string) => string} unresolvedLabel  The tooltip of what is not in the archive.
- * @property {EventTarget} [clickRoot]  Where clicks are heard (default `root`; give the container
- *   when `root` is a fragment that will be attached to it).
  * @property {(path: string, fragment: string, into: HTMLElement) => void} [embed]  Fills the box an
  *   Obsidian embed `![[Note]]` of another article becomes (the caller renders the note, one level
  *   deeper); without it, an embed stays a link.
@@ -109,9 +113,10 @@ function decode(value) {
 }
 
 /**
- * Rewrites an article's images and links (in place: call it on the inert fragment
- * before it is attached, so nothing loads from a wrong URL) and listens for clicks on
- * article links. Returns a function that revokes what it made and stops listening.
+ * Rewrites an article's images and links in place (call it on the inert fragment before
+ * it is attached, so nothing loads from a wrong URL). A link to another article gets its
+ * permalink as href and `data-library-path` (and `data-library-fragment`): the caller
+ * opens it on click. Returns a function that revokes the object URLs it made.
  * @param {HTMLElement | DocumentFragment} root
  * @param {string} from the article's path
  * @param {LinkOptions} options
@@ -119,7 +124,7 @@ function decode(value) {
  */
 export function linkArticle(root, from, options) {
   const { resolver, file, isArticle, urls, unresolvedLabel } = options;
-  const hrefFor = options.hrefFor ?? ((path, fragment) => `#${encodeURI(path)}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`);
+  const { hrefFor } = options;
   /** @type {string[]} */
   const taken = [];
   /** @param {string} path @param {'image' | 'link'} use */
@@ -145,8 +150,12 @@ export function linkArticle(root, from, options) {
     if (url) {
       img.setAttribute('src', url);
     } else {
-      img.removeAttribute('src');
-      unresolved(img, decode(src));
+      // Not a broken-image icon: what it was meant to show, marked as missing.
+      const missing = img.ownerDocument.createElement('span');
+      missing.className = 'library-missing-image';
+      missing.textContent = img.getAttribute('alt') || decode(src);
+      unresolved(missing, decode(src));
+      img.replaceWith(missing);
     }
   }
   for (const a of root.querySelectorAll('a[href]')) {
@@ -156,9 +165,6 @@ export function linkArticle(root, from, options) {
     const wiki = a.classList.contains('wikilink');
     const found = wiki ? resolver.resolveWiki(from, target) : resolver.resolve(from, target, 'link');
     if (!found) {
-      a.removeAttribute('href');
-      a.setAttribute('role', 'link');
-      a.setAttribute('aria-disabled', 'true');
       unresolved(a, target);
     } else if (isArticle(found.path) && a.classList.contains('embed') && options.embed) {
       const box = /** @type {HTMLElement} */ (a.ownerDocument.createElement('div'));
@@ -182,23 +188,7 @@ export function linkArticle(root, from, options) {
     }
   }
 
-  /** @param {Event} event */
-  const onClick = (event) => {
-    const mouse = /** @type {MouseEvent} */ (event);
-    if (mouse.button !== 0 || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.altKey) return;
-    const a = /** @type {Element} */ (event.target).closest?.('a[data-library-path]');
-    if (!a) return;
-    event.preventDefault();
-    a.dispatchEvent(new CustomEvent('library-open', {
-      bubbles: true,
-      composed: true,
-      detail: { path: a.getAttribute('data-library-path'), fragment: a.getAttribute('data-library-fragment') ?? '' },
-    }));
-  };
-  const clickRoot = options.clickRoot ?? root;
-  clickRoot.addEventListener('click', onClick);
   return () => {
-    clickRoot.removeEventListener('click', onClick);
     for (const key of taken.splice(0)) urls.release(key);
   };
 }

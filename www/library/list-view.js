@@ -38,8 +38,9 @@ export class ListView {
    * @param {HTMLElement} container
    * @param {Library} library
    * @param {Translate} t
-   * @param {{ locale?: string, remoteImages?: 'load' | 'block', thumbnail?: (record: ArticleRecord) => string | null }} [options]
-   *   `thumbnail` gives a local cover's URL (the wiring's object URLs); remote covers load unless blocked.
+   * @param {{ locale?: string, remoteImages?: 'load' | 'block', thumbnail?: (record: ArticleRecord) => string | null, testid?: string }} [options]
+   *   `thumbnail` gives a local cover's URL (the wiring's object URLs); remote covers load
+   *   unless blocked; `testid`: the listbox's `data-testid` (default `library-list`).
    */
   constructor(container, library, t, options = {}) {
     this.container = container;
@@ -61,6 +62,8 @@ export class ListView {
     /** @type {Map<string, HTMLDivElement>} */
     this.rows = new Map();
     this.active = -1;
+    /** The path of the article being read (`aria-current` on its row). @type {string | null} */
+    this.current = null;
 
     this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
     this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-testid': 'sort' },
@@ -69,7 +72,7 @@ export class ListView {
     this.facetMenus = Object.fromEntries(FACETS.map((facet) => [facet,
       h('select', { class: 'lib-select', 'aria-label': t(FACET_LABELS[facet]), 'data-testid': `filter-${facet}` })]));
     this.listbox = h('div', {
-      class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-testid': 'library-list',
+      class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-testid': options.testid ?? 'library-list',
     });
     /** As tall as every row together; the rows on screen sit in it at their places. */
     this.sizer = h('div', { class: 'lib-list-sizer', role: 'presentation' });
@@ -84,8 +87,20 @@ export class ListView {
         this.drawWindow();
       });
     }, { passive: true });
+    /** Shows and hides the filter menus (they stay shown while a filter is on). */
+    this.filterButton = h('button', {
+      type: 'button', class: 'lib-filter-button', 'aria-expanded': 'false', 'data-testid': 'filters', text: t('filters'),
+    });
+    this.facetRow = h('div', { class: 'lib-facets', hidden: true }, ...FACETS.map((f) => this.facetMenus[f]));
+    this.filterButton.addEventListener('click', () => {
+      const open = this.facetRow.hidden;
+      this.facetRow.hidden = !open;
+      this.filterButton.setAttribute('aria-expanded', String(open));
+      if (open) this.drawFacets();
+    });
     container.append(
-      h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, ...FACETS.map((f) => this.facetMenus[f])),
+      h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, this.filterButton),
+      this.facetRow,
       this.listbox,
     );
 
@@ -142,6 +157,23 @@ export class ListView {
   setFolder(path) {
     this.filter = { ...this.filter, folder: path || undefined };
     this.refresh();
+  }
+
+  /**
+   * Marks the article being read, and scrolls the list to it when it is out of sight.
+   * @param {string | null} path
+   */
+  setCurrent(path) {
+    this.current = path;
+    const index = path ? this.shown.indexOf(path) : -1;
+    if (index >= 0) {
+      const top = index * this.rowHeight;
+      const box = this.listbox;
+      if (top < box.scrollTop || top + this.rowHeight > box.scrollTop + box.clientHeight) {
+        box.scrollTop = Math.max(0, top - Math.floor(box.clientHeight / 3));
+      }
+    }
+    this.drawWindow();
   }
 
   /**
@@ -207,6 +239,8 @@ export class ListView {
       row.setAttribute('aria-posinset', String(i + 1));
       row.setAttribute('aria-setsize', String(this.shown.length));
       row.setAttribute('aria-selected', String(i === this.active));
+      if (path === this.current) row.setAttribute('aria-current', 'true');
+      else row.removeAttribute('aria-current');
       this.setSnippet(row, this.hitsByPath.get(path) ?? null);
       rows.push(row);
     }
@@ -236,12 +270,15 @@ export class ListView {
       : filtered ? this.t('countOf', this.shown.length, total) : this.t('count', total);
   }
 
-  /** Shows the facet menus (once there are articles) with their current choice, without counting. */
+  /** Shows the facet menus (once there are articles to tell apart) with their current
+   * choice, without counting. */
   drawFacetsLight() {
+    const filtered = FACETS.filter((facet) => /** @type {any} */ (this.filter)[facet]).length;
+    this.filterButton.hidden = this.library.parsed < 2 && !filtered;
+    this.filterButton.textContent = filtered ? this.t('filtersOn', filtered) : this.t('filters');
     for (const facet of FACETS) {
       const menu = this.facetMenus[facet];
       const current = /** @type {any} */ (this.filter)[facet] ?? '';
-      menu.hidden = this.library.parsed === 0;
       if (menu.options.length && menu.value === current) continue;
       menu.replaceChildren(
         h('option', { value: '', text: `${this.t(FACET_LABELS[facet])}: ${this.t('any')}` }),

@@ -11,6 +11,9 @@ import { startWorker } from './workers.js';
  * @typedef {object} OpenedFile
  * @property {string} path  Normalized path inside what was opened.
  * @property {File} file
+ * @property {boolean} [loose]  Opened on its own, not inside a folder or zip.
+ * @property {string} [baseUrl]  Fetched from this URL.
+ * @property {boolean} [transient]  Not to be kept in the browser.
  */
 
 /**
@@ -71,22 +74,30 @@ export function pickedFromInput(files) {
  */
 
 /**
- * Walks folders and unpacks zips, handing files over in batches as they are found.
- * Zips opened at the top level are unpacked (into a folder named after the zip when
- * several things were opened together); a zip inside a folder stays an asset.
+ * Walks folders and unpacks zips, handing files over in batches as they are found. Files
+ * (and a folder picker's files) come first, at once, before any folder is walked. Zips
+ * opened at the top level are unpacked (into a folder named after the zip when several
+ * things were opened together); a zip inside a folder stays an asset.
  * @param {Picked[]} picked
  * @param {ExpandHooks} hooks
  * @returns {Promise<void>}
  */
 export async function expand(picked, { onFiles, onError, unzip = unzipInWorker }) {
+  const isTopZip = (/** @type {Picked} */ pick) => pick.kind === 'file' && isZip(pick.path) && !pick.path.includes('/');
   /** @type {OpenedFile[]} */
-  const loose = [];
+  const files = [];
+  for (const pick of picked) {
+    if (pick.kind !== 'file' || isTopZip(pick)) continue;
+    const path = normalizePath(pick.path);
+    if (path) files.push({ path, file: pick.file, loose: !pick.path.includes('/') });
+  }
+  if (files.length) onFiles(files);
   for (const pick of picked) {
     if (pick.kind === 'handle') {
       await walkHandle(pick.handle, pick.handle.name, onFiles, onError);
     } else if (pick.kind === 'entry') {
       await walkEntry(pick.entry, onFiles, onError);
-    } else if (isZip(pick.path) && !pick.path.includes('/')) {
+    } else if (isTopZip(pick)) {
       const prefix = picked.length > 1 ? `${stem(pick.path)}/` : '';
       try {
         for await (const batch of unzip(pick.file)) {
@@ -98,12 +109,8 @@ export async function expand(picked, { onFiles, onError, unzip = unzipInWorker }
       } catch (error) {
         onError(pick.path, errorInfo(error, 'zip-unreadable'));
       }
-    } else {
-      const path = normalizePath(pick.path);
-      if (path && fileKind(path) !== 'ignored') loose.push({ path, file: pick.file });
     }
   }
-  if (loose.length) onFiles(loose);
 }
 
 /** How many folder reads run at once while walking. */
@@ -196,7 +203,7 @@ export async function walkHandle(dir, prefix, onFiles, onError) {
   if (files.length) onFiles(files);
 }
 
-/** The zip worker, started on the first zip and kept. @type {Worker | null} */
+/** The zip worker, started on the first zip and kept. @type {import('./workers.js').WorkerLike | null} */
 let zipWorker = null;
 let zipIds = 0;
 
@@ -206,8 +213,8 @@ let zipIds = 0;
  * @returns {AsyncIterable<OpenedFile[]>}
  */
 export async function* unzipInWorker(file) {
-  zipWorker ??= startWorker('zip');
-  const worker = zipWorker;
+  const worker = zipWorker ?? startWorker('zip');
+  zipWorker = worker;
   const id = ++zipIds;
   /** @type {import('./messages.js').ZipReply[]} */
   const queue = [];

@@ -26,13 +26,15 @@ export class ProgressView {
    */
   draw({ total, parsed, failed, indexed }) {
     const done = parsed + failed;
-    this.box.hidden = total === 0;
+    const finished = done === total && indexed >= parsed;
+    // Once all is read and indexed, only failures are worth a line (the list has the count).
+    this.box.hidden = total === 0 || (finished && failed === 0);
     this.bar.max = Math.max(total, 1);
     this.bar.value = done;
     const parts = [done < total ? this.t('progress', done, total) : this.t('ready', total)];
     if (indexed) parts.push(this.t('indexed', Math.min(indexed, parsed)));
     if (failed) parts.push(this.t('failedCount', failed));
     this.text.textContent = parts.join(' · ');
-    this.box.dataset.done = String(done === total && indexed >= parsed);
+    this.box.dataset.done = String(finished);
   }
 }

@@ -1,5 +1,6 @@
 // The library's UI strings, in English and Chinese (the viewer's own live in ../i18n.js;
-// the wiring round may merge the two tables). Article text is never translated.
+// `following` makes a translator that speaks whatever language the viewer's speaks now).
+// Article text is never translated.
 
 /** @typedef {'en' | 'zh'} Lang */
 /** @typedef {(key: string, ...args: any[]) => string} Translate */
@@ -24,6 +25,8 @@ export function size(bytes) {
 /** @type {Record<Lang, Record<string, string | ((...args: any[]) => string)>>} */
 const STRINGS = {
   en: {
+    welcomeText: 'Drop Markdown, HTML or text files, whole folders or .zip archives anywhere on this page, or use “Open files…” or “Open folder…”. Nothing leaves your computer.',
+    filesHint: 'Drop files, folders or .zip archives anywhere on this page.',
     openFolder: 'Open folder…',
     openFilesOrZip: 'Open files or .zip…',
     library: 'Library',
@@ -40,6 +43,8 @@ const STRINGS = {
     searchPlaceholder: 'Search (press /)',
     results: (n) => (n === 0 ? 'No matches' : n === 1 ? '1 match' : `${n.toLocaleString('en')} matches`),
     sortBy: 'Sort by',
+    filters: 'Filter',
+    filtersOn: (n) => `Filter (${n})`,
     sortDate: 'Newest first',
     sortTitle: 'Title',
     filterCategory: 'Category',
@@ -72,6 +77,8 @@ const STRINGS = {
     openError: (name, message) => `Could not open ${name}: ${message}`,
   },
   zh: {
+    welcomeText: '把 Markdown、HTML 或文本文件、整个文件夹或 .zip 压缩包拖到本页任意位置，或点击“打开文件…”“打开文件夹…”。文件不会离开你的电脑。',
+    filesHint: '把文件、文件夹或 .zip 压缩包拖到本页任意位置即可打开。',
     openFolder: '打开文件夹…',
     openFilesOrZip: '打开文件或 .zip…',
     library: '文库',
@@ -88,6 +95,8 @@ const STRINGS = {
     searchPlaceholder: '搜索（按 /）',
     results: (n) => (n === 0 ? '没有匹配' : `${n} 个匹配`),
     sortBy: '排序',
+    filters: '筛选',
+    filtersOn: (n) => `筛选（${n}）`,
     sortDate: '最新在前',
     sortTitle: '标题',
     filterCategory: '分类',
@@ -133,6 +142,28 @@ export function translator(lang) {
     if (entry === undefined) return key;
     return typeof entry === 'function' ? entry(...args) : entry;
   };
+}
+
+/**
+ * A translator that speaks the language `viewer` (the viewer's translator, i18n.js)
+ * speaks at each call, so that switching the page's language switches the library's too.
+ * @param {{ lang: Lang }} viewer
+ * @returns {Translate}
+ */
+export function following(viewer) {
+  const tables = { en: translator('en'), zh: translator('zh') };
+  return (key, ...args) => tables[viewer.lang === 'zh' ? 'zh' : 'en'](key, ...args);
+}
+
+/**
+ * Fills every `[data-lib-i18n]` element under `root` with its library string, as text.
+ * @param {ParentNode} root
+ * @param {Translate} t
+ */
+export function translateLibrary(root, t) {
+  for (const node of root.querySelectorAll('[data-lib-i18n]')) {
+    node.textContent = t(/** @type {HTMLElement} */ (node).dataset.libI18n ?? '');
+  }
 }
 
 /**

@@ -20,6 +20,8 @@ export class TreeView {
     this.t = t;
     /** @type {Set<string>} */
     this.expanded = new Set();
+    /** Whether the one folder at the top has been opened for the reader already. */
+    this.opened = false;
     this.selected = '';
     /** The path of the item that holds the roving tabindex. */
     this.focused = '';
@@ -34,7 +36,11 @@ export class TreeView {
       });
     };
     library.addEventListener('files', this.redraw);
-    library.addEventListener('cleared', this.redraw);
+    library.addEventListener('cleared', () => {
+      this.opened = false;
+      this.expanded.clear();
+      this.redraw();
+    });
     this.tree.addEventListener('keydown', (event) => this.onKey(event));
     this.tree.addEventListener('click', (event) => {
       const item = /** @type {HTMLElement} */ (event.target).closest('[role="treeitem"]');
@@ -46,9 +52,16 @@ export class TreeView {
     this.draw();
   }
 
-  /** Draws the visible rows again, keeping focus where it was. */
+  /** Draws the visible rows again, keeping focus where it was. The box hides while there
+   * are no folders (files opened one by one); one folder at the top opens by itself. */
   draw() {
     const tree = this.library.tree;
+    const top = tree.root.folders;
+    this.container.closest('.lib-folders-box')?.toggleAttribute('hidden', top.size === 0);
+    if (top.size === 1 && !this.opened) {
+      this.opened = true;
+      this.expanded.add([...top.values()][0].path);
+    }
     const hadFocus = this.tree.contains(document.activeElement);
     const rows = [{ folder: tree.root, level: 1, hasChildren: false }, ...tree.visibleRows(this.expanded).map((r) => ({ ...r, level: r.level + 1 }))];
     if (!rows.some((r) => r.folder.path === this.focused)) this.focused = this.selected;
