@@ -218,8 +218,17 @@ async function showFirst() {
   else if (route.src !== null && route.src.trim() !== '') files.openUrl(route.src).then(settle);
 }
 
+/** Keeps `--topbar-height` equal to the top bar's height (the sidebar fills the window below it). */
+function followTopBar() {
+  const bar = slot('.topbar');
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--topbar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+  }).observe(bar);
+}
+
 function start() {
   document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
+  followTopBar();
   translatePage(document, t);
   translateLibrary(document, lt);
   if (route.embed) startEmbed(ui.viewer);

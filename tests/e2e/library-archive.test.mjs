@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileKind } from '../../www/library/paths.js';
-import { useBrowser, withPage } from './harness.mjs';
-import { CORPUS, VIEWER, corpus, corpusArticles, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
+import { fakeCore, useBrowser, withPage } from './harness.mjs';
+import { CORPUS, VIEWER, WIKI_CORE, corpus, corpusArticles, makeFolder, png, waitForArticle, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -29,7 +29,7 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
     t.diagnostic(`2 000 files listed, parsed and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.equal(await page.getByTestId('library-count').innerText(), '2,000 articles');
     // The list draws only what is on screen: scroll through it as a reader would and see every article.
-    const seen = await page.getByTestId('library-list').evaluate(async (box) => {
+    const seen = await page.getByTestId('file-list').evaluate(async (box) => {
       /** @type {Record<string, string>} */
       const rows = {};
       const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -77,31 +77,40 @@ test('an Obsidian vault: attachments by name anywhere, relative links and their 
     assert.equal(await photo.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 30);
     // A relative Markdown link (percent-encoded) opens the other note; that note lists Kyoto as linking to it.
     await page.getByTestId('article').getByRole('link', { name: 'Buy wisely' }).click();
-    await page.locator('[data-testid="article"][data-path="vault/Vault/Clippings/Buy wisely.md"]').waitFor();
+    await waitForArticle(page, 'vault/Vault/Clippings/Buy wisely.md');
     assert.match(await page.getByTestId('backlinks').innerText(), /Kyoto/);
   });
 });
 
-test('wiki-links resolve by name, unresolved ones read as unresolved, embeds and backlinks', {
-  todo: 'needs the core\'s wiki-link markup and Article.links (CONTRACTS.md §3, the next core round)',
-}, async () => {
+test('wiki-links resolve by name, unresolved ones read as unresolved, embeds and backlinks', async () => {
   await withPage(harness, VIEWER, async (page) => {
     await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
     await waitForLibrary(page, 5);
     await page.getByTestId('library-item').filter({ hasText: 'Kyoto' }).first().click();
     await page.getByTestId('article-title').filter({ hasText: 'Kyoto' }).waitFor();
     const article = page.getByTestId('article');
-    assert.equal(await article.getByRole('link', { name: 'the trip' }).getAttribute('data-library-path'), 'vault/Vault/Trips/2023 Japan trip.md');
-    assert.equal(await article.getByRole('link', { name: 'the trip' }).getAttribute('data-library-fragment'), 'Day 2');
-    const missing = article.locator('.unresolved', { hasText: 'Nowhere note' });
-    assert.equal(await missing.getAttribute('aria-disabled'), 'true');
-    assert.ok(!(await article.innerText()).includes('[['), 'never raw brackets');
+    const trip = article.getByRole('link', { name: 'the trip' });
+    assert.equal(await trip.getAttribute('data-library-path'), 'vault/Vault/Trips/2023 Japan trip.md');
+    assert.equal(await trip.getAttribute('data-library-fragment'), 'Day 2');
+    // Unresolved: marked and titled, and following it says the note is not open.
+    const missing = article.locator('a.unresolved', { hasText: 'Nowhere note' });
+    assert.equal(await missing.getAttribute('title'), 'Not in the opened files: Nowhere note');
+    assert.ok(!(await page.getByTestId('article-body').innerText()).includes('[['), 'never raw brackets');
+    await missing.click();
+    await page.getByTestId('notice').filter({ hasText: 'Nowhere note' }).waitFor();
     // [[kyoto]] from Japan.md (another case) counts as a backlink.
     assert.match(await page.getByTestId('backlinks').innerText(), /Japan/);
     // Japan.md embeds Kyoto: the note is shown inside it, its own picture resolved too.
-    await page.getByTestId('library-item').filter({ hasText: 'Japan' }).first().click();
+    await page.getByTestId('backlinks').getByRole('link', { name: 'Japan' }).click();
+    await waitForArticle(page, 'vault/Vault/Notes/Japan.md');
     const embed = page.locator('.library-embed[data-library-path="vault/Vault/Notes/Kyoto.md"]');
     await embed.filter({ hasText: 'Temples' }).waitFor();
-    assert.equal(await embed.locator('img').count(), 1);
-  });
+    await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('.library-embed img'))?.complete);
+    assert.equal(await embed.locator('img').evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 30);
+    // A wiki-link with its heading opens the note there.
+    await page.goBack();
+    await waitForArticle(page, 'vault/Vault/Notes/Kyoto.md');
+    await page.getByTestId('article').getByRole('link', { name: 'the trip' }).click();
+    await page.waitForFunction(() => location.hash === '#vault/Vault/Trips/2023%20Japan%20trip.md#Day%202');
+  }, { setup: (page) => fakeCore(page, WIKI_CORE) });
 });

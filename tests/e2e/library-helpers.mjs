@@ -105,3 +105,70 @@ export async function waitForLibrary(page, articles, timeout = 60_000) {
       && document.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false';
   }, articles, { timeout, polling: 100 });
 }
+
+/**
+ * The permalink hash of a path, as the viewer writes it (viewer/route.js).
+ * @param {string} path
+ * @returns {string}
+ */
+export function permalink(path) {
+  return `#${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * Waits until the article at `path` is the one shown (its permalink in the address, its view on screen).
+ * @param {import('playwright-core').Page} page
+ * @param {string} path
+ */
+export async function waitForArticle(page, path) {
+  await page.waitForFunction((hash) => location.hash === hash && document.querySelector('[data-testid="article"]'), permalink(path));
+}
+
+/**
+ * Waits until the list has drawn every article opened so far and none is still being read.
+ * @param {import('playwright-core').Page} page
+ * @param {number} [timeout]
+ */
+export async function listSettled(page, timeout = 30_000) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="file-list"]')?.getAttribute('aria-busy') === 'false'
+    && !document.querySelector('[data-testid="library-item"][data-status="pending"]'), undefined, { timeout, polling: 50 });
+}
+
+/**
+ * The list's row of the article at `path`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} path
+ */
+export function itemFor(page, path) {
+  return page.locator(`[data-testid="library-item"][data-path="${path}"]`);
+}
+
+/** A stand-in for pkg/folio.js around the real one (imported as `?real`) that writes Obsidian
+ * wiki-links as CONTRACTS.md §3 says the core will (`a.wikilink`, `a.wikilink.embed`, `img`
+ * for an embedded image) and lists them in `Article.links`: the viewer's side of wiki-links
+ * is tested before the core's side lands. Each `[[…]]` of the input's body becomes a
+ * placeholder word that the real core passes through, then the markup. */
+export const WIKI_CORE = `
+import start, { render as realRender } from './folio.js?real';
+export default start;
+const IMAGE = /\\.(png|jpe?g|gif|webp|svg|avif)$/i;
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+export function render(input, options) {
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  const start = text.startsWith('---') ? text.indexOf('\\n---', 3) + 4 : 0;
+  if (!text.includes('[[', start)) return realRender(input, options);
+  const made = [];
+  const body = text.slice(start).replace(/(!?)\\[\\[([^\\]|]+)(?:\\|([^\\]]*))?\\]\\]/g, (whole, bang, target, label) => {
+    const name = target.trim();
+    let markup;
+    if (bang && IMAGE.test(name)) markup = { kind: 'image', html: '<img src="' + escape(encodeURI(name)) + '" alt="' + escape(name) + '">' };
+    else markup = { kind: bang ? 'embed' : 'wikilink', html: '<a class="wikilink' + (bang ? ' embed' : '') + '" href="' + escape(encodeURI(name)) + '">' + escape(label ?? name.replace(/#.*$/, '')) + '</a>' };
+    made.push({ ...markup, target: name });
+    return 'WIKILINKPLACEHOLDER' + (made.length - 1) + 'X';
+  });
+  const article = realRender(text.slice(0, start) + body, options);
+  const html = article.html.replace(/WIKILINKPLACEHOLDER(\\d+)X/g, (whole, n) => made[Number(n)].html);
+  const links = [...(Array.isArray(article.links) ? article.links : []), ...made.map(({ kind, target }) => ({ kind, target }))];
+  return { ...article, html, links };
+}
+`;

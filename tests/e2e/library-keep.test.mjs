@@ -17,7 +17,7 @@ const VAULT = {
 };
 
 test('kept files come back after a reload; a full disk keeps the previous copy; forget all', async () => {
-  await withPage(harness, `${VIEWER}?offline=no`, async (page) => {
+  await withPage(harness, VIEWER, async (page) => {
     await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
     await waitForLibrary(page, 3);
     const keep = page.getByTestId('keep');

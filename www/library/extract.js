@@ -133,3 +133,19 @@ export function summarize(path, article) {
     text,
   };
 }
+
+/**
+ * What the search index holds of an article.
+ * @param {ArticleSummary} summary
+ * @param {string} text  Its body's plain text.
+ * @returns {import('./messages.js').IndexDoc}
+ */
+export function indexDoc(summary, text) {
+  return {
+    path: summary.path,
+    title: summary.title ?? '',
+    tags: [...summary.tags, ...summary.categories].join(' '),
+    authors: summary.authors.join(' '),
+    text,
+  };
+}

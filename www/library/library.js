@@ -13,6 +13,7 @@
 // `progress` (counts), `idle` (every file parsed), `cleared`, `error` ({ name, error }:
 // a zip or folder that could not be read).
 
+import { indexDoc, summarize } from './extract.js';
 import { expand } from './open.js';
 import { fileKind, stem } from './paths.js';
 import { ParsePool } from './pool.js';
@@ -156,7 +157,8 @@ export class Library extends EventTarget {
    * @param {import('./messages.js').ParseReply} reply
    */
   settle(record, reply) {
-    if (this.records.get(record.path) !== record) return; // replaced or cleared meanwhile
+    // Replaced or cleared meanwhile, or already settled from the reader's render.
+    if (this.records.get(record.path) !== record || record.status !== 'pending') return;
     if ('summary' in reply) {
       record.status = 'ready';
       record.summary = reply.summary;
@@ -270,6 +272,21 @@ export class Library extends EventTarget {
    */
   file(path) {
     return this.records.get(path)?.file ?? this.assets.get(path);
+  }
+
+  /**
+   * Settles a waiting article from its full render (the reader opened it before a parse
+   * worker got to it): its summary and index document come from that render, and it
+   * leaves the parse queue. Nothing changes for an article already read.
+   * @param {string} path
+   * @param {import('../folio.js').Article & { text?: unknown }} article  Rendered from this record's File.
+   */
+  settleFromArticle(path, article) {
+    const record = this.records.get(path);
+    if (!record || record.status !== 'pending' || !this.pool.drop(path)) return;
+    const { summary, text } = summarize(path, article);
+    this.searchClient?.add([indexDoc(summary, text)]);
+    this.settle(record, { id: 0, summary });
   }
 
   /**

@@ -30,6 +30,8 @@ const OVERSCAN = 8;
  * often than every 400 ms, nor than four times as long as the last redraw took (a list
  * of ten thousand is laid out less often than one of fifty). */
 const REDRAW_MS = 400;
+/** Libraries this small are redrawn at once: it costs less than a frame. */
+const SMALL_LIST = 200;
 
 let lists = 0;
 
@@ -64,6 +66,8 @@ export class ListView {
     this.active = -1;
     /** The path of the article being read (`aria-current` on its row). @type {string | null} */
     this.current = null;
+    /** Whether its row is to be scrolled to once it is listed. */
+    this.revealCurrent = false;
 
     this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
     this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-testid': 'sort' },
@@ -98,9 +102,12 @@ export class ListView {
       this.filterButton.setAttribute('aria-expanded', String(open));
       if (open) this.drawFacets();
     });
+    /** Said while nothing is open (outside the listbox: it holds options only). */
+    this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles') });
     container.append(
       h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, this.filterButton),
       this.facetRow,
+      this.empty,
       this.listbox,
     );
 
@@ -117,6 +124,10 @@ export class ListView {
       });
     }
     this.listbox.addEventListener('keydown', (event) => this.onKey(event));
+    // Tabbed into: an option is active at once (the article being read, else the first).
+    this.listbox.addEventListener('focus', () => {
+      if (this.active < 0 && this.shown.length) this.activate(Math.max(0, this.current ? this.shown.indexOf(this.current) : 0));
+    });
     this.listbox.addEventListener('click', (event) => {
       const row = /** @type {HTMLElement} */ (event.target).closest('[role="option"]');
       if (!(row instanceof HTMLElement)) return;
@@ -128,12 +139,17 @@ export class ListView {
     this.redrawTimer = undefined;
     /** How long the last redraw took, start to end (its slices included). */
     this.lastRedrawMs = 0;
+    /** When the list was last redrawn (performance.now()). */
+    this.lastDrawAt = -Infinity;
+    // A small library is redrawn in the next task; a big one at most every REDRAW_MS (or
+    // four times as long as its last redraw took).
     const soon = () => {
       this.listbox.setAttribute('aria-busy', 'true');
+      const pause = library.records.size <= SMALL_LIST ? 0 : Math.max(REDRAW_MS, 4 * this.lastRedrawMs);
       this.redrawTimer ??= setTimeout(() => {
         this.redrawTimer = undefined;
         this.refresh();
-      }, Math.max(REDRAW_MS, 4 * this.lastRedrawMs));
+      }, Math.max(0, this.lastDrawAt + pause - performance.now()));
     };
     library.addEventListener('files', soon);
     library.addEventListener('parsed', (event) => {
@@ -165,15 +181,24 @@ export class ListView {
    */
   setCurrent(path) {
     this.current = path;
-    const index = path ? this.shown.indexOf(path) : -1;
-    if (index >= 0) {
-      const top = index * this.rowHeight;
-      const box = this.listbox;
-      if (top < box.scrollTop || top + this.rowHeight > box.scrollTop + box.clientHeight) {
-        box.scrollTop = Math.max(0, top - Math.floor(box.clientHeight / 3));
-      }
-    }
+    // Not listed yet (just opened): scrolled to when the list is next redrawn.
+    this.revealCurrent = !this.reveal();
     this.drawWindow();
+  }
+
+  /**
+   * Scrolls the list to the current article's row when it is out of sight.
+   * @returns {boolean} whether the row is listed.
+   */
+  reveal() {
+    const index = this.current ? this.shown.indexOf(this.current) : -1;
+    if (index < 0) return false;
+    const top = index * this.rowHeight;
+    const box = this.listbox;
+    if (top < box.scrollTop || top + this.rowHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, top - Math.floor(box.clientHeight / 3));
+    }
+    return true;
   }
 
   /**
@@ -217,9 +242,11 @@ export class ListView {
     this.active = activePath ? paths.indexOf(activePath) : -1;
     this.listbox.dataset.mode = this.hits ? 'search' : 'list';
     this.sizer.style.height = `${paths.length * this.rowHeight}px`;
+    if (this.revealCurrent && this.reveal()) this.revealCurrent = false;
     this.drawCount();
     this.drawWindow();
-    this.lastRedrawMs = performance.now() - started;
+    this.lastDrawAt = performance.now();
+    this.lastRedrawMs = this.lastDrawAt - started;
     if (this.redrawTimer === undefined) this.listbox.setAttribute('aria-busy', 'false');
   }
 
@@ -261,9 +288,10 @@ export class ListView {
     }
   }
 
-  /** Writes the count line. */
+  /** Writes the count line (and the empty list's words). */
   drawCount() {
     const total = this.library.records.size;
+    this.empty.hidden = total > 0;
     const filtered = Object.values(this.filter).some(Boolean);
     this.count.textContent = this.hits
       ? this.t('results', this.shown.length)
@@ -419,8 +447,7 @@ export class ListView {
 
   /** Moves the keyboard focus to the list (the first article active if none is). */
   focus() {
-    this.listbox.focus();
-    if (this.active < 0) this.activate(0);
+    this.listbox.focus({ preventScroll: true });
   }
 
   /**

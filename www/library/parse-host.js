@@ -7,8 +7,8 @@
 // Messages: ParseRequest → ParseReply; IndexDoc batches → the search port (messages.js).
 
 import { FolioError, init, renderWhenReady } from '../folio.js';
+import { indexDoc, summarize } from './extract.js';
 import { errorInfo } from './messages.js';
-import { summarize } from './extract.js';
 
 /** Index documents sent to the search worker in one message, at most. */
 const DOCS_PER_MESSAGE = 25;
@@ -52,13 +52,7 @@ export function parseHost(post) {
       const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
       const { summary, text } = summarize(path, await renderWhenReady(bytes, options));
       post({ id, summary });
-      pendingDocs.push({
-        path,
-        title: summary.title ?? '',
-        tags: [...summary.tags, ...summary.categories].join(' '),
-        authors: summary.authors.join(' '),
-        text,
-      });
+      pendingDocs.push(indexDoc(summary, text));
       if (pendingDocs.length >= DOCS_PER_MESSAGE) flush();
       else flushTimer ??= setTimeout(flush, DOCS_WAIT_MS);
     } catch (error) {

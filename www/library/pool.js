@@ -73,6 +73,19 @@ export class ParsePool {
     if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
   }
 
+  /**
+   * Drops a waiting file (its summary came from elsewhere): its promise resolves as cancelled.
+   * @param {string} path
+   * @returns {boolean} whether it was still waiting.
+   */
+  drop(path) {
+    const at = this.queue.findIndex((job) => job.path === path);
+    if (at < 0) return false;
+    const [job] = this.queue.splice(at, 1);
+    job.done({ id: 0, path, error: { code: 'cancelled', message: 'Cancelled.' } });
+    return true;
+  }
+
   /** Starts every worker and has it load the core, before any file arrives. */
   warm() {
     while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });

@@ -97,6 +97,16 @@ export class SearchClient extends EventTarget {
   }
 
   /**
+   * Indexes articles whose text the page has (an article the reader opened before its
+   * parse worker got to it).
+   * @param {import('./messages.js').IndexDoc[]} docs
+   */
+  add(docs) {
+    const worker = this.workers[this.nextShard++ % this.workers.length];
+    worker.postMessage({ type: 'add', docs });
+  }
+
+  /**
    * Forgets articles (replaced or closed files).
    * @param {string[]} paths
    */

@@ -27,6 +27,7 @@ const STRINGS = {
   en: {
     welcomeText: 'Drop Markdown, HTML or text files, whole folders or .zip archives anywhere on this page, or use “Open files…” or “Open folder…”. Nothing leaves your computer.',
     filesHint: 'Drop files, folders or .zip archives anywhere on this page.',
+    noFiles: 'No files opened yet.',
     openFolder: 'Open folder…',
     openFilesOrZip: 'Open files or .zip…',
     library: 'Library',
@@ -79,6 +80,7 @@ const STRINGS = {
   zh: {
     welcomeText: '把 Markdown、HTML 或文本文件、整个文件夹或 .zip 压缩包拖到本页任意位置，或点击“打开文件…”“打开文件夹…”。文件不会离开你的电脑。',
     filesHint: '把文件、文件夹或 .zip 压缩包拖到本页任意位置即可打开。',
+    noFiles: '还没有打开文件。',
     openFolder: '打开文件夹…',
     openFilesOrZip: '打开文件或 .zip…',
     library: '文库',

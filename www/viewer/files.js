@@ -278,7 +278,11 @@ export class OpenedFiles extends EventTarget {
     this.#emit('changed', entry);
     try {
       const fileName = entry.key.slice(entry.key.lastIndexOf('/') + 1);
-      const article = await this.#render(bytes, { fileName, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) });
+      // With its text (CONTRACTS.md §3): when no parse worker has read it yet, this render
+      // gives the library its summary and search text, and the file leaves the parse queue.
+      const options = /** @type {RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) }));
+      const article = await this.#render(bytes, options);
+      if (this.library.records.get(entry.key) === record) this.library.settleFromArticle(entry.key, article);
       this.#settle(entry, version, { article });
     } catch (error) {
       this.#settle(entry, version, { error });
