@@ -11,10 +11,13 @@ export CARGO_TERM_COLOR ?= never
 serve: build
 	node scripts/serve.mjs --root www --port $(PORT)
 
-## The WASM package under www/pkg and the CLI at target/release/folio.
+## The WASM package under www/pkg, the single-file viewer (dist/, and www/folio.html that
+## "Save library as one HTML file" writes into), the service worker's list and the CLI.
 build:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
+	node scripts/dist.mjs --out dist
+	cp dist/folio.html www/folio.html
 	node scripts/shell-files.mjs
 	cargo build --release --bin folio
 

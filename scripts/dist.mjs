@@ -132,7 +132,8 @@ function sampleBytes() {
  */
 async function singleFile(out) {
   const script = `\n${await bundleViewer()}`;
-  const style = `\n${readFileSync(join(WWW, 'style.css'), 'utf8')}`;
+  // style.css, then the library's stylesheet (the second <link> of index.html).
+  const style = `\n${readFileSync(join(WWW, 'style.css'), 'utf8')}\n${readFileSync(join(WWW, 'library', 'library.css'), 'utf8')}`;
   if (/<\/style/i.test(style)) fail('style.css contains "</style".');
   const favicon = readFileSync(join(WWW, 'favicon.svg')).toString('base64');
   const csp = [
@@ -149,10 +150,14 @@ async function singleFile(out) {
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   html = replaceOnce(html, /<link rel="icon" href="favicon\.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${favicon}" type="image/svg+xml">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${style}</style>`);
+  html = replaceOnce(html, /[ \t]*<link rel="stylesheet" href="library\/library\.css">\n/, '');
+  // Installable only where it is served with its manifest and service worker (www/).
+  html = replaceOnce(html, /[ \t]*<link rel="manifest" href="manifest\.webmanifest">\n/, '');
   html = replaceOnce(html, /[ \t]*<!-- The whole module graph[^]*?-->\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
-  html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`);
   const demo = `<script type="application/octet-stream" id="folio-demo" data-name="${SAMPLE_NAME}">${sampleBytes().toString('base64')}</script>\n`;
   html = replaceOnce(html, /<\/body>/, `${demo}</body>`);
+  // Last: the script holds text of its own that looks like markup (`</body>`).
+  html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`);
   writeFileSync(join(out, 'folio.html'), html);
 }
 

@@ -6,6 +6,7 @@
 
 import { init } from './folio.js';
 import { translatePage, translator } from './i18n.js';
+import { ARCHIVE_TYPE, fromBlocks, readArchive } from './library/archive.js';
 import { KeepView } from './library/keep-view.js';
 import { restore } from './library/keep.js';
 import { Library } from './library/library.js';
@@ -13,6 +14,7 @@ import { ListView } from './library/list-view.js';
 import { pickedFromInput, walkHandle } from './library/open.js';
 import { ProgressView } from './library/progress-view.js';
 import { SearchView } from './library/search-view.js';
+import { ShareView } from './library/share.js';
 import { errorText, following, translateLibrary } from './library/strings.js';
 import { TreeView } from './library/tree-view.js';
 import { registerOffline } from './library/workers.js';
@@ -28,6 +30,18 @@ import { onPermalink, readRoute, showPermalink } from './viewer/route.js';
 const DEMO = 'samples/sina-cross-border-ecommerce.md';
 /** Where the remote-images setting is remembered: "block" or "load". */
 const IMAGES_KEY = 'folio.images';
+
+/** A library saved into this page (archive.js): its blocks' text, taken out of the page. */
+const archiveBlocks = [...document.querySelectorAll(`script[type="${ARCHIVE_TYPE}"]`)].map((node) => {
+  const block = { part: Number(node.getAttribute('data-part')), parts: Number(node.getAttribute('data-parts')), text: node.textContent ?? '' };
+  node.remove();
+  return block;
+});
+/** This page as written, when it is the single file (dist/folio.html, which embeds the
+ * demo): what "Save library as one HTML file" writes into. Taken before anything is drawn. */
+const singleFileSource = document.getElementById('folio-demo')
+  // eslint-disable-next-line no-restricted-properties -- read, to save the page as it is; nothing is inserted
+  ? `<!doctype html>\n${document.documentElement.outerHTML}\n` : null;
 
 const route = readRoute(location);
 const t = translator(route.lang);
@@ -92,6 +106,8 @@ const list = new ListView(slot('.lib-articles'), library, lt, {
 const tree = new TreeView(slot('.lib-folders'), library, lt);
 const search = new SearchView(slot('.search-slot'), library, list, lt);
 new ProgressView(slot('.lib-progress-slot'), library, lt);
+// For the tests and the benchmark: the library and its list, from the console.
+Object.assign(window, { folioLibrary: library, folioList: list, folioSearch: search });
 const keepView = new KeepView(slot('.lib-keep-slot'), library, lt, { handles: () => handles });
 
 /**
@@ -108,6 +124,12 @@ function go(path, { fragment = '', terms = [], replace = false } = {}) {
 const reader = new Reader({
   pane: ui.viewer, notice: ui.notice, files, t, lt, locale, announce,
   go: (path, fragment) => go(path, { fragment }),
+});
+
+new ShareView(slot('.share-slot'), {
+  library, t: lt, announce,
+  template: async () => singleFileSource ?? fetch('folio.html').then((r) => (r.ok ? r.text() : null), () => null),
+  shown: () => reader.shownArticle(),
 });
 
 files.addEventListener('selected', (event) => {
@@ -202,8 +224,25 @@ async function reopenKept() {
   return any;
 }
 
-/** What the page shows first: the permalink's article, else `?src=`, else the demo. */
+/**
+ * Opens the library saved into this page, if any. Resolves to whether there was one.
+ * @returns {boolean}
+ */
+function openSavedLibrary() {
+  if (!archiveBlocks.length) return false;
+  try {
+    library.openArchive(readArchive(fromBlocks(archiveBlocks)));
+  } catch (error) {
+    ui.error.hidden = false;
+    ui.error.textContent = lt('archiveError', errorText(lt, /** @type {any} */ (error)));
+  }
+  return true;
+}
+
+/** What the page shows first: the permalink's article, else the library saved into the
+ * page (its newest article), else `?src=`, else the demo. */
 async function showFirst() {
+  const saved = openSavedLibrary();
   const kept = await reopenKept();
   const wanted = readRoute(location).permalink;
   if (wanted && library.records.has(wanted.path)) {
@@ -214,6 +253,11 @@ async function showFirst() {
   const settle = () => {
     if (files.current && library.records.has(files.current.key)) showPermalink(files.current.key, { replace: true });
   };
+  if (saved) {
+    const newest = library.list()[0];
+    if (newest) go(newest.path, { replace: true });
+    return;
+  }
   if (route.src === null && !kept) openDemo();
   else if (route.src !== null && route.src.trim() !== '') files.openUrl(route.src).then(settle);
 }
@@ -261,8 +305,6 @@ function start() {
     for (const type of ['pointerdown', 'focusin']) slot('.topbar-actions').addEventListener(type, warm, { once: true });
     document.addEventListener('dragenter', warm, { once: true });
   }
-  // For the tests and the benchmark: the library, from the console.
-  Object.assign(window, { folioLibrary: library, folioSearch: search });
 }
 
 start();

@@ -74,10 +74,10 @@ test('dist/folio.html works from file:// with no network: the demo shows, a drop
 
   await withUrl(`file://${file}`, async (page, outside) => {
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
-    assert.equal(await page.getByTestId('file-button').innerText(), SAMPLE_NAME);
+    assert.equal(await page.getByTestId('library-item').getAttribute('data-path'), SAMPLE_NAME);
     await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
-    assert.equal(await page.getByTestId('file-button').count(), 2);
+    assert.equal(await page.getByTestId('library-item').count(), 2);
     // Links: a relative one says its file is not open and leaves the page where it is.
     await dropFiles(page, [{ name: 'links.md', bytes: Buffer.from('# Links\n\nSee [the other post](other.md) or [a site](https://example.com/).\n') }]);
     await page.getByRole('link', { name: 'the other post' }).click();

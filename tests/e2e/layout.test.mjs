@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -72,13 +73,13 @@ test('switching files from deep in a long article jumps to the next one\'s top a
     const other = LONG.replace('# A long article', '# Another long one');
     await dropFiles(page, [{ name: 'long.md', bytes: Buffer.from(LONG) }, { name: 'other.md', bytes: Buffer.from(other) }]);
     await shownTitle(page).filter({ hasText: 'A long article' }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
+    await listSettled(page);
     // Smooth scrolling is on (the reader has no reduced-motion preference).
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'smooth');
     const after = await page.evaluate(() => {
       window.scrollTo({ top: 6000, behavior: 'instant' });
       const before = window.scrollY;
-      /** @type {HTMLElement} */ ([...document.querySelectorAll('[data-testid="file-button"]')].find((b) => b.textContent === 'other.md')).click();
+      /** @type {HTMLElement} */ (document.querySelector('[data-testid="library-item"][data-path="other.md"]')).click();
       return { before, now: window.scrollY, top: /** @type {Element} */ (document.querySelector('[data-testid="viewer"]')).getBoundingClientRect().top };
     });
     assert.ok(after.before > 5000, `scrolled to ${after.before}`);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corpus, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { itemFor } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -119,8 +120,8 @@ test('links to other sites open in a new tab, anchors scroll, and links to opene
     // A relative link to an opened file shows it; one with a fragment scrolls there too.
     await body.getByRole('link', { name: 'the second file' }).click();
     await shownTitle(page).filter({ hasText: 'The second file' }).waitFor();
-    assert.equal(await page.getByTestId('file-button').filter({ hasText: 'second.md' }).getAttribute('aria-current'), 'true');
-    await page.getByTestId('file-button').filter({ hasText: 'links.md' }).click();
+    assert.equal(await itemFor(page, 'second.md').getAttribute('aria-current'), 'true');
+    await itemFor(page, 'links.md').click();
     await shownTitle(page).filter({ hasText: 'Links of every kind' }).waitFor();
     await body.getByRole('link', { name: 'its end' }).click();
     await shownTitle(page).filter({ hasText: 'The second file' }).waitFor();

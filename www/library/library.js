@@ -117,8 +117,11 @@ export class Library extends EventTarget {
    * opened on its own (`loose`: picked or dropped, not inside a folder or zip) is always
    * an article, whatever its name: the reader asked to see it (a wrong one then says why).
    * @param {OpenedFile[]} files
+   * @param {{ known?: Map<string, { summary: ArticleSummary, doc: import('./messages.js').IndexDoc }> }} [options]
+   *   `known`: articles already read elsewhere (an archive's manifest and search documents):
+   *   settled and indexed from these, not parsed.
    */
-  addFiles(files) {
+  addFiles(files, { known } = {}) {
     /** @type {string[]} */
     const added = [];
     for (const { path, file, loose, baseUrl, transient } of files) {
@@ -145,7 +148,13 @@ export class Library extends EventTarget {
       if (transient) record.transient = true;
       this.records.set(path, record);
       added.push(path);
-      this.pool.parse(path, file).then((reply) => this.settle(record, reply));
+      const read = known?.get(path);
+      if (read) this.settle(record, { id: 0, summary: read.summary });
+      else this.pool.parse(path, file).then((reply) => this.settle(record, reply));
+    }
+    if (known) {
+      const docs = added.flatMap((path) => (known.has(path) ? [/** @type {any} */ (known.get(path)).doc] : []));
+      for (let at = 0; at < docs.length; at += 200) this.searchClient?.add(docs.slice(at, at + 200));
     }
     this.backlinkIndex = null;
     if (added.length) this.dispatchEvent(new CustomEvent('files', { detail: { added } }));
@@ -272,6 +281,25 @@ export class Library extends EventTarget {
    */
   file(path) {
     return this.records.get(path)?.file ?? this.assets.get(path);
+  }
+
+  /**
+   * Opens a Folio archive read from a page's blocks (archive.js): its files, its articles
+   * settled from their summaries and indexed from their search documents (an article
+   * missing either is parsed as usual).
+   * @param {import('./archive.js').ReadArchive} archive
+   */
+  openArchive({ files, summaries, docs }) {
+    const docsByPath = new Map(docs.map((doc) => [doc.path, doc]));
+    /** @type {Map<string, { summary: ArticleSummary, doc: import('./messages.js').IndexDoc }>} */
+    const known = new Map();
+    for (const [path, summary] of summaries) {
+      const doc = docsByPath.get(path);
+      if (doc) known.set(path, { summary, doc });
+    }
+    this.addFiles(files.map(({ path, bytes }) => ({
+      path, file: new File([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)], path.slice(path.lastIndexOf('/') + 1)),
+    })), { known });
   }
 
   /**

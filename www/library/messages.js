@@ -8,15 +8,26 @@
 //   search-worker.js  SearchRequest → SearchReply
 
 /**
- * @typedef {object} ZipRequest
- * @property {number} id
- * @property {File} file
- * @property {Partial<import('./zip-read.js').ZipLimits>} [limits]
+ * Open a zip (`file`), or write a library into the single-file viewer (`pack`).
+ * @typedef {{ id: number, file: File, limits?: Partial<import('./zip-read.js').ZipLimits> }
+ *   | { id: number, type: 'pack', pack: PackRequest }} ZipRequest
+ */
+
+/**
+ * What a library saved as one HTML file holds (archive.js writes it).
+ * @typedef {object} PackRequest
+ * @property {string} template   The single-file viewer's HTML.
+ * @property {string} title
+ * @property {string} generator
+ * @property {{ path: string, file: Blob, kind: 'article' | 'asset' }[]} files
+ * @property {ArticleSummary[]} articles
+ * @property {IndexDoc[]} docs
  */
 
 /**
  * @typedef {{ id: number, type: 'entries', entries: { path: string, file: File }[] }
  *   | { id: number, type: 'done', count: number, skipped: string[] }
+ *   | { id: number, type: 'packed', blob: Blob }
  *   | { id: number, type: 'error', error: LibraryErrorInfo }} ZipReply
  */
 
@@ -86,6 +97,7 @@
  *   | { type: 'remove', paths: string[] }
  *   | { type: 'clear' }
  *   | { type: 'count', id: number }
+ *   | { type: 'texts', id: number }
  *   | { type: 'query', id: number, query: string, limit: number }} SearchRequest
  */
 
@@ -102,6 +114,7 @@
 /**
  * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number }
  *   | { type: 'count', id: number, documents: number }
+ *   | { type: 'texts', id: number, texts: [string, string][] }
  *   | { type: 'indexed', documents: number }} SearchReply
  */
 

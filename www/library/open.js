@@ -241,10 +241,37 @@ export async function* unzipInWorker(file) {
       const reply = /** @type {import('./messages.js').ZipReply} */ (queue.shift());
       if (reply.type === 'entries') yield reply.entries;
       else if (reply.type === 'done') return;
-      else throw Object.assign(new Error(reply.error.message), { code: reply.error.code, params: reply.error.params });
+      else if (reply.type === 'error') throw Object.assign(new Error(reply.error.message), { code: reply.error.code, params: reply.error.params });
     }
   } finally {
     worker.removeEventListener('message', onMessage);
     worker.removeEventListener('error', onError);
   }
+}
+
+/**
+ * Writes a library into the single-file viewer, in the zip worker (archive.js).
+ * @param {import('./messages.js').PackRequest} pack
+ * @returns {Promise<Blob>}
+ */
+export function packInWorker(pack) {
+  const worker = zipWorker ?? startWorker('zip');
+  zipWorker = worker;
+  const id = ++zipIds;
+  return new Promise((resolve, reject) => {
+    const onMessage = (/** @type {MessageEvent} */ event) => {
+      /** @type {import('./messages.js').ZipReply} */
+      const reply = event.data;
+      if (!reply || reply.id !== id) return;
+      worker.removeEventListener('message', onMessage);
+      if (reply.type === 'packed') {
+        resolve(reply.blob);
+      } else if (reply.type === 'error') {
+        const { message, code, params } = reply.error;
+        reject(Object.assign(new Error(message), { code, params }));
+      }
+    };
+    worker.addEventListener('message', onMessage);
+    worker.postMessage({ id, type: 'pack', pack });
+  });
 }

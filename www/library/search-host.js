@@ -44,6 +44,9 @@ export function searchHost(post) {
       case 'count':
         post({ type: 'count', id: request.id, documents: index.size });
         break;
+      case 'texts':
+        post({ type: 'texts', id: request.id, texts: index.wholeTexts() });
+        break;
       case 'query': {
         const started = performance.now();
         const { hits, total } = index.search(request.query, request.limit);

@@ -31,6 +31,8 @@ export class SearchIndex {
     this.texts = new Map();
     /** Titles, for snippets of articles whose body does not match. @type {Map<string, string>} */
     this.titles = new Map();
+    /** Articles whose kept text was cut at SNIPPET_TEXT_LIMIT. @type {Set<string>} */
+    this.cut = new Set();
   }
 
   /** How many articles are indexed. */
@@ -47,6 +49,8 @@ export class SearchIndex {
       if (this.mini.has(doc.path)) this.mini.discard(doc.path);
       this.mini.add(doc);
       this.texts.set(doc.path, doc.text.length > SNIPPET_TEXT_LIMIT ? doc.text.slice(0, SNIPPET_TEXT_LIMIT) : doc.text);
+      if (doc.text.length > SNIPPET_TEXT_LIMIT) this.cut.add(doc.path);
+      else this.cut.delete(doc.path);
       this.titles.set(doc.path, doc.title);
     }
   }
@@ -59,13 +63,24 @@ export class SearchIndex {
       if (this.mini.has(path)) this.mini.discard(path);
       this.texts.delete(path);
       this.titles.delete(path);
+      this.cut.delete(path);
     }
+  }
+
+  /**
+   * The whole text of every article whose text is kept whole (for an archive's search
+   * documents; one cut for its length is left out, and read again from its file).
+   * @returns {[string, string][]}  [path, text] pairs.
+   */
+  wholeTexts() {
+    return [...this.texts].filter(([path]) => !this.cut.has(path));
   }
 
   clear() {
     this.mini.removeAll();
     this.texts.clear();
     this.titles.clear();
+    this.cut.clear();
   }
 
   /**

@@ -97,6 +97,15 @@ export class SearchClient extends EventTarget {
   }
 
   /**
+   * Every article's whole text, where the index keeps it whole (for saving the library).
+   * @returns {Promise<Map<string, string>>}
+   */
+  async texts() {
+    const replies = await this.ask((id) => ({ type: 'texts', id }));
+    return new Map(replies.flatMap((r) => r.texts));
+  }
+
+  /**
    * Indexes articles whose text the page has (an article the reader opened before its
    * parse worker got to it).
    * @param {import('./messages.js').IndexDoc[]} docs

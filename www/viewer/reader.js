@@ -114,6 +114,17 @@ export class Reader {
   }
 
   /**
+   * The article being read, as shown (for exporting it), or null.
+   * @returns {{ view: HTMLElement, title: string, lang: string | null } | null}
+   */
+  shownArticle() {
+    const entry = this.#shown;
+    const built = this.#shownBuilt;
+    if (!entry?.article || !built) return null;
+    return { view: built.view, title: entry.article.title ?? entry.name, lang: entry.article.lang };
+  }
+
+  /**
    * Shows remote images as placeholders (or not) from now on, and redraws.
    * @param {boolean} block
    */
