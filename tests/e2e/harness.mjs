@@ -72,6 +72,8 @@ export function useBrowser() {
  * @property {(page: import('playwright-core').Page) => Promise<void>} [setup]  Runs before navigation (routes).
  * @property {RegExp[]} [allowConsole]  Console errors that this test expects (e.g. the browser's own
  *   "Failed to load resource" line for a request the test makes fail).
+ * @property {'allow' | 'block'} [serviceWorkers]  Whether the page may register its service
+ *   worker (default block: requests it would handle bypass the routes tests set up).
  */
 
 /**
@@ -88,6 +90,7 @@ export async function withPage(harness, path, body, options = {}) {
     timezoneId: options.timezoneId ?? 'Asia/Shanghai',
     viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   context.setDefaultTimeout(10_000);
   await offline(context, harness.url);

@@ -94,5 +94,5 @@ test('offline: after one visit the page opens and reads kept articles with no ne
     await page.getByTestId('search').fill('CSRF');
     await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();
     await page.context().setOffline(false);
-  });
+  }, { serviceWorkers: 'allow' });
 });

@@ -65,7 +65,8 @@ const PLACEHOLDER_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="8" hei
  */
 async function recordingContext(policy, log) {
   const base = harness.url;
-  const context = await harness.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US' });
+  // No service worker: requests it handled would bypass the recorder's routes.
+  const context = await harness.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
   context.setDefaultTimeout(15_000);
   await context.exposeFunction('__xssReport', (/** @type {string} */ kind, /** @type {string} */ detail) => {
     if (kind === 'csp') log.csp.push(detail);

@@ -106,7 +106,10 @@ function base64(bytes) {
  * @returns {string[]}  Pieces of HTML, in order (joined, or given to a Blob as they are).
  */
 export function blockElements(blocks) {
-  return blocks.map((text, part) => `<script type="${ARCHIVE_TYPE}" data-part="${part}" data-parts="${blocks.length}">${text}</script>\n`);
+  // The tag's name is not written out: this module is inlined into the single file's one
+  // <script>, whose text must not hold markup of its own.
+  const tag = 'script';
+  return blocks.map((text, part) => `<${tag} type="${ARCHIVE_TYPE}" data-part="${part}" data-parts="${blocks.length}">${text}</${tag}>\n`);
 }
 
 /**

@@ -280,7 +280,11 @@ export class ListView {
       row.setAttribute('aria-selected', 'true');
       rows.push(row);
     }
-    this.sizer.replaceChildren(...rows);
+    // Rows already in place stay attached (a row taken out between a mousedown and its
+    // mouseup loses the click): only rows that left the window go, only new ones come.
+    const keep = new Set(rows);
+    for (const child of [...this.sizer.children]) if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
+    for (const row of rows) if (row.parentNode !== this.sizer) this.sizer.append(row);
     if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(this.shown[this.active]).id);
     else this.listbox.removeAttribute('aria-activedescendant');
     for (const row of rows) {
