@@ -126,7 +126,7 @@ const reader = new Reader({
   go: (path, fragment) => go(path, { fragment }),
 });
 
-new ShareView(slot('.share-slot'), {
+const share = new ShareView(slot('.share-slot'), {
   library, t: lt, announce,
   template: async () => singleFileSource ?? fetch('folio.html').then((r) => (r.ok ? r.text() : null), () => null),
   shown: () => reader.shownArticle(),
@@ -134,7 +134,10 @@ new ShareView(slot('.share-slot'), {
 
 files.addEventListener('selected', (event) => {
   list.setCurrent(/** @type {CustomEvent<import('./viewer/files.js').Entry>} */ (event).detail.key);
+  share.update();
 });
+files.addEventListener('changed', () => share.update());
+library.addEventListener('files', () => share.update());
 document.addEventListener('library-open', (event) => {
   const { path, fragment, terms } = /** @type {CustomEvent<{ path: string, fragment?: string, terms?: string[] }>} */ (event).detail;
   go(path, { fragment, terms });

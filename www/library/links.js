@@ -38,7 +38,7 @@ export function safeType(path, use) {
 /** Object URLs per file and use, counted. */
 export class ObjectUrls {
   constructor() {
-    /** @type {Map<string, { url: string, users: number }>} */
+    /** @type {Map<string, { url: string, users: number, blob: Blob }>} */
     this.live = new Map();
     /** Uses handed out so far (a view compares it before and after it is built). */
     this.acquired = 0;
@@ -56,7 +56,8 @@ export class ObjectUrls {
     const key = `${use}:${path}`;
     let entry = this.live.get(key);
     if (!entry) {
-      entry = { url: URL.createObjectURL(new Blob([file], { type: safeType(path, use) })), users: 0 };
+      const blob = new Blob([file], { type: safeType(path, use) });
+      entry = { url: URL.createObjectURL(blob), users: 0, blob };
       this.live.set(key, entry);
     }
     entry.users += 1;
@@ -76,6 +77,17 @@ export class ObjectUrls {
       URL.revokeObjectURL(entry.url);
       this.live.delete(key);
     }
+  }
+
+  /**
+   * The Blob behind a live object URL (for copying a shown image into an exported page:
+   * the page's CSP does not let it fetch blob: URLs).
+   * @param {string} url
+   * @returns {Blob | undefined}
+   */
+  blobOf(url) {
+    for (const entry of this.live.values()) if (entry.url === url) return entry.blob;
+    return undefined;
   }
 
   /** How many object URLs are alive. */

@@ -82,10 +82,11 @@ export function fileNameFor(title) {
  * its images from the opened files put inside it as data: URLs, its links into the library
  * left as text. The view's HTML is the core's sanitized body and text the views set.
  * @param {HTMLElement} view  The article view being shown.
- * @param {{ title: string, lang: string | null }} about
+ * @param {{ title: string, lang: string | null, blobOf: (url: string) => Blob | undefined }} about
+ *   `blobOf`: the file behind one of the view's object URLs.
  * @returns {Promise<Blob>}
  */
-export async function exportArticle(view, { title, lang }) {
+export async function exportArticle(view, { title, lang, blobOf }) {
   const copy = /** @type {HTMLElement} */ (view.cloneNode(true));
   for (const node of copy.querySelectorAll(NOT_EXPORTED)) node.remove();
   for (const link of copy.querySelectorAll('a[data-library-path], a[href^="blob:"]')) link.removeAttribute('href');
@@ -93,11 +94,9 @@ export async function exportArticle(view, { title, lang }) {
     const src = img.getAttribute('src') ?? '';
     img.removeAttribute('loading');
     if (!src.startsWith('blob:')) continue;
-    try {
-      img.setAttribute('src', await dataUrl(await (await fetch(src)).blob()));
-    } catch {
-      img.removeAttribute('src');
-    }
+    const blob = blobOf(src);
+    if (blob) img.setAttribute('src', await dataUrl(blob));
+    else img.removeAttribute('src');
   }
   const csp = "default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
   const html = `<!doctype html>
@@ -134,7 +133,7 @@ function serialized(node) {
  * @property {Library} library
  * @property {Translate} t
  * @property {() => Promise<string | null>} template  The single-file viewer's HTML (null: not available).
- * @property {() => { view: HTMLElement, title: string, lang: string | null } | null} shown  The article being read.
+ * @property {() => { view: HTMLElement, title: string, lang: string | null, blobOf: (url: string) => Blob | undefined } | null} shown  The article being read.
  * @property {(message: string) => void} announce
  */
 

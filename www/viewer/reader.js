@@ -115,13 +115,13 @@ export class Reader {
 
   /**
    * The article being read, as shown (for exporting it), or null.
-   * @returns {{ view: HTMLElement, title: string, lang: string | null } | null}
+   * @returns {{ view: HTMLElement, title: string, lang: string | null, blobOf: (url: string) => Blob | undefined } | null}
    */
   shownArticle() {
     const entry = this.#shown;
     const built = this.#shownBuilt;
     if (!entry?.article || !built) return null;
-    return { view: built.view, title: entry.article.title ?? entry.name, lang: entry.article.lang };
+    return { view: built.view, title: entry.article.title ?? entry.name, lang: entry.article.lang, blobOf: (url) => this.#urls.blobOf(url) };
   }
 
   /**
