@@ -5,17 +5,19 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library vendor screenshots
+.PHONY: serve build test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library screenshots
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
 	node scripts/serve.mjs --root www --port $(PORT)
 
-## The WASM package under www/pkg, the single-file viewer (dist/, and www/folio.html that
-## "Save library as one HTML file" writes into), the service worker's list and the CLI.
+## The WASM package under www/pkg, third-party code under www/vendor, the single-file viewer
+## (dist/, and www/folio.html that "Save library as one HTML file" writes into), the service
+## worker's list and the CLI at target/release/folio.
 build:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
+	node scripts/vendor.mjs
 	node scripts/dist.mjs --out dist
 	cp dist/folio.html www/folio.html
 	node scripts/shell-files.mjs
@@ -27,6 +29,7 @@ test: lint test-rust test-wasm build test-oracle test-unit test-e2e test-fuzz
 ## Formatting and lints: Rust (native and wasm32), then the shell's JS (types from JSDoc, ESLint).
 lint:
 	scripts/ensure-tools.sh test
+	node scripts/vendor.mjs
 	node_modules/.bin/tsc -p .
 	node_modules/.bin/eslint .
 	cargo fmt --all -- --check
@@ -47,19 +50,11 @@ test-oracle:
 
 ## The library's pure modules in Node (paths, zip bounds, tokenizer, search, link resolution).
 test-unit:
+	node scripts/vendor.mjs
 	node --test tests/unit/
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
-
-## The library's browser dependencies, copied from node_modules as served (tests/unit checks they match).
-vendor:
-	cp node_modules/fflate/esm/browser.js www/library/vendor/fflate.js
-	cp node_modules/fflate/esm/browser.d.ts www/library/vendor/fflate.d.ts
-	cp node_modules/minisearch/dist/es/index.js www/library/vendor/minisearch.js
-	cp node_modules/minisearch/dist/es/index.d.ts www/library/vendor/minisearch.d.ts
-	cp node_modules/stemmer/index.js www/library/vendor/stemmer.js
-	cp node_modules/stemmer/index.d.ts www/library/vendor/stemmer.d.ts
 
 ## The pictures the README shows (docs/*.png); not part of `make test`, which changes no tracked file.
 screenshots: build
@@ -69,6 +64,7 @@ screenshots: build
 dist:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
+	node scripts/vendor.mjs
 	node scripts/dist.mjs --out dist
 
 ## A one-minute fuzzing run of the whole render path (cargo-fuzz on stable via RUSTC_BOOTSTRAP).
@@ -88,10 +84,11 @@ bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
 
 ## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify), the native
-## per-stage one, and the CLI's (index, render -o over 100 000 files vs a Node script);
-## prints figures, writes bench/results/latest.json and bench/cli/latest.json, never fails on a goal.
+## per-stage one (bench/native/, criterion), the CLI's (index, render -o over 100 000 files
+## vs a Node script) and the library's; prints figures, writes bench/browser/results/latest.json,
+## bench/cli/latest.json and bench/library/latest.json, never fails on a goal.
 bench: build bench-library
-	node bench/run.mjs
+	node bench/browser/run.mjs
 	cargo bench --bench stages -- --noplot --quick
 	node bench/cli/run.mjs
 

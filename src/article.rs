@@ -3,7 +3,9 @@
 //! Its JSON shape is a contract shared by `folio render --json`, the JS `render()`
 //! and the viewer: fields may be added, never renamed.
 
+use crate::warning::Warning;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// An article, rendered and sanitized, with its metadata.
 ///
@@ -21,8 +23,12 @@ pub struct Article {
     pub date_text: Option<String>,
     /// The update date as written, when it could not be read as a date.
     pub updated_text: Option<String>,
-    /// Authors' names, in source order.
+    /// Authors' names, in source order, as text (markup and wiki-link brackets removed).
     pub authors: Vec<String>,
+    /// A web address for an author, by name (a name of [`Article::authors`]): from a
+    /// link in the value (`<a href>`, `[name](url)`) or an author table's `url`,
+    /// checked against the URL policy. Authors without one are absent.
+    pub author_links: BTreeMap<String, String>,
     /// Categories in source order (for Hexo a flat list is one hierarchy).
     pub categories: Vec<String>,
     /// Category hierarchies: Hexo's flat list is one path (a breadcrumb), a list of lists several.
@@ -31,10 +37,18 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Cover image URL, already checked against the URL policy.
     pub cover: Option<String>,
+    /// Where the article was first published (an "Original" link): front matter
+    /// `url`, `source`, `link` or `original` (…) when it is an absolute web
+    /// address, else a whole page's canonical URL; checked against the URL policy.
+    pub source_url: Option<String>,
     /// A short plain-text summary.
     pub summary: Option<String>,
     /// BCP 47 language tag, from front matter or detected from the text.
     pub lang: Option<String>,
+    /// The text's direction: from the source (`<html dir>`, front matter `dir`), else
+    /// the language (`ar`, `he`, `fa`, `ur` …), else the script of most of the
+    /// text's letters; `None` when nothing tells (no letters at all).
+    pub dir: Option<Direction>,
     /// Whether the body was read as Markdown or as HTML.
     pub format: Format,
     /// Which front-matter dialect was found, if any.
@@ -47,8 +61,9 @@ pub struct Article {
     pub toc: Vec<TocEntry>,
     /// Size and reading time of the body text.
     pub stats: Stats,
-    /// Things that were odd but did not stop rendering, written for the reader.
-    pub warnings: Vec<String>,
+    /// Things that were odd but did not stop rendering: a code, an English
+    /// sentence, the line where known and what the sentence names.
+    pub warnings: Vec<Warning>,
     /// The whole front matter as JSON (an empty object when there is none).
     pub extra: serde_json::Value,
     /// Whether the front matter marks the article as a draft.
@@ -64,6 +79,16 @@ pub enum Format {
     Markdown,
     /// HTML (a fragment or a whole document).
     Html,
+}
+
+/// The direction of the article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right (Latin, CJK, Cyrillic …).
+    Ltr,
+    /// Right to left (Arabic, Hebrew …).
+    Rtl,
 }
 
 /// The front-matter dialect found at the top of the file.

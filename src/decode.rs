@@ -7,6 +7,7 @@
 //! and is reported to the reader as a guess.
 
 use crate::error::{err, Error};
+use crate::warning::{Warning, WarningCode};
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from a file's bytes.
@@ -17,8 +18,18 @@ pub struct Decoded {
     /// WHATWG label of the encoding used (`UTF-8`, `GBK`, `UTF-16LE` …).
     pub encoding: &'static str,
     /// Things the reader should know (a guessed encoding, replaced bytes).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
+
+/// Files larger than this are refused with a clear message rather than rendered slowly.
+///
+/// # Examples
+/// ```
+/// let big = vec![b'a'; folio::MAX_INPUT_BYTES + 1];
+/// let err = folio::render(&big, &folio::Options::default()).unwrap_err();
+/// assert_eq!(err.kind(), folio::ErrorKind::TooLarge);
+/// ```
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
 /// How many leading bytes the binary and UTF-16 heuristics look at.
 const SNIFF_LEN: usize = 8 * 1024;
@@ -30,13 +41,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.is_empty() {
         return Err(err!(Empty, "This file is empty."));
     }
-    if bytes.len() > crate::MAX_INPUT_BYTES {
+    if bytes.len() > MAX_INPUT_BYTES {
         return Err(err!(
             TooLarge,
             "This file is {:.1} MB, larger than the {} MB Folio can open.",
             bytes.len() as f64 / (1024.0 * 1024.0),
-            crate::MAX_INPUT_BYTES / (1024 * 1024)
-        ));
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )
+        .with("size", bytes.len().to_string())
+        .with("limit", MAX_INPUT_BYTES.to_string()));
     }
     let mut warnings = Vec::new();
     let (raw, encoding, bad) = pick_and_decode(bytes, &mut warnings)?;
@@ -46,9 +59,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         } else {
             format!("{bad} malformed byte sequences were")
         };
-        warnings.push(format!(
-            "{what} not valid {encoding} and shown as “\u{FFFD}”."
-        ));
+        warnings.push(
+            Warning::new(
+                WarningCode::EncodingDamaged,
+                format!("{what} not valid {encoding} and shown as “\u{FFFD}”."),
+            )
+            .with("count", bad.to_string())
+            .with("encoding", encoding),
+        );
     }
     Ok(Decoded {
         text: normalize(&raw),
@@ -61,7 +79,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// the number of malformed sequences replaced by U+FFFD.
 fn pick_and_decode(
     bytes: &[u8],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<(String, &'static str, usize), Error> {
     // Byte order marks. UTF-32LE's BOM starts with UTF-16LE's, so it is tested first.
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
@@ -76,8 +94,8 @@ fn pick_and_decode(
         let (t, bad) = decode_with(enc, bytes.get(bom_len..).unwrap_or_default());
         return Ok((t, enc.name(), bad));
     }
-    if let Some(kind) = magic_kind(bytes) {
-        return Err(err!(Binary, "This is {kind}, not an article."));
+    if let Some((kind, described)) = magic_kind(bytes) {
+        return Err(err!(Binary, "This is {described}, not an article.").with("kind", kind));
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if let Some(enc) = sniff_utf16(head) {
@@ -88,10 +106,7 @@ fn pick_and_decode(
             (n + 1, c + usize::from(is_odd_control(ch as u32)))
         });
         if controls > 8 && controls * 10 > n {
-            return Err(err!(
-                Binary,
-                "This looks like a binary file (it is full of control bytes), not an article."
-            ));
+            return Err(binary("it is full of control bytes", "control bytes"));
         }
         return Ok((t, enc.name(), bad));
     }
@@ -111,10 +126,16 @@ fn pick_and_decode(
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
     if enc != UTF_8 {
-        warnings.push(format!(
-            "The file does not say which encoding it uses; it was read as {}, the most likely guess.",
-            enc.name()
-        ));
+        warnings.push(
+            Warning::new(
+                WarningCode::EncodingGuessed,
+                format!(
+                    "The file does not say which encoding it uses; it was read as {}, the most likely guess.",
+                    enc.name()
+                ),
+            )
+            .with("encoding", enc.name()),
+        );
     }
     let (t, bad) = decode_with(enc, bytes);
     Ok((t, enc.name(), bad))
@@ -149,27 +170,43 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     (bad == 1 && cut_short) || (bad > 0 && multibyte >= bad * 20)
 }
 
-/// Names the kind of file when `bytes` start with a well-known binary signature.
-fn magic_kind(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF87a", "a GIF image"),
-        (b"GIF89a", "a GIF image"),
-        (b"%PDF-", "a PDF document"),
+/// Names the kind of file when `bytes` start with a well-known binary signature:
+/// the kind (an error param) and how the message describes it.
+fn magic_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    const MAGIC: &[(&[u8], &str, &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image", "a PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image", "a JPEG image"),
+        (b"GIF87a", "GIF image", "a GIF image"),
+        (b"GIF89a", "GIF image", "a GIF image"),
+        (b"%PDF-", "PDF document", "a PDF document"),
         (
             b"PK\x03\x04",
+            "ZIP archive",
             "a ZIP archive (or a file packed like one, such as .docx or .epub)",
         ),
-        (b"PK\x05\x06", "an empty ZIP archive"),
-        (b"\x1F\x8B", "a gzip-compressed file"),
-        (b"\x7FELF", "a program (ELF executable)"),
-        (b"\0asm", "a WebAssembly module"),
+        (b"PK\x05\x06", "empty ZIP archive", "an empty ZIP archive"),
+        (
+            b"\x1F\x8B",
+            "gzip-compressed file",
+            "a gzip-compressed file",
+        ),
+        (b"\x7FELF", "ELF executable", "a program (ELF executable)"),
+        (b"\0asm", "WebAssembly module", "a WebAssembly module"),
     ];
     MAGIC
         .iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|&(_, kind)| kind)
+        .find(|(sig, _, _)| bytes.starts_with(sig))
+        .map(|&(_, kind, described)| (kind, described))
+}
+
+/// The error for bytes that are no text: `why` for the message, `sign` as its param.
+fn binary(why: &str, sign: &'static str) -> Error {
+    err!(
+        Binary,
+        "This looks like a binary file ({why}), not an article."
+    )
+    .with("kind", "binary file")
+    .with("sign", sign)
 }
 
 /// Recognizes UTF-16 without a BOM by its NUL bytes: text that is mostly ASCII
@@ -198,18 +235,12 @@ fn sniff_utf16(head: &[u8]) -> Option<&'static Encoding> {
 /// holds (tab, line feed, carriage return, form feed and escape are allowed).
 fn check_binary(head: &[u8]) -> Result<(), Error> {
     if head.contains(&0) {
-        return Err(err!(
-            Binary,
-            "This looks like a binary file (it contains NUL bytes), not an article."
-        ));
+        return Err(binary("it contains NUL bytes", "NUL bytes"));
     }
     let controls = head.iter().filter(|&&b| is_odd_control(b.into())).count();
     // More than 1 in 10 bytes (and more than a few stray ones) is not text.
     if controls > 8 && controls * 10 > head.len() {
-        return Err(err!(
-            Binary,
-            "This looks like a binary file (it is full of control bytes), not an article."
-        ));
+        return Err(binary("it is full of control bytes", "control bytes"));
     }
     Ok(())
 }
@@ -366,8 +397,7 @@ fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
-    use std::path::PathBuf;
+    use crate::error::ErrorKind;
 
     fn ok(bytes: &[u8]) -> Decoded {
         match decode(bytes) {
@@ -383,20 +413,6 @@ mod tests {
         }
     }
 
-    /// A file of the shared corpus, or `None` (with a note) when the corpus is absent.
-    fn corpus(rel: &str) -> Option<Vec<u8>> {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpus")
-            .join(rel);
-        match std::fs::read(&path) {
-            Ok(b) => Some(b),
-            Err(_) => {
-                eprintln!("skipping: corpus file {} not found", path.display());
-                None
-            }
-        }
-    }
-
     #[test]
     fn empty_is_an_error() {
         let e = fails(b"");
@@ -406,10 +422,13 @@ mod tests {
 
     #[test]
     fn too_large_names_the_limit() {
-        let big = vec![b'a'; crate::MAX_INPUT_BYTES + 1];
+        let big = vec![b'a'; MAX_INPUT_BYTES + 1];
         let e = fails(&big);
         assert_eq!(e.kind(), ErrorKind::TooLarge);
         assert!(e.to_string().contains("32 MB"), "{e}");
+        let size = (MAX_INPUT_BYTES + 1).to_string();
+        let limit = MAX_INPUT_BYTES.to_string();
+        assert_eq!(e.params(), [("size", size), ("limit", limit)]);
     }
 
     #[test]
@@ -448,7 +467,15 @@ mod tests {
         let d = ok(b"\xEF\xBB\xBFa\xFFb\xFEc");
         assert_eq!(d.text, "a\u{FFFD}b\u{FFFD}c");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].starts_with("2 malformed"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.starts_with("2 malformed"),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(d.warnings[0].code, WarningCode::EncodingDamaged);
+        assert_eq!(d.warnings[0].params["count"], "2");
+        assert_eq!(d.warnings[0].params["encoding"], "UTF-8");
+        assert_eq!(d.warnings[0].line, None);
     }
 
     #[test]
@@ -472,7 +499,11 @@ mod tests {
         let d = ok(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0]);
         assert_eq!(d.text, "a\u{FFFD}b");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains("One malformed"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.contains("One malformed"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -492,7 +523,11 @@ mod tests {
         let d = ok(&be);
         assert_eq!(d.encoding, "UTF-32BE");
         assert_eq!(d.text, "A\u{FFFD}\u{FFFD}\u{FFFD}");
-        assert!(d.warnings[0].starts_with("3 malformed"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].message.starts_with("3 malformed"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -534,6 +569,7 @@ mod tests {
             assert_eq!(e.kind(), ErrorKind::Binary);
             assert!(e.to_string().contains(kind), "{e} should name {kind}");
             assert!(e.to_string().starts_with("This is "), "{e}");
+            assert!(e.params()[0].1.contains(kind), "{:?}", e.params());
         }
     }
 
@@ -542,6 +578,8 @@ mod tests {
         let e = fails(&[0, 159, 146, 150, 0, 0, 1, 2]);
         assert_eq!(e.kind(), ErrorKind::Binary);
         assert!(e.to_string().contains("NUL"), "{e}");
+        let params = [("kind", "binary file".into()), ("sign", "NUL bytes".into())];
+        assert_eq!(e.params(), params);
         // A single NUL in otherwise ASCII text too.
         assert_eq!(fails(b"hello\0world, some text").kind(), ErrorKind::Binary);
     }
@@ -627,97 +665,13 @@ mod tests {
         );
         assert!(d.text.contains("中文的文章"));
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains(d.encoding), "{:?}", d.warnings);
-    }
-
-    #[test]
-    fn corpus_gb18030() {
-        let Some(b) = corpus("encodings/uchardet-zh-gb18030.txt") else {
-            return;
-        };
-        let d = ok(&b);
         assert!(
-            d.encoding == "GBK" || d.encoding == "gb18030",
-            "{}",
-            d.encoding
+            d.warnings[0].message.contains(d.encoding),
+            "{:?}",
+            d.warnings
         );
-        assert!(d.text.contains("简体中文"), "{}", d.text);
-        assert!(!d.text.contains('\u{FFFD}'));
-    }
-
-    #[test]
-    fn corpus_big5() {
-        let Some(b) = corpus("encodings/uchardet-zh-big5.txt") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "Big5");
-        assert!(d.text.contains("繁體中文"), "{}", d.text);
-    }
-
-    #[test]
-    fn corpus_shift_jis() {
-        let Some(b) = corpus("encodings/uchardet-ja-shift_jis.txt") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "Shift_JIS");
-        assert!(d.text.contains("日本語"), "{}", d.text);
-    }
-
-    #[test]
-    fn corpus_utf16le_without_bom() {
-        let Some(b) = corpus("encodings/uchardet-ja-utf-16le-nobom.txt") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "UTF-16LE");
-        assert!(d.text.starts_with("UTF-16 (UCS/Unicode"), "{}", d.text);
-        assert!(d.text.contains("は"));
-        assert!(!d.text.contains('\r'));
-    }
-
-    #[test]
-    fn corpus_utf16be_and_utf32be_with_bom() {
-        let Some(b) = corpus("encodings/uchardet-fr-utf-16.be") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "UTF-16BE");
-        assert!(d.text.starts_with("UTF-16 (16-bit"), "{}", d.text);
-        let Some(b) = corpus("encodings/uchardet-ko-utf-32.be") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "UTF-32BE");
-        assert!(d.text.starts_with("UTF-16(16-bit"), "{}", d.text);
-        assert!(d
-            .text
-            .chars()
-            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)));
-        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
-    }
-
-    #[test]
-    fn corpus_utf16le_bom_crlf_jekyll() {
-        let Some(b) = corpus("encodings/jekyll-fixture-utf16le-crlf-bom.md") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "UTF-16LE");
-        assert!(d.text.starts_with("---\nlayout: post\n"), "{}", d.text);
-        assert!(!d.text.contains('\r') && !d.text.contains('\u{FEFF}'));
-    }
-
-    #[test]
-    fn corpus_qq_page_declares_gb2312_but_is_utf8() {
-        let Some(b) = corpus("big/readability-qq-source.html") else {
-            return;
-        };
-        let d = ok(&b);
-        assert_eq!(d.encoding, "UTF-8");
-        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
-        assert!(d.text.contains("腾讯"));
+        assert_eq!(d.warnings[0].code, WarningCode::EncodingGuessed);
+        assert_eq!(d.warnings[0].params["encoding"], d.encoding);
     }
 
     #[test]

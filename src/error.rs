@@ -7,22 +7,28 @@
 use std::fmt;
 
 /// Why a file could not be rendered. Its `Display` text is written for the
-/// person looking at the viewer, in one sentence.
+/// person looking at the viewer, in one sentence (English).
 ///
 /// # Introspection is limited
-/// Callers can ask [`Error::kind`] for a coarse [`ErrorKind`] (to pick an icon or
-/// a retry policy); the message itself is for people, not for matching.
+/// Callers can ask [`Error::kind`] for a coarse [`ErrorKind`] (to pick an icon, a
+/// retry policy or a translation, by its stable [`ErrorKind::code`]) and
+/// [`Error::params`] for the values the sentence names, so that a front end can
+/// say the same in another language. The message itself is for people, not for
+/// matching.
 ///
 /// # Examples
 /// ```
-/// let err = folio::render(&[0u8, 159, 146, 150, 0, 0, 1, 2], &folio::Options::default()).unwrap_err();
+/// let err = folio::render(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &folio::Options::default()).unwrap_err();
 /// assert_eq!(err.kind(), folio::ErrorKind::Binary);
-/// assert!(err.to_string().contains("binary"));
+/// assert_eq!(err.kind().code(), "binary");
+/// assert_eq!(err.params(), [("kind", "PNG image".to_string())]);
+/// assert_eq!(err.to_string(), "This is a PNG image, not an article.");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    params: Vec<(&'static str, String)>,
 }
 
 /// The coarse class of an [`Error`].
@@ -30,13 +36,31 @@ pub struct Error {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The bytes are not text in any encoding Folio knows (an image, an archive …).
+    /// Params: `kind`, what the file is (`PNG image`, `ZIP archive`, `binary file` …);
+    /// for a `binary file`, also `sign`: `NUL bytes` or `control bytes`.
     Binary,
-    /// The file is larger than [`crate::MAX_INPUT_BYTES`].
+    /// The file is larger than [`crate::decode::MAX_INPUT_BYTES`].
+    /// Params: `size` and `limit`, in bytes.
     TooLarge,
-    /// The file holds no bytes at all.
+    /// The file holds no bytes at all. No params.
     Empty,
-    /// The caller passed options that make no sense (for example a base URL that is not a URL).
+    /// The caller passed options that make no sense (for example a base URL that
+    /// is not a URL). Params: `option`, its name as the caller spells it
+    /// (`baseUrl`), and `value` as given, or `detail` saying what is wrong.
     BadOption,
+}
+
+impl ErrorKind {
+    /// The kind as a stable kebab-case code (`empty`, `binary`, `too-large`,
+    /// `bad-option`): what the browser binding puts on the JS error's `code`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Binary => "binary",
+            ErrorKind::TooLarge => "too-large",
+            ErrorKind::Empty => "empty",
+            ErrorKind::BadOption => "bad-option",
+        }
+    }
 }
 
 impl Error {
@@ -44,12 +68,25 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            params: Vec::new(),
         }
+    }
+
+    /// Names one value the message names, for [`Error::params`].
+    pub(crate) fn with(mut self, name: &'static str, value: impl Into<String>) -> Error {
+        self.params.push((name, value.into()));
+        self
     }
 
     /// The coarse class of this error.
     pub fn kind(&self) -> ErrorKind {
         self.kind
+    }
+
+    /// The values the message names, by name, in the order it names them (see
+    /// each [`ErrorKind`] for its names).
+    pub fn params(&self) -> &[(&'static str, String)] {
+        &self.params
     }
 }
 
@@ -68,3 +105,27 @@ macro_rules! err {
     };
 }
 pub(crate) use err;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_code() {
+        let kinds = [
+            ErrorKind::Binary,
+            ErrorKind::TooLarge,
+            ErrorKind::Empty,
+            ErrorKind::BadOption,
+        ];
+        let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, ["binary", "too-large", "empty", "bad-option"]);
+    }
+
+    #[test]
+    fn params_keep_their_order() {
+        let e = err!(TooLarge, "big").with("size", "2").with("limit", "1");
+        assert_eq!(e.params(), [("size", "2".into()), ("limit", "1".into())]);
+        assert_eq!(e.to_string(), "big");
+    }
+}

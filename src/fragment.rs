@@ -1,32 +1,21 @@
 //! The article as one HTML fragment: a `<header>` with its metadata, then the body.
-//! This is what `folio render` prints; every metadata value is escaped as text.
+//! This is what `folio render` prints; every metadata value is escaped as text, and
+//! the only links it adds (authors' pages, the original) passed the URL policy.
 
-use crate::Article;
+use crate::article::{Article, Direction};
 use std::fmt::Write;
 
-/// Escapes text for an HTML text node or a double-quoted attribute.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape;
 
 /// Renders the article as `<article>` with a metadata header and the sanitized body.
 ///
 /// # Examples
 /// ```
-/// let a = folio::render(b"---\ntitle: <b>x</b>\n---\nHi", &Default::default()).unwrap();
+/// let file = b"---\ntitle: <script> & <b>\nauthor: <a href=\"https://ann.example\">Ann</a>\n---\nHi";
+/// let a = folio::render(file, &Default::default()).unwrap();
 /// let html = folio::fragment::to_fragment(&a);
-/// assert!(html.contains("<h1 class=\"folio-title\">&lt;b&gt;x&lt;/b&gt;</h1>"));
+/// assert!(html.contains("<h1 class=\"folio-title\">&lt;script&gt; &amp; &lt;b&gt;</h1>"));
+/// assert!(html.contains("<a href=\"https://ann.example/\" rel=\"author noopener noreferrer nofollow\">Ann</a>"));
 /// assert!(html.contains("<p>Hi</p>"));
 /// ```
 pub fn to_fragment(a: &Article) -> String {
@@ -36,24 +25,47 @@ pub fn to_fragment(a: &Article) -> String {
         .as_deref()
         .map(|l| format!(" lang=\"{}\"", escape(l)))
         .unwrap_or_default();
+    let dir = match a.dir {
+        Some(Direction::Rtl) => " dir=\"rtl\"",
+        Some(Direction::Ltr) => " dir=\"ltr\"",
+        None => "",
+    };
     let _ = write!(
         h,
-        "<article class=\"folio-article\"{lang}>\n<header class=\"folio-header\">\n"
+        "<article class=\"folio-article\"{lang}{dir}>\n<header class=\"folio-header\">\n"
     );
     if let Some(t) = &a.title {
         let _ = writeln!(h, "<h1 class=\"folio-title\">{}</h1>", escape(t));
     }
     let mut byline = Vec::new();
     if !a.authors.is_empty() {
+        let names: Vec<String> = a
+            .authors
+            .iter()
+            .map(|name| match a.author_links.get(name) {
+                Some(url) => format!(
+                    "<a href=\"{}\" rel=\"author noopener noreferrer nofollow\">{}</a>",
+                    escape(url),
+                    escape(name)
+                ),
+                None => escape(name),
+            })
+            .collect();
         byline.push(format!(
             "<span class=\"folio-authors\">{}</span>",
-            escape(&a.authors.join(", "))
+            names.join(", ")
         ));
     }
     if let Some(d) = &a.date {
         byline.push(format!(
             "<time class=\"folio-date\" datetime=\"{0}\">{0}</time>",
             escape(d)
+        ));
+    }
+    if let Some(url) = &a.source_url {
+        byline.push(format!(
+            "<a class=\"folio-source\" href=\"{}\" rel=\"noopener noreferrer nofollow\">Original</a>",
+            escape(url)
         ));
     }
     if !byline.is_empty() {

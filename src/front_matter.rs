@@ -7,11 +7,22 @@
 //! with or without the opening `;;;`), Hugo's bare `{ … }` object, a leading
 //! ```` ```toml ````/`yaml`/`json` code fence (PuGo), and Hexo's YAML without an
 //! opening `---`.
+//!
+//! A YAML or TOML block that is never closed (or whose "closer" is a thematic
+//! break after prose, which strict YAML cannot read) is front matter up to its last
+//! `key: value`-looking line, and the rest is the article, with a warning: the
+//! reader sees the title and tags where they belong, not as a paragraph of
+//! `title: …` lines, and no prose is swallowed by the block.
 
 mod yaml;
 
-use crate::FrontMatterKind;
+use crate::article::FrontMatterKind;
+use crate::warning::{Warning, WarningCode};
 use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// Each top-level front-matter key and the 1-based line of the file that sets it.
+pub(crate) type KeyLines = HashMap<String, usize>;
 
 /// The text split into front matter and body.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +34,54 @@ pub struct Split<'a> {
     /// Everything after the front matter.
     pub body: &'a str,
     /// Problems met while reading the front matter, for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+    /// Where each top-level key is set (for the lines of later warnings).
+    pub lines: KeyLines,
+}
+
+/// A block parsed in its dialect: its data, key lines and warnings (lines in the file).
+struct Parsed {
+    data: Map<String, Value>,
+    lines: KeyLines,
+    warnings: Vec<Warning>,
+}
+
+impl Parsed {
+    /// Nothing read, with these warnings.
+    fn empty(warnings: Vec<Warning>) -> Parsed {
+        Parsed {
+            data: Map::new(),
+            lines: KeyLines::new(),
+            warnings,
+        }
+    }
+
+    /// A YAML reading, its block lines moved to the file's (the block's first line is `first_line`).
+    fn from_yaml((data, lines, warnings): yaml::Read, first_line: usize) -> Parsed {
+        let file_line = |l: usize| first_line + l.max(1) - 1;
+        Parsed {
+            data,
+            lines: lines.into_iter().map(|(k, l)| (k, file_line(l))).collect(),
+            warnings: warnings
+                .into_iter()
+                .map(|w| {
+                    let line = w.line.map(file_line);
+                    w.at(line)
+                })
+                .collect(),
+        }
+    }
+
+    /// The split, with the body that follows the block.
+    fn split(self, kind: Option<FrontMatterKind>, body: &str) -> Split<'_> {
+        Split {
+            kind,
+            data: self.data,
+            body,
+            warnings: self.warnings,
+            lines: self.lines,
+        }
+    }
 }
 
 /// Deepest TOML nesting converted to JSON (deeper values become `null`).
@@ -61,12 +119,7 @@ pub fn split(text: &str) -> Split<'_> {
         o if o.starts_with('{') => hugo_json(text, start),
         _ => hexo_without_opener(text, start),
     };
-    found.unwrap_or(Split {
-        kind: None,
-        data: Map::new(),
-        body: text,
-        warnings: Vec::new(),
-    })
+    found.unwrap_or_else(|| Parsed::empty(Vec::new()).split(None, text))
 }
 
 /// Byte offset of the first line that is not blank (or whitespace only).
@@ -113,66 +166,141 @@ struct Block<'a> {
 }
 
 impl<'a> Block<'a> {
-    /// A block between an opener line and a closer line.
+    /// A block between an opener line and a closer line; without a closer, see
+    /// [`Block::unclosed`].
     fn delimited(&self, kind: FrontMatterKind, closers: &[&str]) -> Option<Split<'a>> {
-        let (close, body) = find_closer(self.text, self.start, closers)?;
+        let Some((close, body)) = find_closer(self.text, self.start, closers) else {
+            return self.unclosed(kind, self.text.len());
+        };
         let block = &self.text[self.start..close];
-        let (data, warnings) = parse_block(kind, block, self.first_line);
-        Some(Split {
-            kind: Some(kind),
-            data,
-            body: &self.text[body..],
-            warnings,
-        })
+        // Strict YAML fails on prose: then the `---` found was a thematic break after it.
+        if kind == FrontMatterKind::Yaml
+            && matches!(yaml::parse(block), Err(yaml::YamlError::Syntax { .. }))
+        {
+            let len = leading_block(block, looks_like_yaml_line);
+            let prose = block[len..]
+                .split('\n')
+                .any(|l| !l.trim().is_empty() && !looks_like_yaml_line(l));
+            if let Some(split) = prose.then(|| self.unclosed(kind, close)).flatten() {
+                return Some(split);
+            }
+        }
+        Some(parse_block(kind, block, self.first_line).split(Some(kind), &self.text[body..]))
+    }
+
+    /// A YAML or TOML block with no closer before `end`: front matter is its run of
+    /// lines that read as keys (up to the first line of prose), the rest is the body.
+    /// `None` when no key line opens it (a `---` thematic break at the top).
+    fn unclosed(&self, kind: FrontMatterKind, end: usize) -> Option<Split<'a>> {
+        let looks_like: fn(&str) -> bool = match kind {
+            FrontMatterKind::Yaml => looks_like_yaml_line,
+            FrontMatterKind::Toml => looks_like_toml_line,
+            FrontMatterKind::Json => return None,
+        };
+        let rest = &self.text[self.start..end];
+        let first = rest.split('\n').next().unwrap_or_default();
+        let opens_with_key = match kind {
+            FrontMatterKind::Toml => toml_key(first).is_some(),
+            _ => starts_with_identifier_key(first),
+        };
+        if !opens_with_key {
+            return None;
+        }
+        let len = leading_block(rest, looks_like);
+        let mut parsed = parse_block(kind, &rest[..len], self.first_line);
+        if parsed.data.is_empty() {
+            return None;
+        }
+        let opener_line = self.first_line.saturating_sub(1);
+        let until = self.first_line + rest[..len].trim_end().lines().count() - 1;
+        let delimiter = self.text[..self.start]
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end();
+        parsed.warnings.insert(
+            0,
+            Warning::new(
+                WarningCode::FrontMatterUnclosed,
+                format!(
+                    "The front matter that starts on line {opener_line} is never closed with “{delimiter}”; it was read up to line {until} and the rest as the article."
+                ),
+            )
+            .with("delimiter", delimiter)
+            .with("until", until.to_string())
+            .at(Some(opener_line)),
+        );
+        Some(parsed.split(Some(kind), &self.text[self.start + len..]))
     }
 
     /// A leading code fence used as front matter: only when it holds a non-empty mapping.
     fn fenced(&self, kind: FrontMatterKind) -> Option<Split<'a>> {
         let (close, body) = find_closer(self.text, self.start, &["```"])?;
         let block = &self.text[self.start..close];
-        let data = match kind {
-            FrontMatterKind::Yaml => yaml::parse(block).ok()?.0,
-            FrontMatterKind::Toml => toml_to_json(toml::from_str::<toml::Table>(block).ok()?),
-            FrontMatterKind::Json => serde_json::from_str::<Map<String, Value>>(block).ok()?,
+        let parsed = match kind {
+            FrontMatterKind::Yaml => Parsed::from_yaml(yaml::parse(block).ok()?, self.first_line),
+            FrontMatterKind::Toml => Parsed {
+                data: toml_to_json(toml::from_str::<toml::Table>(block).ok()?),
+                lines: toml_key_lines(block, self.first_line),
+                warnings: Vec::new(),
+            },
+            FrontMatterKind::Json => Parsed {
+                data: serde_json::from_str::<Map<String, Value>>(block).ok()?,
+                lines: json_key_lines(block, self.first_line),
+                warnings: Vec::new(),
+            },
         };
-        (!data.is_empty()).then(|| Split {
-            kind: Some(kind),
-            data,
-            body: &self.text[body..],
-            warnings: Vec::new(),
-        })
+        (!parsed.data.is_empty()).then(|| parsed.split(Some(kind), &self.text[body..]))
     }
 
     /// `---javascript` and other hints: JSON if it happens to be JSON, else skipped.
     fn other_language(&self, lang: &str) -> Option<Split<'a>> {
         let (close, body) = find_closer(self.text, self.start, &["---"])?;
         let block = &self.text[self.start..close];
-        let (kind, data, warnings) = match serde_json::from_str::<Map<String, Value>>(block) {
-            Ok(data) => (Some(FrontMatterKind::Json), data, Vec::new()),
-            Err(_) => (
-                None,
-                Map::new(),
-                vec![format!(
-                    "The front matter is written in {lang}, which Folio cannot read; it was skipped."
-                )],
-            ),
-        };
-        Some(Split {
-            kind,
-            data,
-            body: &self.text[body..],
-            warnings,
+        let body = &self.text[body..];
+        Some(match serde_json::from_str::<Map<String, Value>>(block) {
+            Ok(data) => Parsed {
+                data,
+                lines: json_key_lines(block, self.first_line),
+                warnings: Vec::new(),
+            }
+            .split(Some(FrontMatterKind::Json), body),
+            Err(_) => Parsed::empty(vec![Warning::new(
+                WarningCode::JavascriptFrontMatter,
+                format!(
+                    "The front matter is written in {lang}, which Folio never runs; it was skipped."
+                ),
+            )
+            .with("language", lang)
+            .at(Some(self.first_line.saturating_sub(1)))])
+            .split(None, body),
         })
     }
 }
 
+/// Byte length of the front matter at the start of `rest` when its closer is
+/// missing: the lines that look like front matter, up to the first that does not
+/// (or a `#` heading after a blank line), without the blank lines at its end.
+fn leading_block(rest: &str, looks_like: fn(&str) -> bool) -> usize {
+    let (mut pos, mut end, mut after_blank) = (0, 0, false);
+    for line in rest.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        let blank = content.trim().is_empty();
+        if !blank && (!looks_like(content) || (after_blank && content.starts_with('#'))) {
+            break;
+        }
+        pos += line.len();
+        if !blank {
+            end = pos;
+        }
+        after_blank = blank;
+    }
+    end
+}
+
 /// Parses a block in its dialect; never fails, problems become warnings.
 /// `first_line` is the block's first line in the file, to name lines in warnings.
-fn parse_block(
-    kind: FrontMatterKind,
-    block: &str,
-    first_line: usize,
-) -> (Map<String, Value>, Vec<String>) {
+fn parse_block(kind: FrontMatterKind, block: &str, first_line: usize) -> Parsed {
     match kind {
         FrontMatterKind::Yaml => parse_yaml(block, first_line),
         FrontMatterKind::Toml => parse_toml(block, first_line),
@@ -181,32 +309,43 @@ fn parse_block(
 }
 
 /// YAML, falling back to the line-by-line reader on a syntax error.
-fn parse_yaml(block: &str, first_line: usize) -> (Map<String, Value>, Vec<String>) {
+fn parse_yaml(block: &str, first_line: usize) -> Parsed {
     match yaml::parse(block) {
-        Ok(r) => r,
-        Err(yaml::YamlError::NotMapping) => (
-            Map::new(),
-            vec!["The front matter is not a list of “key: value” pairs, so it was ignored.".into()],
-        ),
+        Ok(read) => Parsed::from_yaml(read, first_line),
+        Err(yaml::YamlError::NotMapping) => Parsed::empty(vec![Warning::new(
+            WarningCode::FrontMatterNotMapping,
+            "The front matter is not a list of “key: value” pairs, so it was ignored.",
+        )
+        .at(Some(first_line))]),
         Err(yaml::YamlError::Syntax { line, info }) => {
-            let (data, mut warnings) = yaml::lenient(block);
-            warnings.insert(
+            let mut parsed = Parsed::from_yaml(yaml::lenient(block), first_line);
+            let line = first_line + line - 1;
+            let detail = info.trim_end_matches('.');
+            parsed.warnings.insert(
                 0,
-                format!(
-                    "The front matter has a YAML error on line {} ({}); it was read line by line instead.",
-                    first_line + line - 1,
-                    info.trim_end_matches('.')
-                ),
+                Warning::new(
+                    WarningCode::YamlBroken,
+                    format!(
+                        "The front matter has a YAML error on line {line} ({detail}); it was read line by line instead."
+                    ),
+                )
+                .with("detail", detail)
+                .at(Some(line)),
             );
-            (data, warnings)
+            parsed
         }
     }
 }
 
 /// TOML; on an error, the top-level `key = value` lines that parse on their own are kept.
-fn parse_toml(block: &str, first_line: usize) -> (Map<String, Value>, Vec<String>) {
+fn parse_toml(block: &str, first_line: usize) -> Parsed {
+    let lines = toml_key_lines(block, first_line);
     match toml::from_str::<toml::Table>(block) {
-        Ok(table) => (toml_to_json(table), Vec::new()),
+        Ok(table) => Parsed {
+            data: toml_to_json(table),
+            lines,
+            warnings: Vec::new(),
+        },
         Err(e) => {
             let line = e
                 .span()
@@ -221,27 +360,33 @@ fn parse_toml(block: &str, first_line: usize) -> (Map<String, Value>, Vec<String
                 }
             }
             let msg = e.message().trim().trim_end_matches('.').replace('\n', " ");
-            let what = if data.is_empty() {
-                "it was ignored"
+            let (what, kept) = if data.is_empty() {
+                ("it was ignored", "none")
             } else {
-                "only the lines that could be read were kept"
+                ("only the lines that could be read were kept", "some")
             };
-            (
-                data,
-                vec![format!(
-                    "The front matter has a TOML error on line {} ({msg}); {what}.",
-                    first_line + line - 1
-                )],
+            let line = first_line + line - 1;
+            let warning = Warning::new(
+                WarningCode::TomlBroken,
+                format!("The front matter has a TOML error on line {line} ({msg}); {what}."),
             )
+            .with("detail", msg)
+            .with("kept", kept)
+            .at(Some(line));
+            Parsed {
+                data,
+                lines,
+                warnings: vec![warning],
+            }
         }
     }
 }
 
 /// JSON, with or without the outer braces (Hexo writes `"key": value` lines).
-fn parse_json(block: &str, first_line: usize) -> (Map<String, Value>, Vec<String>) {
+fn parse_json(block: &str, first_line: usize) -> Parsed {
     let trimmed = block.trim();
     if trimmed.is_empty() {
-        return (Map::new(), Vec::new());
+        return Parsed::empty(Vec::new());
     }
     let braced = trimmed.starts_with('{');
     let result = if braced {
@@ -250,16 +395,112 @@ fn parse_json(block: &str, first_line: usize) -> (Map<String, Value>, Vec<String
         serde_json::from_str::<Map<String, Value>>(&format!("{{{block}}}"))
     };
     match result {
-        Ok(data) => (data, Vec::new()),
-        Err(e) => (
-            Map::new(),
-            vec![format!(
-                "The front matter has a JSON error on line {} ({}); it was ignored.",
-                first_line + e.line().max(1) - 1,
-                json_message(&e)
-            )],
-        ),
+        Ok(data) => Parsed {
+            data,
+            lines: json_key_lines(block, first_line),
+            warnings: Vec::new(),
+        },
+        Err(e) => Parsed::empty(vec![json_broken(&e, first_line + e.line().max(1) - 1)]),
     }
+}
+
+/// The warning for a JSON block that could not be read.
+fn json_broken(e: &serde_json::Error, line: usize) -> Warning {
+    let detail = json_message(e);
+    Warning::new(
+        WarningCode::JsonBroken,
+        format!("The front matter has a JSON error on line {line} ({detail}); it was ignored."),
+    )
+    .with("detail", detail)
+    .at(Some(line))
+}
+
+/// The top-level keys of a TOML block and their lines in the file: `key = …` lines
+/// (dotted keys by their first part) and `[table]` headers.
+fn toml_key_lines(block: &str, first_line: usize) -> KeyLines {
+    let mut lines = KeyLines::new();
+    let mut in_table = false;
+    for (n, line) in block.split('\n').enumerate() {
+        let t = line.trim_start();
+        if let Some(header) = t.strip_prefix('[') {
+            in_table = true;
+            let name = header.trim_start_matches('[').split([']', '.']).next();
+            if let Some(name) = name.map(|k| k.trim().trim_matches(['"', '\''])) {
+                lines.entry(name.to_string()).or_insert(first_line + n);
+            }
+        } else if !in_table {
+            if let Some(key) = toml_key(t) {
+                lines.insert(key.to_string(), first_line + n);
+            }
+        }
+    }
+    lines
+}
+
+/// The first part of the key of a TOML `key = value` line (bare, quoted or dotted).
+fn toml_key(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once('=')?;
+    let first = key.split('.').next()?.trim();
+    let bare = first
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let unquoted = first
+        .strip_prefix('"')
+        .and_then(|k| k.strip_suffix('"'))
+        .or_else(|| first.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')));
+    match unquoted {
+        Some(k) => Some(k),
+        None => (bare && !first.is_empty()).then_some(first),
+    }
+}
+
+/// A line that may belong to a TOML block: blank, a comment, a table header,
+/// indented (a multi-line array) or `key = …`.
+fn looks_like_toml_line(line: &str) -> bool {
+    let t = line.trim();
+    t.is_empty()
+        || t.starts_with(['#', '[', ']'])
+        || line.starts_with([' ', '\t'])
+        || toml_key(t).is_some()
+}
+
+/// The top-level keys of a JSON block (braced or not) and their lines in the file.
+fn json_key_lines(block: &str, first_line: usize) -> KeyLines {
+    let top = usize::from(block.trim_start().starts_with('{'));
+    let mut lines = KeyLines::new();
+    let (mut depth, mut line) = (0usize, first_line);
+    let mut string_start: Option<(usize, usize)> = None;
+    let mut escaped = false;
+    let bytes = block.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if let Some((start, start_line)) = string_start {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    string_start = None;
+                    let is_key = block[i + 1..].trim_start().starts_with(':');
+                    if is_key && depth == top {
+                        if let Ok(key) = serde_json::from_str::<String>(&block[start..=i]) {
+                            lines.entry(key).or_insert(start_line);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => string_start = Some((i, line)),
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    lines
 }
 
 /// serde_json's message without its trailing position (the warning names the line).
@@ -280,17 +521,23 @@ fn hugo_json(text: &str, start: usize) -> Option<Split<'_>> {
     if !(after_brace.starts_with('"') || after_brace.starts_with('}')) {
         return None;
     }
+    let first_line = line_number(text, start);
     let mut stream = serde_json::Deserializer::from_str(t).into_iter::<Map<String, Value>>();
-    let (data, end, warnings) = match stream.next() {
-        Some(Ok(data)) => (data, stream.byte_offset(), Vec::new()),
+    let (parsed, end) = match stream.next() {
+        Some(Ok(data)) => {
+            let end = stream.byte_offset();
+            let lines = json_key_lines(&t[..end], first_line);
+            let parsed = Parsed {
+                data,
+                lines,
+                warnings: Vec::new(),
+            };
+            (parsed, end)
+        }
         Some(Err(e)) => {
             let end = matching_brace(t)?;
-            let warning = format!(
-                "The front matter has a JSON error on line {} ({}); it was ignored.",
-                line_number(text, start) + e.line().max(1) - 1,
-                json_message(&e)
-            );
-            (Map::new(), end, vec![warning])
+            let warning = json_broken(&e, first_line + e.line().max(1) - 1);
+            (Parsed::empty(vec![warning]), end)
         }
         None => return None,
     };
@@ -302,12 +549,7 @@ fn hugo_json(text: &str, start: usize) -> Option<Split<'_>> {
     } else {
         0
     };
-    Some(Split {
-        kind: Some(FrontMatterKind::Json),
-        data,
-        body: &t[end + skip..],
-        warnings,
-    })
+    Some(parsed.split(Some(FrontMatterKind::Json), &t[end + skip..]))
 }
 
 /// Byte offset just after the `}` that closes the `{` at the start of `t`,
@@ -347,35 +589,32 @@ fn matching_brace(t: &str) -> Option<usize> {
 fn hexo_without_opener(text: &str, start: usize) -> Option<Split<'_>> {
     let t = &text[start..];
     let first = t.split('\n').next().unwrap_or_default();
+    let first_line = line_number(text, start);
     if first.starts_with('"') {
         let (close, body) = find_closer(text, start, &[";;;"])?;
         let block = &text[start..close];
         let data = serde_json::from_str::<Map<String, Value>>(&format!("{{{block}}}")).ok()?;
-        return (!data.is_empty()).then(|| Split {
-            kind: Some(FrontMatterKind::Json),
+        let parsed = Parsed {
             data,
-            body: &text[body..],
+            lines: json_key_lines(block, first_line),
             warnings: Vec::new(),
-        });
+        };
+        return (!parsed.data.is_empty())
+            .then(|| parsed.split(Some(FrontMatterKind::Json), &text[body..]));
     }
     if !starts_with_identifier_key(first) {
         return None;
     }
     let (close, body) = find_closer(text, start, &["---"])?;
     let block = &text[start..close];
-    let (data, warnings) = match yaml::parse(block) {
-        Ok(r) => r,
+    let parsed = match yaml::parse(block) {
+        Ok(read) => Parsed::from_yaml(read, first_line),
         Err(yaml::YamlError::Syntax { .. }) if block.split('\n').all(looks_like_yaml_line) => {
-            parse_yaml(block, line_number(text, start))
+            parse_yaml(block, first_line)
         }
         Err(_) => return None,
     };
-    (!data.is_empty()).then(|| Split {
-        kind: Some(FrontMatterKind::Yaml),
-        data,
-        body: &text[body..],
-        warnings,
-    })
+    (!parsed.data.is_empty()).then(|| parsed.split(Some(FrontMatterKind::Yaml), &text[body..]))
 }
 
 /// `identifier: …` (or `identifier:` alone): letters, digits, `_` and `-`.

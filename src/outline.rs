@@ -1,18 +1,19 @@
 //! Stage 6: the outline of sanitized HTML: heading ids and the table of contents,
-//! plain text, CJK-aware counts and reading time, and the script-based language guess.
+//! plain text, and CJK-aware counts and reading time.
 //!
 //! It reads the sanitizer's serialized output (html5ever's: lowercase tags, quoted
 //! attributes, `&amp; &lt; &gt; &quot; &nbsp;` escapes), so a small scanner is exact here.
 
-use crate::markdown::is_cjk;
+use crate::article::{Stats, TocEntry};
 use crate::sanitize::ID_PREFIX;
-use crate::{Stats, TocEntry};
-use std::borrow::Cow;
+use crate::text::{
+    collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, tag_spans, Breaks,
+};
 use std::collections::HashSet;
 
 /// Sanitized HTML with heading ids, and what was measured on it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Outline {
+pub(crate) struct Outline {
     /// The HTML, every heading carrying an `id`.
     pub html: String,
     /// One entry per heading.
@@ -28,21 +29,12 @@ const CJK_CHARS_PER_MINUTE: usize = 400;
 const WORDS_PER_MINUTE: usize = 200;
 
 /// Gives every heading an id (keeping one the article set), builds the TOC and counts.
-///
-/// # Examples
-/// ```
-/// let o = folio::outline::outline("<h2>Hello &amp; bye</h2><p>你好世界 and two</p>");
-/// assert_eq!(o.toc[0].id, "user-content-hello-bye");
-/// assert_eq!(o.toc[0].text, "Hello & bye");
-/// assert!(o.html.starts_with(r#"<h2 id="user-content-hello-bye">"#));
-/// assert_eq!(o.stats.words, 2 + 4 + 2);
-/// ```
-pub fn outline(html: &str) -> Outline {
+pub(crate) fn outline(html: &str) -> Outline {
     let mut out = String::with_capacity(html.len() + 64);
     let mut toc = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     let mut pos = 0;
-    let headings = crate::sanitize::tag_spans(html).filter_map(|(at, end)| {
+    let headings = tag_spans(html).filter_map(|(at, end)| {
         let b = html.as_bytes();
         let level = *b.get(at + 2)?;
         let ok = b[at + 1] == b'h'
@@ -58,18 +50,18 @@ pub fn outline(html: &str) -> Outline {
         let inner_end = html[open_end..]
             .find(&close)
             .map_or(html.len(), |e| open_end + e);
-        let text = collapse_ws(&plain_text(&html[open_end..inner_end]));
+        let text = collapse_whitespace(&html_to_text(&html[open_end..inner_end], Breaks::Lines));
         let open_tag = &html[at..open_end];
         out.push_str(&html[pos..at]);
         let id = match attr_value(open_tag, "id") {
             Some(id) => {
                 out.push_str(open_tag);
-                unescape(id).into_owned()
+                decode_entities(id).into_owned()
             }
             None => {
                 let id = unique_id(&slug(&text), &mut used);
                 out.push_str(&open_tag[..open_tag.len() - 1]);
-                out.push_str(&format!(" id=\"{}\">", escape_attr(&id)));
+                out.push_str(&format!(" id=\"{}\">", escape(&id)));
                 id
             }
         };
@@ -78,7 +70,7 @@ pub fn outline(html: &str) -> Outline {
         pos = open_end;
     }
     out.push_str(&html[pos..]);
-    let text = plain_text(html);
+    let text = html_to_text(html, Breaks::Lines);
     let stats = count(&text);
     Outline {
         html: out,
@@ -107,7 +99,7 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
 }
 
 /// GitHub-style slug that keeps CJK and other letters: lowercase, spaces to `-`, punctuation dropped.
-pub fn slug(text: &str) -> String {
+fn slug(text: &str) -> String {
     let mut s = String::new();
     for c in text.trim().chars() {
         if c.is_alphanumeric() {
@@ -119,52 +111,8 @@ pub fn slug(text: &str) -> String {
     s.trim_matches('-').to_string()
 }
 
-/// The text of sanitized HTML: tags removed, entities decoded, block ends as line breaks.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&unescape(&rest[..lt]));
-        let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
-        let tag = &rest[lt..gt];
-        if tag.starts_with("</p")
-            || tag.starts_with("</h")
-            || tag.starts_with("<br")
-            || tag.starts_with("</li")
-            || tag.starts_with("</div")
-            || tag.starts_with("</t")
-        {
-            out.push('\n');
-        }
-        rest = &rest[gt..];
-    }
-    out.push_str(&unescape(rest));
-    out
-}
-
-fn unescape(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&nbsp;", "\u{a0}")
-            .replace("&amp;", "&"),
-    )
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;")
-}
-
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Counts characters and words; each CJK character is a word.
-pub fn count(text: &str) -> Stats {
+fn count(text: &str) -> Stats {
     let (mut chars, mut cjk, mut words, mut in_word) = (0, 0, 0, false);
     for c in text.chars() {
         if c.is_whitespace() {
@@ -199,141 +147,18 @@ pub fn count(text: &str) -> Stats {
     }
 }
 
-/// Guesses the language: by script for Chinese (`zh`), Japanese (`ja`, kana) and
-/// Korean (`ko`, Hangul); for Latin-script text by its most common short words
-/// (English, French, German, Spanish, Portuguese, Italian). `None` when unsure:
-/// front matter should say.
-///
-/// # Examples
-/// ```
-/// use folio::outline::detect_lang;
-/// assert_eq!(detect_lang("商务部新闻发言人").as_deref(), Some("zh"));
-/// assert_eq!(detect_lang("これは日本語です").as_deref(), Some("ja"));
-/// assert_eq!(detect_lang("This is the story of a post and the people in it.").as_deref(), Some("en"));
-/// assert_eq!(detect_lang("Lorem ipsum dolor sit amet"), None);
-/// ```
-pub fn detect_lang(text: &str) -> Option<String> {
-    let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        match c as u32 {
-            0x3040..=0x30FF => kana += 1,
-            0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
-            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
-            _ if c.is_alphabetic() => letters += 1,
-            _ => {}
-        }
-    }
-    let cjk = han + kana + hangul;
-    if cjk == 0 || cjk * 3 < letters / 4 {
-        return latin_lang(text);
-    }
-    let lang = if kana * 10 >= cjk {
-        "ja"
-    } else if hangul * 2 >= cjk {
-        "ko"
-    } else {
-        "zh"
-    };
-    Some(lang.to_string())
-}
-
-/// The most frequent short words of each language; a text is in the language
-/// whose words make up a clear share of its first two thousand words.
-const STOPWORDS: [(&str, &[&str]); 6] = [
-    (
-        "en",
-        &[
-            "the", "and", "of", "to", "is", "in", "that", "it", "for", "with", "this", "you",
-            "are", "was",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "qui", "pas",
-            "sur", "du",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "und", "das", "ist", "nicht", "ein", "mit", "den", "zu", "von", "sie",
-            "auf", "ich",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "los", "las", "y", "es", "una", "por", "con", "para", "del", "que", "como",
-            "pero", "más",
-        ],
-    ),
-    (
-        "pt",
-        &[
-            "o", "os", "as", "e", "um", "uma", "não", "com", "para", "do", "da", "que", "em", "são",
-        ],
-    ),
-    (
-        "it",
-        &[
-            "il", "di", "che", "è", "per", "non", "una", "gli", "con", "del", "della", "sono",
-            "anche", "come",
-        ],
-    ),
-];
-
-fn latin_lang(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2_000)
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 5 {
-        return None;
-    }
-    let (lang, hits) = STOPWORDS
-        .iter()
-        .map(|(lang, list)| {
-            (
-                *lang,
-                words.iter().filter(|w| list.contains(&w.as_str())).count(),
-            )
-        })
-        .max_by_key(|(_, hits)| *hits)?;
-    (hits * 10 >= words.len()).then(|| lang.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn latin_languages_by_their_short_words() {
-        let cases = [
-            (
-                "Le chat est dans la maison et les enfants sont dans le jardin.",
-                "fr",
-            ),
-            (
-                "Der Hund ist nicht in dem Haus und die Katze ist auf dem Dach.",
-                "de",
-            ),
-            (
-                "El perro y el gato están en la casa con los niños para jugar.",
-                "es",
-            ),
-            (
-                "The dog and the cat are in the house with the children.",
-                "en",
-            ),
-        ];
-        for (text, want) in cases {
-            assert_eq!(detect_lang(text).as_deref(), Some(want), "{text}");
-        }
-        assert_eq!(detect_lang("x y"), None);
-        assert_eq!(detect_lang("fn main() { let x = 1; println!(x); }"), None);
+    fn headings_get_ids_and_text_is_counted() {
+        let o = outline("<h2>Hello &amp; bye</h2><p>你好世界 and two</p>");
+        assert_eq!(o.toc[0].id, "user-content-hello-bye");
+        assert_eq!(o.toc[0].text, "Hello & bye");
+        assert!(o.html.starts_with(r#"<h2 id="user-content-hello-bye">"#));
+        assert_eq!(o.stats.words, 2 + 4 + 2);
+        assert_eq!(o.text, "Hello & bye\n你好世界 and two\n");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Stage 5: the one place where HTML becomes safe. Everything the page inserts
-//! has passed through [`sanitize`]; nothing else in Folio emits markup from input.
+//! has passed through a [`Sanitizer`] (ammonia, or the safe Markdown writer that
+//! gives the same bytes); nothing else in Folio emits markup from input. What is
+//! done to safe HTML afterwards ([`tidy()`]) is done here too.
 //!
 //! # Policy
 //! * **Elements**: ammonia's default allowlist (text structure, lists, tables,
@@ -22,340 +24,142 @@
 //!   `referrerpolicy="no-referrer" loading="lazy" decoding="async"` so hot-link
 //!   protected pictures load and nothing tells their host who reads.
 
-mod events;
+mod policy;
+mod safe_writer;
 mod stable;
+mod tidy;
 
-use ammonia::{Builder, UrlRelative};
-use std::borrow::Cow;
-use std::collections::HashSet;
-use std::sync::LazyLock;
+pub use policy::ID_PREFIX;
+pub(crate) use tidy::tidy;
+
+use ammonia::Builder;
+use pulldown_cmark::Event;
+use std::cell::OnceCell;
 use url::Url;
 
-/// Prefix of every element id in sanitized output.
-pub const ID_PREFIX: &str = "user-content-";
-
-const RASTER_DATA: [&str; 7] = [
-    "data:image/png",
-    "data:image/jpeg",
-    "data:image/jpg",
-    "data:image/gif",
-    "data:image/webp",
-    "data:image/avif",
-    "data:image/bmp",
-];
-
-/// Removed together with everything inside them.
-const DROP_WITH_CONTENT: [&str; 19] = [
-    "script", "style", "template", "noscript", "iframe", "object", "embed", "frameset", "noframes",
-    "noembed", "xmp", "svg", "math", "title", "textarea", "select", "button", "form", "label",
-];
-
-/// The base that relative URLs resolve against: only an `http`/`https` one. Against
-/// any other (a `file:` page, say) they would become URLs the policy refuses, so they
-/// are left relative, for the browser to resolve against the page.
-fn resolving(base: Option<&Url>) -> Option<&Url> {
-    base.filter(|b| matches!(b.scheme(), "http" | "https"))
-}
-
-/// Every link's `rel`.
-const LINK_REL: &str = "noopener noreferrer nofollow";
-
-/// The attribute filter: runs after ammonia's allowlist and scheme checks.
-fn filter_attribute<'a>(element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
-    match attribute {
-        "class" => {
-            let keep: Vec<&str> = value
-                .split_ascii_whitespace()
-                .filter(|c| match element {
-                    "code" | "pre" => c.starts_with("language-"),
-                    "blockquote" => c.starts_with("markdown-alert-"),
-                    "sup" => *c == "footnote-reference" || *c == "footnote-definition-label",
-                    "div" => *c == "footnote-definition",
-                    _ => false,
-                })
-                .filter(|c| {
-                    c.chars()
-                        .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
-                })
-                .collect();
-            (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
-        }
-        "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
-        // ammonia allows `cite` but does not treat it as a URL: hold it to the same schemes.
-        "cite" => match Url::parse(value.trim()) {
-            Ok(u) if !matches!(u.scheme(), "http" | "https") => None,
-            _ => Some(Cow::Borrowed(value)),
-        },
-        "href" | "src" => {
-            let v = value.trim();
-            let lower = v.get(..16).unwrap_or(v).to_ascii_lowercase();
-            if lower.starts_with("data:") {
-                let raster = element == "img"
-                    && attribute == "src"
-                    && RASTER_DATA
-                        .iter()
-                        .any(|p| v.len() > p.len() && v[..p.len()].eq_ignore_ascii_case(p));
-                return raster.then_some(Cow::Borrowed(value));
-            }
-            if v.starts_with("//") {
-                // Only if the result is a URL: a second look would drop it otherwise,
-                // and the output would not be a fixed point.
-                let https = format!("https:{v}");
-                return Url::parse(&https).is_ok().then_some(Cow::Owned(https));
-            }
-            if attribute == "href" && v.starts_with('#') && v.len() > 1 {
-                // Fragment links point at prefixed ids (footnotes, headings).
-                let frag = &v[1..];
-                if !frag.starts_with(ID_PREFIX) {
-                    return Some(Cow::Owned(format!("#{ID_PREFIX}{frag}")));
-                }
-            }
-            Some(Cow::Borrowed(value))
-        }
-        _ => Some(Cow::Borrowed(value)),
-    }
-}
-
-fn builder(base: Option<&Url>) -> Builder<'static> {
-    let mut b = Builder::default();
-    b.add_tags(["input"])
-        .rm_clean_content_tags(["script", "style"])
-        .add_clean_content_tags(DROP_WITH_CONTENT)
-        .add_generic_attributes(["dir", "id"])
-        .add_tag_attributes("code", ["class"])
-        .add_tag_attributes("pre", ["class"])
-        .add_tag_attributes("blockquote", ["class"])
-        .add_tag_attributes("sup", ["class"])
-        .add_tag_attributes("div", ["class"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["title"])
-        .add_tag_attributes("a", ["title"])
-        .add_tag_attribute_values("input", "disabled", [""])
-        .set_tag_attribute_value("input", "disabled", "")
-        .add_url_schemes(["data"])
-        .rm_url_schemes([
-            "ftp",
-            "tel",
-            "sms",
-            "irc",
-            "ircs",
-            "xmpp",
-            "webcal",
-            "magnet",
-            "news",
-            "nntp",
-            "geo",
-            "im",
-            "bitcoin",
-            "callto",
-            "gopher",
-            "mms",
-            "sip",
-            "sips",
-            "ssh",
-            "svn",
-            "git",
-            "urn",
-            "openpgp4fpr",
-            "matrix",
-            "wtai",
-            "feed",
-        ])
-        .link_rel(Some(LINK_REL))
-        .id_prefix(Some(ID_PREFIX))
-        .strip_comments(true)
-        .attribute_filter(filter_attribute);
-    b.url_relative(match resolving(base) {
-        Some(u) => UrlRelative::RewriteWithBase(u.clone()),
-        None => UrlRelative::PassThrough,
-    });
-    b
-}
-
-static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder(None));
-
-/// Cleans an HTML fragment according to the policy above.
-///
-/// # Examples
-/// ```
-/// let out = folio::sanitize::sanitize(r#"<p onclick="x()">Hi<script>bad()</script><img src="//a.cn/p.png"></p>"#, None);
-/// assert_eq!(out, r#"<p>Hi<img src="https://a.cn/p.png" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>"#);
-/// // Attribute values may hold `<img`; only real tags are touched.
-/// let out = folio::sanitize::sanitize(r#"<a title="<img x>" href="/a">t</a>"#, None);
-/// assert_eq!(out, r#"<a title="&lt;img x&gt;" href="/a" rel="noopener noreferrer nofollow">t</a>"#);
-/// ```
-pub fn sanitize(html: &str, base: Option<&Url>) -> String {
-    clean(html, base, true)
-}
-
-/// [`sanitize`] without its shortcut: always two ammonia passes. The reference that
-/// tests hold the shortcut to (the output must be the same).
-pub fn sanitize_twice(html: &str, base: Option<&Url>) -> String {
-    clean(html, base, false)
-}
-
-fn clean(html: &str, base: Option<&Url>, shortcut: bool) -> String {
-    let base = resolving(base);
-    let owned;
-    let builder: &Builder = match base {
-        None => &DEFAULT,
-        Some(_) => {
-            owned = builder(base);
-            &owned
-        }
-    };
-    // Unwrapping disallowed elements can leave a tree no parser would build (an `h2`
-    // inside an `h2`), and so can the parser's own error recovery (`<a><table><a>`);
-    // a second pass gives the tree the browser will see, so the output is a fixed
-    // point: sanitizing it again changes nothing. When the first pass's tree is one
-    // the parser would build as it stands, the second pass is skipped.
-    let once = builder.clean(html).to_string();
-    let twice = if shortcut && stable::is_parser_stable(&once) {
-        once
-    } else {
-        builder.clean(&once).to_string()
-    };
-    add_image_attributes(&twice)
-}
-
 /// HTML on its way to the page: either still to be sanitized, or written safe
-/// already by [`markdown`]'s fast path.
+/// already by the safe Markdown writer ([`Sanitizer::write_markdown`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Html {
     /// Unsafe: may hold anything the input held.
     Raw(String),
-    /// Safe: exactly what [`sanitize`] would have made of the raw HTML.
+    /// Safe: exactly what sanitizing the raw HTML would have given.
     Clean(String),
 }
 
-impl Html {
+/// The sanitizer of one render: the policy, with relative URLs resolved against
+/// the caller's base URL when that is `http(s)`, decided once here. Against any
+/// other base (a `file:` page) they would become URLs the policy refuses, so they
+/// stay relative, for the browser to resolve against the page. The ammonia builder
+/// for a base URL is made at most once, when raw HTML first needs it.
+pub(crate) struct Sanitizer {
+    base: Option<Url>,
+    based: OnceCell<Builder<'static>>,
+}
+
+impl Sanitizer {
+    /// The sanitizer for a render with this base URL (or none).
+    pub(crate) fn new(base: Option<&Url>) -> Sanitizer {
+        Sanitizer {
+            base: base
+                .filter(|b| matches!(b.scheme(), "http" | "https"))
+                .cloned(),
+            based: OnceCell::new(),
+        }
+    }
+
+    fn builder(&self) -> &Builder<'static> {
+        match &self.base {
+            None => &policy::DEFAULT,
+            Some(b) => self.based.get_or_init(|| policy::builder(Some(b))),
+        }
+    }
+
     /// The safe HTML: sanitizes raw HTML, passes clean HTML on.
-    pub fn into_clean(self, base: Option<&Url>) -> String {
-        match self {
-            Html::Raw(html) => sanitize(&html, base),
+    pub(crate) fn clean(&self, html: Html) -> String {
+        match html {
+            Html::Raw(html) => self.sanitize(&html, true),
             Html::Clean(html) => html,
         }
     }
 
-    /// The HTML as it stands (raw or clean).
-    pub fn as_str(&self) -> &str {
-        match self {
-            Html::Raw(html) | Html::Clean(html) => html,
-        }
+    /// Cleans `html` with ammonia. Unwrapping disallowed elements can leave a tree
+    /// no parser would build (an `h2` inside an `h2`), and so can the parser's own
+    /// error recovery (`<a><table><a>`); a second pass gives the tree the browser
+    /// will see, so the output is a fixed point: sanitizing it again changes
+    /// nothing. With `shortcut`, the second pass is skipped when the first pass's
+    /// tree is one the parser would build as it stands.
+    fn sanitize(&self, html: &str, shortcut: bool) -> String {
+        let builder = self.builder();
+        let once = builder.clean(html).to_string();
+        let twice = if shortcut && stable::is_parser_stable(&once) {
+            once
+        } else {
+            builder.clean(&once).to_string()
+        };
+        policy::add_image_attributes(&twice)
     }
-}
 
-/// Renders Markdown with Folio's extensions. Markdown holding no raw HTML (or only
-/// comments) is written safe straight from its events, with the same result as
-/// [`sanitize`] over [`crate::markdown::to_html`] at a fraction of the cost; other
-/// Markdown comes back [`Html::Raw`], to be sanitized.
-///
-/// # Examples
-/// ```
-/// use folio::sanitize::{markdown, Html};
-/// let html = markdown("[x](javascript:alert(1)) ![a](//i.cn/p.png)", None);
-/// assert_eq!(html, Html::Clean(r#"<p><a rel="noopener noreferrer nofollow">x</a> <img src="https://i.cn/p.png" alt="a" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>
-/// "#.into()));
-/// assert!(matches!(markdown("<b>raw</b>", None), Html::Raw(_)));
-/// ```
-pub fn markdown(md: &str, base: Option<&Url>) -> Html {
-    // Streamed, never collected: the events of a big article would take more memory
-    // than its HTML. Where the writer gives up, pulldown-cmark's writer starts over.
-    let events = crate::markdown::events(md, crate::markdown::options());
-    match events::write(events, resolving(base), md.len() + md.len() / 4) {
-        Some(clean) => Html::Clean(clean),
-        None => Html::Raw(crate::markdown::to_html(md)),
+    /// Sanitizing without the one-pass shortcut: always two ammonia passes, the
+    /// reference the tests hold the shortcut to.
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) fn sanitize_twice(&self, html: &str) -> String {
+        self.sanitize(html, false)
     }
-}
 
-/// Attributes every image gets, in a fixed order (ammonia's own setter uses a
-/// hash map, whose order would change from run to run).
-const IMAGE_ATTRIBUTES: &str = r#" referrerpolicy="no-referrer" loading="lazy" decoding="async""#;
-
-fn add_image_attributes(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut pos = 0;
-    for (start, end) in tag_spans(html) {
-        let tag = &html[start..end];
-        if tag.starts_with("<img") && matches!(tag.as_bytes().get(4), Some(b' ' | b'>' | b'/')) {
-            let close = if tag.ends_with("/>") {
-                end - 2
-            } else {
-                end - 1
-            };
-            out.push_str(&html[pos..close]);
-            out.push_str(IMAGE_ATTRIBUTES);
-            pos = close;
-        }
+    /// Markdown events written as safe HTML, the same bytes as sanitizing
+    /// pulldown-cmark's HTML for them; `None` when only the HTML parser can tell what
+    /// they mean (raw HTML, a link in a link …). `capacity` guesses the output's length.
+    pub(crate) fn write_markdown<'a>(
+        &self,
+        events: impl Iterator<Item = Event<'a>>,
+        capacity: usize,
+    ) -> Option<String> {
+        safe_writer::write(events, self.base.as_ref(), capacity)
     }
-    out.push_str(&html[pos..]);
-    out
-}
 
-/// Byte spans of the tags in sanitized (html5ever-serialized) HTML. There, every
-/// `<` in text is escaped and attribute values are double-quoted, so a `<` outside
-/// quotes always opens a tag.
-pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let start = i + html[i..].find('<')?;
-        let mut j = start + 1;
-        let mut quoted = false;
-        while j < bytes.len() {
-            match bytes[j] {
-                b'"' => quoted = !quoted,
-                b'>' if !quoted => break,
-                _ => {}
-            }
-            j += 1;
-        }
-        i = (j + 1).min(bytes.len());
-        Some((start, i))
-    })
-}
-
-/// Checks a URL from metadata (a cover image, say) against the same scheme policy,
-/// resolving it against `base` when it is relative. `None` means "do not use it".
-///
-/// # Examples
-/// ```
-/// use folio::sanitize::safe_url;
-/// assert_eq!(safe_url("javascript:alert(1)", None), None);
-/// assert_eq!(safe_url("//img.cn/a.png", None).as_deref(), Some("https://img.cn/a.png"));
-/// assert_eq!(safe_url("a.png", None).as_deref(), Some("a.png"));
-/// ```
-pub fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
-    let v = raw.trim();
-    if v.is_empty() || v.chars().any(|c| c.is_control()) {
-        return None;
-    }
-    if let Some(rest) = v.strip_prefix("//") {
-        return Url::parse(&format!("https://{rest}"))
-            .ok()
-            .map(String::from);
-    }
-    match Url::parse(v) {
-        Ok(u) => {
-            let ok: HashSet<&str> = ["http", "https"].into();
-            let raster = u.scheme() == "data"
-                && RASTER_DATA
-                    .iter()
-                    .any(|p| v.to_ascii_lowercase().starts_with(p));
-            (ok.contains(u.scheme()) || raster).then(|| u.to_string())
-        }
-        Err(url::ParseError::RelativeUrlWithoutBase) => match resolving(base) {
-            Some(b) => b.join(v).ok().map(String::from),
-            None => Some(v.to_string()),
-        },
-        Err(_) => None,
+    /// A URL from metadata (a cover image) checked against the same scheme policy
+    /// and resolved like the body's URLs; `None` means "do not use it".
+    pub(crate) fn safe_url(&self, raw: &str) -> Option<String> {
+        policy::safe_url(raw, self.base.as_ref())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{markdown, sanitize, Html};
+    use super::{Html, Sanitizer};
     use url::Url;
+
+    fn sanitize(html: &str, base: Option<&Url>) -> String {
+        Sanitizer::new(base).clean(Html::Raw(html.to_string()))
+    }
+
+    #[test]
+    fn the_policy_in_two_examples() {
+        let out = sanitize(
+            r#"<p onclick="x()">Hi<script>bad()</script><img src="//a.cn/p.png"></p>"#,
+            None,
+        );
+        assert_eq!(
+            out,
+            r#"<p>Hi<img src="https://a.cn/p.png" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>"#
+        );
+        // Attribute values may hold `<img`; only real tags are touched.
+        let out = sanitize(r#"<a title="<img x>" href="/a">t</a>"#, None);
+        assert_eq!(
+            out,
+            r#"<a title="&lt;img x&gt;" href="/a" rel="noopener noreferrer nofollow">t</a>"#
+        );
+    }
+
+    #[test]
+    fn clean_html_passes_unchanged() {
+        let clean = Html::Clean("<p onclick=\"kept: already vouched for\"></p>".into());
+        assert_eq!(
+            Sanitizer::new(None).clean(clean.clone()),
+            "<p onclick=\"kept: already vouched for\"></p>"
+        );
+    }
 
     #[test]
     fn a_protocol_relative_url_that_is_no_url_is_dropped() {
@@ -389,13 +193,27 @@ mod tests {
             "{on_disk}"
         );
         assert_eq!(sanitize(&on_disk, Some(&file)), on_disk);
-        let Html::Clean(md) = markdown("[a](a.html)", Some(&file)) else {
-            panic!("no raw HTML here")
-        };
-        assert!(md.contains(r#"href="a.html""#), "{md}");
+        let events = pulldown_cmark::Parser::new("[a](a.html)");
+        let md = Sanitizer::new(Some(&file)).write_markdown(events, 0);
+        assert!(md.is_some_and(|md| md.contains(r#"href="a.html""#)));
         assert_eq!(
-            super::safe_url("c.png", Some(&file)).as_deref(),
+            Sanitizer::new(Some(&file)).safe_url("c.png").as_deref(),
             Some("c.png")
         );
+    }
+
+    #[test]
+    fn one_builder_per_render_at_most() {
+        let web = Url::parse("https://blog.example.cn/posts/").unwrap();
+        let s = Sanitizer::new(Some(&web));
+        assert!(s.based.get().is_none(), "made before raw HTML needed it");
+        let _ = s.clean(Html::Raw("<a href=a>x</a>".into()));
+        let first: *const _ = s.builder();
+        let _ = s.clean(Html::Raw("<a href=b>y</a>".into()));
+        assert!(
+            std::ptr::eq(first, s.builder()),
+            "the builder was made again"
+        );
+        assert!(Sanitizer::new(None).based.get().is_none());
     }
 }

@@ -1,5 +1,8 @@
 //! The browser binding: JS values in, the core's call, JS values out. Nothing else.
+//! Errors cross as real JS `Error`s carrying the core's code and params.
 
+use crate::error::{Error, ErrorKind};
+use crate::options::Options;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +31,40 @@ export interface Stats {
   reading_minutes: number;
 }
 
+/** The kind of a warning: stable codes, each documented in the README. */
+export type WarningCode =
+  | "encoding-damaged"
+  | "encoding-guessed"
+  | "front-matter-unclosed"
+  | "javascript-front-matter"
+  | "front-matter-not-mapping"
+  | "yaml-broken"
+  | "toml-broken"
+  | "json-broken"
+  | "key-duplicate"
+  | "front-matter-too-repetitive"
+  | "front-matter-too-deep"
+  | "value-wrong-kind"
+  | "entry-wrong-kind"
+  | "author-unnamed"
+  | "date-out-of-range"
+  | "date-unreadable"
+  | "url-unsafe"
+  | "lang-invalid"
+  | "dir-invalid";
+
+/** Something odd in the file that did not stop it from rendering. */
+export interface Warning {
+  /** Stable kebab-case code, for saying it in any language. */
+  code: WarningCode;
+  /** The same in one English sentence (the fallback for a code a page does not know). */
+  message: string;
+  /** The 1-based line of the file it is about, when known. */
+  line: number | null;
+  /** What the sentence names (`{ key: "date", value: "someday" }`), by the code's param names. */
+  params: Record<string, string>;
+}
+
 /** What `render` returns: the same object as `folio render --json`. */
 export interface Article {
   title: string | null;
@@ -37,15 +74,22 @@ export interface Article {
   /** The date as written, when it could not be read. */
   date_text: string | null;
   updated_text: string | null;
+  /** Authors' names, as text. */
   authors: string[];
+  /** An author's web address by name (passed the URL policy); authors without one are absent. */
+  author_links: Record<string, string>;
   categories: string[];
   /** Category hierarchies (Hexo: a flat list is one path), each shown as a breadcrumb. */
   category_paths: string[][];
   tags: string[];
   /** Image URL that passed the URL policy. */
   cover: string | null;
+  /** Where the article was first published (front matter `source`/`url`…, a page's canonical URL). */
+  source_url: string | null;
   summary: string | null;
   lang: string | null;
+  /** The text's direction, to set as `dir` on the article and its metadata; null when unknown. */
+  dir: "rtl" | "ltr" | null;
   format: "markdown" | "html";
   front_matter: "yaml" | "toml" | "json" | null;
   /** WHATWG encoding label, e.g. "UTF-8", "GBK". */
@@ -55,10 +99,18 @@ export interface Article {
   toc: TocEntry[];
   stats: Stats;
   /** What was odd but did not stop rendering, for the reader. */
-  warnings: string[];
+  warnings: Warning[];
   /** The whole front matter. */
   extra: Record<string, unknown>;
   draft: boolean;
+}
+
+/** What `render` throws when a file cannot be shown at all (a real `Error`). */
+export interface RenderError extends Error {
+  /** `empty`, `binary`, `too-large` or `bad-option`. */
+  code: "empty" | "binary" | "too-large" | "bad-option";
+  /** What the message names, for saying it in another language (`{ kind: "PNG image" }`). */
+  params: Record<string, string>;
 }
 
 /** Options for `render`. */
@@ -77,24 +129,60 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Renders an article from a string or the file's bytes (`Uint8Array`).
+/// Renders an article from a string or the file's bytes (`Uint8Array`). Throws a
+/// `RenderError` (see the types above) when the file cannot be shown.
 #[wasm_bindgen(js_name = render, unchecked_return_type = "Article")]
 pub fn render(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, js_sys::Error> {
     let bytes = match input.as_string() {
         Some(text) => text.into_bytes(),
         None => input
             .dyn_ref::<js_sys::Uint8Array>()
-            .ok_or_else(|| JsError::new("render() takes a string or a Uint8Array."))?
+            .ok_or_else(|| bad_option("input", "render() takes a string or a Uint8Array."))?
             .to_vec(),
     };
-    let options: crate::Options = if options.is_undefined() || options.is_null() {
-        crate::Options::default()
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)?
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            bad_option(
+                "options",
+                &format!("The render options are not usable: {e}."),
+            )
+        })?
     };
-    let article = crate::render(&bytes, &options)?;
-    Ok(article.serialize(&SERIALIZER)?)
+    let article = crate::render(&bytes, &options).map_err(|e| into_error(&e))?;
+    article
+        .serialize(&SERIALIZER)
+        .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// The JS `Error` for a core error: its message, `code` and `params`.
+fn into_error(e: &Error) -> js_sys::Error {
+    js_error(&e.to_string(), e.kind(), e.params())
+}
+
+/// A `bad-option` error raised by the binding itself (an argument of the wrong kind).
+fn bad_option(option: &str, message: &str) -> js_sys::Error {
+    js_error(
+        message,
+        ErrorKind::BadOption,
+        &[
+            ("option", option.to_string()),
+            ("detail", message.to_string()),
+        ],
+    )
+}
+
+fn js_error(message: &str, kind: ErrorKind, params: &[(&str, String)]) -> js_sys::Error {
+    let error = js_sys::Error::new(message);
+    let object = js_sys::Object::new();
+    for (name, value) in params {
+        let _ = js_sys::Reflect::set(&object, &(*name).into(), &value.into());
+    }
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &kind.code().into());
+    let _ = js_sys::Reflect::set(&error, &"params".into(), &object);
+    error
 }

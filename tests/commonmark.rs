@@ -22,25 +22,19 @@ fn commonmark_spec_examples_pass() {
     let failed: Vec<&Example> = all
         .iter()
         .filter(|e| {
-            normalize(&folio::markdown::render(
-                &e.markdown,
-                pulldown_cmark::Options::empty(),
-            )) != normalize(&e.html)
+            normalize(&folio::test_hooks::unsafe_commonmark_html(&e.markdown)) != normalize(&e.html)
         })
         .collect();
     let passed = all.len() - failed.len();
     for e in &failed {
         eprintln!("spec example {} ({}) differs", e.number, e.section);
     }
-    let share = passed as f64 / all.len() as f64;
-    eprintln!(
-        "CommonMark spec: {passed} of {} examples pass ({:.2}%)",
-        all.len(),
-        share * 100.0
-    );
+    eprintln!("CommonMark spec: {passed} of {} examples pass", all.len());
+    // ARCHITECTURE.md claims every example: a new failure is a regression to look at.
     assert!(
-        share >= 0.99,
-        "only {:.2}% of the CommonMark examples pass",
-        share * 100.0
+        failed.is_empty(),
+        "{} of {} CommonMark examples differ",
+        failed.len(),
+        all.len()
     );
 }

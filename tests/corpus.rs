@@ -1,7 +1,7 @@
 //! Every real file in ../shared/corpus and ../shared/samples renders without an
 //! error, its output is safe, and a title is found for nearly all of them.
 
-use crate::html_check::unsafe_parts;
+use crate::html_check::violations;
 use std::path::{Path, PathBuf};
 
 /// Where the shared test data lies (read in place, never copied into the repo).
@@ -55,7 +55,7 @@ fn every_corpus_file_renders_safely_with_a_title() {
         match folio::render(&bytes, &options_for(path)) {
             Ok(a) => {
                 rendered += 1;
-                let bad = unsafe_parts(&a.html);
+                let bad = violations(&a.html);
                 assert!(bad.is_empty(), "{}: unsafe output {bad:?}", path.display());
                 if a.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
                     titled += 1;
@@ -135,7 +135,7 @@ fn the_sample_reads_as_the_reader_wants() {
 /// A file's text through the real decoder (so BOMs and CRLF are handled).
 fn decoded_text(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
-    folio::decode::decode(&bytes).ok().map(|d| d.text)
+    folio::test_hooks::decode(&bytes).ok().map(|d| d.text)
 }
 
 /// The front-matter body must be a slice of the text, not a copy.
@@ -156,7 +156,7 @@ fn front_matter_is_found_wherever_a_block_is_delimited() {
             continue;
         };
         checked += 1;
-        let s = folio::front_matter::split(&text);
+        let s = folio::test_hooks::split(&text);
         assert_subslice(&text, s.body, path);
         if !s.data.is_empty() {
             with_data += 1;
@@ -190,7 +190,7 @@ fn front_matter_of_specific_corpus_files() {
     let split_of = |rel: &str| {
         let path = shared_dir().join("corpus").join(rel);
         let text = decoded_text(&path).unwrap_or_else(|| panic!("{rel} is unreadable"));
-        let s = folio::front_matter::split(&text);
+        let s = folio::test_hooks::split(&text);
         assert_subslice(&text, s.body, &path);
         (s.kind, s.data, s.body.to_owned())
     };
@@ -215,4 +215,218 @@ fn front_matter_of_specific_corpus_files() {
     let (kind, data, _) = split_of("zola/zola-theme-matbook.md");
     assert_eq!(kind, Some(FrontMatterKind::Toml));
     assert!(!data.is_empty());
+}
+
+/// A corpus file's bytes; the test fails (not skips) when it is missing.
+fn corpus_bytes(rel: &str) -> Vec<u8> {
+    let path = shared_dir().join("corpus").join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The decoding stage on bytes that must decode.
+fn decoded(bytes: &[u8]) -> folio::test_hooks::Decoded {
+    folio::test_hooks::decode(bytes).unwrap_or_else(|e| panic!("decode failed: {e}"))
+}
+
+#[test]
+fn decodes_corpus_gb18030() {
+    let b = corpus_bytes("encodings/uchardet-zh-gb18030.txt");
+    let d = decoded(&b);
+    assert!(
+        d.encoding == "GBK" || d.encoding == "gb18030",
+        "{}",
+        d.encoding
+    );
+    assert!(d.text.contains("简体中文"), "{}", d.text);
+    assert!(!d.text.contains('\u{FFFD}'));
+}
+
+#[test]
+fn decodes_corpus_big5() {
+    let b = corpus_bytes("encodings/uchardet-zh-big5.txt");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "Big5");
+    assert!(d.text.contains("繁體中文"), "{}", d.text);
+}
+
+#[test]
+fn decodes_corpus_shift_jis() {
+    let b = corpus_bytes("encodings/uchardet-ja-shift_jis.txt");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "Shift_JIS");
+    assert!(d.text.contains("日本語"), "{}", d.text);
+}
+
+#[test]
+fn decodes_corpus_utf16le_without_bom() {
+    let b = corpus_bytes("encodings/uchardet-ja-utf-16le-nobom.txt");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-16LE");
+    assert!(d.text.starts_with("UTF-16 (UCS/Unicode"), "{}", d.text);
+    assert!(d.text.contains("は"));
+    assert!(!d.text.contains('\r'));
+}
+
+#[test]
+fn decodes_corpus_utf16be_and_utf32be_with_bom() {
+    let b = corpus_bytes("encodings/uchardet-fr-utf-16.be");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-16BE");
+    assert!(d.text.starts_with("UTF-16 (16-bit"), "{}", d.text);
+    let b = corpus_bytes("encodings/uchardet-ko-utf-32.be");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-32BE");
+    assert!(d.text.starts_with("UTF-16(16-bit"), "{}", d.text);
+    assert!(d
+        .text
+        .chars()
+        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+#[test]
+fn decodes_corpus_utf16le_bom_crlf_jekyll() {
+    let b = corpus_bytes("encodings/jekyll-fixture-utf16le-crlf-bom.md");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-16LE");
+    assert!(d.text.starts_with("---\nlayout: post\n"), "{}", d.text);
+    assert!(!d.text.contains('\r') && !d.text.contains('\u{FEFF}'));
+}
+
+#[test]
+fn decodes_corpus_qq_page_declares_gb2312_but_is_utf8() {
+    let b = corpus_bytes("big/readability-qq-source.html");
+    let d = decoded(&b);
+    assert_eq!(d.encoding, "UTF-8");
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert!(d.text.contains("腾讯"));
+}
+
+/// A corpus file rendered as the viewer would, under the given file name.
+fn render_corpus(rel: &str, file_name: &str) -> folio::Article {
+    let opts = folio::Options {
+        file_name: Some(file_name.into()),
+        ..Default::default()
+    };
+    folio::render(&corpus_bytes(rel), &opts).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Issue 15, defect 5: HTML in the byline is its text; its link passes the URL policy.
+#[test]
+fn markup_in_the_author_is_its_name_and_a_link() {
+    let a = render_corpus("hugo/hugo-even-hidden-post.md", "hidden-post.md");
+    assert_eq!(a.authors, ["Halulu"]);
+    assert_eq!(
+        a.author_links.get("Halulu").map(String::as_str),
+        Some("https://halu.lu/")
+    );
+    let html = folio::fragment::to_fragment(&a);
+    assert!(!html.contains("&lt;a"), "{html}");
+    assert!(html.contains(
+        r#"<a href="https://halu.lu/" rel="author noopener noreferrer nofollow">Halulu</a>"#
+    ));
+}
+
+/// Issue 15, defect 6 and the "Original" rough edge: an Obsidian clipping.
+#[test]
+fn wiki_links_in_the_front_matter_are_names_and_the_source_is_the_original() {
+    let a = render_corpus("other/obsidian-clipping-buy-wisely.md", "Buy wisely.md");
+    assert_eq!(a.authors, ["Steph Ango"]);
+    assert_eq!(a.category_paths, [vec!["Clippings", "Posts"]]);
+    assert_eq!(
+        a.source_url.as_deref(),
+        Some("https://stephango.com/buy-wisely")
+    );
+    // The raw front matter keeps the links, for a library that resolves them.
+    assert_eq!(a.extra["author"][0], "[[Steph Ango]]");
+    let a = render_corpus(
+        "other/obsidian-clipping-in-good-hands.md",
+        "In good hands.md",
+    );
+    assert_eq!(
+        a.source_url.as_deref(),
+        Some("https://stephango.com/in-good-hands")
+    );
+    // Scraped news: `source` names the blog, `url` is the original.
+    let a = render_corpus(
+        "news-hexo/windwild-original-langchain-seed-round-dollar.md",
+        "seed-round.md",
+    );
+    assert_eq!(
+        a.source_url.as_deref(),
+        Some("https://blog.langchain.com/announcing-our-10m-seed-round-led-by-benchmark/")
+    );
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+/// Issue 15, defect 7: dates in HTML pages' metadata.
+#[test]
+fn dates_in_html_metadata_are_read() {
+    let news = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/examples/news.html"))
+        .expect("the news example");
+    let opts = folio::Options {
+        file_name: Some("news.html".into()),
+        ..Default::default()
+    };
+    let a = folio::render(&news, &opts).unwrap();
+    assert_eq!(a.date.as_deref(), Some("2024-02-11T08:00:00+00:00"));
+    let a = render_corpus("big/readability-bbc-1-source.html", "source.html");
+    assert_eq!(a.date.as_deref(), Some("2015-07-24T05:36:09+01:00"));
+    let a = render_corpus("other/readability-lemonde-1-source.html", "source.html");
+    assert_eq!(a.date.as_deref(), Some("2015-05-04T13:36:31+02:00"));
+    assert_eq!(a.updated.as_deref(), Some("2015-05-05T20:13:12+02:00"));
+    let a = render_corpus("big/readability-nytimes-1-source.html", "source.html");
+    assert_eq!(a.date.as_deref(), Some("2017-01-13T00:00:04-05:00"));
+    assert_eq!(
+        a.source_url
+            .as_deref()
+            .map(|u| u.starts_with("https://www.nytimes.com/")),
+        Some(true)
+    );
+}
+
+/// Issue 15, defect 9: right-to-left text.
+#[test]
+fn right_to_left_pages_and_languages_say_so() {
+    let a = render_corpus("other/readability-rtl-1-source.html", "source.html");
+    assert_eq!(a.dir, Some(folio::Direction::Rtl));
+    let he = folio::render(
+        b"---\ntitle: x\nlang: he\n---\nLatin words.",
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(he.dir, Some(folio::Direction::Rtl));
+    let ar = folio::render(
+        "# عنوان\n\nهذا نص عربي قصير.".as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(ar.dir, Some(folio::Direction::Rtl));
+    let a = render_corpus("other/readability-lemonde-1-source.html", "source.html");
+    assert_eq!(a.dir, Some(folio::Direction::Ltr));
+}
+
+/// Issue 15, rough edge: an Obsidian daily note keeps its date as its title.
+#[test]
+fn a_daily_note_is_titled_by_its_date_as_written() {
+    // The corpus copy was renamed; the vault calls it `Daily/2023-09-12.md`.
+    let a = render_corpus("other/obsidian-daily-2023-09-12.md", "Daily/2023-09-12.md");
+    assert_eq!(a.title.as_deref(), Some("2023-09-12"));
+}
+
+/// Issue 15, rough edges: broken YAML leaves no junk, an unclosed block warns.
+#[test]
+fn broken_and_unclosed_front_matter_are_read_without_junk() {
+    let junk = "---\ntitle: \"A title\ntags: [a, b\n  - : : :\n---\nBody";
+    let a = folio::render(junk.as_bytes(), &Default::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("A title"));
+    assert_eq!(a.tags, ["a", "b"]);
+    assert_eq!(a.warnings[0].code, folio::WarningCode::YamlBroken);
+    let unclosed = "---\ntitle: Unclosed\ntags: [x]\n\nThe body starts here.\n";
+    let a = folio::render(unclosed.as_bytes(), &Default::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Unclosed"));
+    assert_eq!(a.tags, ["x"]);
+    assert_eq!(a.html.trim(), "<p>The body starts here.</p>");
+    assert_eq!(a.warnings[0].code, folio::WarningCode::FrontMatterUnclosed);
+    assert_eq!(a.warnings[0].line, Some(1));
 }

@@ -2,8 +2,10 @@
 //! spec files. Run with `cargo test --test integration` (`make test` runs it all).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod architecture;
 mod cli;
 mod commonmark;
+mod contract;
 mod corpus;
 mod fidelity;
 mod html_check;

@@ -86,6 +86,14 @@ fn describe(a: &folio::Article) -> String {
         a.date, a.updated, a.date_text
     );
     let _ = writeln!(s, "authors: {:?}", a.authors);
+    if !a.author_links.is_empty() {
+        let links: Vec<(&String, String)> = a
+            .author_links
+            .iter()
+            .map(|(name, url)| (name, redact_url(url)))
+            .collect();
+        let _ = writeln!(s, "author links: {links:?}");
+    }
     let _ = writeln!(
         s,
         "categories: {:?}  paths: {:?}",
@@ -93,6 +101,10 @@ fn describe(a: &folio::Article) -> String {
     );
     let _ = writeln!(s, "tags: {:?}", a.tags);
     let _ = writeln!(s, "cover: {:?}", a.cover.as_deref().map(redact_url));
+    if let Some(url) = &a.source_url {
+        let _ = writeln!(s, "original: {}", redact_url(url));
+    }
+    let _ = writeln!(s, "dir: {:?}", a.dir);
     let _ = writeln!(
         s,
         "summary: {:?}",
@@ -117,7 +129,8 @@ fn describe(a: &folio::Article) -> String {
             .map(|o| o.keys().cloned().collect::<Vec<_>>())
     );
     for w in &a.warnings {
-        let _ = writeln!(s, "warning: {w}");
+        let line = w.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        let _ = writeln!(s, "warning: [{}]{line} {}", w.code.as_str(), w.message);
     }
     let _ = writeln!(s, "---\n{}", skeleton(&a.html));
     s

@@ -3,6 +3,7 @@
 //! Run with `make test-wasm` (wasm-pack test --headless --chrome).
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -70,4 +71,118 @@ fn errors_are_real_js_errors_with_the_readers_message() {
         .unwrap_err()
         .into();
     assert!(err.is_instance_of::<js_sys::Error>());
+}
+
+/// What a failed render threw: a real `Error`, its message, `code` and `params`.
+fn thrown(input: JsValue, options: JsValue) -> (String, String, BTreeMap<String, String>) {
+    let err: JsValue = folio::wasm::render(input, options).unwrap_err().into();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let code = js_sys::Reflect::get(&err, &"code".into()).unwrap();
+    let params = js_sys::Reflect::get(&err, &"params".into()).unwrap();
+    let message: String = js_sys::Error::from(err).message().into();
+    (
+        message,
+        code.as_string().expect("code is a string"),
+        serde_wasm_bindgen::from_value(params).expect("params is an object of strings"),
+    )
+}
+
+fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn each_kind_of_error_has_its_code_and_params() {
+    let (message, code, p) = thrown(JsValue::from_str(""), JsValue::UNDEFINED);
+    assert_eq!(
+        (message.as_str(), code.as_str()),
+        ("This file is empty.", "empty")
+    );
+    assert_eq!(p, params(&[]));
+
+    let png = js_sys::Uint8Array::from(&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..]);
+    let (message, code, p) = thrown(png.into(), JsValue::UNDEFINED);
+    assert_eq!(message, "This is a PNG image, not an article.");
+    assert_eq!(code, "binary");
+    assert_eq!(p, params(&[("kind", "PNG image")]));
+
+    let nul = js_sys::Uint8Array::from(&b"text\0more text"[..]);
+    let (_, code, p) = thrown(nul.into(), JsValue::UNDEFINED);
+    assert_eq!(code, "binary");
+    assert_eq!(p, params(&[("kind", "binary file"), ("sign", "NUL bytes")]));
+
+    let big = js_sys::Uint8Array::new_with_length(folio::MAX_INPUT_BYTES as u32 + 1);
+    let (message, code, p) = thrown(big.into(), JsValue::UNDEFINED);
+    assert!(message.contains("32 MB"), "{message}");
+    assert_eq!(code, "too-large");
+    let size = (folio::MAX_INPUT_BYTES + 1).to_string();
+    let limit = folio::MAX_INPUT_BYTES.to_string();
+    assert_eq!(p, params(&[("size", &size), ("limit", &limit)]));
+
+    let (message, code, p) = thrown(JsValue::from_str("# x"), options(r#"{"baseUrl":"posts/"}"#));
+    assert!(message.contains("“posts/”"), "{message}");
+    assert_eq!(code, "bad-option");
+    assert_eq!(p, params(&[("option", "baseUrl"), ("value", "posts/")]));
+}
+
+#[wasm_bindgen_test]
+fn wrong_arguments_are_bad_options() {
+    let (message, code, p) = thrown(JsValue::from_f64(3.0), JsValue::UNDEFINED);
+    assert_eq!(code, "bad-option");
+    assert_eq!(p["option"], "input");
+    assert_eq!(p["detail"], message);
+    let (_, code, p) = thrown(JsValue::from_str("x"), options(r#"{"fileName":5}"#));
+    assert_eq!(code, "bad-option");
+    assert_eq!(p["option"], "options");
+}
+
+#[wasm_bindgen_test]
+fn warnings_author_links_and_direction_arrive_as_plain_values() {
+    let text = "---\ntitle: x\ndate: someday\nauthor: '<a href=\"https://halu.lu\">Halulu</a>'\nlang: he\n---\nBody";
+    let out = folio::wasm::render(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let warnings = get(&out, "warnings");
+    assert!(js_sys::Array::is_array(&warnings));
+    let first = js_sys::Array::from(&warnings).get(0);
+    assert_eq!(
+        get(&first, "code").as_string().as_deref(),
+        Some("date-unreadable")
+    );
+    assert_eq!(get(&first, "line").as_f64(), Some(3.0));
+    let params = get(&first, "params");
+    assert!(params.is_object() && !params.is_instance_of::<js_sys::Map>());
+    assert_eq!(
+        get(&params, "value").as_string().as_deref(),
+        Some("someday")
+    );
+    let links = get(&out, "author_links");
+    assert!(links.is_object() && !links.is_instance_of::<js_sys::Map>());
+    assert_eq!(
+        get(&links, "Halulu").as_string().as_deref(),
+        Some("https://halu.lu/")
+    );
+    assert_eq!(get(&out, "dir").as_string().as_deref(), Some("rtl"));
+    assert!(get(&out, "source_url").is_null());
+    let a: folio::Article = serde_wasm_bindgen::from_value(out).unwrap();
+    assert_eq!(
+        a,
+        folio::render(text.as_bytes(), &Default::default()).unwrap()
+    );
+    // A decoding warning has no line: null, not undefined.
+    let mut damaged = "中文正文".repeat(20).into_bytes();
+    damaged.push(0xff);
+    let out = folio::wasm::render(
+        js_sys::Uint8Array::from(&damaged[..]).into(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let first = js_sys::Array::from(&get(&out, "warnings")).get(0);
+    assert_eq!(
+        get(&first, "code").as_string().as_deref(),
+        Some("encoding-damaged")
+    );
+    assert!(get(&first, "line").is_null());
 }

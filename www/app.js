@@ -5,8 +5,8 @@
 // drops, `?src=`, permalinks, the kept library and the demo.
 
 import { init } from './folio.js';
-import { translatePage, translator } from './i18n.js';
-import { ARCHIVE_TYPE, fromBlocks, readArchive } from './library/archive.js';
+import { storeLang, switchableTranslator, translatePage } from './i18n.js';
+import { ARCHIVE_TYPE, fromBlocks } from './library/archive-blocks.js';
 import { KeepView } from './library/keep-view.js';
 import { restore } from './library/keep.js';
 import { Library } from './library/library.js';
@@ -19,6 +19,7 @@ import { errorText, following, translateLibrary } from './library/strings.js';
 import { TreeView } from './library/tree-view.js';
 import { registerOffline } from './library/workers.js';
 import { renderFile } from './render/worker-client.js';
+import { readerControls } from './view/controls.js';
 import { prepareDates } from './view/dates.js';
 import { listenForDrops } from './viewer/drop.js';
 import { startEmbed } from './viewer/embed.js';
@@ -44,7 +45,7 @@ const singleFileSource = document.getElementById('folio-demo')
   ? `<!doctype html>\n${document.documentElement.outerHTML}\n` : null;
 
 const route = readRoute(location);
-const t = translator(route.lang);
+const t = switchableTranslator(route.lang);
 /** The library's strings, in whatever language the viewer speaks. */
 const lt = following(t);
 /** Dates follow the UI language when ?lang= forces it, else the reader's own locale. */
@@ -76,12 +77,15 @@ const ui = {
   dropzone: part('dropzone'),
   input: /** @type {HTMLInputElement} */ (part('file-input')),
   folderInput: /** @type {HTMLInputElement} */ (part('folder-input')),
+  openLabel: part('open-label'),
   nav: part('file-list-nav'),
   viewer: part('viewer'),
   notice: part('notice'),
   status: part('status'),
   error: part('library-error'),
   blockImages: /** @type {HTMLInputElement} */ (part('block-images')),
+  /** The reader's settings (theme, text size, column width, language), in the top bar. */
+  controls: /** @type {HTMLElement} */ (document.createElement('div')),
 };
 
 /**
@@ -92,6 +96,12 @@ function announce(message) {
   // Re-setting the same text is not announced again; a trailing no-break space toggles it.
   ui.status.textContent = ui.status.textContent === message ? `${message}\u00a0` : message;
 }
+
+/** The remote-images switch (its label), which the settings panel holds. @returns {HTMLElement} */
+function imagesSwitch() {
+  return /** @type {HTMLElement} */ (ui.blockImages.closest('label'));
+}
+ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] });
 
 const library = new Library();
 const files = new OpenedFiles({ library, render: renderFile });
@@ -228,12 +238,14 @@ async function reopenKept() {
 }
 
 /**
- * Opens the library saved into this page, if any. Resolves to whether there was one.
- * @returns {boolean}
+ * Opens the library saved into this page, if any (archive.js, which reads its ZIP, is
+ * loaded only then). Resolves to whether there was one.
+ * @returns {Promise<boolean>}
  */
-function openSavedLibrary() {
+async function openSavedLibrary() {
   if (!archiveBlocks.length) return false;
   try {
+    const { readArchive } = await import('./library/archive.js');
     library.openArchive(readArchive(fromBlocks(archiveBlocks)));
   } catch (error) {
     ui.error.hidden = false;
@@ -245,7 +257,7 @@ function openSavedLibrary() {
 /** What the page shows first: the permalink's article, else the library saved into the
  * page (its newest article), else `?src=`, else the demo. */
 async function showFirst() {
-  const saved = openSavedLibrary();
+  const saved = await openSavedLibrary();
   const kept = await reopenKept();
   const wanted = readRoute(location).permalink;
   if (wanted && library.records.has(wanted.path)) {
@@ -273,7 +285,26 @@ function followTopBar() {
   }).observe(bar);
 }
 
+/**
+ * Switches the UI language in place (the settings' menu): the page's strings, then the
+ * shown article's view, drawn again in the new language.
+ * @param {import('./i18n.js').Lang} lang
+ */
+function switchLanguage(lang) {
+  storeLang(lang);
+  t.setLang(lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  translatePage(document, t);
+  translateLibrary(document, lt);
+  list.refresh();
+  tree.draw();
+  share.update();
+  ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
+  reader.setBlockImages(ui.blockImages.checked);
+}
+
 function start() {
+  ui.openLabel.before(ui.controls);
   document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
   followTopBar();
   translatePage(document, t);

@@ -26,7 +26,9 @@ export interface FolioErrorDetail {
 /**
  * `<folio-article>`: renders one article file in an open shadow root.
  *
- * Attributes (mirrored by properties): `src`, `base`, `theme`, `show`, `remote-images`.
+ * Attributes (mirrored by properties): `src`, `base`, `theme`, `show`, `remote-images`;
+ * and the boolean attributes (no properties) `no-highlight`, `no-math`, `no-mermaid`, `no-popovers`, `no-zoom`, which turn that rich
+ * content off (read when the article is drawn; changing one redraws it).
  * State attributes: `loading`, `rendered`, `error`.
  * Parts: `root`, `article`, `header`, `categories`, `title`, `byline`, `summary`, `tags`,
  * `cover`, `toc`, `body`, `warnings`, `blocked-image`, `error`, `error-message`.

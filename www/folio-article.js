@@ -12,6 +12,7 @@
 import { renderWhenReady } from './folio.js';
 import { fetchArticle } from './fetch-article.js';
 import { browserLanguages, describeError, pickLang, translator } from './i18n.js';
+import { FEATURES, enhance } from './reading/enhance.js';
 import { SHOW_PARTS, articleView } from './view/article.js';
 import { el } from './view/dom.js';
 import { errorView } from './view/error.js';
@@ -30,26 +31,37 @@ export { SHOW_PARTS };
  * where it is refused, each shadow root gets a `<link>` to the same file (`style-src`).
  */
 const STYLES_URL = new URL('folio-article.css', import.meta.url).href;
+/** The reading view's styles, shared with the viewer (typography, outline, rich content). */
+const READING_URL = new URL('reading/reading.css', import.meta.url).href;
+/** The attributes that turn a rich-content feature off: `no-highlight`, `no-math`, … */
+const FEATURE_ATTRIBUTES = FEATURES.map((feature) => `no-${feature}`);
 
 /** What every shadow root has before the stylesheet arrives: the host's own box. */
 const HOST_CSS = ':host { display: block; } :host([hidden]) { display: none; }';
 
-/** @type {Promise<CSSStyleSheet | null> | null} */
+/** @type {Promise<CSSStyleSheet[] | null> | null} */
 let styles = null;
 
 /**
- * The element's stylesheet, fetched on first use; null when it could not be fetched.
- * @returns {Promise<CSSStyleSheet | null>}
+ * One stylesheet, fetched and parsed.
+ * @param {string} url
+ * @returns {Promise<CSSStyleSheet>}
+ */
+async function fetchSheet(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const sheet = new CSSStyleSheet({ baseURL: url });
+  sheet.replaceSync(await response.text());
+  return sheet;
+}
+
+/**
+ * The element's stylesheets (the reading view's, then its own), fetched on first use;
+ * null when they could not be fetched.
+ * @returns {Promise<CSSStyleSheet[] | null>}
  */
 function elementStyles() {
-  styles ??= fetch(STYLES_URL)
-    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
-    .then((text) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-      return sheet;
-    })
-    .catch(() => null);
+  styles ??= Promise.all([fetchSheet(READING_URL), fetchSheet(STYLES_URL)]).catch(() => null);
   return styles;
 }
 
@@ -93,13 +105,14 @@ class Superseded extends Error {}
  * or `text/html`, or `.render()`) in an open shadow root.
  *
  * Attributes (each mirrored by a property): `src`, `base`, `theme` (`light`, `dark`,
- * `auto`), `show` (space-separated parts), `remote-images` (`load`, `block`).
+ * `auto`), `show` (space-separated parts), `remote-images` (`load`, `block`); boolean
+ * `no-highlight`, `no-math`, `no-mermaid`, `no-popovers`, `no-zoom` turn rich content off.
  * State attributes: `loading`, `rendered`, `error`.
  * Events: `folio-rendered` (detail: the Article), `folio-error` (detail: `{ message, code }`,
  * the message in the reader's language).
  */
 export class FolioArticleElement extends HTMLElement {
-  static observedAttributes = ['src', 'base', 'theme', 'show', 'remote-images'];
+  static observedAttributes = ['src', 'base', 'theme', 'show', 'remote-images', ...FEATURE_ATTRIBUTES];
 
   /** Bumped by every render; a result whose number is older is dropped. */
   #generation = 0;
@@ -126,9 +139,9 @@ export class FolioArticleElement extends HTMLElement {
     shadow.adoptedStyleSheets = [hostStyles()];
     this.#root = el('div', { className: 'root', attrs: { part: 'root' } });
     shadow.append(this.#root);
-    this.#styled = elementStyles().then((sheet) => {
-      if (sheet) shadow.adoptedStyleSheets = [hostStyles(), sheet];
-      else shadow.prepend(el('link', { attrs: { rel: 'stylesheet', href: STYLES_URL } }));
+    this.#styled = elementStyles().then((sheets) => {
+      if (sheets) shadow.adoptedStyleSheets = [hostStyles(), ...sheets];
+      else shadow.prepend(el('link', { attrs: { rel: 'stylesheet', href: READING_URL } }), el('link', { attrs: { rel: 'stylesheet', href: STYLES_URL } }));
     });
   }
 
@@ -192,7 +205,7 @@ export class FolioArticleElement extends HTMLElement {
         const baseUrl = new URL(this.base || document.baseURI, document.baseURI).href;
         this.#renderSource({ input, options: { ...options, baseUrl } }, ++this.#generation).catch(() => {});
       }
-    } else if (name === 'show' || name === 'remote-images') {
+    } else if (name === 'show' || name === 'remote-images' || FEATURE_ATTRIBUTES.includes(name)) {
       if (this.#article) this.#draw(this.#article, this.#source?.options.baseUrl);
     }
     // `theme` is pure CSS (`:host([theme])`): nothing to redraw.
@@ -325,8 +338,9 @@ export class FolioArticleElement extends HTMLElement {
   #draw(article, baseUrl) {
     const listed = this.getAttribute('show');
     const show = new Set(listed === null ? SHOW_PARTS : listed.split(/\s+/).filter(Boolean));
+    const off = new Set(FEATURES.filter((feature) => this.hasAttribute(`no-${feature}`)));
     this.#root.replaceChildren(articleView(article, {
-      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block',
+      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block', enhance, off,
     }));
   }
 

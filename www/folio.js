@@ -44,13 +44,15 @@
  * @property {string | null} date_text     The date as written when it could not be read.
  * @property {string | null} updated_text
  * @property {string[]} authors
+ * @property {Record<string, string>} author_links  An author's web address by name (passed the URL policy).
  * @property {string[]} categories
  * @property {string[][]} category_paths  Category hierarchies, each shown as a breadcrumb.
  * @property {string[]} tags
  * @property {string | null} cover
+ * @property {string | null} source_url  Where the article was first published (an "Original" link).
  * @property {string | null} summary  From the front matter (or a page's description), as text.
- * @property {string | null} [excerpt] The text before `<!-- more -->` (or the body's opening), for lists; null when there is a summary.
  * @property {string | null} lang
+ * @property {'rtl' | 'ltr' | null} dir  The text's direction, for the article and its metadata.
  * @property {string} format          "markdown" | "html"
  * @property {string | null} front_matter
  * @property {string} encoding        WHATWG encoding label of the source, e.g. "UTF-8", "GBK".
@@ -290,13 +292,15 @@ function normalize(raw) {
     date_text: optionalString(a.date_text),
     updated_text: optionalString(a.updated_text),
     authors: stringList(a.authors),
+    author_links: stringRecord(a.author_links),
     categories,
     category_paths: paths.length ? paths : categories.length ? [categories] : [],
     tags: stringList(a.tags),
     cover: optionalString(a.cover),
+    source_url: optionalString(a.source_url),
     summary: optionalString(a.summary),
-    excerpt: optionalString(a.excerpt),
     lang: optionalString(a.lang),
+    dir: a.dir === 'rtl' || a.dir === 'ltr' ? a.dir : null,
     format: typeof a.format === 'string' ? a.format : 'markdown',
     front_matter: optionalString(a.front_matter),
     encoding: optionalString(a.encoding) ?? 'utf-8',

@@ -93,6 +93,34 @@ const EN = {
   blockImages: 'Block remote images',
   blockImagesHint: 'Remote images are not fetched until you click them; nothing tells their hosts that you read.',
   loadImage: (/** @type {string} */ host) => `Load image from ${host}`,
+  // Reading: rich content, outline, settings.
+  copyCode: 'Copy',
+  copyCodeLabel: (/** @type {string} */ language) => (language ? `Copy the ${language} code` : 'Copy the code'),
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  copyLink: (/** @type {string} */ heading) => `Copy a link to “${heading}”`,
+  linkCopied: 'Link copied',
+  footnote: (/** @type {string} */ n) => `Footnote ${n}`,
+  toNote: 'Go to the note',
+  zoomImage: (/** @type {string} */ alt) => (alt ? `Enlarge image: ${alt}` : 'Enlarge image'),
+  zoomedImage: (/** @type {string} */ alt) => (alt ? `Image: ${alt}` : 'Image'),
+  close: 'Close',
+  diagram: 'Diagram',
+  diagramSource: 'Diagram source',
+  diagramFailed: 'This diagram could not be drawn; its source is shown below.',
+  readingProgress: 'Reading progress',
+  settings: 'Reading settings',
+  theme: 'Theme',
+  themeAuto: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  textSize: 'Text size',
+  smallerText: 'Smaller text',
+  largerText: 'Larger text',
+  columnWidth: 'Column width',
+  narrower: 'Narrower column',
+  wider: 'Wider column',
+  language: 'Language',
   // Errors, by FolioError code (the core's, the shell's own, and fetching).
   'error.empty': (/** @type {Params} */ _params) => 'This file is empty.',
   'error.binary': (/** @type {Params} */ p) => {
@@ -158,6 +186,33 @@ const ZH = {
   blockImages: '屏蔽远程图片',
   blockImagesHint: '点击前不会获取远程图片，图片所在网站无从得知你在阅读。',
   loadImage: (host) => `加载来自 ${host} 的图片`,
+  copyCode: '复制',
+  copyCodeLabel: (language) => (language ? `复制这段 ${language} 代码` : '复制这段代码'),
+  copied: '已复制',
+  copyFailed: '无法复制',
+  copyLink: (heading) => `复制指向“${heading}”的链接`,
+  linkCopied: '链接已复制',
+  footnote: (n) => `脚注 ${n}`,
+  toNote: '跳到脚注',
+  zoomImage: (alt) => (alt ? `放大图片：${alt}` : '放大图片'),
+  zoomedImage: (alt) => (alt ? `图片：${alt}` : '图片'),
+  close: '关闭',
+  diagram: '图表',
+  diagramSource: '图表源码',
+  diagramFailed: '无法绘制这个图表，下面是它的源码。',
+  readingProgress: '阅读进度',
+  settings: '阅读设置',
+  theme: '主题',
+  themeAuto: '跟随系统',
+  themeLight: '浅色',
+  themeDark: '深色',
+  textSize: '字号',
+  smallerText: '缩小字号',
+  largerText: '放大字号',
+  columnWidth: '栏宽',
+  narrower: '窄一些',
+  wider: '宽一些',
+  language: '语言',
   'error.empty': () => '这个文件是空的。',
   'error.binary': (p) => {
     const kind = p.kind ? KINDS[p.kind]?.zh ?? (p.kind === 'binary file' ? '' : p.kind) : '';
@@ -206,15 +261,46 @@ const WARNINGS = { en: {}, zh: {} };
 
 const STRINGS = /** @type {Record<Lang, Strings>} */ ({ en: EN, zh: ZH });
 
+/** Where the language chosen on the page is remembered. */
+const LANG_KEY = 'folio.lang';
+
 /**
- * Picks the UI language from `?lang=` or the browser's languages.
+ * The language the reader chose on the page earlier, or null.
+ * @returns {Lang | null}
+ */
+export function storedLang() {
+  try {
+    const value = localStorage.getItem(LANG_KEY);
+    return value === 'en' || value === 'zh' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remembers the language the reader chose on the page.
+ * @param {Lang} lang
+ */
+export function storeLang(lang) {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Not remembered: it applies to this visit only.
+  }
+}
+
+/**
+ * Picks the UI language from `?lang=`, else the one chosen on the page before, else the
+ * browser's languages.
  * @param {URLSearchParams} params
  * @param {readonly string[]} languages e.g. navigator.languages
+ * @param {Lang | null} [stored] The remembered choice (default: storedLang()).
  * @returns {Lang}
  */
-export function pickLang(params, languages) {
+export function pickLang(params, languages, stored = storedLang()) {
   const wanted = (params.get('lang') ?? '').toLowerCase();
   if (wanted === 'en' || wanted === 'zh') return wanted;
+  if (stored) return stored;
   const first = (languages[0] ?? 'en').toLowerCase();
   return first.startsWith('zh') ? 'zh' : 'en';
 }
@@ -233,13 +319,26 @@ export function browserLanguages() {
  * @returns {Translate}
  */
 export function translator(lang) {
-  const table = STRINGS[lang];
+  return switchableTranslator(lang);
+}
+
+/**
+ * A translator whose language can change (`setLang`), for a page that switches its UI
+ * language in place: every view that holds it speaks the new language when it next draws.
+ * @param {Lang} lang
+ * @returns {Translate & { setLang: (next: Lang) => void }}
+ */
+export function switchableTranslator(lang) {
+  let current = lang;
   /** @type {(key: Key, ...args: unknown[]) => string} */
   const t = (key, ...args) => {
-    const entry = /** @type {string | ((...args: unknown[]) => string)} */ (table[key]);
+    const entry = /** @type {string | ((...args: unknown[]) => string)} */ (STRINGS[current][key]);
     return typeof entry === 'function' ? entry(...args) : entry;
   };
-  return /** @type {Translate} */ (Object.assign(t, { lang }));
+  return /** @type {Translate & { setLang: (next: Lang) => void }} */ (Object.defineProperties(t, {
+    lang: { get: () => current, enumerable: true },
+    setLang: { value: (/** @type {Lang} */ next) => { current = next; } },
+  }));
 }
 
 /**

@@ -1,7 +1,8 @@
 // The page's one Trusted Types policy, `folio` (a page's CSP allows it by name:
-// `trusted-types folio`). It vouches for exactly two kinds of thing: the core's sanitized
-// body HTML (trustedBodyHTML) and the scripts Folio starts as workers, each listed below
-// (trustedScriptURL). Nothing else in the shell turns a string into HTML or a script URL.
+// `trusted-types folio`). It vouches for exactly three kinds of thing: the core's sanitized
+// body HTML (trustedBodyHTML), the scripts Folio starts as workers, each listed below
+// (trustedScriptURL), and, in the single file only, its diagram frame's embedded document
+// (trustedFrameDocument). Nothing else in the shell turns a string into HTML or a script URL.
 
 /** This module's URL. Not written as `new URL('…', import.meta.url)`: bundlers resolve that
  * idiom at build time, and the npm package (which has this module) ships no worker. */
@@ -56,6 +57,23 @@ function folioPolicy() {
  */
 export function trustedBodyHTML(sanitizedHtml) {
   return folioPolicy().createHTML(sanitizedHtml);
+}
+
+/** The one frame document the policy vouches for (the single file's diagram frame). */
+let frameDocument = '';
+
+/**
+ * The single file's embedded diagram-frame document as TrustedHTML, for its sandboxed
+ * frame's `srcdoc` (scripts/dist.mjs builds it; the frame runs Mermaid, reading/mermaid.js).
+ * The first document passed is the only one ever vouched for.
+ * @param {string} html
+ * @returns {TrustedHTML | string}
+ * @throws {TypeError} for any other document.
+ */
+export function trustedFrameDocument(html) {
+  frameDocument ||= html;
+  if (html !== frameDocument) throw new TypeError('The folio policy vouches for one frame document only.');
+  return folioPolicy().createHTML(html);
 }
 
 /**

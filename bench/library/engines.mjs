@@ -110,7 +110,7 @@ export async function compareEngines(count) {
     build: (list) => { mini = new SearchIndex(); mini.add(list); },
     // limit 0: the ranked results only, no snippets (the other engines make none either).
     query: (q) => /** @type {SearchIndex} */ (mini).search(q, 0).total,
-    shipped: gz('www/library/vendor/minisearch.js') + gz('www/library/vendor/stemmer.js'),
+    shipped: gz('www/vendor/minisearch/dist/es/index.js') + gz('www/vendor/stemmer/index.js'),
   }, docs);
   mini = null;
 

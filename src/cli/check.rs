@@ -218,7 +218,7 @@ fn title_missing(a: &Article, input: &Input) -> bool {
         return true;
     };
     let from_name = input.path.is_some()
-        && folio::metadata::title_from_file_name(&input.display).as_deref() == Some(title.as_str());
+        && folio::title_from_file_name(&input.display).as_deref() == Some(title.as_str());
     from_name
         && front_matter_text(&a.extra, "title").is_none()
         && !a.toc.iter().any(|t| t.level == 1 && t.text == *title)

@@ -51,7 +51,7 @@ struct Record<'a> {
     chars: usize,
     bytes: usize,
     draft: bool,
-    warnings: &'a [String],
+    warnings: Vec<&'a str>,
 }
 
 impl<'a> Record<'a> {
@@ -72,7 +72,7 @@ impl<'a> Record<'a> {
             chars: a.stats.chars,
             bytes,
             draft: a.draft,
-            warnings: &a.warnings,
+            warnings: a.warnings.iter().map(|w| w.message.as_str()).collect(),
         }
     }
 

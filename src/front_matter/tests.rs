@@ -23,6 +23,11 @@ fn data(s: &Split<'_>) -> Value {
     Value::Object(s.data.clone())
 }
 
+/// The codes and lines of the warnings.
+fn coded(s: &Split<'_>) -> Vec<(WarningCode, Option<usize>)> {
+    s.warnings.iter().map(|w| (w.code, w.line)).collect()
+}
+
 #[test]
 fn no_front_matter() {
     let s = check("# Title\n\ntext");
@@ -58,13 +63,109 @@ fn empty_yaml_block() {
 }
 
 #[test]
-fn unclosed_dashes_are_body() {
-    let text = "---\ntitle: x\nno closer here\n";
+fn unclosed_front_matter_is_read_up_to_the_prose_with_a_warning() {
+    let text = "---\ntitle: x\ntags: [a, b]\n\nno closer here\n";
     let s = check(text);
-    assert_eq!((s.kind, s.body), (None, text));
-    assert!(s.data.is_empty());
-    let s = check("---");
-    assert_eq!((s.kind, s.body), (None, "---"));
+    assert_eq!(
+        (s.kind, s.body),
+        (Some(FrontMatterKind::Yaml), "\nno closer here\n")
+    );
+    assert_eq!(data(&s), json!({"title": "x", "tags": ["a", "b"]}));
+    assert_eq!(coded(&s), [(WarningCode::FrontMatterUnclosed, Some(1))]);
+    assert_eq!(s.warnings[0].params["delimiter"], "---");
+    assert_eq!(s.warnings[0].params["until"], "3");
+    assert_eq!(
+        s.warnings[0].message,
+        "The front matter that starts on line 1 is never closed with “---”; it was read up to line 3 and the rest as the article."
+    );
+    // A heading after a blank line is the body, not a YAML comment.
+    let s = check("\n---\ntitle: x\n\n# Heading\n\nText");
+    assert_eq!(s.body, "\n# Heading\n\nText");
+    assert_eq!(coded(&s), [(WarningCode::FrontMatterUnclosed, Some(2))]);
+    // The whole file as front matter: the body is empty.
+    let s = check("+++\ntitle = \"t\"\n[extra]\nn = 1\n");
+    assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Toml), ""));
+    assert_eq!(data(&s), json!({"title": "t", "extra": {"n": 1}}));
+    assert_eq!(coded(&s), [(WarningCode::FrontMatterUnclosed, Some(1))]);
+    // Dashes not followed by a key are a thematic break: no front matter, no warning.
+    for text in [
+        "---",
+        "---\n\nJust prose.\n",
+        "---\n# Title\n",
+        ";;;\n\"a\": 1\n",
+    ] {
+        let s = check(text);
+        assert_eq!(
+            (s.kind, s.body, s.warnings.len()),
+            (None, text, 0),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_thematic_break_after_prose_does_not_close_the_front_matter() {
+    let s = check("---\ntitle: x\n\nProse the block would swallow.\n\n---\n\nMore");
+    assert_eq!(data(&s), json!({"title": "x"}));
+    assert_eq!(s.body, "\nProse the block would swallow.\n\n---\n\nMore");
+    assert_eq!(coded(&s), [(WarningCode::FrontMatterUnclosed, Some(1))]);
+    // Broken YAML whose lines all look like front matter stays one block.
+    let s = check("---\ntitle: @x\n\n# a comment\nk: v\n\n---\nB");
+    assert_eq!(data(&s), json!({"title": "@x", "k": "v"}));
+    assert_eq!(
+        (s.body, coded(&s)),
+        ("B", vec![(WarningCode::YamlBroken, Some(2))])
+    );
+}
+
+#[test]
+fn broken_yaml_leaves_no_junk_in_values() {
+    let s = check("---\ntitle: \"Broken title\ntags: [a, b\n  - : : :\n---\nBody");
+    assert_eq!(
+        data(&s),
+        json!({"title": "Broken title", "tags": ["a", "b"]})
+    );
+    assert_eq!(s.body, "Body");
+    assert_eq!(s.warnings[0].code, WarningCode::YamlBroken);
+}
+
+#[test]
+fn every_dialect_says_where_its_keys_are() {
+    let lines = |text: &str| {
+        let mut l: Vec<(String, usize)> = check(text).lines.into_iter().collect();
+        l.sort();
+        l
+    };
+    let want = |pairs: &[(&str, usize)]| {
+        pairs
+            .iter()
+            .map(|(k, l)| (k.to_string(), *l))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        lines("\n---\ntitle: a\ntags:\n  - x\ndate: 2020-01-01\n---\n"),
+        want(&[("date", 6), ("tags", 4), ("title", 3)])
+    );
+    assert_eq!(
+        lines("---\ntitle: @broken\ndate: x\n---\n"),
+        want(&[("date", 3), ("title", 2)])
+    );
+    assert_eq!(
+        lines("+++\ntitle = \"t\"\n\"quoted\" = 1\nsite.name = 2\n[taxonomies]\ntags = []\n+++\n"),
+        want(&[("quoted", 3), ("site", 4), ("taxonomies", 5), ("title", 2)])
+    );
+    assert_eq!(
+        lines("{\n  \"title\": \"x\",\n  \"nested\": {\"title\": 1},\n  \"date\": \"d\"\n}\n"),
+        want(&[("date", 4), ("nested", 3), ("title", 2)])
+    );
+    assert_eq!(
+        lines(";;;\n\"title\": \"x\",\n\"tags\": [\"a\"]\n;;;\n"),
+        want(&[("tags", 3), ("title", 2)])
+    );
+    assert_eq!(
+        lines("title: x\ndate: 2015-09-11\n---\nB"),
+        want(&[("date", 2), ("title", 1)])
+    );
 }
 
 #[test]
@@ -79,7 +180,7 @@ fn yaml_not_a_mapping_keeps_body() {
     let s = check("---\n- a\n- b\n---\nbody");
     assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Yaml), "body"));
     assert!(s.data.is_empty());
-    assert_eq!(s.warnings.len(), 1);
+    assert_eq!(coded(&s), [(WarningCode::FrontMatterNotMapping, Some(2))]);
 }
 
 #[test]
@@ -94,12 +195,15 @@ fn broken_yaml_is_read_line_by_line_and_names_the_line() {
     );
     assert_eq!(s.body, "body");
     assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    let w = &s.warnings[0];
     assert!(
-        s.warnings[0].starts_with("The front matter has a YAML error on line 4 ("),
-        "{:?}",
-        s.warnings
+        w.message
+            .starts_with("The front matter has a YAML error on line 4 ("),
+        "{w:?}"
     );
-    assert!(s.warnings[0].ends_with("it was read line by line instead."));
+    assert!(w.message.ends_with("it was read line by line instead."));
+    assert_eq!((w.code, w.line), (WarningCode::YamlBroken, Some(4)));
+    assert!(!w.params["detail"].is_empty());
 }
 
 #[test]
@@ -117,7 +221,7 @@ fn broken_yaml_corpus_shapes() {
 fn yaml_duplicate_keys_warn() {
     let s = check("---\ntitle: a\ntitle: b\n---\n");
     assert_eq!(data(&s), json!({"title": "b"}));
-    assert_eq!(s.warnings.len(), 1);
+    assert_eq!(coded(&s), [(WarningCode::KeyDuplicate, Some(3))]);
 }
 
 #[test]
@@ -136,9 +240,11 @@ fn yaml_alias_bomb_is_cut_short() {
     assert!(t.elapsed().as_millis() < 900, "{:?}", t.elapsed());
     assert_eq!(s.body, "body");
     assert_eq!(
-        s.warnings,
-        ["The front matter repeats itself too much (YAML aliases); only part of it was read."]
+        s.warnings[0].message,
+        "The front matter repeats itself too much (YAML aliases); only part of it was read."
     );
+    assert_eq!(s.warnings.len(), 1);
+    assert_eq!(s.warnings[0].code, WarningCode::FrontMatterTooRepetitive);
 }
 
 #[test]
@@ -154,7 +260,13 @@ fn language_hints() {
     assert_eq!(data(&s), json!({"title": "t"}));
     let s = check("---javascript\n{ title: 'x', fn: function() {} }\n---\nB");
     assert_eq!((s.kind, s.body), (None, "B"));
-    assert!(s.warnings[0].contains("javascript"), "{:?}", s.warnings);
+    assert!(
+        s.warnings[0].message.contains("javascript"),
+        "{:?}",
+        s.warnings
+    );
+    assert_eq!(coded(&s), [(WarningCode::JavascriptFrontMatter, Some(1))]);
+    assert_eq!(s.warnings[0].params["language"], "javascript");
 }
 
 #[test]
@@ -183,9 +295,10 @@ fn broken_toml_keeps_body_and_good_lines() {
     let s = check("+++\ntitle = \"ok\"\nbad = = 1\n+++\nBody");
     assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Toml), "Body"));
     assert_eq!(data(&s), json!({"title": "ok"}));
-    assert_eq!(s.warnings.len(), 1);
+    assert_eq!(coded(&s), [(WarningCode::TomlBroken, Some(3))]);
+    assert_eq!(s.warnings[0].params["kept"], "some");
     assert!(
-        s.warnings[0].contains("TOML error on line 3"),
+        s.warnings[0].message.contains("TOML error on line 3"),
         "{:?}",
         s.warnings
     );
@@ -213,10 +326,11 @@ fn broken_semicolon_json_warns() {
     assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "B"));
     assert!(s.data.is_empty());
     assert!(
-        s.warnings[0].contains("JSON error on line 2"),
+        s.warnings[0].message.contains("JSON error on line 2"),
         "{:?}",
         s.warnings
     );
+    assert_eq!(coded(&s), [(WarningCode::JsonBroken, Some(2))]);
 }
 
 #[test]
@@ -237,8 +351,8 @@ fn hugo_json_broken_and_non_json_braces() {
     let s = check("{\n  \"title\": \"x\",\n  \"bad\": \n}\nbody");
     assert_eq!((s.kind, s.body), (Some(FrontMatterKind::Json), "body"));
     assert!(s.data.is_empty());
-    assert_eq!(s.warnings.len(), 1);
-    assert!(s.warnings[0].contains("line 4"), "{:?}", s.warnings);
+    assert_eq!(coded(&s), [(WarningCode::JsonBroken, Some(4))]);
+    assert!(s.warnings[0].message.contains("line 4"), "{:?}", s.warnings);
     for text in [
         "{{< youtube x >}}\n",
         "{% raw %}\nx\n{% endraw %}",
@@ -279,6 +393,7 @@ fn hexo_without_opening_dashes() {
     let text = "title: 使用 Github Pages 和 Hexo 快速搭建个人博客\ndate: 2015-09-11\ntags: [Git,Github,Hexo]\n---\n## 适用对象\n";
     let s = check(text);
     assert_eq!(s.kind, Some(FrontMatterKind::Yaml));
+    assert_eq!(s.lines["tags"], 3);
     assert_eq!(
         data(&s),
         json!({"title": "使用 Github Pages 和 Hexo 快速搭建个人博客", "date": "2015-09-11",

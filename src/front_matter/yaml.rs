@@ -5,9 +5,14 @@
 //! type scalars by the YAML 1.2 core schema (so dates stay strings as written).
 //! When the block is not valid YAML, [`lenient`] reads it line by line instead.
 
+use crate::warning::{Warning, WarningCode};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
+
+/// A block read: its data, the 1-based line (in the block) of each top-level key,
+/// and the warnings for the reader, their lines in the block too.
+pub(crate) type Read = (Map<String, Value>, HashMap<String, usize>, Vec<Warning>);
 
 /// Nodes (including copies made by aliases) one block may produce.
 const MAX_NODES: usize = 100_000;
@@ -30,7 +35,7 @@ pub(crate) enum YamlError {
 
 /// Parses `src` strictly. An empty document gives an empty map. Warnings are for
 /// the reader (duplicate keys, truncation by the alias or depth bounds).
-pub(crate) fn parse(src: &str) -> Result<(Map<String, Value>, Vec<String>), YamlError> {
+pub(crate) fn parse(src: &str) -> Result<Read, YamlError> {
     let mut b = Builder::default();
     let mut parser = Parser::new_from_str(src);
     let mut docs = 0;
@@ -71,26 +76,46 @@ pub(crate) fn parse(src: &str) -> Result<(Map<String, Value>, Vec<String>), Yaml
             Err(Stop::Syntax(line, info)) => return Err(YamlError::Syntax { line, info }),
             Err(Stop::TooMuch) => {
                 b.warnings.push(
-                    "The front matter repeats itself too much (YAML aliases); only part of it was read."
-                        .into(),
+                    Warning::new(
+                        WarningCode::FrontMatterTooRepetitive,
+                        "The front matter repeats itself too much (YAML aliases); only part of it was read.",
+                    )
+                    .at(Some(line)),
                 );
                 b.unwind();
                 break;
             }
             Err(Stop::TooDeep) => {
-                b.warnings.push(format!(
-                    "The front matter is nested more than {MAX_DEPTH} levels deep; only part of it was read."
-                ));
+                b.warnings.push(
+                    Warning::new(
+                        WarningCode::FrontMatterTooDeep,
+                        format!(
+                            "The front matter is nested more than {MAX_DEPTH} levels deep; only part of it was read."
+                        ),
+                    )
+                    .with("depth", MAX_DEPTH.to_string())
+                    .at(Some(line)),
+                );
                 b.unwind();
                 break;
             }
         }
     }
     match b.root {
-        None | Some(Value::Null) => Ok((Map::new(), b.warnings)),
-        Some(Value::Object(map)) => Ok((map, b.warnings)),
+        None | Some(Value::Null) => Ok((Map::new(), b.lines, b.warnings)),
+        Some(Value::Object(map)) => Ok((map, b.lines, b.warnings)),
         Some(_) => Err(YamlError::NotMapping),
     }
+}
+
+/// The warning for a key set twice, at the line of its second setting.
+fn duplicate(key: &str, line: usize) -> Warning {
+    Warning::new(
+        WarningCode::KeyDuplicate,
+        format!("The front matter sets “{key}” more than once; the last value was kept."),
+    )
+    .with("key", key)
+    .at(Some(line))
 }
 
 /// Why building stopped early.
@@ -108,7 +133,8 @@ enum Container {
     Seq(Vec<Value>),
     Map {
         map: Map<String, Value>,
-        key: Option<String>,
+        /// The key read, waiting for its value, and its line.
+        key: Option<(String, usize)>,
     },
 }
 
@@ -126,7 +152,9 @@ struct Builder {
     anchors: HashMap<usize, (Value, usize)>,
     work: usize,
     root: Option<Value>,
-    warnings: Vec<String>,
+    /// The line of each key of the top-level mapping.
+    lines: HashMap<String, usize>,
+    warnings: Vec<Warning>,
 }
 
 impl Builder {
@@ -185,6 +213,7 @@ impl Builder {
             self.spend(count)?;
             self.anchors.insert(anchor, (v.clone(), count));
         }
+        let top_level = self.stack.len() == 1;
         let Some(top) = self.stack.last_mut() else {
             if self.root.is_none() {
                 self.root = Some(v);
@@ -195,14 +224,17 @@ impl Builder {
         match &mut top.c {
             Container::Seq(items) => items.push(v),
             Container::Map { map, key } => match key.take() {
-                None => *key = Some(key_string(v, line)?),
-                Some(k) => {
+                None => *key = Some((key_string(v, line)?, line)),
+                Some((k, key_line)) => {
                     if k == "<<" {
                         merge(map, v);
-                    } else if map.insert(k.clone(), v).is_some() {
-                        self.warnings.push(format!(
-                            "The front matter sets “{k}” more than once; the last value was kept."
-                        ));
+                    } else {
+                        if map.insert(k.clone(), v).is_some() {
+                            self.warnings.push(duplicate(&k, key_line));
+                        }
+                        if top_level {
+                            self.lines.insert(k, key_line);
+                        }
                     }
                 }
             },
@@ -350,13 +382,16 @@ fn is_float(s: &str) -> bool {
 /// Reads top-level `key: value` pairs line by line, for blocks that are not valid
 /// YAML. Understands matching quotes, `[a, b]` lists, `- item` lists and one level
 /// of indented `key: value` under a key, `|`/`>` blocks and indented continuations.
-/// Returns the data and the reader-facing warnings (duplicate keys).
-pub(crate) fn lenient(src: &str) -> (Map<String, Value>, Vec<String>) {
+/// A quote or `[` that never closes keeps only what its own line says (the opening
+/// quote dropped, the list's items on that line): no stray quote, no list item made
+/// of the lines that followed. Returns what [`parse`] returns.
+pub(crate) fn lenient(src: &str) -> Read {
     let mut map = Map::new();
+    let mut lines = HashMap::new();
     let mut warnings = Vec::new();
     // The key whose value may continue on the following indented lines.
     let mut open: Option<(String, Open)> = None;
-    for raw in src.split('\n') {
+    for (n, raw) in src.split('\n').enumerate() {
         let line = raw.trim_end();
         let body = line.trim_start_matches([' ', '\t']);
         let indented = body.len() < line.len();
@@ -393,22 +428,52 @@ pub(crate) fn lenient(src: &str) -> (Map<String, Value>, Vec<String>) {
                 },
             ),
             "" => (Value::Null, Open::Collection),
-            _ => (lenient_value(v), Open::Continue),
+            _ => match unclosed(v) {
+                Some(first_line) => (
+                    first_line,
+                    Open::Unclosed {
+                        text: v.to_string(),
+                    },
+                ),
+                None => (lenient_value(v), Open::Continue),
+            },
         };
         if map.insert(k.clone(), value).is_some() {
-            warnings.push(format!(
-                "The front matter sets “{k}” more than once; the last value was kept."
-            ));
+            warnings.push(duplicate(&k, n + 1));
         }
+        lines.insert(k.clone(), n + 1);
         open = Some((k, state));
     }
-    (map, warnings)
+    (map, lines, warnings)
+}
+
+/// For a value that opens a quote or a `[` list it does not close on its line, what
+/// that line alone says: the text after the quote, or the list's items so far.
+fn unclosed(v: &str) -> Option<Value> {
+    let first = *v.as_bytes().first()?;
+    match first {
+        b'"' | b'\'' if strip_quotes(v).is_none() => {
+            let q = first as char;
+            let text = v.trim_start_matches(q).trim();
+            Some(if text.is_empty() {
+                Value::Null
+            } else {
+                Value::String(text.to_string())
+            })
+        }
+        b'[' if !v.ends_with(']') => Some(flow_items(&v[1..])),
+        _ => None,
+    }
 }
 
 /// What the lines after a `key:` line may add to its value.
 enum Open {
     /// A plain value that an indented line continues (folded with a space).
     Continue,
+    /// A quoted value or `[` list not closed on its line: indented lines may close it.
+    Unclosed { text: String },
+    /// A value that is complete: following lines add nothing.
+    Done,
     /// An empty value: `- item` lines make a list, `k: v` lines a mapping.
     Collection,
     /// A `|` or `>` block scalar.
@@ -429,6 +494,17 @@ impl Open {
                     s.push_str(body);
                 }
             }
+            Open::Unclosed { text } => {
+                if indented {
+                    text.push(' ');
+                    text.push_str(body);
+                    if unclosed(text).is_none() {
+                        *target = lenient_value(text);
+                        *self = Open::Done;
+                    }
+                }
+            }
+            Open::Done => {}
             Open::Collection => {
                 if let Some(item) = body.strip_prefix('-') {
                     let item = item.trim();
@@ -487,17 +563,7 @@ fn split_key(line: &str) -> Option<(String, &str)> {
 /// stripped, repeatedly), or a plain scalar typed like YAML (comments removed).
 fn lenient_value(v: &str) -> Value {
     if let Some(inner) = v.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        return Value::Array(
-            split_flow(inner)
-                .into_iter()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| match strip_quotes(s) {
-                    Some(q) => Value::String(q.into()),
-                    None => plain(s),
-                })
-                .collect(),
-        );
+        return flow_items(inner);
     }
     if let Some(q) = strip_quotes(v) {
         return Value::String(q.into());
@@ -507,6 +573,21 @@ fn lenient_value(v: &str) -> Value {
         None => v,
     };
     plain(v)
+}
+
+/// The items of a flow list's inside, unquoted and typed; blanks dropped.
+fn flow_items(inner: &str) -> Value {
+    Value::Array(
+        split_flow(inner)
+            .into_iter()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| match strip_quotes(s) {
+                Some(q) => Value::String(q.into()),
+                None => plain(s),
+            })
+            .collect(),
+    )
 }
 
 /// Strips matching outer quotes, as many layers as there are (`"""'x'"""` → `x`);
@@ -552,9 +633,9 @@ mod tests {
     use serde_json::json;
     use std::time::{Duration, Instant};
 
-    fn ok(src: &str) -> (Value, Vec<String>) {
+    fn ok(src: &str) -> (Value, Vec<Warning>) {
         match parse(src) {
-            Ok((m, w)) => (Value::Object(m), w),
+            Ok((m, _, w)) => (Value::Object(m), w),
             Err(e) => panic!(
                 "{:?} did not parse: {e:?}",
                 src.chars().take(80).collect::<String>()
@@ -601,7 +682,10 @@ mod tests {
         let (v, w) = ok("title: one\ntitle: two\n");
         assert_eq!(v, json!({"title": "two"}));
         assert_eq!(w.len(), 1);
-        assert!(w[0].contains("“title”"), "{w:?}");
+        assert!(w[0].message.contains("“title”"), "{w:?}");
+        assert_eq!(w[0].code, WarningCode::KeyDuplicate);
+        assert_eq!(w[0].line, Some(2));
+        assert_eq!(w[0].params["key"], "title");
     }
 
     #[test]
@@ -646,7 +730,11 @@ mod tests {
             "{:?}",
             t.elapsed()
         );
-        assert!(w.iter().any(|w| w.contains("repeats itself")), "{w:?}");
+        assert!(
+            w.iter()
+                .any(|w| w.code == WarningCode::FrontMatterTooRepetitive),
+            "{w:?}"
+        );
         // What came before the explosion is kept.
         assert_eq!(v["a"], Value::Array(vec![json!("lol"); 9]));
     }
@@ -660,8 +748,11 @@ mod tests {
         assert!(t.elapsed() < Duration::from_secs(5));
         let mid = format!("a: {}{}\n", "[".repeat(250), "]".repeat(250));
         match parse(&mid) {
-            Ok((m, w)) => {
-                assert!(w.iter().any(|w| w.contains("nested")), "{w:?}");
+            Ok((m, _, w)) => {
+                assert!(
+                    w.iter().any(|w| w.code == WarningCode::FrontMatterTooDeep),
+                    "{w:?}"
+                );
                 assert!(m["a"].is_array());
             }
             Err(e) => assert!(matches!(e, YamlError::Syntax { .. })),
@@ -672,7 +763,10 @@ mod tests {
             s
         });
         let (_, w) = ok(&block);
-        assert!(w.iter().any(|w| w.contains("nested")), "{w:?}");
+        assert!(
+            w.iter().any(|w| w.code == WarningCode::FrontMatterTooDeep),
+            "{w:?}"
+        );
     }
 
     #[test]
@@ -680,6 +774,9 @@ mod tests {
         assert_eq!(parse("- a\n- b\n"), Err(YamlError::NotMapping));
         assert_eq!(parse("just text\n"), Err(YamlError::NotMapping));
         assert_eq!(parse("").map(|r| r.0.len()), Ok(0));
+        let (_, lines, _) = parse("a: 1\n# c\nb:\n  c: 2\nd: [x]\n").unwrap();
+        let want = [("a", 1), ("b", 3), ("d", 5)];
+        assert_eq!(lines, want.map(|(k, l)| (k.to_string(), l)).into());
         assert_eq!(parse("# only a comment\n").map(|r| r.0.len()), Ok(0));
     }
 
@@ -700,8 +797,9 @@ mod tests {
             created: {{date}}\ndate: 2014-03-23 19:85:35\ntags:\n\t- one\n\t- two\n\
             cats: [a, 'b c', ]\ndraft: false # comment\n\"quoted key\": v\n\
             nested:\n\tx: 1\ndesc: |\n  line one\n  line two\nlast: a\n  continued\n";
-        let (m, w) = lenient(src);
+        let (m, lines, w) = lenient(src);
         assert!(w.is_empty(), "{w:?}");
+        assert_eq!((lines["title"], lines["tags"], lines["last"]), (1, 5, 16));
         assert_eq!(
             Value::Object(m),
             json!({"title": "@大道无形我有型 关注了股票 台积电", "other": "人民币，一骑绝尘",
@@ -713,14 +811,34 @@ mod tests {
 
     #[test]
     fn lenient_duplicates_and_junk() {
-        let (m, w) = lenient("a: 1\nnot a pair\n  stray\na: two\n- orphan\n");
+        let (m, lines, w) = lenient("a: 1\nnot a pair\n  stray\na: two\n- orphan\n");
         assert_eq!(Value::Object(m), json!({"a": "two"}));
         assert_eq!(w.len(), 1);
+        assert_eq!((w[0].line, lines["a"]), (Some(4), 4));
     }
 
     #[test]
     fn lists_at_key_level() {
-        let (m, _) = lenient("tags:\n- x\n- y\n");
+        let (m, _, _) = lenient("tags:\n- x\n- y\n");
         assert_eq!(Value::Object(m), json!({"tags": ["x", "y"]}));
+    }
+
+    #[test]
+    fn unclosed_quotes_and_lists_leave_no_junk() {
+        // A quote and a list that never close, and a line of YAML junk under them.
+        let (m, _, _) = lenient("title: \"Broken title\ntags: [a, b\n  - : : :\nok: yes\n");
+        assert_eq!(
+            Value::Object(m),
+            json!({"title": "Broken title", "tags": ["a", "b"], "ok": "yes"})
+        );
+        // Closed on a later indented line, they are read whole.
+        let (m, _, _) = lenient("title: \"Two\n  lines\"\ntags: [a,\n  b]\nx: 'it''s\n");
+        assert_eq!(
+            Value::Object(m),
+            json!({"title": "Two lines", "tags": ["a", "b"], "x": "it''s"})
+        );
+        // A lone quote is no value at all.
+        let (m, _, _) = lenient("title: \"\n");
+        assert_eq!(Value::Object(m), json!({"title": null}));
     }
 }

@@ -29,8 +29,9 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
  * @param {string} url
  * @param {(page: import('playwright-core').Page, outside: string[]) => Promise<void>} body
  * @param {string} [allowedPrefix] Requests under this URL are let through.
+ * @param {(text: string, frameUrl: string) => boolean} [allowConsole] Console errors this test expects.
  */
-async function withUrl(url, body, allowedPrefix = url) {
+async function withUrl(url, body, allowedPrefix = url, allowConsole = /** @type {(text: string, frameUrl: string) => boolean} */ (() => false)) {
   const context = await harness.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
   context.setDefaultTimeout(10_000);
   /** @type {string[]} */
@@ -45,12 +46,16 @@ async function withUrl(url, body, allowedPrefix = url) {
   const page = await context.newPage();
   /** @type {string[]} */
   const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console.error: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowConsole(message.text(), message.location().url)) problems.push(`console.error: ${message.text()}`);
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.exposeFunction('__folioReportCsp', (/** @type {string} */ what) => problems.push(`CSP violation: ${what}`));
+  await page.exposeFunction('__folioReportCsp', (/** @type {string} */ what, /** @type {string} */ where) => {
+    if (!allowConsole(what, where)) problems.push(`CSP violation: ${what}`);
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      /** @type {any} */ (window).__folioReportCsp(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+      /** @type {any} */ (window).__folioReportCsp(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`, document.URL);
     });
   });
   try {
@@ -62,14 +67,47 @@ async function withUrl(url, body, allowedPrefix = url) {
   }
 }
 
+/**
+ * What the diagram frame's inherited CSP refuses (its own code applies the same styles
+ * through the CSSOM, and DOMPurify works without its policy): expected, inside that frame.
+ * @param {string} text
+ * @param {string} frameUrl
+ */
+const frameRefusals = (text, frameUrl) => frameUrl === 'about:srcdoc'
+  && /Applying inline style violates|TrustedTypePolicy named 'dompurify'|^style-src-(elem|attr) blocked inline$|^trusted-types blocked trusted-types-policy$/.test(text);
+
+test('dist/folio.html shows rich content from file://: code highlighted, math with its fonts, a diagram drawn in its sandboxed frame', async () => {
+  const file = join(work, 'dist', 'folio.html');
+  const rich = '# Rich\n\n```js\nconst answer = 42;\n```\n\n```math\n\\int_0^1 x\\,dx\n```\n\n```mermaid\ngraph TD\n  A[Start] --> B[End]\n```\n\n> [!NOTE]\n> A note.\n';
+  await withUrl(`file://${file}`, async (page, outside) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    await dropFiles(page, [{ name: 'rich.md', bytes: Buffer.from(rich) }]);
+    await shownTitle(page).filter({ hasText: 'Rich' }).waitFor();
+    await page.locator('[data-testid="article-body"][data-enhanced]').waitFor({ timeout: 60_000 });
+    assert.ok(await page.locator('.hljs-keyword').count() > 0, 'highlighted');
+    assert.equal(await page.locator('.katex-display').count(), 1, 'typeset');
+    await page.waitForFunction(() => document.fonts.check('16px KaTeX_Main'));
+    const img = page.getByTestId('diagram');
+    assert.match(await img.getAttribute('src') ?? '', /^data:image\/svg\+xml/);
+    assert.equal(await page.locator('iframe.diagram-renderer').getAttribute('sandbox'), 'allow-scripts');
+    // The page itself made no default policy (only the sandboxed frame does).
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).trustedTypes.defaultPolicy), null);
+    // The reading view's styles came inline too (style.css imports them).
+    assert.equal(await page.locator('.code-bar').evaluate((node) => getComputedStyle(node).position), 'absolute');
+    assert.deepEqual(outside, []);
+  }, undefined, frameRefusals);
+});
+
 test('dist/folio.html works from file:// with no network: the demo shows, a dropped file renders', async () => {
   const file = join(work, 'dist', 'folio.html');
   const html = readFileSync(file, 'utf8');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
   assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
+  // The module's hash, and the diagram frame's two scripts' (the frame inherits this policy).
+  assert.match(csp, /script-src (?:'sha256-[A-Za-z0-9+/=]+' ){3}'wasm-unsafe-eval';/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'self'/);
-  assert.equal((html.match(/<script\b/g) ?? []).length, 2, 'one module and one data block');
+  const outsideModule = html.replace(/<script type="module">[^]*?<\/script>/, '');
+  assert.equal((outsideModule.match(/<script\b/g) ?? []).length, 1, 'one module and one data block');
   assert.doesNotMatch(html, /<script[^>]+src=|<link rel="stylesheet"|<link rel="modulepreload"/);
 
   await withUrl(`file://${file}`, async (page, outside) => {

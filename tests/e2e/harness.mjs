@@ -70,6 +70,8 @@ export function useBrowser() {
  * @property {{ width: number, height: number }} [viewport]
  * @property {'light' | 'dark'} [colorScheme]  The reader's preferred colour scheme (default light).
  * @property {(page: import('playwright-core').Page) => Promise<void>} [setup]  Runs before navigation (routes).
+ * @property {boolean} [bypassCSP]  Lifts the page's CSP (for tools the test injects, such as
+ *   axe-core, whose own inline styles the CSP would block; never for a test about security).
  * @property {RegExp[]} [allowConsole]  Console errors that this test expects (e.g. the browser's own
  *   "Failed to load resource" line for a request the test makes fail).
  * @property {'allow' | 'block'} [serviceWorkers]  Whether the page may register its service
@@ -91,6 +93,7 @@ export async function withPage(harness, path, body, options = {}) {
     viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     serviceWorkers: options.serviceWorkers ?? 'block',
+    bypassCSP: options.bypassCSP ?? false,
   });
   context.setDefaultTimeout(10_000);
   await offline(context, harness.url);

@@ -79,13 +79,13 @@ test('31 841 headings: the outline is built only when opened, all of it', async 
   });
 });
 
-test('<folio-article> collapses a long outline too', async () => {
+test('<folio-article> collapses a long outline too, where it is above the body (a narrow element)', async () => {
   await withPage(harness, 'e2e-fixtures/host.html', async (page) => {
     await renderInElement(page, corpus('big/jekyll-docs-history.md'), 'history.markdown');
     const toc = page.locator('folio-article').locator('[part~="toc"]');
     assert.equal(await toc.locator('details').getAttribute('open'), null);
     assert.equal(await toc.locator('li').count(), 0);
-  }, { setup: serveHost });
+  }, { setup: serveHost, viewport: { width: 800, height: 900 } });
 });
 
 test('a date written at +08:00 shows that day and time to a reader in UTC (hugo/hugo-even-chinese-preview.md)', async () => {

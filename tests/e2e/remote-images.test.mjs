@@ -111,7 +111,7 @@ test('images load by default without a referrer; the switch redraws, is remember
     await shownTitle(page).filter({ hasText: 'Pictures from elsewhere' }).waitFor();
     const toggle = page.getByTestId('block-images');
     assert.equal(await toggle.isChecked(), false);
-    assert.equal(await page.locator('.image-toggle').innerText(), 'Block remote images');
+    assert.equal((await page.locator('.image-toggle').textContent())?.trim(), 'Block remote images');
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="article"] img'))
       .every((img) => /** @type {HTMLImageElement} */ (img).complete));
     assert.equal(await page.getByTestId('image-placeholder').count(), 0);
@@ -119,6 +119,7 @@ test('images load by default without a referrer; the switch redraws, is remember
     assert.ok(remote.includes('https://cover.example/c.jpg'), remote.join('\n'));
     assert.ok(headers.every((h) => h.referer === undefined), 'an image request carried a Referer');
 
+    await page.getByTestId('settings-button').click(); // The switch is in the reading settings.
     await toggle.check();
     assert.equal(await page.getByTestId('image-placeholder').count(), 4);
     assert.equal(await page.evaluate(() => localStorage.getItem('folio.images')), 'block');
@@ -136,6 +137,7 @@ test('images load by default without a referrer; the switch redraws, is remember
     assert.equal(await page.getByTestId('block-images').isChecked(), false);
     await page.locator('[data-testid="article-body"] img[alt="First picture"]').waitFor();
 
+    await page.getByTestId('settings-button').click();
     await page.getByTestId('block-images').check();
     await page.getByTestId('block-images').uncheck();
     assert.equal(await page.evaluate(() => localStorage.getItem('folio.images')), 'load');
@@ -148,7 +150,7 @@ test('the switch and the placeholders speak Chinese', async () => {
   const remote = [];
   await withPage(harness, '?lang=zh&images=block&src=e2e-fixtures/pictures.md', async (page) => {
     await shownTitle(page).filter({ hasText: 'Pictures from elsewhere' }).waitFor();
-    assert.equal(await page.locator('.image-toggle').innerText(), '屏蔽远程图片');
+    assert.equal((await page.locator('.image-toggle').textContent())?.trim(), '屏蔽远程图片');
     assert.match(await page.locator('.image-toggle').getAttribute('title') ?? '', /远程图片/);
     assert.equal(await page.getByTestId('image-placeholder').nth(1).innerText(), '加载来自 n.sinaimg.cn 的图片');
     assert.deepEqual(remote, []);

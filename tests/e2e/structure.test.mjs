@@ -18,17 +18,33 @@ const WWW = join(ROOT, 'www');
 function shellModules(dir = '') {
   return readdirSync(join(WWW, dir)).flatMap((name) => {
     const path = dir ? `${dir}/${name}` : name;
-    if (path === 'pkg' || path === 'samples') return [];
+    if (path === 'pkg' || path === 'samples' || name === 'vendor') return []; // generated or third-party
     if (statSync(join(WWW, path)).isDirectory()) return shellModules(path);
     return path.endsWith('.js') ? [path] : [];
   });
 }
 
-test('index.html preloads exactly the viewer\'s module graph and the core', async () => {
+test('index.html preloads exactly the viewer\'s first load (its static imports) and the core', async () => {
   const html = readFileSync(join(WWW, 'index.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
-  const graph = (await moduleGraph(['app.js'])).filter((path) => path !== 'app.js');
+  const graph = (await moduleGraph(['app.js'], { firstLoad: true })).filter((path) => path !== 'app.js');
   assert.deepEqual(preloaded, [...graph, 'pkg/folio.js'].sort());
+});
+
+test('the rich-content modules stay out of the first load, and are in the whole graph', async () => {
+  const lazy = ['reading/code.js', 'reading/math.js', 'reading/mermaid.js', 'reading/callouts.js', 'reading/footnotes.js',
+    'reading/figures.js', 'reading/stylesheets.js', 'reading/vendor.js'];
+  for (const entry of ['app.js', 'folio-article.js']) {
+    const first = await moduleGraph([entry], { firstLoad: true });
+    const all = await moduleGraph([entry]);
+    assert.deepEqual(lazy.filter((path) => first.includes(path)), [], `${entry} loads these at once`);
+    assert.deepEqual(lazy.filter((path) => !all.includes(path)), [], `${entry} never reaches these`);
+    assert.ok(first.includes('reading/enhance.js'), 'enhance.js, which picks the modules, is part of the first load');
+  }
+  // Nothing in the first load names www/vendor/ (third-party code comes with the lazy modules).
+  for (const path of await moduleGraph(['app.js', 'folio-article.js'], { firstLoad: true })) {
+    assert.doesNotMatch(readFileSync(join(WWW, path), 'utf8'), /vendor\//, path);
+  }
 });
 
 test('one module makes the Trusted Types policy; one inserts the body HTML', () => {
@@ -41,7 +57,8 @@ test('one module makes the Trusted Types policy; one inserts the body HTML', () 
     for (const [name, pattern] of Object.entries(uses)) if (pattern.test(text)) found[name].push(path);
   }
   assert.deepEqual(found, {
-    createPolicy: ['trusted-types.js'],
+    // The page's one policy; and the diagram frame's own, in its sandbox (mermaid-frame.js).
+    createPolicy: ['reading/mermaid-frame.js', 'trusted-types.js'],
     trustedBodyHTML: ['trusted-types.js', 'view/article.js'],
     innerHTML: ['view/article.js'],
   });

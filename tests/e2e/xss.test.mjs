@@ -166,6 +166,8 @@ function auditDom(root) {
   /** @param {ParentNode} node */
   const walk = (node) => {
     for (const el of node.querySelectorAll('*')) {
+      // The page's own settings menu (view/controls.js: two <select>s) is not article content.
+      if (el.closest('[data-testid="reader-controls"]')) continue;
       const tag = el.localName.toLowerCase();
       if (BAD_TAGS.has(tag) && !el.closest('head')) found.push(`element ${tagOf(el)}`);
       for (const attr of el.attributes) {

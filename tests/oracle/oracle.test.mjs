@@ -42,9 +42,20 @@ function oracle(rel, text) {
   }
 }
 
+/**
+ * What Folio shows of a front-matter text, which is text, not markup (issue 15): Obsidian
+ * wiki-links as the names Obsidian shows, Markdown strong emphasis as its words. The
+ * parsers are compared on what they read; this is only how Folio displays it.
+ * @param {string} s
+ */
+const shown = (s) => s
+  .replace(/!?\[\[([^\]|#]*)(?:#([^\]|]*))?(?:\|([^\]]*))?\]\]/g,
+    (_, note, heading, alias) => alias?.trim() || (heading ? `${note.trim()} > ${heading.trim()}` : note.trim()))
+  .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2');
+
 const asList = (v) => (v == null ? [] : (Array.isArray(v) ? v.flat(Infinity) : [v]))
   .filter((x) => x != null && x !== '')
-  .map((x) => String(x).trim());
+  .map((x) => shown(String(x).trim()));
 
 /** The instant (or day) a date value means, as a comparable string; null if unreadable. */
 function instant(v) {

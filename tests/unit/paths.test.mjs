@@ -38,7 +38,7 @@ test('path parts', () => {
 test('articles, images, assets and ignored files', () => {
   assert.equal(fileKind('posts/a.md'), 'article');
   assert.equal(fileKind('news/page.HTML'), 'article');
-  assert.equal(fileKind('jekyll/x.Rmd'), 'article');
+  assert.equal(fileKind('jekyll/x.Rmd'), 'asset'); // R Markdown is not read (as the CLI's walk)
   assert.equal(fileKind('posts/a/pic.JPG'), 'image');
   assert.equal(fileKind('docs/paper.pdf'), 'asset');
   assert.equal(fileKind('theme/style.css'), 'asset');

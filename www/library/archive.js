@@ -6,20 +6,19 @@
 // document, so that the page indexes without rendering) and `files/<path>` (the files).
 // Pure (no DOM): written in the zip worker or the page, read in the page, checked in Node.
 
-import { strFromU8, strToU8, zipSync } from './vendor/fflate.js';
+import { strFromU8, strToU8, zipSync } from '../vendor/fflate/esm/browser.js';
+import { ArchiveError } from './archive-blocks.js';
 import { normalizePath } from './paths.js';
 import { readZip } from './zip-read.js';
 
-/** The blocks' `type`: never run, only read. */
-export const ARCHIVE_TYPE = 'application/vnd.folio.archive+zip';
+export { ARCHIVE_TYPE, ArchiveError, BLOCK_BYTES, blockElements, fromBlocks, toBlocks } from './archive-blocks.js';
+
 /** The manifest's name and `format`, and the version this module writes and reads. */
 export const MANIFEST = 'folio-archive.json';
 export const INDEX = 'index.jsonl';
 export const FILES = 'files/';
 export const FORMAT = 'folio-archive';
 export const VERSION = 1;
-/** Bytes of ZIP per block (a multiple of 3: each block's base64 decodes on its own). */
-export const BLOCK_BYTES = 6 * 1024 * 1024;
 
 /**
  * @typedef {import('./messages.js').ArticleSummary} ArticleSummary
@@ -71,92 +70,6 @@ export function writeArchive({ title, generator, files, articles, docs, created 
   };
   for (const { path, bytes, kind } of files) entries[FILES + path] = [bytes, { level: kind === 'article' ? 6 : 0 }];
   return zipSync(entries);
-}
-
-/**
- * The archive's ZIP as base64 blocks, each of a slice of BLOCK_BYTES (so each decodes alone).
- * @param {Uint8Array} zip
- * @param {number} [blockBytes]
- * @returns {string[]}
- */
-export function toBlocks(zip, blockBytes = BLOCK_BYTES) {
-  if (blockBytes % 3 !== 0) throw new RangeError('A block holds a multiple of 3 bytes.');
-  /** @type {string[]} */
-  const blocks = [];
-  for (let at = 0; at < zip.length || blocks.length === 0; at += blockBytes) {
-    blocks.push(base64(zip.subarray(at, Math.min(zip.length, at + blockBytes))));
-  }
-  return blocks;
-}
-
-/**
- * Bytes as base64, a slice at a time (String.fromCharCode takes only so many arguments).
- * @param {Uint8Array} bytes
- * @returns {string}
- */
-function base64(bytes) {
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
-}
-
-/**
- * The blocks as HTML, one `<script>` each, to go before the template's `</body>`.
- * @param {string[]} blocks
- * @returns {string[]}  Pieces of HTML, in order (joined, or given to a Blob as they are).
- */
-export function blockElements(blocks) {
-  // The tag's name is not written out: this module is inlined into the single file's one
-  // <script>, whose text must not hold markup of its own.
-  const tag = 'script';
-  return blocks.map((text, part) => `<${tag} type="${ARCHIVE_TYPE}" data-part="${part}" data-parts="${blocks.length}">${text}</${tag}>\n`);
-}
-
-/**
- * The ZIP the blocks hold: each decoded, in part order, and joined.
- * @param {{ part: number, parts: number, text: string }[]} blocks
- * @returns {Uint8Array}
- * @throws {ArchiveError} when parts are missing, repeated or not base64.
- */
-export function fromBlocks(blocks) {
-  const parts = blocks.length ? blocks[0].parts : 0;
-  const ordered = [...blocks].sort((a, b) => a.part - b.part);
-  if (!parts || blocks.length !== parts || ordered.some((block, i) => block.part !== i || block.parts !== parts)) {
-    throw new ArchiveError('archive-parts', `The archive's blocks are incomplete: ${blocks.length} of ${parts}.`, { found: String(blocks.length), parts: String(parts) });
-  }
-  /** @type {Uint8Array[]} */
-  const decoded = [];
-  for (const { text } of ordered) {
-    let binary;
-    try {
-      binary = atob(text.replace(/\s+/g, ''));
-    } catch {
-      throw new ArchiveError('archive-damaged', 'An archive block is not base64.');
-    }
-    decoded.push(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  }
-  const out = new Uint8Array(decoded.reduce((n, d) => n + d.length, 0));
-  let at = 0;
-  for (const d of decoded) {
-    out.set(d, at);
-    at += d.length;
-  }
-  return out;
-}
-
-/** Why an archive could not be read; `code` is for the UI's strings. */
-export class ArchiveError extends Error {
-  /**
-   * @param {string} code
-   * @param {string} message
-   * @param {Record<string, string>} [params]
-   */
-  constructor(code, message, params = {}) {
-    super(message);
-    this.name = 'ArchiveError';
-    this.code = code;
-    this.params = params;
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Marks a search's matches in a shown article: each text node's matches (found as in the
-// list's snippets, search-index.js) are wrapped in <mark>, built as nodes, never as HTML.
+// list's snippets, matches.js) are wrapped in <mark>, built as nodes, never as HTML.
 
-import { findMatches } from './search-index.js';
+import { findMatches } from './matches.js';
 
 /** Elements whose text is not marked. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'MARK']);

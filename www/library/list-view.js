@@ -281,10 +281,16 @@ export class ListView {
       rows.push(row);
     }
     // Rows already in place stay attached (a row taken out between a mousedown and its
-    // mouseup loses the click): only rows that left the window go, only new ones come.
+    // mouseup loses the click): only rows that left the window go, only new ones come,
+    // and a row moves only when the order changed (the document's order is the list's,
+    // for screen readers and for reading the list in order).
     const keep = new Set(rows);
     for (const child of [...this.sizer.children]) if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
-    for (const row of rows) if (row.parentNode !== this.sizer) this.sizer.append(row);
+    let at = this.sizer.firstElementChild;
+    for (const row of rows) {
+      if (row === at) at = row.nextElementSibling;
+      else this.sizer.insertBefore(row, at);
+    }
     if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(this.shown[this.active]).id);
     else this.listbox.removeAttribute('aria-activedescendant');
     for (const row of rows) {

@@ -2,8 +2,9 @@
 // escape its folder (zip slip), and a kind (article, image, other asset, or ignored).
 // Pure functions: the same rules for folders, dropped files and .zip entries.
 
-/** File name endings read as articles (lower case). */
-export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx', '.rmd', '.html', '.htm', '.xhtml', '.txt', '.text', '.rst', '.adoc', '.org'];
+/** File name endings read as articles (lower case): the one list in www/, the CLI's
+ * folder walk reads the same (tests/cli.rs holds them equal). */
+export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx', '.html', '.htm', '.xhtml', '.txt', '.text', '.rst', '.adoc', '.org'];
 
 /** Raster and vector images an article may show (as object URLs). */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp', '.ico'];

@@ -4,10 +4,11 @@
 // prefix; other scripts split into words, lower-cased, and English words are stemmed
 // (Porter, the `stemmer` package) so "indexing" finds "indexed". Pure.
 
-import { stemmer } from './vendor/stemmer.js';
+import { stemmer } from '../vendor/stemmer/index.js';
+import { CJK } from './matches.js';
 
-/** Han, kana, Hangul, and the CJK marks between them: text written without spaces. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]/u;
+export { isCjk } from './matches.js';
+
 /** Runs of CJK, or of other letters and digits, within one word. */
 const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+/gu;
 /** A word: letters, digits and marks (apostrophes inside words kept). */
@@ -109,13 +110,4 @@ export function queryParts(query) {
     }
   });
   return parts;
-}
-
-/**
- * Whether a character is written without spaces (CJK).
- * @param {string} char
- * @returns {boolean}
- */
-export function isCjk(char) {
-  return CJK.test(char);
 }

@@ -4,7 +4,7 @@
 // about its size is cut there, never grown past it. Names are normalized (paths.js) so
 // that no entry escapes the archive. Pure (no DOM): runs in the zip worker and in Node.
 
-import { unzipSync } from './vendor/fflate.js';
+import { unzipSync } from '../vendor/fflate/esm/browser.js';
 import { normalizePath } from './paths.js';
 
 /**

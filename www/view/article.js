@@ -6,16 +6,20 @@
 
 import { trustedBodyHTML } from '../trusted-types.js';
 import { describeWarning } from '../i18n.js';
+import { headingAnchors } from './anchors.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
 import { prepareLinks } from './links.js';
 import { originalToggle } from './original.js';
-import { tableOfContents } from './toc.js';
+import { followReading } from './progress.js';
+import { openBeside, tableOfContents } from './toc.js';
 
 /** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../folio.js').Warning} Warning */
 /** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../reading/enhance.js').Feature} Feature */
+/** @typedef {import('../reading/enhance.js').enhance} Enhance */
 
 /** The parts `show` can list; all are shown when it is absent. */
 export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'cover', 'toc', 'summary', 'body']);
@@ -42,7 +46,23 @@ const HUGE_BODY_CHARS = 1 << 20;
  * @property {(src: string) => string | null} [localImage]  The URL to show a relative cover
  *   image from (the library's object URL of that file), or null for no cover; without it
  *   a relative cover resolves against `baseUrl`.
+ * @property {Enhance} [enhance]  Rich content (reading/enhance.js), run once the view is on
+ *   screen; without it the body stays as the core wrote it. The front ends pass it, so that
+ *   the view itself imports nothing from the rich-content modules.
+ * @property {ReadonlySet<Feature>} [off]  Rich-content features not to apply.
+ * @property {string} [positionKey]  Remember the reading position under this key, and go
+ *   back to it when the article is shown again (the viewer; the element does not).
  */
+
+/**
+ * A key for remembering an article's reading position: its file name, title and length.
+ * @param {Article} article
+ * @param {string} name
+ * @returns {string}
+ */
+export function positionKey(article, name) {
+  return `${name}|${article.title ?? ''}|${article.stats.chars}`;
+}
 
 /**
  * The whole article view.
@@ -55,12 +75,29 @@ export function articleView(article, options) {
   const { t } = options;
   const view = named(el('article', { className: 'article' }), 'article');
   if (article.lang) view.lang = article.lang;
+  const dir = /** @type {{ dir?: unknown }} */ (article).dir;
+  if (dir === 'rtl' || dir === 'ltr') view.dir = dir;
+  view.append(el('div', { className: 'reading-progress', attrs: { 'aria-hidden': 'true', 'data-testid': 'progress' } }, el('div')));
   const header = articleHeader(article, show, options);
   if (header.childNodes.length) view.append(header);
   if (show.has('cover')) view.append(coverFigure(article.cover, options) ?? '');
-  if (show.has('toc')) view.append(tableOfContents(article.toc, t) ?? '');
-  if (show.has('body')) {
-    view.append(articleBody(article.html, options), notesBox(article.warnings, t) ?? '');
+  const toc = show.has('toc') ? tableOfContents(article.toc, t) : null;
+  if (toc) {
+    view.append(toc);
+    view.classList.add('has-toc');
+  }
+  const body = show.has('body') ? articleBody(article.html, options) : null;
+  if (body) {
+    headingAnchors(body, t);
+    view.append(body, notesBox(article.warnings, t) ?? '');
+    followReading({
+      view, body, toc, positionKey: options.positionKey,
+      // Rich content is enhanced where it is shown (a shadow root takes its own styles).
+      onFirstShown: () => {
+        if (toc) openBeside(toc);
+        options.enhance?.(body, { t, off: options.off });
+      },
+    });
   }
   if (options.original) view.append(originalToggle(options.original, t));
   return view;

@@ -26,16 +26,17 @@ const LINE_EM = 1.6;
  */
 export function tableOfContents(toc, t) {
   if (toc.length < MIN_ENTRIES) return null;
-  const nav = named(el('nav', { className: 'toc', attrs: { 'aria-label': t('contents') } }), 'toc');
+  const nav = named(el('nav', { className: 'toc', attrs: { 'aria-label': t('contents'), 'data-count': String(toc.length) } }), 'toc');
   const list = el('ol');
   if (toc.length <= OPEN_ENTRIES) {
+    // Open, and collapsible (a phone's reader may fold it away).
     fill(list, toc, 0, toc.length, topLevel(toc));
-    nav.append(el('h2', { text: t('contents') }), list);
+    nav.append(el('details', { className: 'toc-short', attrs: { open: '' } }, el('summary', { text: t('contents') }), list));
     return nav;
   }
   // The open list scrolls inside a box of a set height with `contain: strict` (styles):
   // adding entries then lays out that box alone, not the whole (maybe huge) article.
-  list.style.height = `min(60vh, ${(toc.length * LINE_EM).toFixed(1)}em)`;
+  list.style.setProperty('--toc-height', `${(toc.length * LINE_EM).toFixed(1)}em`);
   const details = el('details', { className: 'toc-long' },
     el('summary', { text: t('contentsCount', toc.length), attrs: { 'data-testid': 'toc-summary' } }), list);
   details.addEventListener('toggle', () => {
@@ -43,6 +44,21 @@ export function tableOfContents(toc, t) {
   });
   nav.append(details);
   return nav;
+}
+
+/** Beside the article, a long outline opens by itself up to this many entries. */
+const OPEN_BESIDE = 1000;
+
+/**
+ * Opens a long outline that is shown beside the article (where it pushes no text down),
+ * unless it is very long; called once the view is on screen.
+ * @param {HTMLElement} nav
+ */
+export function openBeside(nav) {
+  const details = nav.querySelector('details.toc-long');
+  if (!(details instanceof HTMLDetailsElement) || details.open) return;
+  if (getComputedStyle(nav).position !== 'sticky' || Number(nav.dataset.count) > OPEN_BESIDE) return;
+  details.open = true;
 }
 
 /**

@@ -9,7 +9,8 @@ import { WORKER_MIN_BYTES } from '../render/worker-client.js';
 import { describeError } from '../i18n.js';
 import { markMatches } from '../library/highlight.js';
 import { MAX_EMBED_DEPTH, ObjectUrls, linkArticle } from '../library/links.js';
-import { articleView } from '../view/article.js';
+import { enhance } from '../reading/enhance.js';
+import { articleView, positionKey } from '../view/article.js';
 import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
 import { anchorTarget, followLink, goToAnchor, linkTarget } from '../view/links.js';
@@ -225,6 +226,7 @@ export class Reader {
       built.view = articleView(article, {
         t, locale, name: entry.name, baseUrl: entry.baseUrl, blockImages: this.#blockImages,
         original: () => decodeOriginal(bytes, article.encoding),
+        positionKey: positionKey(article, entry.key), enhance,
         prepareBody: (body) => this.#connect(body, entry.key, 0, built),
         localImage: (src) => this.#localImage(entry.key, src, built),
       });
@@ -272,7 +274,7 @@ export class Reader {
           }
           const beforeEmbed = this.#urls.acquired;
           box.replaceChildren(articleView(embedded.article, {
-            t, locale, name: embedded.name, show: EMBED_PARTS,
+            t, locale, name: embedded.name, show: EMBED_PARTS, enhance,
             prepareBody: (inner) => this.#connect(inner, note, depth + 1, built),
           }));
           built.urls += this.#urls.acquired - beforeEmbed;

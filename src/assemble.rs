@@ -1,0 +1,306 @@
+//! The last step: one [`Article`] from what each stage found. Where several
+//! sources may give a field, the front matter wins, then what a whole HTML
+//! document says about itself, then what the body shows (its first top-level
+//! heading, its detected language, the text before `<!-- more -->`), then the
+//! file name, as the site generators themselves fall back. The direction is the
+//! one the source states, else its language's, else that of most of its letters.
+
+use crate::article::{Article, Direction, Format};
+use crate::body::document::DocMeta;
+use crate::decode::Decoded;
+use crate::front_matter::Split;
+use crate::lang::{detect_lang, lang_direction, text_direction};
+use crate::metadata::{title_from_file_name, Metadata};
+use crate::outline::Outline;
+use crate::text::{html_to_text, Breaks};
+
+/// What the stages found in one file.
+pub(crate) struct Parts<'a> {
+    /// The decoded text (for its encoding and warnings).
+    pub decoded: &'a Decoded,
+    /// The front matter, parsed.
+    pub split: Split<'a>,
+    /// The front matter, normalized.
+    pub meta: Metadata,
+    /// How the body was read.
+    pub format: Format,
+    /// What a whole HTML document says about itself.
+    pub doc: DocMeta,
+    /// The sanitized body with heading ids, its TOC, text and counts.
+    pub outline: Outline,
+    /// The sanitized part before `<!-- more -->`, when it was needed.
+    pub excerpt: Option<String>,
+    /// The caller's file name.
+    pub file_name: Option<&'a str>,
+}
+
+/// The article, with every fallback between sources applied.
+pub(crate) fn article(parts: Parts<'_>) -> Article {
+    let Parts {
+        decoded,
+        split,
+        meta,
+        format,
+        doc,
+        outline,
+        excerpt,
+        file_name,
+    } = parts;
+    let summary = meta.summary.or_else(|| {
+        excerpt
+            .map(|html| html_to_text(&html, Breaks::Lines))
+            .or(doc.description)
+            .filter(|s| !s.trim().is_empty())
+    });
+    let title = meta
+        .title
+        .or(doc.title)
+        .or_else(|| {
+            outline
+                .toc
+                .iter()
+                .find(|t| t.level == 1)
+                .map(|t| t.text.clone())
+        })
+        .or_else(|| file_name.and_then(title_from_file_name));
+    let authors = if meta.authors.is_empty() {
+        doc.author.into_iter().collect()
+    } else {
+        meta.authors
+    };
+    let tags = if meta.tags.is_empty() {
+        doc.keywords
+    } else {
+        meta.tags
+    };
+    let lang = meta
+        .lang
+        .or(doc.lang)
+        .or_else(|| detect_lang(&outline.text));
+    let dir = meta.dir.or(doc.dir).or_else(|| {
+        let text = if outline.text.trim().is_empty() {
+            title.as_deref().unwrap_or_default()
+        } else {
+            &outline.text
+        };
+        direction(lang.as_deref(), text)
+    });
+    // A page's own dates count only where the front matter has none, even unreadable.
+    let date = meta
+        .date
+        .or(doc.date.filter(|_| meta.date_text.is_none()))
+        .or(meta.file_date);
+    let updated = meta
+        .updated
+        .or(doc.updated.filter(|_| meta.updated_text.is_none()));
+    let mut warnings = decoded.warnings.clone();
+    warnings.extend(split.warnings);
+    warnings.extend(meta.warnings);
+    Article {
+        title,
+        date,
+        updated,
+        date_text: meta.date_text,
+        updated_text: meta.updated_text,
+        authors,
+        author_links: meta.author_links,
+        categories: meta.categories,
+        category_paths: meta.category_paths,
+        tags,
+        cover: meta.cover,
+        source_url: meta.source_url.or(doc.url),
+        summary,
+        lang,
+        dir,
+        format,
+        front_matter: split.kind,
+        encoding: decoded.encoding.to_string(),
+        html: outline.html,
+        toc: outline.toc,
+        stats: outline.stats,
+        warnings,
+        extra: serde_json::Value::Object(split.data),
+        draft: meta.draft,
+    }
+}
+
+/// The direction when the source does not state one: a right-to-left language
+/// decides; otherwise the script of most of the letters, else the language.
+fn direction(lang: Option<&str>, text: &str) -> Option<Direction> {
+    let by_lang = lang.and_then(lang_direction);
+    if by_lang == Some(Direction::Rtl) {
+        return by_lang;
+    }
+    text_direction(text).or(by_lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::TocEntry;
+    use crate::warning::{Warning, WarningCode};
+
+    fn parts<'a>(
+        decoded: &'a Decoded,
+        meta: Metadata,
+        doc: DocMeta,
+        outline: Outline,
+    ) -> Parts<'a> {
+        Parts {
+            decoded,
+            split: crate::front_matter::split(&decoded.text),
+            meta,
+            format: Format::Html,
+            doc,
+            outline,
+            excerpt: Some("<p>Before &amp; more</p>\n".into()),
+            file_name: Some("posts/2020-01-02-from-the-name.md"),
+        }
+    }
+
+    fn decoded() -> Decoded {
+        Decoded {
+            text: "body".into(),
+            encoding: "UTF-8",
+            warnings: vec![Warning::new(WarningCode::EncodingGuessed, "decoding")],
+        }
+    }
+
+    #[test]
+    fn the_front_matter_wins_over_the_document_and_the_body() {
+        let meta = Metadata {
+            title: Some("Front".into()),
+            summary: Some("Said".into()),
+            lang: Some("fr".into()),
+            authors: vec!["Ann".into()],
+            warnings: vec![Warning::new(WarningCode::DateUnreadable, "metadata")],
+            ..Metadata::default()
+        };
+        let doc = DocMeta {
+            title: Some("Head".into()),
+            author: Some("Bob".into()),
+            lang: Some("de".into()),
+            keywords: vec!["k".into()],
+            ..DocMeta::default()
+        };
+        let d = decoded();
+        let a = article(parts(&d, meta, doc, Outline::default()));
+        assert_eq!(a.title.as_deref(), Some("Front"));
+        assert_eq!(a.summary.as_deref(), Some("Said"));
+        assert_eq!(a.lang.as_deref(), Some("fr"));
+        assert_eq!(a.authors, ["Ann"]);
+        assert_eq!(
+            a.tags,
+            ["k"],
+            "the document's keywords when the front matter has no tags"
+        );
+        let said: Vec<&str> = a.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(said, ["decoding", "metadata"]);
+    }
+
+    #[test]
+    fn without_front_matter_the_body_and_the_file_name_speak() {
+        let outline = Outline {
+            toc: vec![TocEntry {
+                level: 1,
+                id: "user-content-h".into(),
+                text: "Heading".into(),
+            }],
+            text: "Le chat est dans la maison et les enfants sont dans le jardin.".into(),
+            ..Outline::default()
+        };
+        let d = decoded();
+        let a = article(parts(&d, Metadata::default(), DocMeta::default(), outline));
+        assert_eq!(a.title.as_deref(), Some("Heading"));
+        assert_eq!(a.summary.as_deref(), Some("Before & more\n\n"));
+        assert_eq!(a.lang.as_deref(), Some("fr"));
+        let a = article(parts(
+            &d,
+            Metadata::default(),
+            DocMeta::default(),
+            Outline::default(),
+        ));
+        assert_eq!(a.title.as_deref(), Some("from the name"));
+    }
+
+    #[test]
+    fn dates_come_from_the_front_matter_then_the_page_then_the_file_name() {
+        let d = decoded();
+        let doc = || DocMeta {
+            date: Some("2024-02-11T08:00:00+00:00".into()),
+            updated: Some("2024-02-12".into()),
+            url: Some("https://news.example/a".into()),
+            ..DocMeta::default()
+        };
+        let file = Metadata {
+            file_date: Some("2020-01-02".into()),
+            ..Metadata::default()
+        };
+        let a = article(parts(&d, file.clone(), doc(), Outline::default()));
+        assert_eq!(a.date.as_deref(), Some("2024-02-11T08:00:00+00:00"));
+        assert_eq!(a.updated.as_deref(), Some("2024-02-12"));
+        assert_eq!(a.source_url.as_deref(), Some("https://news.example/a"));
+        let a = article(parts(
+            &d,
+            file.clone(),
+            DocMeta::default(),
+            Outline::default(),
+        ));
+        assert_eq!(a.date.as_deref(), Some("2020-01-02"));
+        let unread = Metadata {
+            date_text: Some("someday".into()),
+            updated: Some("2025-01-01".into()),
+            ..Metadata::default()
+        };
+        let a = article(parts(&d, unread, doc(), Outline::default()));
+        assert_eq!((a.date, a.date_text.as_deref()), (None, Some("someday")));
+        assert_eq!(a.updated.as_deref(), Some("2025-01-01"));
+    }
+
+    #[test]
+    fn the_direction_is_stated_or_follows_the_language_or_the_letters() {
+        let d = decoded();
+        let text = |t: &str| Outline {
+            text: t.into(),
+            ..Outline::default()
+        };
+        let dir =
+            |meta: Metadata, doc: DocMeta, t: &str| article(parts(&d, meta, doc, text(t))).dir;
+        let rtl_doc = || DocMeta {
+            dir: Some(Direction::Rtl),
+            ..DocMeta::default()
+        };
+        // other/readability-rtl-1-source.html: `<html dir="rtl">` over Latin text.
+        assert_eq!(
+            dir(Metadata::default(), rtl_doc(), "Lorem ipsum"),
+            Some(Direction::Rtl)
+        );
+        let ltr_meta = Metadata {
+            dir: Some(Direction::Ltr),
+            ..Metadata::default()
+        };
+        assert_eq!(dir(ltr_meta, rtl_doc(), "x"), Some(Direction::Ltr));
+        let he = Metadata {
+            lang: Some("he".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            dir(he, DocMeta::default(), "Latin words"),
+            Some(Direction::Rtl)
+        );
+        let en = Metadata {
+            lang: Some("en".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            dir(en.clone(), DocMeta::default(), "مرحبا بالعالم"),
+            Some(Direction::Rtl)
+        );
+        assert_eq!(dir(en, DocMeta::default(), "42"), Some(Direction::Ltr));
+        assert_eq!(
+            dir(Metadata::default(), DocMeta::default(), "Hello"),
+            Some(Direction::Ltr)
+        );
+        assert_eq!(dir(Metadata::default(), DocMeta::default(), "—"), None);
+    }
+}

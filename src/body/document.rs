@@ -1,0 +1,782 @@
+//! Whole HTML documents (`<!doctype html>` / `<html>`): what the `<head>` says
+//! about the page ([`DocMeta`]) and which part of `<body>` is the article.
+//!
+//! The page is read with html5ever's tokenizer (the spec's, so `<script>` and
+//! `<title>` contents are never mistaken for tags). The article is chosen by a
+//! light readability rule:
+//! 1. the `<article>` element, if exactly one holds a substantial text
+//!    ([`SUBSTANTIAL`] characters or more);
+//! 2. else the first `<main>` (or `role="main"`) with text;
+//! 3. else `<body>` (or the whole input).
+//!
+//! Inside it, page chrome is removed: `script`, `style`, `noscript`, `template`,
+//! `nav`, `aside`, `form`, hidden elements, `header`/`footer` outside an
+//! `<article>`, and elements whose role or class/id names navigation, sharing,
+//! comments, ads and the like — the latter only while they hold less than half
+//! of the text, so a mislabelled wrapper never takes the article with it.
+//!
+//! The page's dates come from where news sites put them, best first:
+//! `article:published_time` (Open Graph), JSON-LD `datePublished`, an `itemprop`
+//! (`<meta>` or `<time>`), a `<meta name>` such as `publishdate` or `dc.date`, a
+//! `<time pubdate>`, then the first `<time datetime>` in a byline (an element
+//! whose class, id or `itemprop` speaks of the byline, the date or the author,
+//! or a `<header>`); `dateModified` and its kin the same way.
+
+use crate::article::Direction;
+use crate::metadata::{read_date, web_url};
+use crate::text::{collapse_whitespace, escape_into};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+
+/// Metadata found in a whole HTML document's `<head>` (empty for fragments and Markdown).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct DocMeta {
+    /// `<title>`, else `og:title`.
+    pub title: Option<String>,
+    /// `<meta name="author">`.
+    pub author: Option<String>,
+    /// `<meta name="description">`, else `og:description`.
+    pub description: Option<String>,
+    /// `<meta name="keywords">`, split at commas.
+    pub keywords: Vec<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// When the page was published, in the contract's form (see the module docs).
+    pub date: Option<String>,
+    /// When the page was last modified, in the contract's form.
+    pub updated: Option<String>,
+    /// `<html dir>` or `<body dir>`: `rtl` or `ltr` (`auto` says nothing).
+    pub dir: Option<Direction>,
+    /// The page's own address: `<link rel="canonical">`, else `og:url`, when it is
+    /// an absolute web address.
+    pub url: Option<String>,
+}
+
+/// Characters of text that make an `<article>` the article rather than a teaser.
+const SUBSTANTIAL: usize = 250;
+
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Always removed with their content.
+const DROP_TAGS: [&str; 11] = [
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "iframe",
+    "select", "dialog",
+];
+const CHROME_ROLES: [&str; 6] = [
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+];
+/// Words in a class or id that mark page chrome.
+const CHROME_WORDS: [&str; 22] = [
+    "sidebar",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "breadcrumb",
+    "breadcrumbs",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "cookie",
+    "newsletter",
+    "related",
+    "menu",
+    "navbar",
+    "nav",
+    "masthead",
+    "subscribe",
+    "popup",
+];
+
+/// Does this body look like a whole HTML document rather than a fragment?
+pub(crate) fn is_document(html: &str) -> bool {
+    let t = html.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head: String = t.chars().take(15).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return true;
+    }
+    // `<?xml …?>` or a comment before the root.
+    let start: String = t
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (head.starts_with("<?xml") || head.starts_with("<!--"))
+        && (start.contains("<html") || start.contains("<!doctype html"))
+}
+
+#[derive(Debug)]
+enum Tok {
+    Start(Tag),
+    End(String),
+    Text(String),
+}
+
+struct Sink(RefCell<Vec<Tok>>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut toks = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => {
+                    let raw = match &*tag.name {
+                        "script" => Some(RawKind::ScriptData),
+                        "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                            Some(RawKind::Rawtext)
+                        }
+                        "title" | "textarea" => Some(RawKind::Rcdata),
+                        _ => None,
+                    };
+                    let self_closing = tag.self_closing;
+                    toks.push(Tok::Start(tag));
+                    if let (Some(kind), false) = (raw, self_closing) {
+                        return TokenSinkResult::RawData(kind);
+                    }
+                }
+                TagKind::EndTag => toks.push(Tok::End(tag.name.to_string())),
+            },
+            Token::CharacterTokens(t) => match toks.last_mut() {
+                Some(Tok::Text(s)) => s.push_str(&t),
+                _ => toks.push(Tok::Text(t.to_string())),
+            },
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn tokenize(html: &str) -> Vec<Tok> {
+    let tokenizer = Tokenizer::new(Sink(RefCell::new(Vec::new())), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.take()
+}
+
+fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// The end of every start tag's element (index of its end tag, or of the end tag
+/// that closes an enclosing element), and `prefix[i]`: characters of visible text
+/// in `toks[..i]`.
+fn extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
+    let n = toks.len();
+    let mut end = vec![n; n];
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0usize);
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let mut chars = 0;
+        match t {
+            Tok::Start(tag) => {
+                let name: &str = &tag.name;
+                if VOID.contains(&name) || tag.self_closing {
+                    end[i] = i;
+                } else {
+                    stack.push((i, name));
+                }
+            }
+            Tok::End(name) => {
+                if let Some(k) = stack.iter().rposition(|(_, n)| n == name) {
+                    for &(o, _) in &stack[k..] {
+                        end[o] = i;
+                    }
+                    stack.truncate(k);
+                }
+            }
+            Tok::Text(s) => {
+                // Script, style and title contents arrive as the one token after their start tag.
+                let hidden = i > 0
+                    && matches!(&toks[i - 1], Tok::Start(t) if matches!(&*t.name, "script" | "style" | "noscript" | "template" | "title"));
+                if !hidden {
+                    chars = s.split_whitespace().map(|w| w.chars().count()).sum();
+                }
+            }
+        }
+        prefix.push(prefix[i] + chars);
+    }
+    (end, prefix)
+}
+
+/// Reads a whole HTML document: its metadata and the article part of its body, as
+/// HTML (still unsafe).
+pub(crate) fn extract(html: &str) -> (String, DocMeta) {
+    let toks = tokenize(html);
+    let meta = head_meta(&toks);
+    let (end, prefix) = extents(&toks);
+    let text_in = |i: usize| prefix[end[i].min(toks.len())] - prefix[i];
+    let starts = |name: &'static str| {
+        toks.iter().enumerate().filter_map(move |(i, t)| match t {
+            Tok::Start(tag) if &*tag.name == name => Some(i),
+            _ => None,
+        })
+    };
+    // Outermost articles only: one nested inside another is part of it.
+    let mut articles: Vec<usize> = Vec::new();
+    for i in starts("article") {
+        if articles.last().is_some_and(|&a| i < end[a]) {
+            continue;
+        }
+        if text_in(i) >= SUBSTANTIAL {
+            articles.push(i);
+        }
+    }
+    let root = if articles.len() == 1 {
+        Some(articles[0])
+    } else {
+        let main = toks.iter().enumerate().find_map(|(i, t)| match t {
+            Tok::Start(tag)
+                if (&*tag.name == "main" || attr(tag, "role") == Some("main"))
+                    && text_in(i) > 0 =>
+            {
+                Some(i)
+            }
+            _ => None,
+        });
+        main.or_else(|| starts("body").next())
+    };
+    let (from, to, keep_root) = match root {
+        Some(r) if matches!(&toks[r], Tok::Start(t) if &*t.name == "body") => {
+            (r + 1, end[r], false)
+        }
+        Some(r) => (r, end[r].saturating_add(1).min(toks.len()), true),
+        None => (0, toks.len(), false),
+    };
+    let _ = keep_root;
+    let root_text = prefix[to] - prefix[from];
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = from;
+    let mut article_ends: Vec<usize> = Vec::new();
+    while i < to {
+        article_ends.retain(|&e| e > i);
+        match &toks[i] {
+            Tok::Start(tag) => {
+                let inside_article = !article_ends.is_empty()
+                    || root.is_some_and(|r| r < i && articles.first() == Some(&r));
+                if is_chrome(tag, inside_article, text_in(i), root_text) {
+                    i = end[i].max(i) + 1;
+                    continue;
+                }
+                if &*tag.name == "article" {
+                    article_ends.push(end[i]);
+                }
+                if matches!(
+                    &*tag.name,
+                    "html" | "head" | "body" | "title" | "meta" | "link" | "base"
+                ) {
+                    i += 1;
+                    continue;
+                }
+                write_start(&mut out, tag);
+            }
+            Tok::End(name) => {
+                if !matches!(name.as_str(), "html" | "head" | "body" | "title") {
+                    out.push_str("</");
+                    out.push_str(name);
+                    out.push('>');
+                }
+            }
+            Tok::Text(s) => {
+                let after_title =
+                    i > 0 && matches!(&toks[i - 1], Tok::Start(t) if &*t.name == "title");
+                if !after_title {
+                    escape_into(&mut out, s);
+                }
+            }
+        }
+        i += 1;
+    }
+    (out, meta)
+}
+
+/// Is this element page chrome to leave out?
+fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> bool {
+    let name: &str = &tag.name;
+    if DROP_TAGS.contains(&name) {
+        return true;
+    }
+    if matches!(name, "header" | "footer") && !inside_article {
+        return true;
+    }
+    if attr(tag, "hidden").is_some() || attr(tag, "aria-hidden") == Some("true") {
+        return true;
+    }
+    let style = attr(tag, "style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    if style.contains("display:none") || style.contains("visibility:hidden") {
+        return true;
+    }
+    let minor = text * 2 < root_text.max(1);
+    if !minor
+        || matches!(
+            name,
+            "article" | "main" | "p" | "h1" | "h2" | "h3" | "table" | "figure" | "img" | "pre"
+        )
+    {
+        return false;
+    }
+    if attr(tag, "role")
+        .is_some_and(|r| CHROME_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    let names = format!(
+        "{} {}",
+        attr(tag, "class").unwrap_or(""),
+        attr(tag, "id").unwrap_or("")
+    );
+    names
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| CHROME_WORDS.contains(&w))
+}
+
+fn write_start(out: &mut String, tag: &Tag) {
+    out.push('<');
+    out.push_str(&tag.name);
+    for a in &tag.attrs {
+        out.push(' ');
+        out.push_str(&a.name.local);
+        out.push_str("=\"");
+        escape_into(out, &a.value);
+        out.push('"');
+    }
+    out.push('>');
+}
+
+/// `<title>`, `<meta>` (name or Open Graph property), `<html lang>`, the
+/// direction, the canonical address and the dates (see the module docs).
+fn head_meta(toks: &[Tok]) -> DocMeta {
+    let mut meta = DocMeta::default();
+    let mut og_title = None;
+    let mut og_description = None;
+    let mut og_url = None;
+    let mut dates = Dates::default();
+    page_dates(toks, &mut dates);
+    for (i, t) in toks.iter().enumerate() {
+        let Tok::Start(tag) = t else { continue };
+        match &*tag.name {
+            "html" | "body" => {
+                if meta.lang.is_none() && &*tag.name == "html" {
+                    meta.lang = attr(tag, "lang")
+                        .or_else(|| attr(tag, "xml:lang"))
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string);
+                }
+                if meta.dir.is_none() {
+                    meta.dir = match attr(tag, "dir").map(|d| d.trim().to_ascii_lowercase()) {
+                        Some(d) if d == "rtl" => Some(Direction::Rtl),
+                        Some(d) if d == "ltr" => Some(Direction::Ltr),
+                        _ => None,
+                    };
+                }
+                if &*tag.name == "body" {
+                    break;
+                }
+            }
+            "link" if meta.url.is_none() => {
+                let canonical = attr(tag, "rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    meta.url = attr(tag, "href").and_then(web_url);
+                }
+            }
+            "title" if meta.title.is_none() => {
+                if let Some(Tok::Text(s)) = toks.get(i + 1) {
+                    meta.title = clean(s);
+                }
+            }
+            "meta" => {
+                let key = meta_key(tag);
+                let value = attr(tag, "content").and_then(clean);
+                match key.as_str() {
+                    "author" if meta.author.is_none() => meta.author = value,
+                    "description" if meta.description.is_none() => meta.description = value,
+                    "og:title" if og_title.is_none() => og_title = value,
+                    "og:description" if og_description.is_none() => og_description = value,
+                    "og:url" if og_url.is_none() => og_url = value.as_deref().and_then(web_url),
+                    "keywords" if meta.keywords.is_empty() => {
+                        meta.keywords = value
+                            .unwrap_or_default()
+                            .split([',', '，', '、', ';', '；'])
+                            .map(str::trim)
+                            .filter(|k| !k.is_empty())
+                            .map(str::to_string)
+                            .collect();
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    meta.title = meta.title.or(og_title);
+    meta.description = meta.description.or(og_description);
+    meta.url = meta.url.or(og_url);
+    meta.date = dates.published.map(|(_, d)| d);
+    meta.updated = dates.modified.map(|(_, d)| d);
+    meta
+}
+
+/// The best date found so far of each kind, with its rank (lower is better).
+#[derive(Default)]
+struct Dates {
+    published: Option<(u8, String)>,
+    modified: Option<(u8, String)>,
+}
+
+impl Dates {
+    /// Offers a date as written, of rank `rank`; kept when readable and better
+    /// than what is held (the first of equal rank wins).
+    fn offer(&mut self, modified: bool, rank: u8, raw: Option<&str>) {
+        let slot = if modified {
+            &mut self.modified
+        } else {
+            &mut self.published
+        };
+        if slot.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            return;
+        }
+        if let Some(d) = raw
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .and_then(read_date)
+        {
+            *slot = Some((rank, d));
+        }
+    }
+}
+
+/// The rank of a `<meta>` key naming a date, and whether it is the modification date.
+fn meta_date_key(key: &str) -> Option<(bool, u8)> {
+    Some(match key {
+        "article:published_time" | "og:article:published_time" | "article:published" => (false, 0),
+        "article:modified_time"
+        | "og:article:modified_time"
+        | "article:modified"
+        | "og:updated_time" => (true, 0),
+        "publishdate" | "pubdate" | "publish-date" | "publish_date" | "date" | "dc.date"
+        | "dc.date.issued" | "dc.date.created" | "dcterms.created" | "dcterms.issued"
+        | "sailthru.date" | "parsely-pub-date" | "og:published_time" | "datepublished" => {
+            (false, 3)
+        }
+        "dcterms.modified" | "dc.date.modified" | "last-modified" | "lastmod" | "datemodified" => {
+            (true, 3)
+        }
+        _ => return None,
+    })
+}
+
+/// Words of a class, id, `itemprop` or `rel` that mark a byline, where a `<time>`
+/// is the article's date.
+const BYLINE_WORDS: [&str; 10] = [
+    "byline",
+    "dateline",
+    "meta",
+    "date",
+    "time",
+    "published",
+    "posted",
+    "pubdate",
+    "timestamp",
+    "author",
+];
+
+/// Does this element hold a byline (see [`BYLINE_WORDS`])?
+fn is_byline(tag: &Tag) -> bool {
+    if &*tag.name == "header" {
+        return true;
+    }
+    ["class", "id", "itemprop", "rel"]
+        .iter()
+        .filter_map(|a| attr(tag, a))
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
+/// Every date the page states about itself: `<meta>`, JSON-LD, `itemprop`, `<time>`.
+fn page_dates(toks: &[Tok], dates: &mut Dates) {
+    // Open elements, each with whether it or an ancestor is a byline.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Start(tag) => {
+                let name: &str = &tag.name;
+                let itemprop = attr(tag, "itemprop").map(str::trim);
+                match name {
+                    "meta" => {
+                        let key = meta_key(tag);
+                        let content = attr(tag, "content");
+                        if let Some((modified, rank)) = meta_date_key(&key) {
+                            dates.offer(modified, rank, content);
+                        }
+                        match itemprop {
+                            Some("datePublished") => dates.offer(false, 2, content),
+                            Some("dateModified") => dates.offer(true, 2, content),
+                            _ => {}
+                        }
+                    }
+                    "time" => {
+                        let when = attr(tag, "datetime");
+                        match itemprop {
+                            Some("datePublished") => dates.offer(false, 2, when),
+                            Some("dateModified") => dates.offer(true, 2, when),
+                            _ if attr(tag, "pubdate").is_some() => dates.offer(false, 4, when),
+                            _ if open.last().is_some_and(|(_, b)| *b) || is_byline(tag) => {
+                                dates.offer(false, 5, when);
+                            }
+                            _ => {}
+                        }
+                    }
+                    "script"
+                        if attr(tag, "type").is_some_and(|t| {
+                            t.trim().eq_ignore_ascii_case("application/ld+json")
+                        }) =>
+                    {
+                        if let Some(Tok::Text(json)) = toks.get(i + 1) {
+                            json_ld_dates(json, dates);
+                        }
+                    }
+                    _ => {}
+                }
+                if !(VOID.contains(&name) || tag.self_closing) {
+                    let byline = open.last().is_some_and(|(_, b)| *b) || is_byline(tag);
+                    open.push((name, byline));
+                }
+            }
+            Tok::End(name) => {
+                if let Some(k) = open.iter().rposition(|(n, _)| n == name) {
+                    open.truncate(k);
+                }
+            }
+            Tok::Text(_) => {}
+        }
+    }
+}
+
+/// `datePublished` and `dateModified` from a JSON-LD block: the first object that
+/// has them, in the block, a list of objects or an `@graph`, Article-like types first.
+fn json_ld_dates(json: &str, dates: &mut Dates) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+        return;
+    };
+    let mut objects: Vec<&serde_json::Map<String, serde_json::Value>> = Vec::new();
+    let top: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        v => vec![v],
+    };
+    for v in top {
+        if let serde_json::Value::Object(o) = v {
+            objects.push(o);
+            if let Some(serde_json::Value::Array(graph)) = o.get("@graph") {
+                objects.extend(graph.iter().filter_map(serde_json::Value::as_object));
+            }
+        }
+    }
+    let article_like = |o: &serde_json::Map<String, serde_json::Value>| {
+        let is = |t: &str| t.ends_with("Article") || t.ends_with("Posting") || t == "Report";
+        match o.get("@type") {
+            Some(serde_json::Value::String(t)) => is(t),
+            Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).any(is),
+            _ => false,
+        }
+    };
+    objects.sort_by_key(|o| !article_like(o));
+    for o in objects {
+        dates.offer(false, 1, o.get("datePublished").and_then(|v| v.as_str()));
+        dates.offer(true, 1, o.get("dateModified").and_then(|v| v.as_str()));
+    }
+}
+
+/// What a `<meta>` names: its `name`, else its Open Graph `property`, lowercased.
+fn meta_key(tag: &Tag) -> String {
+    attr(tag, "name")
+        .or_else(|| attr(tag, "property"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Whitespace collapsed; `None` when nothing is left.
+fn clean(s: &str) -> Option<String> {
+    let joined = collapse_whitespace(s);
+    (!joined.is_empty()).then_some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en-GB"><head><title> Page  title </title>
+<meta property="og:title" content="OG title"><meta name="author" content="Ann">
+<meta property="og:description" content="About it."><meta name="keywords" content="a，b; c">
+<script>var s = "<article>not one</article>";</script><style>p{}</style></head>
+<body><header><h1>Site</h1></header><nav>Home</nav>
+<div class="share-bar">Share</div>
+<article><header><h1>Headline</h1></header><p>LONG</p><footer>By Ann</footer></article>
+<article><p>Teaser</p></article>
+<aside>Related</aside><footer>©</footer></body></html>"#;
+
+    #[test]
+    fn a_page_gives_its_main_part_and_its_head() {
+        let page = "<!doctype html><html lang=fr><head><title>T</title>\
+          <meta name=keywords content='a, b'></head><body><nav>Menu</nav>\
+          <main><p>Texte</p></main><footer>©</footer></body></html>";
+        let (html, meta) = extract(page);
+        assert_eq!(html.trim(), "<main><p>Texte</p></main>");
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(meta.lang.as_deref(), Some("fr"));
+        assert_eq!(meta.keywords, ["a", "b"]);
+        assert!(is_document("\n<!DOCTYPE html><html><body>x</body></html>"));
+        assert!(!is_document("<div>x</div>"));
+    }
+
+    #[test]
+    fn head_metadata_is_read() {
+        let (_, meta) = extract(PAGE);
+        assert_eq!(meta.title.as_deref(), Some("Page title"));
+        assert_eq!(meta.author.as_deref(), Some("Ann"));
+        assert_eq!(meta.description.as_deref(), Some("About it."));
+        assert_eq!(meta.keywords, ["a", "b", "c"]);
+        assert_eq!(meta.lang.as_deref(), Some("en-GB"));
+        let (_, meta) = extract("<html><head><meta property=og:title content=OG></head></html>");
+        assert_eq!(meta.title.as_deref(), Some("OG"));
+    }
+
+    #[test]
+    fn the_one_substantial_article_is_the_body() {
+        let page = PAGE.replace("LONG", &"word ".repeat(80));
+        let (html, _) = extract(&page);
+        assert!(
+            html.starts_with("<article><header><h1>Headline</h1></header><p>word"),
+            "{html}"
+        );
+        assert!(
+            html.ends_with("<footer>By Ann</footer></article>"),
+            "{html}"
+        );
+        assert!(!html.contains("Teaser") && !html.contains("Site") && !html.contains("script"));
+    }
+
+    #[test]
+    fn without_a_clear_article_the_body_loses_its_chrome() {
+        let (html, _) = extract(PAGE);
+        for gone in ["Site", "Home", "Share", "Related", "©", "var s", "p{}"] {
+            assert!(!html.contains(gone), "{gone} in {html}");
+        }
+        for kept in ["Headline", "LONG", "Teaser", "By Ann"] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+    }
+
+    #[test]
+    fn main_is_chosen_when_articles_are_many_or_none() {
+        let (html, _) =
+            extract("<html><body><div>Menu</div><main><p>Text &amp; more</p></main></body></html>");
+        assert_eq!(html, "<main><p>Text &amp; more</p></main>");
+    }
+
+    #[test]
+    fn a_chrome_class_on_the_main_wrapper_keeps_its_text() {
+        let body = format!("<html><body><div class=\"menu-wrap\"><p>{}</p></div><div class=menu>x</div></body></html>", "text ".repeat(50));
+        let (html, _) = extract(&body);
+        assert!(
+            html.contains("text text") && !html.contains(">x<"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn dates_from_open_graph_json_ld_itemprop_and_the_byline() {
+        // www/examples/news.html's head.
+        let (_, m) = extract(
+            r#"<html><head><meta property="article:published_time" content="2024-02-11T08:00:00Z"></head><body>x</body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-02-11T08:00:00+00:00"));
+        assert_eq!(m.updated, None);
+        // The Readability pages' JSON-LD (in an @graph, after a non-article).
+        let (_, m) = extract(
+            r#"<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebSite", "datePublished": "2001-01-01"}, {"@type": "NewsArticle", "datePublished": "2015-07-24T05:36:09+01:00", "dateModified": "2015-07-25"}]}</script></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2015-07-24T05:36:09+01:00"));
+        assert_eq!(m.updated.as_deref(), Some("2015-07-25"));
+        // itemprop on <time>, and Open Graph winning over a later JSON-LD.
+        let (_, m) = extract(
+            r#"<html><head><script type="application/ld+json">{"datePublished": "2020-01-01"}</script><meta property="article:published_time" content="2019-05-05"></head><body><time datetime="2015-05-04T13:36:31+02:00" itemprop="datePublished">04.05.2015</time><time itemprop="dateModified" datetime="2015-05-05">x</time></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-05-05"));
+        assert_eq!(m.updated.as_deref(), Some("2015-05-05"));
+        // A <time> in the byline; one elsewhere in the page says nothing.
+        let (_, m) = extract(
+            r#"<html><body><article><p class="byline">By Ann, <span><time datetime="2021-03-04">March 4</time></span></p><p>Text</p></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2021-03-04"));
+        let (_, m) = extract(
+            r#"<html><body><p>Meet us on <time datetime="2030-01-01">New Year</time>.</p></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        // Unreadable and broken values are passed over.
+        let (_, m) = extract(
+            r#"<html><head><meta name="date" content="someday"><script type="application/ld+json">{broken</script><meta name="publishdate" content="2017-03-10"></head></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2017-03-10"));
+    }
+
+    #[test]
+    fn direction_and_address_of_the_page() {
+        let (_, m) = extract(
+            r#"<!DOCTYPE html><html dir="rtl"><head><link rel="canonical" href="https://example.com/a"><meta property="og:url" content="https://example.com/og"></head><body>x</body></html>"#,
+        );
+        assert_eq!(m.dir, Some(Direction::Rtl));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
+        let (_, m) = extract(
+            r#"<html><head><meta property="og:url" content="https://example.com/og"><link rel="canonical" href="/relative"></head><body dir="LTR">x</body></html>"#,
+        );
+        assert_eq!(m.dir, Some(Direction::Ltr));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/og"));
+        let (_, m) = extract(
+            r#"<html dir="auto"><head><link rel="canonical" href="javascript:x"></head></html>"#,
+        );
+        assert_eq!((m.dir, m.url), (None, None));
+    }
+
+    #[test]
+    fn broken_documents_do_not_panic() {
+        for s in [
+            "<html",
+            "<!doctype html><article><article>",
+            "<html><body></div></p><title>x",
+            "<html>\u{0}<script>",
+        ] {
+            let _ = extract(s);
+        }
+        assert!(is_document("\u{feff}<!DOCTYPE HTML>"));
+        assert!(is_document("<!-- saved -->\n<html>"));
+    }
+}

@@ -1,0 +1,218 @@
+//! The language of a text, guessed when the front matter and the document do
+//! not say: by script for Chinese, Japanese and Korean, by common short words for
+//! the main Latin-script languages. And the direction it is written in, from a
+//! language tag or from the script of the text's letters.
+
+use crate::article::Direction;
+
+/// Languages written right to left (BCP 47 primary subtags).
+const RTL_LANGS: [&str; 14] = [
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "nqo", "ps", "sd", "syr", "ur", "yi",
+];
+/// Scripts written right to left (BCP 47 script subtags).
+const RTL_SCRIPTS: [&str; 9] = [
+    "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr",
+];
+
+/// The direction of a language tag: right to left for the languages and scripts
+/// written so (`ar`, `he`, `fa`, `ur`, `az-Arab` …), left to right for any other
+/// tag (its script subtag wins: `ur-Latn` is left to right).
+pub(crate) fn lang_direction(tag: &str) -> Option<Direction> {
+    let mut parts = tag.split(['-', '_']).map(str::to_ascii_lowercase);
+    let lang = parts.next().filter(|l| !l.is_empty())?;
+    let script = parts.find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rtl = match script {
+        Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+        None => RTL_LANGS.contains(&lang.as_str()),
+    };
+    Some(if rtl { Direction::Rtl } else { Direction::Ltr })
+}
+
+/// Is this a letter of a script written right to left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko, Samaritan, Mandaic and their presentation forms)?
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+        && c.is_alphabetic()
+}
+
+/// The direction most of the text's letters (its first ten thousand) are written
+/// in; `None` when it has none.
+pub(crate) fn text_direction(text: &str) -> Option<Direction> {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(10_000) {
+        if is_rtl_letter(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    match (rtl, ltr) {
+        (0, 0) => None,
+        _ if rtl > ltr => Some(Direction::Rtl),
+        _ => Some(Direction::Ltr),
+    }
+}
+
+/// Guesses the language: by script for Chinese (`zh`), Japanese (`ja`, kana) and
+/// Korean (`ko`, Hangul); for Latin-script text by its most common short words
+/// (English, French, German, Spanish, Portuguese, Italian). `None` when unsure:
+/// front matter should say.
+pub(crate) fn detect_lang(text: &str) -> Option<String> {
+    let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        match c as u32 {
+            0x3040..=0x30FF => kana += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
+            _ if c.is_alphabetic() => letters += 1,
+            _ => {}
+        }
+    }
+    let cjk = han + kana + hangul;
+    if cjk == 0 || cjk * 3 < letters / 4 {
+        return latin_lang(text);
+    }
+    let lang = if kana * 10 >= cjk {
+        "ja"
+    } else if hangul * 2 >= cjk {
+        "ko"
+    } else {
+        "zh"
+    };
+    Some(lang.to_string())
+}
+
+/// The most frequent short words of each language; a text is in the language
+/// whose words make up a clear share of its first two thousand words.
+const STOPWORDS: [(&str, &[&str]); 6] = [
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "in", "that", "it", "for", "with", "this", "you",
+            "are", "was",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "qui", "pas",
+            "sur", "du",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "ein", "mit", "den", "zu", "von", "sie",
+            "auf", "ich",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "y", "es", "una", "por", "con", "para", "del", "que", "como",
+            "pero", "más",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "as", "e", "um", "uma", "não", "com", "para", "do", "da", "que", "em", "são",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "è", "per", "non", "una", "gli", "con", "del", "della", "sono",
+            "anche", "come",
+        ],
+    ),
+];
+
+fn latin_lang(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2_000)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 5 {
+        return None;
+    }
+    let (lang, hits) = STOPWORDS
+        .iter()
+        .map(|(lang, list)| {
+            (
+                *lang,
+                words.iter().filter(|w| list.contains(&w.as_str())).count(),
+            )
+        })
+        .max_by_key(|(_, hits)| *hits)?;
+    (hits * 10 >= words.len()).then(|| lang.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_tell_chinese_japanese_and_korean() {
+        assert_eq!(detect_lang("商务部新闻发言人").as_deref(), Some("zh"));
+        assert_eq!(detect_lang("これは日本語です").as_deref(), Some("ja"));
+        assert_eq!(detect_lang("한국어 텍스트입니다").as_deref(), Some("ko"));
+        assert_eq!(
+            detect_lang("This is the story of a post and the people in it.").as_deref(),
+            Some("en")
+        );
+        assert_eq!(detect_lang("Lorem ipsum dolor sit amet"), None);
+    }
+
+    #[test]
+    fn latin_languages_by_their_short_words() {
+        let cases = [
+            (
+                "Le chat est dans la maison et les enfants sont dans le jardin.",
+                "fr",
+            ),
+            (
+                "Der Hund ist nicht in dem Haus und die Katze ist auf dem Dach.",
+                "de",
+            ),
+            (
+                "El perro y el gato están en la casa con los niños para jugar.",
+                "es",
+            ),
+            (
+                "The dog and the cat are in the house with the children.",
+                "en",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_lang(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(detect_lang("x y"), None);
+        assert_eq!(detect_lang("fn main() { let x = 1; println!(x); }"), None);
+    }
+
+    #[test]
+    fn directions_of_languages_and_texts() {
+        for tag in ["ar", "he", "fa-IR", "ur", "yi", "az-Arab", "ckb"] {
+            assert_eq!(lang_direction(tag), Some(Direction::Rtl), "{tag}");
+        }
+        for tag in ["en", "zh-CN", "ur-Latn", "ja", "arn"] {
+            assert_eq!(lang_direction(tag), Some(Direction::Ltr), "{tag}");
+        }
+        assert_eq!(lang_direction(""), None);
+        assert_eq!(
+            text_direction("مرحبا بالعالم، هذا نص عربي with English"),
+            Some(Direction::Rtl)
+        );
+        assert_eq!(text_direction("שלום עולם"), Some(Direction::Rtl));
+        assert_eq!(
+            text_direction("Hello עולם and more words"),
+            Some(Direction::Ltr)
+        );
+        assert_eq!(text_direction("中文正文"), Some(Direction::Ltr));
+        assert_eq!(text_direction("123 — 456 !"), None);
+    }
+}

@@ -1,0 +1,231 @@
+//! The policy of [`super`], as ammonia's builder and the steps ammonia cannot take:
+//! which elements, attributes, classes and URLs stay; the attributes every image
+//! gets; the same URL policy for URLs from metadata.
+
+use crate::text::tag_spans;
+use ammonia::{Builder, UrlRelative};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use url::Url;
+
+/// Prefix of every element id in sanitized output.
+pub const ID_PREFIX: &str = "user-content-";
+
+const RASTER_DATA: [&str; 7] = [
+    "data:image/png",
+    "data:image/jpeg",
+    "data:image/jpg",
+    "data:image/gif",
+    "data:image/webp",
+    "data:image/avif",
+    "data:image/bmp",
+];
+
+/// Removed together with everything inside them.
+const DROP_WITH_CONTENT: [&str; 19] = [
+    "script", "style", "template", "noscript", "iframe", "object", "embed", "frameset", "noframes",
+    "noembed", "xmp", "svg", "math", "title", "textarea", "select", "button", "form", "label",
+];
+
+/// Every link's `rel`.
+pub(super) const LINK_REL: &str = "noopener noreferrer nofollow";
+
+/// The attribute filter: runs after ammonia's allowlist and scheme checks.
+pub(super) fn filter_attribute<'a>(
+    element: &str,
+    attribute: &str,
+    value: &'a str,
+) -> Option<Cow<'a, str>> {
+    match attribute {
+        "class" => {
+            let keep: Vec<&str> = value
+                .split_ascii_whitespace()
+                .filter(|c| match element {
+                    "code" | "pre" => c.starts_with("language-"),
+                    "blockquote" => c.starts_with("markdown-alert-"),
+                    "sup" => *c == "footnote-reference" || *c == "footnote-definition-label",
+                    "div" => *c == "footnote-definition",
+                    _ => false,
+                })
+                .filter(|c| {
+                    c.chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || "-_+#.".contains(ch))
+                })
+                .collect();
+            (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
+        }
+        "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        // ammonia allows `cite` but does not treat it as a URL: hold it to the same schemes.
+        "cite" => match Url::parse(value.trim()) {
+            Ok(u) if !matches!(u.scheme(), "http" | "https") => None,
+            _ => Some(Cow::Borrowed(value)),
+        },
+        "href" | "src" => {
+            let v = value.trim();
+            let lower = v.get(..16).unwrap_or(v).to_ascii_lowercase();
+            if lower.starts_with("data:") {
+                let raster = element == "img"
+                    && attribute == "src"
+                    && RASTER_DATA
+                        .iter()
+                        .any(|p| v.len() > p.len() && v[..p.len()].eq_ignore_ascii_case(p));
+                return raster.then_some(Cow::Borrowed(value));
+            }
+            if v.starts_with("//") {
+                // Only if the result is a URL: a second look would drop it otherwise,
+                // and the output would not be a fixed point.
+                let https = format!("https:{v}");
+                return Url::parse(&https).is_ok().then_some(Cow::Owned(https));
+            }
+            if attribute == "href" && v.starts_with('#') && v.len() > 1 {
+                // Fragment links point at prefixed ids (footnotes, headings).
+                let frag = &v[1..];
+                if !frag.starts_with(ID_PREFIX) {
+                    return Some(Cow::Owned(format!("#{ID_PREFIX}{frag}")));
+                }
+            }
+            Some(Cow::Borrowed(value))
+        }
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+/// The ammonia builder of the policy; relative URLs resolve against `base` (an
+/// `http(s)` one, as [`super::Sanitizer::new`] chose it) or stay as written.
+pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
+    let mut b = Builder::default();
+    b.add_tags(["input"])
+        .rm_clean_content_tags(["script", "style"])
+        .add_clean_content_tags(DROP_WITH_CONTENT)
+        .add_generic_attributes(["dir", "id"])
+        .add_tag_attributes("code", ["class"])
+        .add_tag_attributes("pre", ["class"])
+        .add_tag_attributes("blockquote", ["class"])
+        .add_tag_attributes("sup", ["class"])
+        .add_tag_attributes("div", ["class"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("img", ["title"])
+        .add_tag_attributes("a", ["title"])
+        .add_tag_attribute_values("input", "disabled", [""])
+        .set_tag_attribute_value("input", "disabled", "")
+        .add_url_schemes(["data"])
+        .rm_url_schemes([
+            "ftp",
+            "tel",
+            "sms",
+            "irc",
+            "ircs",
+            "xmpp",
+            "webcal",
+            "magnet",
+            "news",
+            "nntp",
+            "geo",
+            "im",
+            "bitcoin",
+            "callto",
+            "gopher",
+            "mms",
+            "sip",
+            "sips",
+            "ssh",
+            "svn",
+            "git",
+            "urn",
+            "openpgp4fpr",
+            "matrix",
+            "wtai",
+            "feed",
+        ])
+        .link_rel(Some(LINK_REL))
+        .id_prefix(Some(ID_PREFIX))
+        .strip_comments(true)
+        .attribute_filter(filter_attribute);
+    b.url_relative(match base {
+        Some(u) => UrlRelative::RewriteWithBase(u.clone()),
+        None => UrlRelative::PassThrough,
+    });
+    b
+}
+
+/// The builder without a base URL, made once per process.
+pub(super) static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder(None));
+
+/// Attributes every image gets, in a fixed order (ammonia's own setter uses a
+/// hash map, whose order would change from run to run).
+pub(super) const IMAGE_ATTRIBUTES: &str =
+    r#" referrerpolicy="no-referrer" loading="lazy" decoding="async""#;
+
+/// Adds [`IMAGE_ATTRIBUTES`] to every `<img>` of sanitized HTML.
+pub(super) fn add_image_attributes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut pos = 0;
+    for (start, end) in tag_spans(html) {
+        let tag = &html[start..end];
+        if tag.starts_with("<img") && matches!(tag.as_bytes().get(4), Some(b' ' | b'>' | b'/')) {
+            let close = if tag.ends_with("/>") {
+                end - 2
+            } else {
+                end - 1
+            };
+            out.push_str(&html[pos..close]);
+            out.push_str(IMAGE_ATTRIBUTES);
+            pos = close;
+        }
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
+/// Checks a URL from metadata (a cover image, say) against the same scheme policy,
+/// resolving it against `base` (an `http(s)` one) when it is relative. `None`
+/// means "do not use it".
+pub(super) fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
+    let v = raw.trim();
+    if v.is_empty() || v.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    if let Some(rest) = v.strip_prefix("//") {
+        return Url::parse(&format!("https://{rest}"))
+            .ok()
+            .map(String::from);
+    }
+    match Url::parse(v) {
+        Ok(u) => {
+            let ok: HashSet<&str> = ["http", "https"].into();
+            let raster = u.scheme() == "data"
+                && RASTER_DATA
+                    .iter()
+                    .any(|p| v.to_ascii_lowercase().starts_with(p));
+            (ok.contains(u.scheme()) || raster).then(|| u.to_string())
+        }
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(b) => b.join(v).ok().map(String::from),
+            None => Some(v.to_string()),
+        },
+        Err(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_url;
+    use url::Url;
+
+    #[test]
+    fn metadata_urls_meet_the_same_policy() {
+        assert_eq!(safe_url("javascript:alert(1)", None), None);
+        assert_eq!(
+            safe_url("//img.cn/a.png", None).as_deref(),
+            Some("https://img.cn/a.png")
+        );
+        assert_eq!(safe_url("a.png", None).as_deref(), Some("a.png"));
+        assert_eq!(safe_url("data:image/svg+xml,x", None), None);
+        let web = Url::parse("https://blog.example.cn/posts/").unwrap();
+        assert_eq!(
+            safe_url("c.png", Some(&web)).as_deref(),
+            Some("https://blog.example.cn/posts/c.png")
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! What is done to the body's safe HTML after sanitizing: empty wrappers left by CMS
+//! cruft go, and blank lines stop piling up. It reads html5ever's serialization, so
+//! it keeps the output well formed (and a fixed point of the sanitizer).
+
+use crate::text::tag_spans;
+
+/// Tidies sanitized HTML: drops the `<p>` and `<div>` wrappers (without
+/// attributes) that hold nothing but whitespace once CMS cruft is gone, and
+/// collapses runs of blank lines. Runs on sanitized output, which it keeps well
+/// formed.
+pub(crate) fn tidy(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    // Open `<p>`/`<div>`: name, where it starts in `out`, where its content starts,
+    // and whether it is plain (an attribute such as an id keeps it).
+    let mut open: Vec<(&str, usize, usize, bool)> = Vec::new();
+    let mut in_pre = 0usize;
+    let mut pos = 0;
+    for (start, end) in tag_spans(html) {
+        push_text(&mut out, &html[pos..start], in_pre > 0);
+        let tag = &html[start..end];
+        pos = end;
+        let name_end = tag
+            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+            .unwrap_or(tag.len());
+        match &tag[..name_end] {
+            "<p" | "<div" => {
+                let at = out.len();
+                out.push_str(tag);
+                open.push((&tag[1..name_end], at, out.len(), name_end + 1 == tag.len()));
+                continue;
+            }
+            "</p" | "</div" if open.last().is_some_and(|o| o.0 == &tag[2..name_end]) => {
+                if let Some((_, at, content, true)) = open.pop() {
+                    if is_blank(&out[content..]) {
+                        out.truncate(at);
+                        continue;
+                    }
+                }
+            }
+            "<pre" => in_pre += 1,
+            "</pre" => in_pre = in_pre.saturating_sub(1),
+            _ => {}
+        }
+        out.push_str(tag);
+    }
+    push_text(&mut out, &html[pos..], in_pre > 0);
+    out
+}
+
+/// Only whitespace (full-width spaces and `&nbsp;` included).
+fn is_blank(s: &str) -> bool {
+    s.split("&nbsp;")
+        .all(|p| p.trim_matches(|c: char| c.is_whitespace()).is_empty())
+}
+
+/// Appends text; outside `<pre>`, no more than one blank line stands in a row.
+fn push_text(out: &mut String, text: &str, verbatim: bool) {
+    if verbatim {
+        out.push_str(text);
+        return;
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            let line_start = out.trim_end_matches([' ', '\t']).len();
+            if out[..line_start].ends_with("\n\n") {
+                out.truncate(line_start);
+            } else {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn empty_plain_wrappers_and_blank_line_runs_go() {
+        let html =
+            "<div><p>\u{3000} </p><div>\n</div></div>\n\n\n\n<p>Text</p><div id=\"a\"></div>";
+        assert_eq!(tidy(html), "\n\n<p>Text</p><div id=\"a\"></div>");
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_blank_lines() {
+        let html = "<pre><code>a\n\n\n\nb</code></pre>\n\n\n<p>&nbsp;</p><p>x</p>";
+        assert_eq!(tidy(html), "<pre><code>a\n\n\n\nb</code></pre>\n\n<p>x</p>");
+    }
+}

@@ -1,0 +1,76 @@
+//! Site syntax: what static-site generators add to Markdown, rendered as what it
+//! means before pulldown-cmark sees the text: Hexo tag plugins and Jekyll/Liquid tags
+//! (`{% … %}`, `{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`), Zola/Tera
+//! shortcodes (`{{ name(…) }}`, `{% name(…) %}…{% end %}`), kramdown attribute
+//! lists (`{: .note}`) and Obsidian links (`[[…]]`, `![[…]]`).
+//!
+//! # How
+//! The caller says where code blocks and code spans are (Markdown's to know),
+//! and they are left alone (except Hugo's escaped `{{</* x */>}}`, which Hugo
+//! itself shows as `{{< x >}}` everywhere). The [`scanner`] then cuts the rest
+//! into tokens, each dialect reading its own syntax ([`liquid`], [`hugo`],
+//! [`zola`], [`obsidian`], [`kramdown`]); tags whose content is literal (`raw`,
+//! `codeblock`, `highlight`, `comment` …) are taken whole at scan time, other
+//! block tags are paired with their closers by a bounded stack ([`pairing`]), and
+//! everything is written back as Markdown or HTML ([`mod@write`], [`notes`]), which
+//! stays unsafe until [`crate::sanitize`].
+//!
+//! # Choices
+//! * Videos, frames, fiddles, gists and tweets become a plain link, never a frame.
+//! * `{% include %}`, Liquid outputs `{{ page.x }}`, unknown inline tags and
+//!   unknown shortcodes are removed quietly; unknown block tags keep their content.
+//! * Notes and admonitions become a `markdown-alert-*` blockquote (the class GitHub
+//!   alerts get) whose first line is the label in bold.
+//! * Obsidian `![[image.png]]` becomes the (relative) image; any other embed a
+//!   small `[Embedded: name]` placeholder; `[[page|alias]]` becomes its text.
+//! * Relative paths (`asset_img`, `post_link`, `ref` …) stay relative, so a base
+//!   URL resolves them.
+//!
+//! Every search is bounded and every position is visited a bounded number of
+//! times, so malformed or unclosed tags cost linear time and never panic.
+
+mod args;
+mod hugo;
+mod kramdown;
+mod liquid;
+mod notes;
+mod obsidian;
+mod pairing;
+mod scanner;
+#[cfg(test)]
+mod tests;
+mod token;
+mod write;
+mod zola;
+
+use std::borrow::Cow;
+
+/// Rewrites site syntax in a Markdown body (see the module docs); `code_ranges`
+/// gives the byte ranges of its code blocks and spans, sorted and disjoint. Text
+/// with none of the syntax's openers comes back borrowed, unscanned.
+pub(crate) fn expand(src: &str, code_ranges: fn(&str) -> Vec<(usize, usize)>) -> Cow<'_, str> {
+    if !src.contains("{%")
+        && !src.contains("{{")
+        && !src.contains("[[")
+        && !src.contains("{:")
+        && !src.contains("&#123;%")
+    {
+        return Cow::Borrowed(src);
+    }
+    let protected = code_ranges(src);
+    let tokens = scanner::Scanner::new(src, &protected).scan();
+    let pairs = pairing::pair(&tokens);
+    let mut out = String::with_capacity(src.len() + src.len() / 8);
+    pairing::write(
+        src,
+        &tokens,
+        &pairs,
+        0,
+        tokens.len(),
+        0,
+        src.len(),
+        0,
+        &mut out,
+    );
+    Cow::Owned(out)
+}

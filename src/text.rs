@@ -1,0 +1,287 @@
+//! Text and HTML, both ways, in one place: escaping text for HTML, decoding
+//! character references, the plain text of HTML, and where the tags of
+//! serialized HTML stand. Every stage that writes or
+//! reads HTML text uses these (site syntax, documents, metadata, outline, the
+//! fragment); only the safe Markdown writer keeps its own escaping, because it
+//! must match html5ever's serializer byte for byte.
+
+use std::borrow::Cow;
+
+/// Escapes text for an HTML text node or a quoted attribute value: `& < > " '`.
+///
+/// # Examples
+/// ```
+/// assert_eq!(folio::fragment::escape(r#"<a href="x">Tom's</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom&#39;s&lt;/a&gt;");
+/// ```
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`], appended to `out`.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// Decodes the character references people and serializers write: `&amp; &lt;
+/// &gt; &quot; &apos; &nbsp;` and every numeric one (`&#25991;`, `&#x4e2d;`).
+/// Anything else (`&unknown;`, a lone `&`, `&#0;`) stays as written.
+pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        match reference(after) {
+            Some((c, used)) => {
+                out.push(c);
+                rest = &after[used..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The character a reference stands for (`after` follows its `&`), and its length.
+fn reference(after: &str) -> Option<(char, usize)> {
+    let end = after.find(';').filter(|&e| e <= 10)?;
+    let name = &after[..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| *c != '\0')?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// How the edges of block elements show in [`html_to_text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Breaks {
+    /// A line break at the end of each paragraph, heading, list item, `div`, table
+    /// part and at each `<br>`; white space kept as it stands. The text of a body,
+    /// for counts, the language guess, heading labels and the excerpt.
+    Lines,
+    /// A space at both edges of every block element, then white space collapsed to
+    /// single spaces: one line from HTML someone typed into a value (a summary).
+    OneLine,
+}
+
+/// Elements whose end is a line break in [`Breaks::Lines`] (besides `<br>`).
+const LINE_ENDS: [&str; 19] = [
+    "p", "pre", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th",
+];
+/// Elements whose edges separate words in [`Breaks::OneLine`].
+const WORD_EDGES: [&str; 16] = [
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+];
+
+/// The text of HTML: tags and comments removed, character references decoded,
+/// block edges marked as `breaks` says. Works on sanitized output and on HTML
+/// someone wrote: a `<` that opens no tag is text.
+pub(crate) fn html_to_text(html: &str, breaks: Breaks) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt + 1..];
+        let Some(len) = markup_len(after) else {
+            out.push('<');
+            rest = after;
+            continue;
+        };
+        let closing = after.starts_with('/');
+        let name = after
+            .trim_start_matches('/')
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let is = |list: &[&str]| list.iter().any(|e| e.eq_ignore_ascii_case(name));
+        match breaks {
+            Breaks::Lines if (closing && is(&LINE_ENDS)) || (!closing && is(&["br"])) => {
+                out.push('\n')
+            }
+            Breaks::OneLine if is(&WORD_EDGES) => out.push(' '),
+            _ => {}
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    let text = match decode_entities(&out) {
+        Cow::Borrowed(_) => out,
+        Cow::Owned(decoded) => decoded,
+    };
+    match breaks {
+        Breaks::Lines => text,
+        Breaks::OneLine => collapse_whitespace(&text),
+    }
+}
+
+/// Length of the tag, comment or declaration that `after` (what follows a `<`)
+/// starts with, up to and with its `>`; `None` when the `<` starts none. Quoted
+/// attribute values are skipped whole, as the HTML tokenizer reads them.
+fn markup_len(after: &str) -> Option<usize> {
+    let first = after.chars().next()?;
+    if !(first.is_ascii_alphabetic() || matches!(first, '/' | '!' | '?')) {
+        return None;
+    }
+    if after.starts_with("!--") {
+        // `<!-->` is a whole (empty) comment, as the HTML tokenizer reads it.
+        return after.find("-->").map(|e| e + 3);
+    }
+    let b = after.as_bytes();
+    let (mut i, mut after_equals) = (0, false);
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i + 1),
+            b'=' => after_equals = true,
+            q @ (b'"' | b'\'') if after_equals => {
+                i += 1 + after[i + 1..].find(q as char)?;
+                after_equals = false;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Byte spans of the tags in sanitized (html5ever-serialized) HTML. There, every
+/// `<` in text is escaped and attribute values are double-quoted, so a `<` outside
+/// quotes always opens a tag.
+pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + html[i..].find('<')?;
+        let mut j = start + 1;
+        let mut quoted = false;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'"' => quoted = !quoted,
+                b'>' if !quoted => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        i = (j + 1).min(bytes.len());
+        Some((start, i))
+    })
+}
+
+/// White space runs as single spaces, none at either end.
+pub(crate) fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Han, kana, Hangul and CJK punctuation: scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31BF
+        | 0x31C0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_text_and_attributes() {
+        assert_eq!(
+            escape(r#"<b a="x">Tom's & co</b>"#),
+            "&lt;b a=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/b&gt;"
+        );
+        assert_eq!(escape("plain 中文"), "plain 中文");
+    }
+
+    #[test]
+    fn references_decode_once_and_odd_ones_stay() {
+        assert_eq!(
+            decode_entities("a &lt; b &unknown; &#x4e2d;&#25991; &amp;lt;"),
+            "a < b &unknown; 中文 &lt;"
+        );
+        assert_eq!(
+            decode_entities("&#0; &#xFFFFFFFF; & &nbsp;"),
+            "&#0; &#xFFFFFFFF; & \u{a0}"
+        );
+        assert!(matches!(decode_entities("no references"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn sanitized_html_becomes_lines() {
+        let html = "<h2 id=\"x\">A &amp; B</h2>\n<p>One<br>two</p><ul>\n<li>i</li>\n</ul><p title=\"a>b\">x&nbsp;<tt>c</tt>d</p>";
+        assert_eq!(
+            html_to_text(html, Breaks::Lines),
+            "A & B\n\nOne\ntwo\n\ni\n\nx\u{a0}cd\n"
+        );
+    }
+
+    #[test]
+    fn typed_html_becomes_one_line() {
+        let one = |s| html_to_text(s, Breaks::OneLine);
+        assert_eq!(
+            one("<p>One<br>two &amp; <b>th</b>ree</p><!-- x > y -->"),
+            "One two & three"
+        );
+        assert_eq!(
+            one("a < b &unknown; &#x4e2d;&#25991;"),
+            "a < b &unknown; 中文"
+        );
+        assert_eq!(
+            one("Intro<p>More</p><ul><li>a<li>b</ul>end"),
+            "Intro More a b end"
+        );
+        assert_eq!(one("unclosed <b"), "unclosed <b");
+        assert_eq!(one("<p></p>"), "");
+        assert_eq!(one("<a title='x>y'>link</a> <3"), "link <3");
+    }
+}

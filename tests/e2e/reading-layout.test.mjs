@@ -1,0 +1,199 @@
+// The reading view (#12): the outline beside the article on wide screens with the current
+// section marked while scrolling, above it (and foldable) on phones; heading anchors that
+// copy a link; the progress line; the reader's settings (theme, text size, column width,
+// language) applied and remembered; the reading position remembered per article; print
+// styles; typography per script; `lang` and `dir` on the article.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { corpus, fakeCore, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { RICH_CORE, richFile } from './reading-fixture.mjs';
+
+const harness = useBrowser();
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** A long article with sections and a link, served as /e2e-fixtures/long.md. */
+const LONG = `---
+title: A long article
+---
+
+${Array.from({ length: 8 }, (_, i) => `## Section ${i + 1}\n\n${`Paragraph of section ${i + 1}, long enough to fill lines of the column. `.repeat(6)}\n\n`.repeat(1)
+  + 'More text. '.repeat(120)).join('\n\n')}
+
+See [the site](https://example.com/page).
+`;
+
+/**
+ * Opens the long fixture by URL (so that a reload opens it again) and waits for its view.
+ * @param {Page} page
+ */
+async function openLong(page) {
+  await shownTitle(page).filter({ hasText: 'A long article' }).waitFor();
+  await page.locator('[data-enhanced]').waitFor();
+}
+
+const withLong = { setup: (/** @type {Page} */ page) => serveFixtures(page, { 'long.md': LONG }) };
+
+test('wide screen: the outline sits beside the article, stays in view, and marks the section being read', async () => {
+  await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
+    await openLong(page);
+    const toc = page.getByTestId('toc');
+    const body = page.getByTestId('article-body');
+    const tocBox = await toc.boundingBox();
+    const bodyBox = await body.boundingBox();
+    assert.ok(tocBox && bodyBox && tocBox.x >= bodyBox.x + bodyBox.width, 'the outline is right of the body');
+    assert.ok(tocBox.y < 400, 'and starts near the top');
+    await page.locator('#user-content-section-5').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, document.getElementById('user-content-section-5')?.getBoundingClientRect().top ?? 0));
+    await toc.locator('a[aria-current="location"]').filter({ hasText: 'Section 5' }).waitFor();
+    assert.equal(await toc.locator('a[aria-current]').count(), 1);
+    const after = await toc.boundingBox();
+    assert.ok(after && after.y >= 0 && after.y < 100, `the outline stayed in view (${after?.y})`);
+    // The progress line has moved on.
+    const scale = await page.getByTestId('progress').locator('div').evaluate((node) => new DOMMatrix(getComputedStyle(node).transform).a);
+    assert.ok(scale > 0.3 && scale < 1, `progress ${scale}`);
+  }, { ...withLong, viewport: { width: 1280, height: 800 } });
+});
+
+test('beside the article, a long outline (388 headings) is open, scrolls in its own box and follows the reader', async () => {
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'history.markdown', mimeType: 'text/markdown', buffer: corpus('big/jekyll-docs-history.md') }]);
+    await page.locator('[data-enhanced]').waitFor({ timeout: 30_000 });
+    const toc = page.getByTestId('toc');
+    assert.equal(await toc.locator('details').getAttribute('open'), '');
+    assert.equal(await toc.locator('li').count(), 388);
+    const list = await toc.locator('ol').evaluate((node) => ({ height: node.clientHeight, scroll: node.scrollHeight }));
+    assert.ok(list.height > 300 && list.scroll > list.height, `the list is ${list.height}px of ${list.scroll}`);
+    // Far down the article, the marked entry is scrolled into the list's view.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6));
+    const marked = toc.locator('a[aria-current="location"]');
+    await marked.waitFor();
+    const inView = await marked.evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      const frame = /** @type {Element} */ (link.closest('ol')).getBoundingClientRect();
+      return box.top >= frame.top && box.bottom <= frame.bottom;
+    });
+    assert.ok(inView, 'the current section shows in the outline');
+  }, { viewport: { width: 1440, height: 900 } });
+});
+
+test('phone: the outline is above the body, foldable, and the article starts near the top; the settings are one button', async () => {
+  await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
+    await openLong(page);
+    const toc = page.getByTestId('toc');
+    const title = await shownTitle(page).boundingBox();
+    assert.ok(title && title.y < 844 * 0.45, `the title starts at ${title?.y}px`);
+    const summary = toc.locator('summary');
+    await summary.click();
+    assert.equal(await toc.locator('details').getAttribute('open'), null, 'folded');
+    const bar = await page.locator('.topbar').boundingBox();
+    assert.ok(bar && bar.height < 70, `the top bar is one line (${bar?.height}px)`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+  }, { ...withLong, viewport: { width: 390, height: 844 } });
+});
+
+test('a heading\'s anchor copies a link to its section and goes there', async () => {
+  await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openLong(page);
+    const anchor = page.locator('#user-content-section-3 .heading-anchor');
+    assert.equal(await anchor.getAttribute('aria-label'), 'Copy a link to “Section 3”');
+    await anchor.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#user-content-section-3 .heading-anchor[data-copied]').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /\?src=e2e-fixtures\/long\.md#section-3$/);
+    // The link opens the article at that section.
+    await page.goto(copied);
+    await openLong(page);
+    await page.waitForFunction(() => Math.abs(document.getElementById('user-content-section-3')?.getBoundingClientRect().top ?? 1e9) <= 2);
+  }, withLong);
+});
+
+test('settings: dark theme, larger text and a wider column apply at once and are remembered; the language switches in place', async () => {
+  await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
+    await openLong(page);
+    const article = page.getByTestId('article');
+    const size = () => article.evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+    const width = () => article.evaluate((node) => node.getBoundingClientRect().width);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [size0, width0, bg0] = [await size(), await width(), await background()];
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('theme').selectOption('dark');
+    await page.getByTestId('text-larger').click();
+    await page.getByTestId('narrower').click();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.notEqual(await background(), bg0);
+    assert.ok(await size() > size0);
+    assert.ok(await width() < width0);
+    await page.reload();
+    await openLong(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.ok(await size() > size0, 'text size remembered');
+    assert.ok(await width() < width0, 'column width remembered');
+    // Language: the page and the shown article speak Chinese at once, and after a reload.
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('language').selectOption('zh');
+    await page.locator('.open-button').filter({ hasText: '打开文件…' }).waitFor();
+    assert.equal(await page.getByTestId('toc').locator('summary').innerText(), '目录');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await page.reload();
+    await openLong(page);
+    await page.locator('.open-button').filter({ hasText: '打开文件…' }).waitFor();
+  }, withLong);
+});
+
+test('the reading position is remembered per article and restored when it is opened again', async () => {
+  await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
+    await openLong(page);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await page.waitForFunction(() => (localStorage.getItem('folio.positions') ?? '').includes('long.md'));
+    const before = await page.evaluate(() => window.scrollY);
+    await page.waitForTimeout(100);
+    await page.reload();
+    await openLong(page);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 120, before);
+  }, withLong);
+});
+
+test('print: no chrome, link targets written out', async () => {
+  await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
+    await openLong(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.topbar').isVisible(), false);
+    assert.equal(await page.getByTestId('file-list-nav').isVisible(), false);
+    assert.equal(await page.getByTestId('toc').isVisible(), false);
+    const after = await page.locator('.article-body a[href^="https://example.com"]').evaluate((node) => getComputedStyle(node, '::after').content);
+    assert.equal(after, '" (https://example.com/page)"');
+  }, withLong);
+});
+
+test('typography per script: CJK without faux bold, trimmed punctuation, more leading; a full-width indent is not doubled; lang and dir set', async () => {
+  const zh = '---\ntitle: 中文\nlang: zh\n---\n\n　　這是一個以全形空格開頭的段落，「引號」也在。\n\n第二段。\n';
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'zh.md', mimeType: 'text/markdown', buffer: Buffer.from(zh) }]);
+    await page.locator('[data-enhanced]').waitFor();
+    const article = page.getByTestId('article');
+    assert.equal(await article.getAttribute('lang'), 'zh');
+    const style = await article.evaluate((node) => {
+      const s = getComputedStyle(node);
+      return { synthesis: s.fontSynthesis, trim: s.getPropertyValue('text-spacing-trim'), lineHeight: parseFloat(s.lineHeight) / parseFloat(s.fontSize) };
+    });
+    assert.equal(style.synthesis, 'none');
+    assert.equal(style.trim, 'trim-start');
+    assert.ok(style.lineHeight >= 1.85, `line height ${style.lineHeight}`);
+    const first = page.getByTestId('article-body').locator('p').first();
+    assert.equal(await first.getAttribute('class'), 'indented');
+    assert.equal(await first.evaluate((node) => getComputedStyle(node).textIndent), '0px');
+  });
+  // An article the core says is right-to-left is shown so.
+  const RTL_CORE = RICH_CORE.replace('return article;', "if (article.title === 'RTL') article.dir = 'rtl'; return article;");
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'rtl.md', mimeType: 'text/markdown', buffer: richFile('RTL', '<p>שלום</p>') }]);
+    await page.locator('[data-enhanced]').waitFor();
+    assert.equal(await page.getByTestId('article').getAttribute('dir'), 'rtl');
+  }, { setup: (page) => fakeCore(page, RTL_CORE) });
+});
