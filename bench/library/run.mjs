@@ -1,4 +1,5 @@
-// The library benchmark: `make bench-library` (or `node bench/library/run.mjs [--sizes 500,10000]`).
+// The library benchmark: `make bench-library` (or `node bench/library/run.mjs [--sizes 500,10000]
+// [--no-engines] [--profile]`).
 //
 // For each size, an archive of the corpus repeated into nested folders (with images) is
 // generated in a temporary folder and opened at once through the viewer's folder
@@ -27,6 +28,8 @@ const argv = process.argv.slice(2);
 const option = (/** @type {string} */ name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
 const SIZES = (option('--sizes') ?? '500,10000').split(',').map(Number);
 const ENGINES = !argv.includes('--no-engines');
+/** `--profile`: a CPU profile of the page's main thread while the archive opens, its top functions printed. */
+const PROFILE = argv.includes('--profile');
 
 /** Queries as typed: CJK without spaces, English words, a word being typed, mixed. */
 export const QUERIES = {
@@ -73,6 +76,30 @@ function rendererKiB(dir) {
 function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/**
+ * The functions the main thread spent most time in (self time), from a CDP CPU profile.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ * @returns {{ fn: string, ms: number }[]}
+ */
+function topFunctions(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  /** @type {Map<number, number>} */
+  const parent = new Map();
+  for (const n of /** @type {any[]} */ (profile.nodes)) for (const child of n.children ?? []) parent.set(child, n.id);
+  const name = (/** @type {any} */ frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/www\//, '')}:${frame.lineNumber + 1}`;
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = /** @type {any} */ (byId.get(id)).callFrame;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+    // A browser function (layout, GC, postMessage) is named with the script that called it.
+    const caller = frame.url ? null : byId.get(parent.get(id) ?? -1);
+    const key = caller ? `${frame.functionName} ← ${name(caller.callFrame)}` : name(frame);
+    self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
 }
 
 const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
@@ -134,10 +161,17 @@ async function measure(base, size) {
     const baseline = rendererKiB(dir);
     let peak = baseline;
     const sampler = setInterval(() => { peak = Math.max(peak, rendererKiB(dir)); }, 250);
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const started = Date.now();
     await page.getByTestId('folder-input').setInputFiles(archive.folder);
     await page.waitForFunction(() => /** @type {any} */ (window).__bench.allIndexed > 0, undefined, { timeout: 900_000, polling: 200 });
     clearInterval(sampler);
+    const profile = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
     peak = Math.max(peak, rendererKiB(dir));
     const wall = Date.now() - started;
     const bench = await page.evaluate(() => /** @type {any} */ (window).__bench);
@@ -176,6 +210,7 @@ async function measure(base, size) {
       searchMedian: { cjk: quantile(times.cjk, 0.5), english: quantile(times.english, 0.5) },
       memory: { baselineBytes: baseline * 1024, peakBytes: peak * 1024 },
       errors,
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await context.close();
@@ -198,11 +233,14 @@ try {
     console.log(`  search p95  CJK ${r.searchP95.cjk.toFixed(1)} ms, English ${r.searchP95.english.toFixed(1)} ms (median ${r.searchMedian.cjk.toFixed(1)} / ${r.searchMedian.english.toFixed(1)})   (goal < 30 ms)`);
     console.log(`  renderer memory peak ${mib(r.memory.peakBytes)} (before opening ${mib(r.memory.baselineBytes)}): ${(r.memory.peakBytes / r.archiveBytes).toFixed(2)}× the archive, ${((r.memory.peakBytes - r.memory.baselineBytes) / r.archiveBytes).toFixed(2)}× counting only what opening added   (goal < 3×)`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
+    if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
   }
 } finally {
   server.close();
 }
-const engines = ENGINES ? await compareEngines(10_000) : null;
+/** Without a new comparison, the last one written stays (it has its own date). */
+const previous = () => { try { return JSON.parse(readFileSync(join(ROOT, 'bench/library/latest.json'), 'utf8')).engines ?? null; } catch { return null; } };
+const engines = ENGINES ? { date: new Date().toISOString(), ...await compareEngines(10_000) } : previous();
 const out = join(ROOT, 'bench/library/latest.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), results, engines }, null, 2)}\n`);

@@ -17,6 +17,7 @@ class FakeWorker extends EventTarget {
   /** @param {any} message */
   postMessage(message) {
     if (message.type) return;
+    assert.ok(message.bytes instanceof ArrayBuffer, 'a file goes as its bytes');
     this.log.push(`parse ${message.path}`);
     setTimeout(() => {
       if (this.ended) return;
@@ -36,7 +37,7 @@ class FakeWorker extends EventTarget {
 }
 
 /** @param {string} name */
-const file = (name) => /** @type {File} */ (/** @type {unknown} */ ({ name }));
+const file = (name) => new File([`# ${name}\n`], name);
 
 test('files are parsed in order, two per worker at most, and a reader\'s file goes first', async () => {
   /** @type {string[]} */
@@ -44,6 +45,7 @@ test('files are parsed in order, two per worker at most, and a reader\'s file go
   let started = 0;
   const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
   const parsed = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p)));
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the files' bytes are read first
   assert.deepEqual(log, ['parse a.md', 'parse b.md'], 'two in flight, the rest wait');
   assert.equal(pool.pending, 5);
   pool.prioritize('e.md');

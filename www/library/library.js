@@ -15,9 +15,9 @@
 
 import { indexDoc, summarize } from './extract.js';
 import { expand } from './open.js';
-import { fileKind, stem } from './paths.js';
+import { comparePaths, fileKind, stem } from './paths.js';
 import { ParsePool } from './pool.js';
-import { Resolver, backlinks } from './resolve.js';
+import { Resolver, articleKeys, linkKeys } from './resolve.js';
 import { SearchClient } from './search.js';
 import { FolderTree, inFolder } from './tree.js';
 
@@ -70,6 +70,20 @@ function timeOf(date) {
   return Number.isFinite(t) ? t : null;
 }
 
+/**
+ * Ties by path in code-unit order (a collator here costs a long task on ten thousand).
+ * @param {ArticleRecord} a
+ * @param {ArticleRecord} b
+ */
+const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Newest first, undated last, then by path.
+ * @param {ArticleRecord} a
+ * @param {ArticleRecord} b
+ */
+const newestFirst = (a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || byPath(a, b);
+
 export class Library extends EventTarget {
   /**
    * @param {object} [options]
@@ -95,8 +109,16 @@ export class Library extends EventTarget {
     this.fresh = [];
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.flushTimer = undefined;
-    /** @type {Map<string, string[]> | null} */
-    this.backlinkIndex = null;
+    /** Every article's links, filed by the names they could reach (resolve.js linkKeys). @type {Map<string, { record: ArticleRecord, link: import('./messages.js').ArticleLink }[]>} */
+    this.linksByKey = new Map();
+    /** Backlinks asked for since the library last changed, by path. @type {Map<string, string[]>} */
+    this.backlinkCache = new Map();
+    /** The articles newest first as last sorted, and those added or dated since (list()
+     * merges them in: a full sort of ten thousand on every redraw is a long task). */
+    /** @type {ArticleRecord[]} */
+    this.byDate = [];
+    /** @type {Set<ArticleRecord>} */
+    this.dateChanged = new Set();
   }
 
   /**
@@ -147,6 +169,7 @@ export class Library extends EventTarget {
       if (baseUrl) record.baseUrl = baseUrl;
       if (transient) record.transient = true;
       this.records.set(path, record);
+      this.dateChanged.add(record);
       added.push(path);
       const read = known?.get(path);
       if (read) this.settle(record, { id: 0, summary: read.summary });
@@ -156,7 +179,7 @@ export class Library extends EventTarget {
       const docs = added.flatMap((path) => (known.has(path) ? [/** @type {any} */ (known.get(path)).doc] : []));
       for (let at = 0; at < docs.length; at += 200) this.searchClient?.add(docs.slice(at, at + 200));
     }
-    this.backlinkIndex = null;
+    this.backlinkCache.clear();
     if (added.length) this.dispatchEvent(new CustomEvent('files', { detail: { added } }));
     this.progress();
   }
@@ -173,14 +196,22 @@ export class Library extends EventTarget {
       record.summary = reply.summary;
       record.title = reply.summary.title ?? stem(record.path);
       record.time = timeOf(reply.summary.date);
+      this.dateChanged.add(record);
       this.parsed += 1;
+      for (const link of reply.summary.links) {
+        for (const key of linkKeys(link)) {
+          const filed = this.linksByKey.get(key);
+          if (filed) filed.push({ record, link });
+          else this.linksByKey.set(key, [{ record, link }]);
+        }
+      }
     } else {
       if (reply.error.code === 'cancelled') return;
       record.status = 'failed';
       record.error = reply.error;
       this.failed += 1;
     }
-    this.backlinkIndex = null;
+    this.backlinkCache.clear();
     this.fresh.push(record);
     this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
@@ -236,12 +267,33 @@ export class Library extends EventTarget {
    * @returns {ArticleRecord[]}
    */
   list({ sort = 'date', filter = {} } = {}) {
+    if (sort === 'date') return this.dateOrder().filter((r) => Library.passes(r, filter));
     const out = [...this.records.values()].filter((r) => Library.passes(r, filter));
-    // Ties by path in code-unit order: a collator here costs a long task on ten thousand.
-    const byPath = (/** @type {ArticleRecord} */ a, /** @type {ArticleRecord} */ b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    if (sort === 'title') out.sort((a, b) => collator.compare(a.title, b.title) || byPath(a, b));
-    else out.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || byPath(a, b));
+    out.sort((a, b) => collator.compare(a.title, b.title) || byPath(a, b));
     return out;
+  }
+
+  /**
+   * Every article newest first (undated last, ties by path): the last order, with the
+   * records added or dated since sorted on their own and merged in.
+   * @returns {ArticleRecord[]}
+   */
+  dateOrder() {
+    if (!this.dateChanged.size) return this.byDate;
+    const changed = this.dateChanged;
+    this.dateChanged = new Set();
+    const current = (/** @type {ArticleRecord} */ r) => this.records.get(r.path) === r;
+    const kept = this.byDate.filter((r) => !changed.has(r) && current(r));
+    const fresh = [...changed].filter(current).sort(newestFirst);
+    /** @type {ArticleRecord[]} */
+    const merged = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length && j < fresh.length) merged.push(newestFirst(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++]);
+    while (i < kept.length) merged.push(kept[i++]);
+    while (j < fresh.length) merged.push(fresh[j++]);
+    this.byDate = merged;
+    return merged;
   }
 
   /**
@@ -332,11 +384,21 @@ export class Library extends EventTarget {
    * @returns {string[]}
    */
   backlinks(path) {
-    if (!this.backlinkIndex) {
-      const sources = [...this.records.values()].flatMap((r) => (r.summary ? [{ path: r.path, links: r.summary.links }] : []));
-      this.backlinkIndex = backlinks(this.resolver, sources);
+    const cached = this.backlinkCache.get(path);
+    if (cached) return cached;
+    /** @type {Set<string>} */
+    const from = new Set();
+    // Only the links filed under this article's names are resolved, not every link of the library.
+    for (const key of articleKeys(path)) {
+      for (const { record, link } of this.linksByKey.get(key) ?? []) {
+        if (record.path === path || from.has(record.path) || this.records.get(record.path) !== record) continue;
+        const found = link.kind === 'link' ? this.resolver.resolve(record.path, link.target, 'link') : this.resolver.resolveWiki(record.path, link.target);
+        if (found?.path === path) from.add(record.path);
+      }
     }
-    return this.backlinkIndex.get(path) ?? [];
+    const sources = [...from].sort(comparePaths);
+    this.backlinkCache.set(path, sources);
+    return sources;
   }
 
   /**
@@ -361,13 +423,16 @@ export class Library extends EventTarget {
     this.pool.cancel();
     this.searchClient?.clear();
     this.records.clear();
+    this.byDate = [];
+    this.dateChanged.clear();
     this.assets.clear();
     this.tree = new FolderTree();
     this.resolver = new Resolver();
     this.parsed = 0;
     this.failed = 0;
     this.fresh = [];
-    this.backlinkIndex = null;
+    this.linksByKey.clear();
+    this.backlinkCache.clear();
     this.dispatchEvent(new CustomEvent('cleared'));
     this.progress();
   }

@@ -43,7 +43,8 @@
  * @typedef {object} ParseRequest
  * @property {number} id
  * @property {string} path
- * @property {File} file
+ * @property {ArrayBuffer} bytes  The file's bytes, transferred (cloning a File costs the
+ *   page a few milliseconds each: Chromium takes its snapshot on the main thread).
  */
 
 /**

@@ -45,9 +45,9 @@ export function parseHost(post) {
       await init().catch(() => {});
       return;
     }
-    const { id, path, file } = /** @type {import('./messages.js').ParseRequest} */ (data);
+    const { id, path } = /** @type {import('./messages.js').ParseRequest} */ (data);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = new Uint8Array(/** @type {import('./messages.js').ParseRequest} */ (data).bytes);
       const fileName = path.slice(path.lastIndexOf('/') + 1);
       const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
       const { summary, text } = summarize(path, await renderWhenReady(bytes, options));

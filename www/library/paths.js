@@ -19,6 +19,9 @@ const IGNORED_NAMES = new Set(['node_modules', '__MACOSX', 'Thumbs.db', 'desktop
 
 /** @typedef {'article' | 'image' | 'asset' | 'ignored'} FileKind */
 
+/** A path of printable ASCII segments separated by single slashes, none of them `.` or `..`. */
+const NORMAL_ASCII = /^(?!\.\.?(?:\/|$))[\x20-\x2e\x30-\x5b\x5d-\x7e]+(?:\/(?!\.\.?(?:\/|$))[\x20-\x2e\x30-\x5b\x5d-\x7e]+)*$/;
+
 /**
  * Normalizes a path from a zip entry, a folder walk or `webkitRelativePath`:
  * backslashes become slashes, `.` and empty segments go, `..` climbs but never above
@@ -30,6 +33,9 @@ const IGNORED_NAMES = new Set(['node_modules', '__MACOSX', 'Thumbs.db', 'desktop
  */
 export function normalizePath(name) {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_PATH_LENGTH) return null;
+  // Most names are already normal: printable ASCII (so NFC as it is), no backslash, no
+  // empty, `.` or `..` segment, no drive letter, not too deep. Checked without copying.
+  if (NORMAL_ASCII.test(name) && !/^[A-Za-z]:/.test(name) && name.split('/').length <= MAX_DEPTH) return name;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return null;
   let path = name.normalize('NFC').replace(/\\/g, '/');

@@ -1,7 +1,8 @@
 // A pool of parse workers sized to the machine's cores. Files wait in one queue (a file
 // the reader asks for jumps it); each worker holds at most two at a time, so it reads the
 // next file while it parses one. A worker that dies fails the file it died on (the
-// oldest it held) and is replaced; the others it held are sent again.
+// oldest it held) and is replaced; the others it held are sent again. Files go as their
+// bytes, read in the page and transferred (a File is cloned at a main-thread cost).
 
 import { startWorker } from './workers.js';
 
@@ -18,6 +19,7 @@ import { startWorker } from './workers.js';
  * @typedef {object} Lane
  * @property {import('./workers.js').WorkerLike} worker
  * @property {Map<number, Job>} held
+ * @property {Promise<void>} sent  The last file handed over (files go in order).
  */
 
 /** Files sent to one worker before it answers. */
@@ -117,15 +119,35 @@ export class ParsePool {
       const job = /** @type {Job} */ (this.queue.shift());
       const id = this.nextId++;
       lane.held.set(id, job);
-      lane.worker.postMessage({ id, path: job.path, file: job.file });
+      this.send(lane, id, job);
     }
+  }
+
+  /**
+   * Reads a file (off the main thread) and hands its bytes to the lane's worker, in the
+   * order the lane took them (a worker that dies is known to have died on its oldest);
+   * a file that cannot be read fails alone.
+   * @param {Lane} lane
+   * @param {number} id
+   * @param {Job} job
+   */
+  send(lane, id, job) {
+    const read = job.file.arrayBuffer();
+    lane.sent = lane.sent.then(() => read).then((bytes) => {
+      if (lane.held.get(id) === job) lane.worker.postMessage({ id, path: job.path, bytes }, [bytes]);
+    }, (error) => {
+      if (lane.held.get(id) !== job) return;
+      lane.held.delete(id);
+      job.done({ id, path: job.path, error: { code: 'unreadable', message: `This file could not be read: ${error?.message ?? error}`, params: {} } });
+      this.pump();
+    });
   }
 
   /** @returns {Lane} */
   addLane() {
     const worker = this.start();
     /** @type {Lane} */
-    const lane = { worker, held: new Map() };
+    const lane = { worker, held: new Map(), sent: Promise.resolve() };
     const port = this.searchPort();
     if (port) worker.postMessage({ type: 'port', port }, { transfer: [port] });
     worker.addEventListener('message', (event) => {

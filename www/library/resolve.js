@@ -99,10 +99,11 @@ export class Resolver {
    */
   existing(path, link) {
     if (path === null) return null;
+    // `path` is normalized and each suffix is too: the candidates need no normalizing.
     const bare = path.replace(/\/+$/, '');
+    if (!bare) return null;
     for (const suffix of link ? LINK_SUFFIXES : ['']) {
-      const candidate = normalizePath(bare + suffix);
-      if (candidate && this.paths.has(candidate)) return candidate;
+      if (this.paths.has(bare + suffix)) return bare + suffix;
     }
     return null;
   }
@@ -207,4 +208,35 @@ export function backlinks(resolver, articles) {
     }
   }
   return into;
+}
+
+/** Stems of the names that stand for their folder (`post/index.md` is the page `post`). */
+const FOLDER_PAGES = new Set(['index', '_index', 'readme']);
+
+/**
+ * The keys under which a link is filed for finding backlinks: its last segment, with and
+ * without an extension, lower case. A link can reach an article only if one of these is
+ * among that article's `articleKeys` (every way of resolving keeps the last name).
+ * @param {import('./messages.js').ArticleLink} link
+ * @returns {string[]}
+ */
+export function linkKeys(link) {
+  if (link.kind === 'image') return [];
+  const target = link.kind === 'link' ? link.target : link.target.replace(/\|.*$/, '');
+  const name = basename(splitTarget(target).path.replace(/\/+$/, '')).toLowerCase();
+  if (!name) return [];
+  const bare = stem(name);
+  return bare === name ? [name] : [name, bare];
+}
+
+/**
+ * The keys of the links that may name this article (see `linkKeys`).
+ * @param {string} path
+ * @returns {string[]}
+ */
+export function articleKeys(path) {
+  const bare = stem(path).toLowerCase();
+  const keys = [basename(path).toLowerCase(), bare];
+  if (FOLDER_PAGES.has(bare)) keys.push(basename(dirname(path)).toLowerCase());
+  return [...new Set(keys.filter(Boolean))];
 }
