@@ -187,7 +187,7 @@ export class Reader {
       target.scrollIntoView({ block: first ? 'center' : 'start' });
       if (!first) goToAnchor(target);
     } else {
-      this.#toTop();
+      this.#toTop(true);
     }
   }
 
@@ -339,10 +339,12 @@ export class Reader {
   }
 
   /** Brings the top of the pane into view at once when it was scrolled past (a switch
-   * from deep in a long article must not animate across thousands of pixels). */
-  #toTop() {
+   * from deep in a long article must not animate across thousands of pixels), and, for
+   * an article the reader went to (`bring`), when it lies below the list (a phone, where
+   * the library stacks above the article). */
+  #toTop(bring = false) {
     const top = this.#parts.pane.getBoundingClientRect().top;
-    if (top < 0) window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
+    if (top < 0 || (bring && top > window.innerHeight / 3)) window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
   }
 
   /**
