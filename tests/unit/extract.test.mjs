@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { moduleGraph } from '../../scripts/dist.mjs';
-import { shellFiles } from '../../scripts/shell-files.mjs';
+import { ENTRIES, shellFiles } from '../../scripts/shell-files.mjs';
 import { clip, isRelativeUrl, linksFromHtml, summarize, textFromHtml } from '../../www/library/extract.js';
 import { KEYS, errorText, translator } from '../../www/library/strings.js';
 import { safeType } from '../../www/library/links.js';
@@ -92,9 +92,12 @@ test('the library imports its vendored libraries from www/vendor/, as the locked
 test('the service worker caches every module, style and page of the shell', async () => {
   const sw = readFileSync(new URL('www/sw.js', ROOT), 'utf8');
   assert.match(sw, /const SHELL_LIST = 'shell-files\.json'/, 'sw.js reads the list the build writes');
-  const listed = new Set(shellFiles(fileURLToPath(new URL('www/', ROOT))));
-  const graph = await moduleGraph(['app.js', 'library/parse-worker.js', 'library/search-worker.js', 'library/zip-worker.js', 'folio-worker.js']);
+  const graph = await moduleGraph(ENTRIES);
+  const listed = new Set(shellFiles(fileURLToPath(new URL('www/', ROOT)), new Set(graph)));
   const needed = [...graph, 'index.html', 'style.css', 'library/library.css', 'manifest.webmanifest', 'favicon.svg', 'pkg/folio.js', 'pkg/folio_bg.wasm'];
   for (const file of needed) assert.ok(listed.has(file), `the shell's list lacks ${file}`);
+  assert.ok(graph.includes('vendor/minisearch/dist/es/index.js'), 'the library\'s vendored code is imported, so listed');
   assert.ok(![...listed].some((file) => file.startsWith('examples/') || file.endsWith('.d.ts')), 'examples and type files are not the shell');
+  // Cached when first used, not at install: the lazily loaded third-party code and the single file.
+  assert.ok(![...listed].some((file) => file.startsWith('vendor/mermaid/') || file.startsWith('vendor/katex/') || file === 'folio.html'), 'lazy code is not installed');
 });
