@@ -43,6 +43,9 @@ test('the same file opened twice is one entry; with changed bytes it is rendered
     await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST.replace('A tiny fixture post', 'A tiny post, edited')) }]);
     await shownTitle(page).filter({ hasText: 'A tiny post, edited' }).waitFor();
     await listSettled(page);
+    // Under load the list may still be taking the edited file's date in: give it the time.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="library-item"]')]
+      .map((row) => /** @type {HTMLElement} */ (row).dataset.path).join() === 'tiny.md,other.md', undefined, { timeout: 10_000 }).catch(() => {});
     assert.deepEqual(await paths(page), ['tiny.md', 'other.md']);
     await itemFor(page, 'tiny.md').filter({ hasText: 'A tiny post, edited' }).waitFor();
     await itemFor(page, 'other.md').click();

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SAMPLE_TITLE, TINY_POST, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -24,6 +25,7 @@ test('Tab reaches search, the openers and the article list; arrows move in the l
     await page.getByTestId('file-input').setInputFiles([{ name: 'tiny.md', mimeType: 'text/markdown', buffer: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     await page.getByTestId('library-item').nth(1).waitFor();
+    await listSettled(page); // both read: the rows hold their titles
 
     const stops = await tabStops(page, 14);
     for (const stop of ['search', 'file-input', 'folder-input', 'keep', 'file-list']) {

@@ -88,6 +88,8 @@ export function fileNameFor(title) {
  */
 export async function exportArticle(view, { title, lang, blobOf }) {
   const copy = /** @type {HTMLElement} */ (view.cloneNode(true));
+  // An image the reading view made zoomable stays, without its button.
+  for (const button of copy.querySelectorAll('button.zoom-button')) button.replaceWith(...button.childNodes);
   for (const node of copy.querySelectorAll(NOT_EXPORTED)) node.remove();
   for (const link of copy.querySelectorAll('a[data-library-path], a[href^="blob:"]')) link.removeAttribute('href');
   for (const img of copy.querySelectorAll('img')) {
