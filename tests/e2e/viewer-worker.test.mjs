@@ -46,7 +46,7 @@ async function openBig(/** @type {import('playwright-core').Page} */ page, /** @
   const last = page.getByTestId('article-body').locator(':scope > p:last-child');
   await last.scrollIntoViewIfNeeded();
   await page.waitForFunction((text) => document.querySelector('.article-body > p:last-child')?.innerText === text,
-    `The last paragraph of ${title}.`, { timeout: 10_000 });
+    `The last paragraph of ${title}.`, { timeout: 60_000 });
 }
 
 /**
