@@ -7,6 +7,7 @@
 import { init } from './folio.js';
 import { storeLang, switchableTranslator, translatePage } from './i18n.js';
 import { ARCHIVE_TYPE, fromBlocks } from './library/archive-blocks.js';
+import { TogglePanel } from './library/drawer.js';
 import { KeepView } from './library/keep-view.js';
 import { restore } from './library/keep.js';
 import { Library } from './library/library.js';
@@ -118,6 +119,31 @@ const search = new SearchView(slot('.search-slot'), library, list, lt);
 new ProgressView(slot('.lib-progress-slot'), library, lt);
 // For the tests and the benchmark: the library and its list, from the console.
 Object.assign(window, { folioLibrary: library, folioList: list, folioSearch: search });
+/** Phones: the library is a drawer and the top bar's openers, save menu and settings one menu (library.css). */
+const phone = matchMedia('(max-width: 48rem)');
+const drawer = new TogglePanel({
+  button: part('library-button'), panel: ui.nav, phone, backdrop: slot('.drawer-backdrop'),
+  inside: [slot('.search-slot')],
+  focusTarget: () => (library.records.size ? list.listbox : ui.nav.querySelector('summary')),
+});
+const more = new TogglePanel({ button: part('more-button'), panel: slot('.topbar-actions'), phone });
+// Choosing an article in the drawer closes it; searching on a phone shows the hits in it.
+ui.nav.addEventListener('library-open', () => drawer.close());
+slot('.search-slot').addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' || event.key === 'Enter') drawer.open({ focus: false });
+}, true);
+search.input.addEventListener('input', () => { if (search.input.value.trim()) drawer.open({ focus: false }); });
+
+/** The drawer's and the menu's buttons: the article count, their names in the UI's language. */
+function labelTopBar() {
+  const count = library.records.size;
+  part('library-button-count').textContent = count.toLocaleString(route.lang === 'zh' ? 'zh-CN' : 'en');
+  part('library-button').setAttribute('aria-label', lt('libraryButton', count));
+  part('more-button').setAttribute('aria-label', lt('more'));
+  part('more-button').title = lt('more');
+}
+for (const type of ['files', 'cleared']) library.addEventListener(type, labelTopBar);
+
 const keepView = new KeepView(slot('.lib-keep-slot'), library, lt, { handles: () => handles });
 
 /**
@@ -299,6 +325,7 @@ function switchLanguage(lang) {
   list.refresh();
   tree.draw();
   share.update();
+  labelTopBar();
   ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
   reader.setBlockImages(ui.blockImages.checked);
 }
@@ -309,12 +336,14 @@ function start() {
   followTopBar();
   translatePage(document, t);
   translateLibrary(document, lt);
+  labelTopBar();
   if (route.embed) startEmbed(ui.viewer);
   else listenForDrops(ui.dropzone, open);
   for (const input of [ui.input, ui.folderInput]) {
     input.addEventListener('change', () => {
       const picked = pickedFromInput(input.files ?? []);
       input.value = '';
+      more.close({ focus: false });
       open(picked);
     });
   }
