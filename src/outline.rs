@@ -116,7 +116,9 @@ pub(crate) fn outline(
             if want.html {
                 (o.html, o.toc) = with_ids(&tidy(&clean));
             } else {
-                o.toc = ids(heading_spans(&clean).map(|h| (h.level, h.id, h.text)));
+                // From the tidied HTML, as the full render reads it (tidying drops empty
+                // elements, such as the `<p></p>` a stray `</p>` in a heading makes).
+                o.toc = ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)));
             }
             (raw_text, code) = body_text(&clean);
         }

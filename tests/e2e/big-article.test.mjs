@@ -145,13 +145,20 @@ test('the viewer shows a long article\'s first screen at once, then the rest: co
     if (!(await toc.locator('details').evaluate((node) => /** @type {HTMLDetailsElement} */ (node).open))) await toc.locator('summary').click();
     const far = Math.floor(sections * 0.6);
     await toc.locator('a').nth(far).click();
-    await page.waitForFunction((index) => {
+    // At the top of the window, or just below the top bar where it stays in view (the library's).
+    const offset = () => page.evaluate((index) => {
       const top = document.querySelectorAll('[data-testid="article-body"] h2')[index].getBoundingClientRect().top;
-      return Math.abs(top) <= 2;
+      const bar = document.querySelector('.topbar');
+      const under = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+      return top - under;
     }, far);
+    for (let tries = 0; Math.abs(await offset()) > 2; tries += 1) {
+      assert.ok(tries < 100, `the heading never reached the top (${await offset()}px off)`);
+      await page.waitForTimeout(100);
+    }
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    const top = await body.locator('h2').nth(far).evaluate((node) => node.getBoundingClientRect().top);
-    assert.ok(Math.abs(top) <= 2, `the heading moved to ${top}px after it was reached`);
+    const top = await offset();
+    assert.ok(Math.abs(top) <= 2, `the heading moved to ${top}px off the top after it was reached`);
   });
 });
 
