@@ -1,5 +1,4 @@
 //! The command line's grammar, derived with clap: every command, flag and help text.
-//! `folio pack` (from the library work) joins [`Command`] as one more variant.
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -42,10 +41,10 @@ pub enum Command {
     /// One record per article (path, title, dates, taxonomies, counts …) as JSON Lines or CSV.
     #[command(after_help = INDEX_AFTER)]
     Index(IndexArgs),
-    /// Lint an archive: unreadable files, missing titles, bad dates, duplicate permalinks and slugs.
+    /// Lint an archive: unreadable files, broken front matter, bad dates, missing titles, duplicate permalinks and slugs.
     ///
     /// One line per finding, a summary at the end; exit status 1 when an error was found.
-    #[command(after_help = CHECK_AFTER)]
+    #[command(after_help = check_after())]
     Check(CheckArgs),
     /// Print a shell completion script (for example `folio completions bash > folio.bash`).
     Completions {
@@ -64,9 +63,15 @@ format, front_matter, encoding, words, chars, bytes, draft, warnings. In CSV, li
 Exit status: 0 when every file was read, 1 when some could not be (each is reported on stderr), \
 2 for a usage error, 130 when interrupted.";
 
-const CHECK_AFTER: &str = "Codes: binary, empty, too-large, read-failed (errors); title-missing, date-unreadable \
-(warnings); permalink-duplicate, slug-duplicate (errors).\n\n\
-Exit status: 0 when no error was found (warnings allowed), 1 when one was, 2 for a usage error, 130 when interrupted.";
+/// `folio check --help`'s closing text: the codes by level, then the exit status.
+fn check_after() -> String {
+    format!(
+        "Codes (--ignore CODE leaves one out; the README says what each means):\n{}\n\n\
+         Exit status: 0 when no error was found (warnings allowed), 1 when one was, 2 for a usage error, \
+         130 when interrupted.",
+        super::check::codes_help()
+    )
+}
 
 /// Where the articles come from: paths, `-`, or a list of paths.
 #[derive(Debug, Args, Clone)]

@@ -2,12 +2,10 @@
 //! [code]`, or GitHub workflow commands), a summary, exit status 1 when an error was
 //! found.
 //!
-//! Findings come from what the core's `Article` says honestly today: files it could
-//! not read, titles that only the file name gave, dates kept as text because they
-//! could not be read, and permalinks or slugs that two articles share. Warnings with
-//! codes and lines from the core (broken front matter, out-of-range dates, unknown
-//! tag plugins and shortcodes) and links or images that point nowhere join as more
-//! [`Code`]s once the core reports them; [`Finding::line`] is there for them.
+//! Findings come from the core's `Article`: files it could not read, every warning
+//! it gave (with its code and line: broken front matter, unreadable or out-of-range
+//! dates …), titles that only the file name gave, and, across the tree, permalinks or
+//! slugs that two articles share.
 
 use super::args::usage_error;
 use super::args::{CheckArgs, CheckFormat, Global};
@@ -16,7 +14,7 @@ use super::output::{finish_status, Stdout};
 use super::pipeline::{self, Flow};
 use super::read;
 use super::report::{Level as Say, Report};
-use folio::Article;
+use folio::{Article, Warning, WarningCode};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -39,6 +37,7 @@ impl Level {
 }
 
 /// What a finding is about: a stable kebab-case code, for `--ignore` and for CI.
+/// The command line's own checks, and every warning code of the core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
     /// Not text: an image, an archive … (the core's `ErrorKind::Binary`).
@@ -51,26 +50,33 @@ pub enum Code {
     ReadFailed,
     /// Neither the front matter nor the document gives a title.
     TitleMissing,
-    /// A date (or update date) kept as text because it could not be read.
-    DateUnreadable,
     /// Two articles give the same `permalink` (or Hugo `url`).
     PermalinkDuplicate,
     /// Two articles in one folder have the same slug.
     SlugDuplicate,
+    /// A warning of the core's (`Article.warnings`), under its own code.
+    Core(WarningCode),
 }
 
 impl Code {
-    /// Every code, for `--ignore`'s check and the help text.
-    pub const ALL: [Code; 8] = [
+    /// The command line's own codes, in the order the help lists them.
+    const OWN: [Code; 7] = [
         Code::Binary,
         Code::Empty,
         Code::TooLarge,
         Code::ReadFailed,
         Code::TitleMissing,
-        Code::DateUnreadable,
         Code::PermalinkDuplicate,
         Code::SlugDuplicate,
     ];
+
+    /// Every code, for `--ignore`'s check and the help text: the command line's own,
+    /// then the core's.
+    pub fn all() -> impl Iterator<Item = Code> {
+        Code::OWN
+            .into_iter()
+            .chain(WarningCode::ALL.iter().map(|&c| Code::Core(c)))
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -79,15 +85,19 @@ impl Code {
             Code::TooLarge => "too-large",
             Code::ReadFailed => "read-failed",
             Code::TitleMissing => "title-missing",
-            Code::DateUnreadable => "date-unreadable",
             Code::PermalinkDuplicate => "permalink-duplicate",
             Code::SlugDuplicate => "slug-duplicate",
+            Code::Core(c) => c.as_str(),
         }
     }
 
+    /// Errors are what stops a site generator or loses what the author wrote: a file
+    /// that cannot be shown, front matter that is not read as written, two articles
+    /// at one address. The rest is worth a look but leaves the article whole.
     pub fn level(self) -> Level {
         match self {
-            Code::TitleMissing | Code::DateUnreadable => Level::Warning,
+            Code::TitleMissing => Level::Warning,
+            Code::Core(c) => core_level(c),
             _ => Level::Error,
         }
     }
@@ -102,17 +112,57 @@ impl Code {
     }
 }
 
+/// The level of a core warning: broken or unclosed front matter is an error (its
+/// metadata is lost or guessed line by line); everything else a warning (a date shown
+/// as written, a value left out, a guessed encoding). A code added later is a warning
+/// until it is placed here.
+fn core_level(code: WarningCode) -> Level {
+    match code {
+        WarningCode::FrontMatterUnclosed
+        | WarningCode::FrontMatterNotMapping
+        | WarningCode::YamlBroken
+        | WarningCode::TomlBroken
+        | WarningCode::JsonBroken => Level::Error,
+        _ => Level::Warning,
+    }
+}
+
+/// The codes for `folio check --help`, by level.
+pub fn codes_help() -> String {
+    let list = |level: Level| {
+        Code::all()
+            .filter(|c| c.level() == level)
+            .map(Code::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "Errors: {}.\nWarnings: {}.",
+        list(Level::Error),
+        list(Level::Warning)
+    )
+}
+
 /// One thing wrong with one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub code: Code,
     /// 1-based line in the file, where known.
-    pub line: Option<u32>,
+    pub line: Option<usize>,
     /// One sentence for the reader.
     pub message: String,
 }
 
 impl Finding {
+    /// A core warning as a finding: its code, line and English sentence.
+    fn from_warning(w: &Warning) -> Finding {
+        Finding {
+            code: Code::Core(w.code),
+            line: w.line,
+            message: w.message.clone(),
+        }
+    }
+
     fn new(code: Code, message: impl Into<String>) -> Finding {
         Finding {
             code,
@@ -187,17 +237,9 @@ fn check_one(input: &Input) -> Checked {
             "no title in the front matter or the document (the file name stands in)",
         ));
     }
-    for (what, text) in [
-        ("date", &article.date_text),
-        ("update date", &article.updated_text),
-    ] {
-        if let Some(t) = text {
-            findings.push(Finding::new(
-                Code::DateUnreadable,
-                format!("the {what} “{t}” could not be read as a date"),
-            ));
-        }
-    }
+    findings.extend(article.warnings.iter().map(Finding::from_warning));
+    // The file's own findings first, then the core's by line (stable: in its order).
+    findings.sort_by_key(|f| f.line.unwrap_or(0));
     let name = input
         .path
         .as_ref()
@@ -303,11 +345,11 @@ pub fn run(args: CheckArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
     }
     let mut ignored = Vec::new();
     for name in &args.ignore {
-        match Code::ALL.iter().find(|c| c.as_str() == name) {
-            Some(c) => ignored.push(*c),
+        match Code::all().find(|c| c.as_str() == name) {
+            Some(c) => ignored.push(c),
             None => usage_error(&format!(
                 "--ignore: no finding has the code “{name}” (codes: {})",
-                Code::ALL.map(Code::as_str).join(", ")
+                Code::all().map(Code::as_str).collect::<Vec<_>>().join(", ")
             )),
         }
     }
@@ -446,7 +488,7 @@ mod tests {
     #[test]
     fn github_commands_escape_what_they_must() {
         let f = Finding {
-            code: Code::DateUnreadable,
+            code: Code::Core(WarningCode::DateUnreadable),
             line: Some(3),
             message: "50% done\nnext".into(),
         };

@@ -67,13 +67,19 @@ pub fn options(input: &Input, base_url: Option<&str>) -> Options {
     Options {
         file_name: input.path.as_ref().map(|_| input.display.clone()),
         base_url: base_url.map(str::to_string),
+        ..Options::default()
     }
 }
 
 /// Reads and renders `input`.
 pub fn article(input: &Input, base_url: Option<&str>) -> Result<Article, Failure> {
+    article_with(input, &options(input, base_url))
+}
+
+/// Reads and renders `input` with the given options.
+pub fn article_with(input: &Input, options: &Options) -> Result<Article, Failure> {
     let bytes = bytes(input)?;
-    folio::render(&bytes, &options(input, base_url)).map_err(|e| Failure {
+    folio::render(&bytes, options).map_err(|e| Failure {
         code: match e.kind() {
             ErrorKind::Binary => "binary",
             ErrorKind::Empty => "empty",
