@@ -26,9 +26,9 @@ export default [
       'no-new-func': 'error',
       'no-script-url': 'error',
       'no-restricted-properties': ['error',
-        { property: 'innerHTML', message: 'HTML reaches the page only in view/article.js, through the folio policy.' },
-        { property: 'outerHTML', message: 'HTML reaches the page only in view/article.js, through the folio policy.' },
-        { property: 'insertAdjacentHTML', message: 'HTML reaches the page only in view/article.js, through the folio policy.' }],
+        { property: 'innerHTML', message: 'HTML reaches the page only in view/body.js, through the folio policy.' },
+        { property: 'outerHTML', message: 'HTML reaches the page only in view/body.js, through the folio policy.' },
+        { property: 'insertAdjacentHTML', message: 'HTML reaches the page only in view/body.js, through the folio policy.' }],
     },
   },
   {
@@ -37,7 +37,7 @@ export default [
   },
   {
     // The one place the sanitized body becomes DOM.
-    files: ['www/view/article.js'],
+    files: ['www/view/body.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -4,9 +4,10 @@
 //                    one inline module, the .wasm as base64, style.css inline, the demo
 //                    sample embedded. Works from file:// with no network. Its CSP allows
 //                    only that script and that style, by sha256 hash.
-//   dist/npm/        an npm package: the wasm-pack output plus folio.js, the element with
-//                    every module it imports and its stylesheet, the viewer's CSS and
-//                    TypeScript types.
+//   dist/npm/        an npm package, minified: folio.js, the element and the article view
+//                    bundled by esbuild (each an entry, shared code and every module they
+//                    load on demand in chunks beside them), the wasm-pack output (its glue
+//                    minified), the stylesheets, the rich-content frame and TypeScript types.
 //
 // Usage: node scripts/dist.mjs [--out DIR]   (default dist/; `make dist` builds first)
 
@@ -196,6 +197,7 @@ import('./app.js');
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    minify: true,
     write: false,
     logLevel: 'error',
     legalComments: 'none',
@@ -290,10 +292,12 @@ export type { Article, RenderOptions, Stats, TocEntry } from './folio-article.js
 export type WasmSource = BufferSource | WebAssembly.Module | URL | string | Response;
 
 export interface InitOptions {
-  /** The core's .wasm (default: pkg/folio_bg.wasm next to pkg/folio.js). Node passes the file's bytes. */
+  /** The core's .wasm (default: pkg/folio_bg.wasm next to pkg/folio.js). Node passes the file's bytes; a worker can be given compiledModule(). */
   wasm?: WasmSource;
   /** Makes a fresh copy of the glue module pkg/folio.js per instance (for bundles). */
   core?: () => unknown;
+  /** Modules of the core to load now, by name (today one: \`core\`, always loaded). */
+  preload?: string[];
 }
 
 /**
@@ -315,6 +319,9 @@ export class FolioError extends Error {
 /** Loads the WebAssembly core once; concurrent and repeated calls share one promise. */
 export function init(options?: InitOptions): Promise<void>;
 
+/** The compiled core once init() has compiled it, else null: a worker given it (\`init({ wasm })\`) compiles nothing. */
+export function compiledModule(): WebAssembly.Module | null;
+
 /** Renders one article file (text or bytes). Synchronous after init(); throws FolioError. */
 export function render(input: string | Uint8Array, options?: RenderOptions): Article;
 
@@ -322,19 +329,93 @@ export function render(input: string | Uint8Array, options?: RenderOptions): Art
 export function renderWhenReady(input: string | Uint8Array, options?: RenderOptions): Promise<Article>;
 `;
 
-/** What the package ships from www/ besides the modules its entry points import (and
+/** What the package ships from www/ as they are, besides the bundled modules (and
  * www/vendor/, the third-party code the reading modules load on demand). */
-const PACKAGE_EXTRAS = ['folio-article.d.ts', 'folio-article.css', 'style.css', 'reading/reading.css',
-  'reading/mermaid-frame.html', 'reading/mermaid-frame.js'];
-/** The package's entry points in www/: the API and the element. */
-const PACKAGE_ENTRIES = ['folio.js', 'folio-article.js'];
+const PACKAGE_EXTRAS = ['folio-article.d.ts', 'folio-article.css', 'style.css', 'reading/reading.css', 'reading/mermaid-frame.html'];
+/** Scripts shipped minified one by one: the diagram frame's own (a classic script). */
+const PACKAGE_SCRIPTS = ['reading/mermaid-frame.js'];
+/** The package's entry points, by the name each gets at its root, from www/. */
+const PACKAGE_ENTRIES = { folio: 'folio.js', 'folio-article': 'folio-article.js', view: 'view/article.js' };
 const PKG_FILES = ['folio.js', 'folio.d.ts', 'folio_bg.wasm', 'folio_bg.wasm.d.ts'];
 
 /**
- * Every module under www/ that the entry points import (esbuild's metafile, so that a new
- * module in the view layer is shipped without a list to update): all of them, or only
+ * An esbuild plugin for bundles whose every output file lies at the package's root: the
+ * core's glue stays outside (it is shipped in pkg/ and imported by URL, a fresh copy per
+ * instance), and `import.meta.url` in a module from a folder of www/ becomes that
+ * module's own URL under the root, so that what it finds next to itself
+ * (reading/vendor.js: ../vendor/, the diagram frame) is still found from the bundle.
+ * @type {import('esbuild').Plugin}
+ */
+const rootBundle = {
+  name: 'folio-root-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/pkg\/folio\.js(\?.*)?$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /\.js$/ }, (args) => {
+      const path = relative(WWW, args.path).split(sep).join('/');
+      if (path.startsWith('..') || !path.includes('/')) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Bundles the package's entry points into `dir`, minified, with the code they share and
+ * the modules they load on demand as chunks beside them.
+ * @param {string} dir
+ * @returns {Promise<{ files: string[], staticImports: Record<string, string[]> }>} the files
+ *   written, relative to `dir`, and what each imports statically (what loads with it).
+ */
+export async function bundlePackage(dir) {
+  const { outputFiles, metafile } = await esbuild.build({
+    entryPoints: Object.entries(PACKAGE_ENTRIES).map(([out, input]) => ({ out, in: join(WWW, input) })),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    outdir: dir,
+    chunkNames: '[name]-[hash]',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+    plugins: [rootBundle],
+  });
+  const files = [];
+  mkdirSync(dir, { recursive: true });
+  for (const file of outputFiles) {
+    const name = relative(dir, file.path).split(sep).join('/');
+    if (name.includes('/')) fail(`the bundle wrote ${name} below the package's root, where its URLs would not resolve.`);
+    writeFileSync(file.path, file.text);
+    files.push(name);
+  }
+  const inDir = (/** @type {string} */ path) => relative(dir, resolve(path)).split(sep).join('/');
+  /** @type {Record<string, string[]>} */
+  const staticImports = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    staticImports[inDir(path)] = output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => inDir(i.path));
+  }
+  return { files: files.sort(), staticImports };
+}
+
+/**
+ * Minifies one script on its own (the core's glue, the diagram frame's script).
+ * @param {string} from
+ * @param {string} to
+ */
+export async function minifyFile(from, to) {
+  const { code } = await esbuild.transform(readFileSync(from, 'utf8'), { minify: true, target: 'es2022', legalComments: 'none' });
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, code);
+}
+
+/**
+ * Every module under www/ that the entry points import, as served from www/ (esbuild's
+ * metafile; the structure tests and the benchmark's sizes use it): all of them, or only
  * those imported statically (`firstLoad`: what a page loads before any article needs a
- * lazy module). The core's glue (www/pkg) and vendored code are shipped apart.
+ * lazy module). The core's glue (www/pkg) and vendored code are left out.
  * @param {string[]} entries  Paths relative to www/.
  * @param {{ firstLoad?: boolean }} [options]
  * @returns {Promise<string[]>} relative to www/, sorted.
@@ -383,12 +464,17 @@ async function npmPackage(out) {
   const dir = join(out, 'npm');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'pkg'), { recursive: true });
-  const files = [...await moduleGraph(PACKAGE_ENTRIES), ...PACKAGE_EXTRAS];
-  for (const file of files) {
+  const { files: bundled } = await bundlePackage(dir);
+  for (const file of PACKAGE_EXTRAS) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(WWW, file), join(dir, file));
   }
-  for (const file of PKG_FILES) copyFileSync(join(PKG, file), join(dir, 'pkg', file));
+  for (const file of PACKAGE_SCRIPTS) await minifyFile(join(WWW, file), join(dir, file));
+  for (const file of PKG_FILES) {
+    if (file === 'folio.js') await minifyFile(join(PKG, file), join(dir, 'pkg', file));
+    else copyFileSync(join(PKG, file), join(dir, 'pkg', file));
+  }
+  const files = [...bundled, ...PACKAGE_EXTRAS, ...PACKAGE_SCRIPTS];
   const vendored = vendoredFiles().map((name) => `vendor/${name}`);
   for (const file of vendored) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -407,7 +493,7 @@ async function npmPackage(out) {
     exports: {
       '.': { types: './folio.d.ts', default: './folio.js' },
       './element': { types: './folio-article.d.ts', default: './folio-article.js' },
-      './view': './view/article.js',
+      './view': './view.js',
       './wasm': './pkg/folio_bg.wasm',
       './style.css': './style.css',
       './package.json': './package.json',

@@ -41,8 +41,11 @@ pub struct Article {
     /// `url`, `source`, `link` or `original` (…) when it is an absolute web
     /// address, else a whole page's canonical URL; checked against the URL policy.
     pub source_url: Option<String>,
-    /// A short plain-text summary.
+    /// What the front matter (or a page's description) gives as a summary, as plain text.
     pub summary: Option<String>,
+    /// When there is no `summary`: the plain text before `<!-- more -->`, or else the
+    /// opening of the body, cut at a word (code left out). For lists, not the page.
+    pub excerpt: Option<String>,
     /// BCP 47 language tag, from front matter or detected from the text.
     pub lang: Option<String>,
     /// The text's direction: from the source (`<html dir>`, front matter `dir`), else
@@ -55,10 +58,17 @@ pub struct Article {
     pub front_matter: Option<FrontMatterKind>,
     /// WHATWG label of the encoding the bytes were decoded from (`UTF-8`, `GBK` …).
     pub encoding: String,
-    /// The sanitized body as an HTML fragment: safe to insert as is.
+    /// The sanitized body as an HTML fragment: safe to insert as is (empty when
+    /// [`Options::include_html`](crate::Options::include_html) is off).
     pub html: String,
+    /// The body's plain text, one block a line, when
+    /// [`Options::include_text`](crate::Options::include_text) asks for it.
+    pub text: Option<String>,
     /// Table of contents: every heading of the body with its element id.
     pub toc: Vec<TocEntry>,
+    /// Every relative reference in the body, in order (none when URLs resolve
+    /// against a base URL): what a library resolves among the files it holds.
+    pub links: Vec<Link>,
     /// Size and reading time of the body text.
     pub stats: Stats,
     /// Things that were odd but did not stop rendering: a code, an English
@@ -112,6 +122,30 @@ pub struct TocEntry {
     pub id: String,
     /// The heading's text.
     pub text: String,
+}
+
+/// A relative reference in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// What refers: a link, an image, an Obsidian wiki link or embed.
+    pub kind: LinkKind,
+    /// The target as the author wrote it, percent-decoded (a wiki link's note name,
+    /// with `#heading` if any).
+    pub target: String,
+}
+
+/// What kind of reference a [`Link`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// `<a href>`: a Markdown link or an HTML one.
+    Link,
+    /// `<img src>`, Obsidian's `![[image.png]]` included.
+    Image,
+    /// Obsidian's `[[Note]]`: `<a class="wikilink">`.
+    Wikilink,
+    /// Obsidian's `![[Note]]`: `<a class="wikilink embed">`, to be replaced by the note.
+    Embed,
 }
 
 /// Size and reading time of the body text.

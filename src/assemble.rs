@@ -1,9 +1,10 @@
 //! The last step: one [`Article`] from what each stage found. Where several
 //! sources may give a field, the front matter wins, then what a whole HTML
 //! document says about itself, then what the body shows (its first top-level
-//! heading, its detected language, the text before `<!-- more -->`), then the
-//! file name, as the site generators themselves fall back. The direction is the
-//! one the source states, else its language's, else that of most of its letters.
+//! heading, its detected language), then the file name, as the site generators
+//! themselves fall back. The summary is only what the front matter or the
+//! document says; the body's opening is the separate `excerpt`. The direction is
+//! the one the source states, else its language's, else that of most of its letters.
 
 use crate::article::{Article, Direction, Format};
 use crate::body::document::DocMeta;
@@ -12,7 +13,6 @@ use crate::front_matter::Split;
 use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
-use crate::text::{html_to_text, Breaks};
 
 /// What the stages found in one file.
 pub(crate) struct Parts<'a> {
@@ -26,12 +26,25 @@ pub(crate) struct Parts<'a> {
     pub format: Format,
     /// What a whole HTML document says about itself.
     pub doc: DocMeta,
-    /// The sanitized body with heading ids, its TOC, text and counts.
+    /// The sanitized body with heading ids, its title, TOC, text, links and counts.
     pub outline: Outline,
-    /// The sanitized part before `<!-- more -->`, when it was needed.
-    pub excerpt: Option<String>,
-    /// The caller's file name.
-    pub file_name: Option<&'a str>,
+    /// Whether the caller asked for the plain text.
+    pub include_text: bool,
+}
+
+/// The article's title: the front matter's, else the document's `<title>`, else the
+/// body's first `<h1>`, else one made from the file name.
+pub(crate) fn title(
+    front_matter: Option<&str>,
+    document: Option<&str>,
+    first_h1: Option<&str>,
+    file_name: Option<&str>,
+) -> Option<String> {
+    front_matter
+        .or(document)
+        .or(first_h1)
+        .map(str::to_string)
+        .or_else(|| file_name.and_then(title_from_file_name))
 }
 
 /// The article, with every fallback between sources applied.
@@ -43,26 +56,14 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         format,
         doc,
         outline,
-        excerpt,
-        file_name,
+        include_text,
     } = parts;
-    let summary = meta.summary.or_else(|| {
-        excerpt
-            .map(|html| html_to_text(&html, Breaks::Lines))
-            .or(doc.description)
-            .filter(|s| !s.trim().is_empty())
-    });
-    let title = meta
-        .title
-        .or(doc.title)
-        .or_else(|| {
-            outline
-                .toc
-                .iter()
-                .find(|t| t.level == 1)
-                .map(|t| t.text.clone())
-        })
-        .or_else(|| file_name.and_then(title_from_file_name));
+    let summary = meta
+        .summary
+        .or(doc.description)
+        .filter(|s| !s.trim().is_empty());
+    let excerpt = summary.is_none().then_some(outline.excerpt).flatten();
+    let title = outline.title;
     let authors = if meta.authors.is_empty() {
         doc.author.into_iter().collect()
     } else {
@@ -110,13 +111,16 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         cover: meta.cover,
         source_url: meta.source_url.or(doc.url),
         summary,
+        excerpt,
         lang,
         dir,
         format,
         front_matter: split.kind,
         encoding: decoded.encoding.to_string(),
         html: outline.html,
+        text: include_text.then_some(outline.text),
         toc: outline.toc,
+        links: outline.links,
         stats: outline.stats,
         warnings,
         extra: serde_json::Value::Object(split.data),
@@ -137,7 +141,6 @@ fn direction(lang: Option<&str>, text: &str) -> Option<Direction> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::TocEntry;
     use crate::warning::{Warning, WarningCode};
 
     fn parts<'a>(
@@ -153,8 +156,7 @@ mod tests {
             format: Format::Html,
             doc,
             outline,
-            excerpt: Some("<p>Before &amp; more</p>\n".into()),
-            file_name: Some("posts/2020-01-02-from-the-name.md"),
+            include_text: true,
         }
     }
 
@@ -184,9 +186,13 @@ mod tests {
             ..DocMeta::default()
         };
         let d = decoded();
-        let a = article(parts(&d, meta, doc, Outline::default()));
-        assert_eq!(a.title.as_deref(), Some("Front"));
+        let outline = Outline {
+            excerpt: Some("The body's opening".into()),
+            ..Outline::default()
+        };
+        let a = article(parts(&d, meta, doc, outline));
         assert_eq!(a.summary.as_deref(), Some("Said"));
+        assert_eq!(a.excerpt, None, "no excerpt beside a summary");
         assert_eq!(a.lang.as_deref(), Some("fr"));
         assert_eq!(a.authors, ["Ann"]);
         assert_eq!(
@@ -201,26 +207,30 @@ mod tests {
     #[test]
     fn without_front_matter_the_body_and_the_file_name_speak() {
         let outline = Outline {
-            toc: vec![TocEntry {
-                level: 1,
-                id: "user-content-h".into(),
-                text: "Heading".into(),
-            }],
             text: "Le chat est dans la maison et les enfants sont dans le jardin.".into(),
+            excerpt: Some("Before & more".into()),
             ..Outline::default()
         };
         let d = decoded();
         let a = article(parts(&d, Metadata::default(), DocMeta::default(), outline));
-        assert_eq!(a.title.as_deref(), Some("Heading"));
-        assert_eq!(a.summary.as_deref(), Some("Before & more\n\n"));
+        assert_eq!(a.summary, None);
+        assert_eq!(a.excerpt.as_deref(), Some("Before & more"));
         assert_eq!(a.lang.as_deref(), Some("fr"));
-        let a = article(parts(
-            &d,
-            Metadata::default(),
-            DocMeta::default(),
-            Outline::default(),
-        ));
-        assert_eq!(a.title.as_deref(), Some("from the name"));
+        assert!(a.text.as_deref().is_some_and(|t| t.starts_with("Le chat")));
+        let name = Some("posts/2020-01-02-from-the-name.md");
+        assert_eq!(
+            title(Some("Front"), Some("Head"), Some("H1"), name).as_deref(),
+            Some("Front")
+        );
+        assert_eq!(
+            title(None, Some("Head"), Some("H1"), name).as_deref(),
+            Some("Head")
+        );
+        assert_eq!(title(None, None, Some("H1"), name).as_deref(), Some("H1"));
+        assert_eq!(
+            title(None, None, None, name).as_deref(),
+            Some("from the name")
+        );
     }
 
     #[test]

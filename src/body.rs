@@ -1,10 +1,11 @@
 //! Stage 4: the body as HTML. Markdown has its site syntax expanded
 //! ([`crate::site_syntax`]) and is read by pulldown-cmark ([`markdown`]); where it
-//! holds no raw HTML the sanitizer's safe writer writes it safe at once, otherwise
-//! it comes out raw. An HTML body stays HTML (so indented markup after blank lines
-//! is not read as a code block): a whole page gives its article part and head
-//! ([`document`]), a fragment has its CMS cruft fixed ([`cms`]). Raw HTML is made
-//! safe only by the next stage, [`crate::sanitize`].
+//! holds no raw HTML the sanitizer's safe writer writes it safe at once (or only
+//! its text, when no HTML is wanted), otherwise it comes out raw. An HTML body stays
+//! HTML (so indented markup after blank lines is not read as a code block): a whole
+//! page gives its article part and head ([`document`]), a fragment has its CMS
+//! cruft fixed ([`cms`]). Raw HTML is made safe only by the next stage,
+//! [`crate::sanitize`].
 
 pub(crate) mod cms;
 pub(crate) mod document;
@@ -14,88 +15,100 @@ pub(crate) mod markdown;
 pub use format::detect_format;
 
 use crate::article::Format;
-use crate::sanitize::{Html, Sanitizer};
+use crate::sanitize::{more_comment, Content, Mode, Sanitizer};
 use document::DocMeta;
 
-/// The body as HTML: raw, or already safe where the Markdown held no raw HTML.
+/// The body, and what it holds besides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Body {
     /// The whole body.
-    pub html: Html,
-    /// The part before `<!-- more -->`, when the author marked one and it was asked for.
-    pub excerpt: Option<Html>,
+    pub content: Content,
+    /// Where the body is raw: the raw HTML before `<!-- more -->`, when the author
+    /// marked one and it was asked for (written bodies note the mark themselves).
+    pub before_more: Option<String>,
     /// What a whole HTML document says about itself.
     pub doc: DocMeta,
 }
 
 /// Renders the body in the given format. `sanitizer` writes safe what it can
-/// vouch for (and resolves its URLs); `want_excerpt` says whether the part before
-/// `<!-- more -->` is needed (it is not when the front matter gives a summary).
+/// vouch for (and resolves its URLs); `html` says whether its HTML is wanted (not
+/// for an index, which only needs its text); `want_excerpt` whether the part before
+/// `<!-- more -->` is (it is not when the front matter gives a summary).
 pub(crate) fn render(
     body: &str,
     format: Format,
     sanitizer: &Sanitizer,
+    html: bool,
     want_excerpt: bool,
 ) -> Body {
     match format {
         Format::Markdown => {
             let body = crate::site_syntax::expand(body, markdown::code_ranges);
-            let body = body.as_ref();
+            let body = markdown::dollar_lines(&body);
+            let (content, before_more) = from_markdown(&body, sanitizer, html, want_excerpt);
             Body {
-                html: to_html(body, sanitizer),
-                excerpt: before_more(body, want_excerpt).map(|part| to_html(part, sanitizer)),
+                content,
+                before_more,
                 doc: DocMeta::default(),
             }
         }
         Format::Html if document::is_document(body) => {
             let (html, doc) = document::extract(body);
             Body {
-                html: Html::Raw(cms::promote_cms_bold(&html).into_owned()),
-                excerpt: None,
+                content: Content::Raw(cms::promote_cms_bold(&html).into_owned()),
+                before_more: None,
                 doc,
             }
         }
         Format::Html => Body {
-            html: Html::Raw(cms::promote_cms_bold(body).into_owned()),
-            excerpt: before_more(body, want_excerpt).map(|part| Html::Raw(part.to_string())),
+            content: Content::Raw(cms::promote_cms_bold(body).into_owned()),
+            before_more: want_excerpt
+                .then(|| more_comment(body))
+                .flatten()
+                .map(|at| body[..at].to_string()),
             doc: DocMeta::default(),
         },
     }
 }
 
-/// Markdown as HTML: written safe straight from its events when the sanitizer can
-/// vouch for them; otherwise pulldown-cmark's raw HTML, for the sanitizer. The
-/// events are streamed, never collected (they would take more memory than the
-/// HTML of a big article), so where the writer gives up, parsing starts over.
-fn to_html(md: &str, sanitizer: &Sanitizer) -> Html {
-    let events = markdown::events(md, markdown::options());
-    match sanitizer.write_markdown(events, md.len() + md.len() / 4) {
-        Some(clean) => Html::Clean(clean),
-        None => Html::Raw(markdown::unsafe_html(md)),
-    }
-}
-
-/// The text before Hexo's `<!-- more -->` excerpt marker, if there is one and it is wanted.
-fn before_more(body: &str, wanted: bool) -> Option<&str> {
-    wanted
-        .then(|| more_marker(body))
-        .flatten()
-        .map(|at| &body[..at])
-}
-
-/// Byte offset of Hexo's `<!-- more -->` excerpt marker, if any.
-fn more_marker(body: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = body[from..].find("<!--") {
-        let at = from + i;
-        let rest = &body[at + 4..];
-        let inner = rest.split_once("-->").map(|(c, _)| c.trim());
-        if inner == Some("more") {
-            return Some(at);
+/// Markdown written safe (or as text only) straight from its nodes when the
+/// sanitizer can vouch for them; otherwise its unsafe HTML, for the sanitizer, and
+/// the raw part before `<!-- more -->` if wanted. The nodes are streamed, never
+/// collected (they would take more memory than the HTML of a big article), so
+/// where the writer gives up, parsing starts over. So it does, without math, when
+/// a math span turns out to be dollars around code (`$scope … `$apply``).
+fn from_markdown(
+    md: &str,
+    sanitizer: &Sanitizer,
+    html: bool,
+    want_excerpt: bool,
+) -> (Content, Option<String>) {
+    let capacity = md.len() + md.len() / 4;
+    let mode = if html { Mode::Safe } else { Mode::Text };
+    let mut options = markdown::options();
+    let raw = loop {
+        let write = |mode| sanitizer.write_markdown(markdown::nodes(md, options), mode, capacity);
+        let written = match write(mode) {
+            Some(written) => Ok(written),
+            None => Err(write(Mode::Unsafe).unwrap_or_default()),
+        };
+        let doubtful = match &written {
+            Ok(w) | Err(w) => w.doubtful_math,
+        };
+        if doubtful && options.contains(pulldown_cmark::Options::ENABLE_MATH) {
+            options.remove(pulldown_cmark::Options::ENABLE_MATH);
+            continue;
         }
-        from = at + 4;
-    }
-    None
+        match written {
+            Ok(written) => return (Content::Written(written), None),
+            Err(raw) => break raw,
+        }
+    };
+    let before = want_excerpt
+        .then_some(raw.more)
+        .flatten()
+        .map(|m| raw.html[..m.html].to_string());
+    (Content::Raw(raw.html), before)
 }
 
 #[cfg(test)]
@@ -103,29 +116,59 @@ mod tests {
     use super::*;
 
     fn markdown(md: &str, want_excerpt: bool) -> Body {
-        render(md, Format::Markdown, &Sanitizer::new(None), want_excerpt)
+        render(
+            md,
+            Format::Markdown,
+            &Sanitizer::new(None),
+            true,
+            want_excerpt,
+        )
     }
 
     #[test]
-    fn more_marker_gives_the_excerpt_when_asked() {
+    fn the_more_mark_is_noted_or_the_part_before_it_kept() {
         let text = "Intro text.\n\n<!-- more -->\n\nRest.";
-        let body = markdown(text, true);
+        let Content::Written(w) = markdown(text, true).content else {
+            panic!("a comment alone is written safe");
+        };
+        let at = w.more.expect("the mark is noted");
+        assert_eq!(&w.html[..at.html], "<p>Intro text.</p>\n");
+        assert_eq!(&w.text[..at.text], "Intro text.\n\n");
+        assert!(w.html.contains("Rest."));
+        let raw = markdown("Intro <b>x</b>.\n\n<!-- more -->\n\nRest.", true);
+        assert_eq!(raw.before_more.as_deref(), Some("<p>Intro <b>x</b>.</p>\n"));
         assert_eq!(
-            body.excerpt,
-            Some(Html::Clean("<p>Intro text.</p>\n".into()))
+            markdown("Intro <b>x</b>.\n\n<!-- more -->", false).before_more,
+            None
         );
-        assert!(matches!(&body.html, Html::Clean(h) if h.contains("Rest.")));
-        assert_eq!(markdown(text, false).excerpt, None);
-        assert_eq!(markdown("No marker <!-- less -->", true).excerpt, None);
-        let html = render(text, Format::Html, &Sanitizer::new(None), true);
-        assert_eq!(html.excerpt, Some(Html::Raw("Intro text.\n\n".into())));
+        let html = render(text, Format::Html, &Sanitizer::new(None), true, true);
+        assert_eq!(html.before_more.as_deref(), Some("Intro text.\n\n"));
     }
 
     #[test]
     fn markdown_with_raw_html_comes_out_raw() {
         let body = markdown("[x](javascript:alert(1)) ![a](//i.cn/p.png)", false);
-        assert_eq!(body.html, Html::Clean(r#"<p><a rel="noopener noreferrer nofollow">x</a> <img src="https://i.cn/p.png" alt="a" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>
+        assert_eq!(body.content.into_html(), crate::sanitize::Html::Clean(r#"<p><a rel="noopener noreferrer nofollow">x</a> <img src="https://i.cn/p.png" alt="a" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>
 "#.into()));
-        assert!(matches!(markdown("<b>raw</b>", false).html, Html::Raw(_)));
+        assert!(matches!(
+            markdown("<b>raw</b>", false).content,
+            Content::Raw(_)
+        ));
+    }
+
+    #[test]
+    fn without_html_only_the_text_is_written() {
+        let body = render(
+            "# A\n\n*b* [c](d.md)",
+            Format::Markdown,
+            &Sanitizer::new(None),
+            false,
+            true,
+        );
+        let Content::Written(w) = body.content else {
+            panic!("written");
+        };
+        assert_eq!((w.html.as_str(), w.text.as_str()), ("", "A\n\nb c\n\n"));
+        assert_eq!(w.links.len(), 1);
     }
 }

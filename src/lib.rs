@@ -37,7 +37,7 @@ mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Direction, Format, FrontMatterKind, Stats, TocEntry};
+pub use article::{Article, Direction, Format, FrontMatterKind, Link, LinkKind, Stats, TocEntry};
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{Error, ErrorKind};
 pub use metadata::title_from_file_name;
@@ -67,10 +67,25 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     let split = front_matter::split(&decoded.text);
     let meta = metadata::normalize(&split.data, &split.lines, file_name, &sanitizer);
     let format = body::detect_format(split.body, file_name);
-    let body = body::render(split.body, format, &sanitizer, meta.summary.is_none());
-    let html = sanitize::tidy(&sanitizer.clean(body.html));
-    let excerpt = body.excerpt.map(|part| sanitizer.clean(part));
-    let outline = outline::outline(&html);
+    let no_summary = meta.summary.is_none();
+    let body = body::render(
+        split.body,
+        format,
+        &sanitizer,
+        options.include_html,
+        no_summary,
+    );
+    let safe = sanitize::body(body.content, &sanitizer);
+    let before_more = body.before_more.map(|raw| sanitizer.clean(&raw));
+    let want = outline::Want {
+        html: options.include_html,
+        excerpt: no_summary && body.doc.description.is_none(),
+        links: !sanitizer.has_base(),
+    };
+    let (known, document) = (meta.title.as_deref(), body.doc.title.as_deref());
+    let outline = outline::outline(safe, before_more, want, |h1| {
+        assemble::title(known, document, h1, file_name)
+    });
     Ok(assemble::article(Parts {
         decoded: &decoded,
         split,
@@ -78,8 +93,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         format,
         doc: body.doc,
         outline,
-        excerpt,
-        file_name,
+        include_text: options.include_text,
     }))
 }
 
@@ -90,7 +104,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
 #[doc(hidden)]
 pub mod test_hooks {
     use crate::body::markdown;
-    use crate::sanitize::Sanitizer;
+    use crate::sanitize::{Mode, Sanitizer};
     use url::Url;
 
     pub use crate::body::detect_format;
@@ -108,20 +122,78 @@ pub mod test_hooks {
         markdown::unsafe_html(md)
     }
 
-    /// pulldown-cmark's unsafe HTML for plain CommonMark: no extensions, no site syntax.
+    /// The unsafe HTML for plain CommonMark: no extensions, no site syntax.
     pub fn unsafe_commonmark_html(md: &str) -> String {
         markdown::unsafe_html_with(md, pulldown_cmark::Options::empty())
     }
 
+    /// The Markdown options Folio reads with.
+    pub fn markdown_options() -> pulldown_cmark::Options {
+        markdown::options()
+    }
+
     /// The safe Markdown writer alone: `None` where it gives up.
     pub fn safe_markdown_html(md: &str, base: Option<&Url>) -> Option<String> {
-        let events = markdown::events(md, markdown::options());
-        Sanitizer::new(base).write_markdown(events, md.len())
+        let nodes = markdown::nodes(md, markdown::options());
+        Sanitizer::new(base)
+            .write_markdown(nodes, Mode::Safe, md.len())
+            .map(|w| w.html)
+    }
+
+    /// The writer in its three modes: (safe HTML, its text; the text mode's text,
+    /// and whether both noted the same headings, links and `<!-- more -->`), or
+    /// `None` where safe mode gives up, with whether text mode gave up too.
+    pub fn writer_modes(md: &str) -> Result<(String, String, String, bool), bool> {
+        let write = |mode| {
+            Sanitizer::new(None).write_markdown(markdown::nodes(md, markdown::options()), mode, 0)
+        };
+        match (write(Mode::Safe), write(Mode::Text)) {
+            (Some(safe), Some(text)) => {
+                let same = safe.headings.len() == text.headings.len()
+                    && safe.headings.iter().zip(&text.headings).all(|(a, b)| {
+                        (a.level, &a.id, &a.text, &a.text_at)
+                            == (b.level, &b.id, &b.text, &b.text_at)
+                    })
+                    && safe.links == text.links
+                    && safe.more.map(|m| m.text) == text.more.map(|m| m.text)
+                    && safe.skip == text.skip
+                    && safe.opens_with_heading == text.opens_with_heading;
+                Ok((safe.html, safe.text, text.text, same))
+            }
+            (None, text) => Err(text.is_none()),
+            (Some(_), None) => Err(false),
+        }
+    }
+
+    /// The text of sanitized HTML, as the outline reads it.
+    pub fn html_text(html: &str) -> String {
+        crate::text::body_text(html).0
+    }
+
+    /// pulldown-cmark's own HTML writer over Folio's events with `options` (none of
+    /// Folio's passes), table alignment as `align`: what the unsafe writer mirrors.
+    pub fn pulldown_html(md: &str, options: pulldown_cmark::Options) -> (String, String) {
+        let mut theirs = String::new();
+        pulldown_cmark::html::push_html(&mut theirs, pulldown_cmark::Parser::new_ext(md, options));
+        for side in ["left", "center", "right"] {
+            theirs = theirs.replace(
+                &format!(" style=\"text-align: {side}\""),
+                &format!(" align=\"{side}\""),
+            );
+        }
+        let nodes = pulldown_cmark::Parser::new_ext(md, options).map(crate::sanitize::Node::Md);
+        let ours = Sanitizer::new(None)
+            .write_markdown(nodes, Mode::Unsafe, 0)
+            .map(|w| w.html)
+            .unwrap_or_default();
+        (theirs, ours)
     }
 
     /// The body stage: its whole body as HTML (clean where written safe).
     pub fn body_html(body: &str, format: crate::Format, base: Option<&Url>) -> Html {
-        crate::body::render(body, format, &Sanitizer::new(base), false).html
+        crate::body::render(body, format, &Sanitizer::new(base), true, false)
+            .content
+            .into_html()
     }
 
     /// The metadata stage (its warnings count, so a benchmark keeps all of it).
@@ -137,7 +209,7 @@ pub mod test_hooks {
 
     /// Sanitizing as `render` does it (one ammonia pass where the tree is stable).
     pub fn sanitize(html: &str, base: Option<&Url>) -> String {
-        Sanitizer::new(base).clean(Html::Raw(html.to_string()))
+        Sanitizer::new(base).clean(html)
     }
 
     /// Sanitizing the long way: always two ammonia passes.
@@ -145,13 +217,18 @@ pub mod test_hooks {
         Sanitizer::new(base).sanitize_twice(html)
     }
 
-    /// What `render` makes of sanitized HTML: tidied, then heading ids added.
-    pub fn finish(html: &str) -> String {
-        crate::outline::outline(&crate::sanitize::tidy(html)).html
-    }
-
-    /// The outline stage: the HTML with heading ids.
+    /// The outline stage over sanitized HTML: tidied, heading ids added (no title
+    /// dropped, no excerpt).
     pub fn outline(html: &str) -> String {
-        crate::outline::outline(html).html
+        let want = crate::outline::Want {
+            html: true,
+            excerpt: false,
+            links: false,
+        };
+        let content = crate::sanitize::Safe::Written(crate::sanitize::Written {
+            html: html.to_string(),
+            ..Default::default()
+        });
+        crate::outline::outline(content, None, want, |_| None).html
     }
 }

@@ -1,83 +1,364 @@
-//! Stage 6: the outline of sanitized HTML: heading ids and the table of contents,
-//! plain text, and CJK-aware counts and reading time.
+//! Stage 6: the outline of the sanitized body: its title heading (dropped when it
+//! repeats the article's title), heading ids and the table of contents, the plain
+//! text, the relative references, counts and reading time, and the excerpt.
 //!
-//! It reads the sanitizer's serialized output (html5ever's: lowercase tags, quoted
-//! attributes, `&amp; &lt; &gt; &quot; &nbsp;` escapes), so a small scanner is exact here.
+//! It reads either what the safe Markdown writer noted while writing (the text,
+//! headings, links, the `<!-- more -->` mark: also when no HTML was written), or
+//! the sanitizer's serialized output (html5ever's: lowercase tags, quoted
+//! attributes, `&amp; &lt; &gt; &quot; &nbsp;` escapes), so a small scanner is exact.
 
-use crate::article::{Stats, TocEntry};
-use crate::sanitize::ID_PREFIX;
+use crate::article::{Link, LinkKind, Stats, TocEntry};
+use crate::sanitize::{tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
-    collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, tag_spans, Breaks,
+    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, relative_target,
+    slug, tag_spans, Breaks,
 };
 use std::collections::HashSet;
+use std::ops::Range;
 
-/// Sanitized HTML with heading ids, and what was measured on it.
+/// The body's outline and what was measured on it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Outline {
-    /// The HTML, every heading carrying an `id`.
+    /// The article's title, decided before its heading was dropped from the body.
+    pub title: Option<String>,
+    /// The sanitized HTML, every heading carrying an `id` (empty when not asked for).
     pub html: String,
     /// One entry per heading.
     pub toc: Vec<TocEntry>,
     /// Counts and reading time.
     pub stats: Stats,
-    /// The body's plain text.
+    /// The body's plain text: one block a line, no blank lines.
     pub text: String,
+    /// Relative references, in order.
+    pub links: Vec<Link>,
+    /// The plain text before `<!-- more -->`, or the opening of the body, when asked.
+    pub excerpt: Option<String>,
+}
+
+/// Text with the ranges in it that are not prose (code, footnotes).
+type BodyText = (String, Vec<Range<usize>>);
+
+/// What the caller wants besides the text, TOC and counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Want {
+    /// The HTML (with heading ids).
+    pub html: bool,
+    /// The excerpt (there is no summary).
+    pub excerpt: bool,
+    /// The relative references (none stay relative when a base URL resolves them).
+    pub links: bool,
 }
 
 /// Chinese is read at about 400 characters a minute, English at about 200 words.
 const CJK_CHARS_PER_MINUTE: usize = 400;
 const WORDS_PER_MINUTE: usize = 200;
 
-/// Gives every heading an id (keeping one the article set), builds the TOC and counts.
-pub(crate) fn outline(html: &str) -> Outline {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut toc = Vec::new();
-    let mut used: HashSet<String> = HashSet::new();
-    let mut pos = 0;
-    let headings = tag_spans(html).filter_map(|(at, end)| {
-        let b = html.as_bytes();
-        let level = *b.get(at + 2)?;
-        let ok = b[at + 1] == b'h'
-            && (b'1'..=b'6').contains(&level)
-            && matches!(b.get(at + 3), Some(b' ' | b'>'));
-        ok.then(|| (at, end, level - b'0'))
-    });
-    for (at, open_end, level) in headings {
-        if at < pos {
-            continue;
+/// How long an excerpt may be, in columns (a CJK character takes two): the opening
+/// of the body is a short preview; the text before `<!-- more -->` may be longer.
+const PREVIEW_COLUMNS: usize = 280;
+const MORE_COLUMNS: usize = 2000;
+
+/// The outline of the safe body. `before_more` is the sanitized HTML before
+/// `<!-- more -->` (where the body was raw); `title` decides the article's title
+/// from the body's first `<h1>` text, before a heading that repeats it is dropped.
+pub(crate) fn outline(
+    body: Safe,
+    before_more: Option<String>,
+    want: Want,
+    title: impl FnOnce(Option<&str>) -> Option<String>,
+) -> Outline {
+    let mut o = Outline::default();
+    let (raw_text, code, more): (String, Vec<Range<usize>>, Option<BodyText>);
+    match body {
+        Safe::Written(mut w) => {
+            let first_h1 = w.headings.iter().find(|h| h.level == 1);
+            o.title = title(first_h1.map(|h| h.text.as_str()));
+            let opening = w.opens_with_heading.then(|| w.headings.first()).flatten();
+            let mut more_at = w.more.map(|m| m.text);
+            if opening.is_some_and(|h| same_title(&h.text, o.title.as_deref())) {
+                let h = w.headings.remove(0);
+                if !w.html.is_empty() {
+                    w.html.replace_range(h.html.clone(), "");
+                }
+                let cut = h.text_at.clone();
+                w.text.replace_range(cut.clone(), "");
+                w.skip = w.skip.iter().map(|r| shift(r, &cut)).collect();
+                more_at = more_at.map(|m| shift(&(m..m), &cut).start);
+            }
+            more = more_at.map(|m| {
+                let code = w.skip.iter().filter(|r| r.end <= m).cloned().collect();
+                (w.text[..m].to_string(), code)
+            });
+            if want.html {
+                (o.html, o.toc) = with_ids(&tidy(&w.html));
+            } else {
+                o.toc = ids(w
+                    .headings
+                    .iter()
+                    .map(|h: &Heading| (h.level, h.id.clone(), h.text.clone())));
+            }
+            if want.links {
+                o.links = w.links;
+            }
+            (raw_text, code) = (w.text, w.skip);
         }
+        Safe::Html(mut clean) => {
+            if want.links {
+                o.links = links(&clean);
+            }
+            let first_h1 = heading_spans(&clean).find(|h| h.level == 1);
+            o.title = title(first_h1.as_ref().map(|h| h.text.as_str()));
+            drop_title_heading(&mut clean, o.title.as_deref());
+            more = before_more.map(|mut part| {
+                drop_title_heading(&mut part, o.title.as_deref());
+                body_text(&part)
+            });
+            if want.html {
+                (o.html, o.toc) = with_ids(&tidy(&clean));
+            } else {
+                o.toc = ids(heading_spans(&clean).map(|h| (h.level, h.id, h.text)));
+            }
+            (raw_text, code) = body_text(&clean);
+        }
+    }
+    o.text = lines(&raw_text).collect::<Vec<_>>().join("\n");
+    o.stats = count(&o.text);
+    if want.excerpt {
+        let from_more = more.and_then(|(text, code)| {
+            let text = prose(&text, &code, usize::MAX);
+            let prose: Vec<&str> = lines(&text).collect();
+            (!prose.is_empty()).then(|| preview(&prose, MORE_COLUMNS))
+        });
+        o.excerpt = from_more.or_else(|| {
+            let text = prose(&raw_text, &code, 4 * PREVIEW_COLUMNS);
+            let prose: Vec<&str> = lines(&text).collect();
+            (!prose.is_empty()).then(|| preview(&prose, PREVIEW_COLUMNS))
+        });
+    }
+    o
+}
+
+/// A range moved for `cut` having been taken out of the text before it.
+fn shift(r: &Range<usize>, cut: &Range<usize>) -> Range<usize> {
+    let len = cut.end - cut.start;
+    let at = |p: usize| {
+        if p >= cut.end {
+            p - len
+        } else {
+            p.min(cut.start)
+        }
+    };
+    at(r.start)..at(r.end)
+}
+
+/// The lines of a text that hold something, trimmed.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// The text without what is not prose (`skip`: code, footnotes), up to about `most`
+/// bytes of prose.
+fn prose(text: &str, skip: &[Range<usize>], most: usize) -> String {
+    let mut out = String::new();
+    let mut pos = 0;
+    for r in skip.iter().chain([&(text.len()..text.len())]) {
+        if r.start >= pos {
+            out.push_str(&text[pos..r.start]);
+        }
+        pos = pos.max(r.end);
+        if out.len() >= most {
+            break;
+        }
+    }
+    out
+}
+
+/// Lines as one short text: whole lines while they fit in `columns` (a CJK
+/// character takes two), then the next cut at a word (or at a character in CJK
+/// text), with `…`.
+fn preview(lines: &[&str], columns: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for line in lines {
+        if !out.is_empty() {
+            out.push('\n');
+            used += 1;
+        }
+        for (i, c) in line.char_indices() {
+            let width = if is_cjk(c) { 2 } else { 1 };
+            if used + width > columns {
+                let mut cut = &line[..i];
+                if !is_cjk(c) && !c.is_whitespace() {
+                    // In the middle of a word: back to its start, unless the line is one word.
+                    if let Some(space) = cut.rfind(char::is_whitespace) {
+                        cut = &cut[..space];
+                    }
+                }
+                out.push_str(cut.trim_end());
+                out.push('…');
+                return out;
+            }
+            used += width;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether a heading's text is the article's title: the same words, ignoring case,
+/// white space and character references.
+fn same_title(heading: &str, title: Option<&str>) -> bool {
+    let norm = |s: &str| collapse_whitespace(&decode_entities(s)).to_lowercase();
+    title.is_some_and(|t| !t.trim().is_empty() && norm(heading) == norm(t))
+}
+
+/// Drops the heading the sanitized body opens with (after wrappers such as
+/// `<article>`) when its text is the title.
+fn drop_title_heading(html: &mut String, title: Option<&str>) {
+    if let Some(span) = opening_heading(html, title) {
+        let end = if html[span.end..].starts_with('\n') {
+            span.end + 1
+        } else {
+            span.end
+        };
+        html.replace_range(span.start..end, "");
+    }
+}
+
+/// Where the heading the body opens with stands, if its text is the title.
+fn opening_heading(html: &str, title: Option<&str>) -> Option<Range<usize>> {
+    const WRAPPERS: [&str; 7] = [
+        "<div", "<article", "<section", "<header", "<main", "<hgroup", "<span",
+    ];
+    let mut pos = 0;
+    for (start, end) in tag_spans(html) {
+        if !html[pos..start].trim().is_empty() {
+            return None;
+        }
+        pos = end;
+        let tag = &html[start..end];
+        if heading_level(tag).is_some() {
+            let h = heading_spans(&html[start..]).next()?;
+            let text = h.text;
+            return same_title(&text, title).then_some(start..start + h.end);
+        }
+        let wrapper = WRAPPERS.iter().any(|w| {
+            tag.starts_with(w) && matches!(tag.as_bytes().get(w.len()), Some(b' ' | b'>'))
+        });
+        if !wrapper {
+            return None;
+        }
+    }
+    None
+}
+
+/// The level of a heading's start tag.
+fn heading_level(tag: &str) -> Option<u8> {
+    let b = tag.as_bytes();
+    let level = *b.get(2)?;
+    (b[0] == b'<'
+        && b[1] == b'h'
+        && (b'1'..=b'6').contains(&level)
+        && matches!(b.get(3), Some(b' ' | b'>')))
+    .then(|| level - b'0')
+}
+
+/// A heading of serialized HTML: where its start tag and element end, its level,
+/// its own id (decoded), its text.
+struct HeadingSpan {
+    open_end: usize,
+    end: usize,
+    level: u8,
+    id: Option<String>,
+    text: String,
+}
+
+/// The headings of sanitized HTML, in order (one nested in another is skipped).
+fn heading_spans(html: &str) -> impl Iterator<Item = HeadingSpan> + '_ {
+    let mut after = 0;
+    tag_spans(html).filter_map(move |(at, open_end)| {
+        if at < after {
+            return None;
+        }
+        let level = heading_level(&html[at..open_end])?;
         let close = format!("</h{level}>");
         let inner_end = html[open_end..]
             .find(&close)
             .map_or(html.len(), |e| open_end + e);
-        let text = collapse_whitespace(&html_to_text(&html[open_end..inner_end], Breaks::Lines));
-        let open_tag = &html[at..open_end];
-        out.push_str(&html[pos..at]);
-        let id = match attr_value(open_tag, "id") {
-            Some(id) => {
-                out.push_str(open_tag);
-                decode_entities(id).into_owned()
-            }
-            None => {
-                let id = unique_id(&slug(&text), &mut used);
-                out.push_str(&open_tag[..open_tag.len() - 1]);
-                out.push_str(&format!(" id=\"{}\">", escape(&id)));
-                id
-            }
-        };
-        used.insert(id.clone());
-        toc.push(TocEntry { level, id, text });
-        pos = open_end;
+        let end = (inner_end + close.len()).min(html.len());
+        after = open_end;
+        Some(HeadingSpan {
+            open_end,
+            end,
+            level,
+            id: attr_value(&html[at..open_end], "id").map(|id| decode_entities(id).into_owned()),
+            text: collapse_whitespace(&html_to_text(&html[open_end..inner_end], Breaks::Lines)),
+        })
+    })
+}
+
+/// The TOC for headings (level, own id, text): each keeps the id it has, the others
+/// get one from their text, unique in the article.
+fn ids(headings: impl Iterator<Item = (u8, Option<String>, String)>) -> Vec<TocEntry> {
+    let mut used: HashSet<String> = HashSet::new();
+    headings
+        .map(|(level, id, text)| {
+            let id = id.unwrap_or_else(|| unique_id(&slug(&text), &used));
+            used.insert(id.clone());
+            TocEntry { level, id, text }
+        })
+        .collect()
+}
+
+/// Gives every heading of sanitized HTML an id (keeping one the article set); the
+/// HTML and its TOC.
+fn with_ids(html: &str) -> (String, Vec<TocEntry>) {
+    let spans: Vec<HeadingSpan> = heading_spans(html).collect();
+    let toc = ids(spans
+        .iter()
+        .map(|h| (h.level, h.id.clone(), h.text.clone())));
+    let mut out = String::with_capacity(html.len() + 32 * spans.len());
+    let mut pos = 0;
+    for (h, entry) in spans.iter().zip(&toc) {
+        out.push_str(&html[pos..h.open_end]);
+        if h.id.is_none() {
+            out.pop();
+            out.push_str(&format!(" id=\"{}\">", escape(&entry.id)));
+        }
+        pos = h.open_end;
     }
     out.push_str(&html[pos..]);
-    let text = html_to_text(html, Breaks::Lines);
-    let stats = count(&text);
-    Outline {
-        html: out,
-        toc,
-        stats,
-        text,
+    (out, toc)
+}
+
+/// The relative references of sanitized HTML: `a[href]` (a wiki link or embed by
+/// its class) and `img[src]`, in order.
+fn links(html: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    for (start, end) in tag_spans(html) {
+        let tag = &html[start..end];
+        let (attr, kind) = if tag.starts_with("<a ") {
+            let class = attr_value(tag, "class").unwrap_or("");
+            let kind = if class.split(' ').any(|c| c == "embed") {
+                LinkKind::Embed
+            } else if class.split(' ').any(|c| c == "wikilink") {
+                LinkKind::Wikilink
+            } else {
+                LinkKind::Link
+            };
+            ("href", kind)
+        } else if tag.starts_with("<img ") {
+            ("src", LinkKind::Image)
+        } else {
+            continue;
+        };
+        if let Some(target) =
+            attr_value(tag, attr).and_then(|v| relative_target(&decode_entities(v)))
+        {
+            out.push(Link { kind, target });
+        }
     }
+    out
 }
 
 fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -87,7 +368,7 @@ fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..end])
 }
 
-fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+fn unique_id(base: &str, used: &HashSet<String>) -> String {
     let base = if base.is_empty() { "section" } else { base };
     let mut id = format!("{ID_PREFIX}{base}");
     let mut n = 1;
@@ -96,19 +377,6 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
         n += 1;
     }
     id
-}
-
-/// GitHub-style slug that keeps CJK and other letters: lowercase, spaces to `-`, punctuation dropped.
-fn slug(text: &str) -> String {
-    let mut s = String::new();
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() {
-            s.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') {
-            s.push('-');
-        }
-    }
-    s.trim_matches('-').to_string()
 }
 
 /// Counts characters and words; each CJK character is a word.
@@ -151,20 +419,30 @@ fn count(text: &str) -> Stats {
 mod tests {
     use super::*;
 
+    fn raw(html: &str, title: Option<&str>) -> Outline {
+        let clean = crate::sanitize::Sanitizer::new(None).clean(html);
+        let want = Want {
+            html: true,
+            excerpt: true,
+            links: true,
+        };
+        outline(Safe::Html(clean), None, want, |_| title.map(str::to_string))
+    }
+
     #[test]
     fn headings_get_ids_and_text_is_counted() {
-        let o = outline("<h2>Hello &amp; bye</h2><p>你好世界 and two</p>");
+        let o = raw("<h2>Hello &amp; bye</h2><p>你好世界 and two</p>", None);
         assert_eq!(o.toc[0].id, "user-content-hello-bye");
         assert_eq!(o.toc[0].text, "Hello & bye");
         assert!(o.html.starts_with(r#"<h2 id="user-content-hello-bye">"#));
         assert_eq!(o.stats.words, 2 + 4 + 2);
-        assert_eq!(o.text, "Hello & bye\n你好世界 and two\n");
+        assert_eq!(o.text, "Hello & bye\n你好世界 and two");
     }
 
     #[test]
     fn duplicate_and_empty_headings_get_unique_ids() {
-        let o = outline("<h1>A</h1><h2>A</h2><h3></h3><h3>!!</h3>");
-        let ids: Vec<_> = o.toc.iter().map(|t| t.id.as_str()).collect();
+        let (_, toc) = with_ids("<h1>A</h1><h2>A</h2><h3></h3><h3>!!</h3>");
+        let ids: Vec<_> = toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(
             ids,
             [
@@ -178,9 +456,9 @@ mod tests {
 
     #[test]
     fn existing_ids_are_kept() {
-        let o = outline(r#"<h2 id="user-content-x">T</h2><h2>x</h2>"#);
-        assert_eq!(o.toc[0].id, "user-content-x");
-        assert_eq!(o.toc[1].id, "user-content-x-1");
+        let (_, toc) = with_ids(r#"<h2 id="user-content-x">T</h2><h2>x</h2>"#);
+        assert_eq!(toc[0].id, "user-content-x");
+        assert_eq!(toc[1].id, "user-content-x-1");
     }
 
     #[test]
@@ -193,7 +471,70 @@ mod tests {
 
     #[test]
     fn hr_and_header_tags_are_not_headings() {
-        let o = outline("<hr><header>x</header><h7>y</h7>");
-        assert!(o.toc.is_empty());
+        let (_, toc) = with_ids("<hr><header>x</header><h7>y</h7>");
+        assert!(toc.is_empty());
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_title_is_dropped_from_html_toc_and_text() {
+        let o = raw(
+            "<article>\n<h1>The  Title &amp; more</h1>\n<p>Body</p><h2>Next</h2></article>",
+            Some("the title & More"),
+        );
+        assert_eq!(
+            o.html,
+            "<article>\n<p>Body</p><h2 id=\"user-content-next\">Next</h2></article>"
+        );
+        assert_eq!(o.toc.len(), 1);
+        assert_eq!(o.text, "Body\nNext");
+        // Only the heading the body opens with, and only when it is the title.
+        for (html, title) in [
+            ("<p>x</p><h1>T</h1>", "T"),
+            ("<h1>T</h1>", "Other"),
+            ("x<h1>T</h1>", "T"),
+        ] {
+            assert!(raw(html, Some(title)).html.contains("<h1"), "{html}");
+        }
+    }
+
+    #[test]
+    fn previews_cut_at_a_word_or_a_character() {
+        let words = ["word "; 80].concat();
+        let p = preview(&[words.trim()], 30);
+        assert_eq!(p, "word word word word word word…");
+        let han = "汉".repeat(200);
+        assert_eq!(preview(&[&han], 10), format!("{}…", "汉".repeat(5)));
+        assert_eq!(preview(&["a", "b"], 30), "a\nb");
+    }
+
+    #[test]
+    fn the_excerpt_leaves_code_out() {
+        let o = raw(
+            "<p>Intro</p>\n<pre><code>{{% code %}}\n</code></pre>\n<p>After</p>",
+            None,
+        );
+        assert_eq!(o.excerpt.as_deref(), Some("Intro\nAfter"));
+        assert!(o.text.contains("{{% code %}}"));
+    }
+
+    #[test]
+    fn relative_references_are_listed_in_order() {
+        let o = raw(
+            r##"<a href="a%20b.md">x</a><img src="//cdn.x/p.png"><img src="img/p.png"><a href="https://x.cn/">y</a><a class="wikilink embed" href="Note">N</a><a href="#top">t</a>"##,
+            None,
+        );
+        let got: Vec<(LinkKind, &str)> = o
+            .links
+            .iter()
+            .map(|l| (l.kind, l.target.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (LinkKind::Link, "a b.md"),
+                (LinkKind::Image, "img/p.png"),
+                (LinkKind::Embed, "Note")
+            ]
+        );
     }
 }

@@ -11,12 +11,18 @@
 //!   `iframe`, `object`, `embed`, `frameset`, `noframes`, `noembed`, `xmp`,
 //!   `svg`, `math`, `title`, `textarea`, `select`, `button`, `form`, `label`.
 //!   Also every comment.
+//! * **Elements** also: `section` (footnotes).
 //! * **Attributes**: `lang`, `dir`, `title` anywhere; `id` anywhere but prefixed
 //!   with [`ID_PREFIX`] so an article cannot clobber the page's globals; `class`
-//!   only as `language-*` on `code`/`pre`, `markdown-alert-*` on `blockquote` and
-//!   pulldown-cmark's `footnote-*`; never `style` (the page's CSP forbids inline
-//!   styles; table alignment uses `align`); element-specific ones
-//!   such as `img[src alt width height]`, `a[href title]`, `td[colspan rowspan]`.
+//!   only for what Folio's Markdown writes: `language-*` on `code`/`pre`,
+//!   `markdown-alert-*` on `blockquote`; `math math-inline math-display` on `span`;
+//!   `wikilink embed footnote-backref` on `a`; `footnote-ref` on `sup`, `footnotes` on
+//!   `section`; callouts' `callout callout-title callout-title-inner callout-content
+//!   is-collapsible markdown-alert markdown-alert-*` on `div`/`details`/`summary`,
+//!   with `data-callout` (a word) and `data-callout-fold` (`+`/`-`), and `open` on
+//!   `details`. Never `style` (the page's CSP forbids inline styles; table alignment
+//!   uses `align`); element-specific ones such as `img[src alt width height]`,
+//!   `a[href title]`, `td[colspan rowspan]`.
 //! * **URLs**: `http`, `https`, `mailto` and relative ones; `data:` only for
 //!   raster images in `img[src]`. Protocol-relative `//host/x` becomes `https://`.
 //!   Relative URLs resolve against the base URL when one is given (and is `http(s)`).
@@ -30,21 +36,61 @@ mod stable;
 mod tidy;
 
 pub use policy::ID_PREFIX;
+pub(crate) use safe_writer::{more_comment, Element, Heading, Layout, Mode, Node, Written};
 pub(crate) use tidy::tidy;
 
 use ammonia::Builder;
-use pulldown_cmark::Event;
 use std::cell::OnceCell;
 use url::Url;
 
-/// HTML on its way to the page: either still to be sanitized, or written safe
-/// already by the safe Markdown writer ([`Sanitizer::write_markdown`]).
+/// HTML on its way to the page, as the tests and benchmarks see the body stage:
+/// either still to be sanitized, or written safe already by the safe Markdown
+/// writer ([`Sanitizer::write_markdown`]).
+#[cfg(any(test, feature = "test-hooks"))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Html {
     /// Unsafe: may hold anything the input held.
     Raw(String),
     /// Safe: exactly what sanitizing the raw HTML would have given.
     Clean(String),
+}
+
+/// The body as the body stage gives it: written by the safe writer, or raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// Written safe (its HTML empty when none was wanted), with its text, headings,
+    /// links and `<!-- more -->` mark.
+    Written(Written),
+    /// Unsafe: may hold anything the input held.
+    Raw(String),
+}
+
+#[cfg(any(test, feature = "test-hooks"))]
+impl Content {
+    /// As [`Html`], for the tests and benchmarks that look at the stage alone.
+    pub(crate) fn into_html(self) -> Html {
+        match self {
+            Content::Written(w) => Html::Clean(w.html),
+            Content::Raw(raw) => Html::Raw(raw),
+        }
+    }
+}
+
+/// The body made safe: as the safe writer wrote it, or sanitized HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Safe {
+    /// Written safe, with what the writer noted.
+    Written(Written),
+    /// Sanitized HTML.
+    Html(String),
+}
+
+/// Stage 5 for the body: sanitized where raw, as it is where written safe.
+pub(crate) fn body(content: Content, sanitizer: &Sanitizer) -> Safe {
+    match content {
+        Content::Written(w) => Safe::Written(w),
+        Content::Raw(raw) => Safe::Html(sanitizer.clean(&raw)),
+    }
 }
 
 /// The sanitizer of one render: the policy, with relative URLs resolved against
@@ -75,12 +121,9 @@ impl Sanitizer {
         }
     }
 
-    /// The safe HTML: sanitizes raw HTML, passes clean HTML on.
-    pub(crate) fn clean(&self, html: Html) -> String {
-        match html {
-            Html::Raw(html) => self.sanitize(&html, true),
-            Html::Clean(html) => html,
-        }
+    /// Raw HTML made safe.
+    pub(crate) fn clean(&self, raw: &str) -> String {
+        self.sanitize(raw, true)
     }
 
     /// Cleans `html` with ammonia. Unwrapping disallowed elements can leave a tree
@@ -93,7 +136,7 @@ impl Sanitizer {
         let builder = self.builder();
         let once = builder.clean(html).to_string();
         let twice = if shortcut && stable::is_parser_stable(&once) {
-            once
+            policy::rel_last(once)
         } else {
             builder.clean(&once).to_string()
         };
@@ -107,15 +150,22 @@ impl Sanitizer {
         self.sanitize(html, false)
     }
 
-    /// Markdown events written as safe HTML, the same bytes as sanitizing
-    /// pulldown-cmark's HTML for them; `None` when only the HTML parser can tell what
-    /// they mean (raw HTML, a link in a link …). `capacity` guesses the output's length.
+    /// Markdown written in `mode`: safe HTML, the same bytes as sanitizing the
+    /// unsafe mode's HTML, or only its text; `None` (never for unsafe) when only the
+    /// HTML parser can tell what the nodes mean (raw HTML, a link in a link …).
+    /// `capacity` guesses the output's length.
     pub(crate) fn write_markdown<'a>(
         &self,
-        events: impl Iterator<Item = Event<'a>>,
+        nodes: impl Iterator<Item = Node<'a>>,
+        mode: Mode,
         capacity: usize,
-    ) -> Option<String> {
-        safe_writer::write(events, self.base.as_ref(), capacity)
+    ) -> Option<Written> {
+        safe_writer::write(nodes, mode, self.base.as_ref(), capacity)
+    }
+
+    /// Whether relative URLs resolve against a base (so none stays relative).
+    pub(crate) fn has_base(&self) -> bool {
+        self.base.is_some()
     }
 
     /// A URL from metadata (a cover image) checked against the same scheme policy
@@ -127,11 +177,11 @@ impl Sanitizer {
 
 #[cfg(test)]
 mod tests {
-    use super::{Html, Sanitizer};
+    use super::Sanitizer;
     use url::Url;
 
     fn sanitize(html: &str, base: Option<&Url>) -> String {
-        Sanitizer::new(base).clean(Html::Raw(html.to_string()))
+        Sanitizer::new(base).clean(html)
     }
 
     #[test]
@@ -149,15 +199,6 @@ mod tests {
         assert_eq!(
             out,
             r#"<a title="&lt;img x&gt;" href="/a" rel="noopener noreferrer nofollow">t</a>"#
-        );
-    }
-
-    #[test]
-    fn clean_html_passes_unchanged() {
-        let clean = Html::Clean("<p onclick=\"kept: already vouched for\"></p>".into());
-        assert_eq!(
-            Sanitizer::new(None).clean(clean.clone()),
-            "<p onclick=\"kept: already vouched for\"></p>"
         );
     }
 
@@ -193,9 +234,9 @@ mod tests {
             "{on_disk}"
         );
         assert_eq!(sanitize(&on_disk, Some(&file)), on_disk);
-        let events = pulldown_cmark::Parser::new("[a](a.html)");
-        let md = Sanitizer::new(Some(&file)).write_markdown(events, 0);
-        assert!(md.is_some_and(|md| md.contains(r#"href="a.html""#)));
+        let events = pulldown_cmark::Parser::new("[a](a.html)").map(super::Node::Md);
+        let md = Sanitizer::new(Some(&file)).write_markdown(events, super::Mode::Safe, 0);
+        assert!(md.is_some_and(|md| md.html.contains(r#"href="a.html""#)));
         assert_eq!(
             Sanitizer::new(Some(&file)).safe_url("c.png").as_deref(),
             Some("c.png")
@@ -207,9 +248,9 @@ mod tests {
         let web = Url::parse("https://blog.example.cn/posts/").unwrap();
         let s = Sanitizer::new(Some(&web));
         assert!(s.based.get().is_none(), "made before raw HTML needed it");
-        let _ = s.clean(Html::Raw("<a href=a>x</a>".into()));
+        let _ = s.clean("<a href=a>x</a>");
         let first: *const _ = s.builder();
-        let _ = s.clean(Html::Raw("<a href=b>y</a>".into()));
+        let _ = s.clean("<a href=b>y</a>");
         assert!(
             std::ptr::eq(first, s.builder()),
             "the builder was made again"

@@ -1,8 +1,9 @@
 //! Site syntax: what static-site generators add to Markdown, rendered as what it
 //! means before pulldown-cmark sees the text: Hexo tag plugins and Jekyll/Liquid tags
 //! (`{% … %}`, `{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`), Zola/Tera
-//! shortcodes (`{{ name(…) }}`, `{% name(…) %}…{% end %}`), kramdown attribute
-//! lists (`{: .note}`) and Obsidian links (`[[…]]`, `![[…]]`).
+//! shortcodes (`{{ name(…) }}`, `{% name(…) %}…{% end %}`) and kramdown attribute
+//! lists (`{: .note}`). Obsidian's wiki links are pulldown-cmark's own (its
+//! `ENABLE_WIKILINKS`), read with the rest of the Markdown.
 //!
 //! # How
 //! The caller says where code blocks and code spans are (Markdown's to know),
@@ -19,10 +20,8 @@
 //! * Videos, frames, fiddles, gists and tweets become a plain link, never a frame.
 //! * `{% include %}`, Liquid outputs `{{ page.x }}`, unknown inline tags and
 //!   unknown shortcodes are removed quietly; unknown block tags keep their content.
-//! * Notes and admonitions become a `markdown-alert-*` blockquote (the class GitHub
-//!   alerts get) whose first line is the label in bold.
-//! * Obsidian `![[image.png]]` becomes the (relative) image; any other embed a
-//!   small `[Embedded: name]` placeholder; `[[page|alias]]` becomes its text.
+//! * Notes and admonitions become callouts in Obsidian's markup (as `> [!type]`
+//!   does), collapsible ones a `<details>` callout.
 //! * Relative paths (`asset_img`, `post_link`, `ref` …) stay relative, so a base
 //!   URL resolves them.
 //!
@@ -34,7 +33,6 @@ mod hugo;
 mod kramdown;
 mod liquid;
 mod notes;
-mod obsidian;
 mod pairing;
 mod scanner;
 #[cfg(test)]
@@ -49,11 +47,7 @@ use std::borrow::Cow;
 /// gives the byte ranges of its code blocks and spans, sorted and disjoint. Text
 /// with none of the syntax's openers comes back borrowed, unscanned.
 pub(crate) fn expand(src: &str, code_ranges: fn(&str) -> Vec<(usize, usize)>) -> Cow<'_, str> {
-    if !src.contains("{%")
-        && !src.contains("{{")
-        && !src.contains("[[")
-        && !src.contains("{:")
-        && !src.contains("&#123;%")
+    if !src.contains("{%") && !src.contains("{{") && !src.contains("{:") && !src.contains("&#123;%")
     {
         return Cow::Borrowed(src);
     }

@@ -99,10 +99,38 @@ pub(crate) enum Breaks {
 }
 
 /// Elements whose end is a line break in [`Breaks::Lines`] (besides `<br>`).
-const LINE_ENDS: [&str; 19] = [
-    "p", "pre", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th",
+const LINE_ENDS: [&str; 25] = [
+    "p",
+    "pre",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "summary",
+    "details",
+    "section",
+    "blockquote",
 ];
+
+/// Whether the end of element `name` is a line break in a body's text.
+pub(crate) fn ends_line(name: &str) -> bool {
+    LINE_ENDS.iter().any(|e| e.eq_ignore_ascii_case(name))
+}
 /// Elements whose edges separate words in [`Breaks::OneLine`].
 const WORD_EDGES: [&str; 16] = [
     "br",
@@ -145,7 +173,7 @@ pub(crate) fn html_to_text(html: &str, breaks: Breaks) -> String {
             .unwrap_or("");
         let is = |list: &[&str]| list.iter().any(|e| e.eq_ignore_ascii_case(name));
         match breaks {
-            Breaks::Lines if (closing && is(&LINE_ENDS)) || (!closing && is(&["br"])) => {
+            Breaks::Lines if (closing && ends_line(name)) || (!closing && is(&["br"])) => {
                 out.push('\n')
             }
             Breaks::OneLine if is(&WORD_EDGES) => out.push(' '),
@@ -162,6 +190,93 @@ pub(crate) fn html_to_text(html: &str, breaks: Breaks) -> String {
         Breaks::Lines => text,
         Breaks::OneLine => collapse_whitespace(&text),
     }
+}
+
+/// The text of sanitized HTML as [`html_to_text`] reads it with [`Breaks::Lines`],
+/// and where the text of each `<pre>`, of the footnotes' `<section>` and of each
+/// footnote reference lies in it (not prose, which a preview skips).
+pub(crate) fn body_text(html: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut skip = Vec::new();
+    // Open `<pre>` and `<section>` elements, each with whether it is skipped.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    let mut from = 0;
+    let mut pos = 0;
+    for (start, end) in tag_spans(html) {
+        out.push_str(&decode_entities(&html[pos..start]));
+        pos = end;
+        let tag = &html[start + 1..end];
+        let closing = tag.starts_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if matches!(name, "pre" | "section" | "sup") {
+            let skipping = open.iter().any(|o| o.1);
+            if closing {
+                if open.pop().is_some_and(|o| o.1) && !open.iter().any(|o| o.1) {
+                    skip.push(from..out.len());
+                }
+            } else {
+                let skipped = name == "pre"
+                    || tag.contains("class=\"footnotes\"")
+                    || tag.contains("class=\"footnote-ref\"");
+                if skipped && !skipping {
+                    from = out.len();
+                }
+                open.push((name, skipped));
+            }
+        }
+        if (closing && ends_line(name)) || (!closing && name == "br") {
+            out.push('\n');
+        }
+    }
+    out.push_str(&decode_entities(&html[pos..]));
+    (out, skip)
+}
+
+/// The target of a reference that stays relative in the output (not an absolute or
+/// protocol-relative URL, not a `#fragment`, not empty), percent-decoded, for
+/// [`crate::Article::links`]. `value` is the attribute's value as the parser reads it.
+pub(crate) fn relative_target(value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() || v.starts_with('#') || v.starts_with("//") || v.starts_with("\\\\") {
+        return None;
+    }
+    // A scheme (`https:`, `mailto:`) makes it absolute: no need to parse it.
+    let scheme = v.find(':').is_some_and(|i| {
+        i > 0
+            && v[..i]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
+            && v.as_bytes()[0].is_ascii_alphabetic()
+    });
+    if scheme {
+        return None;
+    }
+    match url::Url::parse(v) {
+        Err(url::ParseError::RelativeUrlWithoutBase) => Some(
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8()
+                .map_or_else(|_| v.to_string(), |d| d.into_owned()),
+        ),
+        _ => None,
+    }
+}
+
+/// GitHub-style slug that keeps CJK and other letters: lowercase, spaces to `-`,
+/// punctuation dropped. Heading ids are made of it.
+pub(crate) fn slug(text: &str) -> String {
+    let mut s = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    s.trim_matches('-').to_string()
 }
 
 /// Length of the tag, comment or declaration that `after` (what follows a `<`)
@@ -233,6 +348,31 @@ pub(crate) fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_targets_are_what_has_no_scheme() {
+        assert_eq!(
+            relative_target(" img/a%20b.png ").as_deref(),
+            Some("img/a b.png")
+        );
+        assert_eq!(
+            relative_target("../Note.md#part").as_deref(),
+            Some("../Note.md#part")
+        );
+        assert_eq!(relative_target("a/b:c").as_deref(), Some("a/b:c"));
+        for absolute in [
+            "https://a.com/x",
+            "mailto:a@b.c",
+            "C:\\x",
+            "x-y.z+w:1",
+            "//cdn.a/x",
+            "#top",
+            "",
+            "http://[bad",
+        ] {
+            assert_eq!(relative_target(absolute), None, "{absolute}");
+        }
+    }
 
     #[test]
     fn escaping_covers_text_and_attributes() {

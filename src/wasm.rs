@@ -24,6 +24,14 @@ export interface TocEntry {
   text: string;
 }
 
+/** A relative reference in the body, for a library to resolve among its files. */
+export interface Link {
+  /** `<a>`, `<img>`, Obsidian's `[[Note]]` (`a.wikilink`) or `![[Note]]` (`a.wikilink.embed`). */
+  kind: "link" | "image" | "wikilink" | "embed";
+  /** As the author wrote it, percent-decoded (a wiki link's note name, with `#heading` if any). */
+  target: string;
+}
+
 /** Counts over the article's text; CJK characters count as words. */
 export interface Stats {
   chars: number;
@@ -86,7 +94,10 @@ export interface Article {
   cover: string | null;
   /** Where the article was first published (front matter `source`/`url`…, a page's canonical URL). */
   source_url: string | null;
+  /** What the front matter (or a page's description) gives, as plain text: the page shows it. */
   summary: string | null;
+  /** Without a summary: the text before `<!-- more -->`, else the body's opening, for lists. */
+  excerpt: string | null;
   lang: string | null;
   /** The text's direction, to set as `dir` on the article and its metadata; null when unknown. */
   dir: "rtl" | "ltr" | null;
@@ -94,9 +105,13 @@ export interface Article {
   front_matter: "yaml" | "toml" | "json" | null;
   /** WHATWG encoding label, e.g. "UTF-8", "GBK". */
   encoding: string;
-  /** Sanitized HTML, safe to insert: the only HTML a viewer inserts. */
+  /** Sanitized HTML, safe to insert: the only HTML a viewer inserts ("" with `includeHtml: false`). */
   html: string;
+  /** The body's plain text, one block a line, with `includeText: true`; else null. */
+  text: string | null;
   toc: TocEntry[];
+  /** Every relative reference in the body, in order (none when a base URL resolves them). */
+  links: Link[];
   stats: Stats;
   /** What was odd but did not stop rendering, for the reader. */
   warnings: Warning[];
@@ -119,6 +134,10 @@ export interface RenderOptions {
   fileName?: string;
   /** Resolves the article's relative links and images. */
   baseUrl?: string;
+  /** Return the body's plain text in `text` (default false). */
+  includeText?: boolean;
+  /** Write the body's HTML (default true); false for an index: everything else, faster. */
+  includeHtml?: boolean;
 }
 "#;
 

@@ -30,11 +30,15 @@ fn keys(value: impl serde::Serialize) -> Names {
 }
 
 /// The Article's own fields and those of its nested objects, as serde names them.
-fn rust_fields() -> [(&'static str, Names); 4] {
+fn rust_fields() -> [(&'static str, Names); 5] {
     let toc = folio::TocEntry {
         level: 1,
         id: String::new(),
         text: String::new(),
+    };
+    let link = folio::Link {
+        kind: folio::LinkKind::Link,
+        target: String::new(),
     };
     let warning = folio::render(b"---\ndate: someday\n---\n", &Default::default())
         .expect("renders")
@@ -44,6 +48,7 @@ fn rust_fields() -> [(&'static str, Names); 4] {
         ("Article", keys(folio::Article::default())),
         ("TocEntry", keys(toc)),
         ("Stats", keys(folio::Stats::default())),
+        ("Link", keys(link)),
         ("Warning", keys(warning)),
     ]
 }
@@ -154,10 +159,10 @@ fn the_readme_table_names_every_field() {
     let readme = read("README.md");
     let rows = readme_table(&readme, "### The Article");
     let documented: Names = rows.iter().flat_map(|(names, _)| names.clone()).collect();
-    let [(_, article), (_, toc), (_, stats), _] = rust_fields();
+    let [(_, article), (_, toc), (_, stats), (_, links), _] = rust_fields();
     assert_same("README.md", "Article table", &documented, &article);
     // The nested objects are spelled out in their row: `[{ level, id, text }]`.
-    for (field, nested) in [("toc", toc), ("stats", stats)] {
+    for (field, nested) in [("toc", toc), ("stats", stats), ("links", links)] {
         let (_, meaning) = rows
             .iter()
             .find(|(names, _)| names.contains(field))

@@ -42,7 +42,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
 pub fn options_for(path: &Path) -> folio::Options {
     folio::Options {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-        base_url: None,
+        ..Default::default()
     }
 }
 
@@ -302,6 +302,146 @@ fn decodes_corpus_qq_page_declares_gb2312_but_is_utf8() {
     assert!(d.text.contains("腾讯"));
 }
 
+/// A corpus file (or one of the project's own examples) rendered with its text.
+fn rendered(path: &Path) -> folio::Article {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let options = folio::Options {
+        include_text: true,
+        ..options_for(path)
+    };
+    folio::render(&bytes, &options).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn corpus_article(rel: &str) -> folio::Article {
+    rendered(&shared_dir().join("corpus").join(rel))
+}
+
+/// Issue 15, defect 2: the part before `<!-- more -->` is the excerpt (for lists),
+/// not a summary the article page would show above the same text.
+#[test]
+fn the_more_excerpt_is_not_a_summary() {
+    for rel in [
+        "hexo/52x-tldr-blockquote.md",
+        "hugo/hugo-even-hidden-post.md",
+    ] {
+        let a = corpus_article(rel);
+        assert_eq!(a.summary, None, "{rel}");
+        let excerpt = a.excerpt.unwrap_or_else(|| panic!("{rel}: no excerpt"));
+        let text = a.text.unwrap_or_default();
+        assert!(
+            text.starts_with(&excerpt) && excerpt.len() < text.len(),
+            "{rel}: the excerpt is not the text before the marker: {excerpt:?}"
+        );
+    }
+    // The part before the marker holds code showing escaped shortcodes: the
+    // excerpt is prose.
+    let a = corpus_article("hugo/hugo-even-shortcodes.md");
+    let excerpt = a.excerpt.expect("an excerpt");
+    assert!(
+        !excerpt.contains("{{%") && !excerpt.contains("admonition"),
+        "{excerpt:?}"
+    );
+    // A front-matter summary stays the summary, and no excerpt is made beside it.
+    let a = rendered(&Path::new(env!("CARGO_MANIFEST_DIR")).join("www/examples/welcome.md"));
+    assert!(a
+        .summary
+        .is_some_and(|s| s.starts_with("One module script")));
+    assert_eq!(a.excerpt, None);
+}
+
+/// Issue 15, defect 3: a body that opens with the title does not show it twice,
+/// and the heading has no TOC entry.
+#[test]
+fn the_title_is_not_shown_twice() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/examples");
+    let corpus = shared_dir().join("corpus");
+    for path in [
+        corpus.join("zola/zola-theme-matbook.md"),
+        corpus.join("other/readability-lemonde-1-source.html"),
+        examples.join("welcome.md"),
+        examples.join("news.html"),
+    ] {
+        let a = rendered(&path);
+        let title = a.title.clone().expect("a title");
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        assert!(
+            a.toc.iter().all(|t| norm(&t.text) != norm(&title)),
+            "{}: the title is in the TOC",
+            path.display()
+        );
+        let text = a.text.unwrap_or_default();
+        assert!(
+            text.lines().next().is_some_and(|l| norm(l) != norm(&title)),
+            "{}: the body opens with the title",
+            path.display()
+        );
+        assert!(a.html.contains("<p>"), "{}: the body went", path.display());
+    }
+}
+
+/// Issue 15, defect 10: TeX reaches the output as the author wrote it: `$$` display
+/// math and `$` inline math in math spans, `\\` and `\,` untouched, no line breaks.
+#[test]
+fn tex_reaches_the_output_as_written() {
+    let rel = "hexo/52x-math-prob-intro-inline-latex.md";
+    let source = String::from_utf8(corpus_bytes(rel)).expect("UTF-8");
+    let a = corpus_article(rel);
+    assert!(!a.html.contains("<br"), "a TeX line break became <br>");
+    let mut spans = 0;
+    for line in source
+        .lines()
+        .filter(|l| l.starts_with("$$") && l.ends_with("$$") && l.len() > 4)
+    {
+        let tex = &line[2..line.len() - 2];
+        let span = format!(
+            "<span class=\"math math-display\">{}</span>",
+            folio::fragment::escape(tex)
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+        );
+        assert!(a.html.contains(&span), "{span} is missing");
+        spans += 1;
+    }
+    assert!(spans >= 5, "only {spans} display formulas checked");
+    // The multi-line block between lone `$` lines keeps its `\\` and its newlines.
+    assert!(
+        a.html
+            .contains("P(A \\cap B) &amp; = P(B)P(A|B) \\\\\\\n&amp; = P(A)P(B|A)"),
+        "the aligned block was changed"
+    );
+    assert!(a
+        .html
+        .contains(r#"<span class="math math-inline">P(A) \geq 0</span>"#));
+}
+
+/// Obsidian's wiki links and embeds are links the library can resolve, and listed.
+#[test]
+fn obsidian_embeds_are_placeholders_for_the_note() {
+    let a = corpus_article("other/obsidian-category-movies.md");
+    assert!(
+        a.html
+            .contains(r#"<a class="wikilink embed" href="Movies.base#Last%20seen" rel="noopener noreferrer nofollow">"#),
+        "{}",
+        a.html
+    );
+    let targets: Vec<(folio::LinkKind, &str)> = a
+        .links
+        .iter()
+        .map(|l| (l.kind, l.target.as_str()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (folio::LinkKind::Embed, "Movies.base#Favorites"),
+            (folio::LinkKind::Embed, "Movies.base#Last seen")
+        ]
+    );
+}
 /// A corpus file rendered as the viewer would, under the given file name.
 fn render_corpus(rel: &str, file_name: &str) -> folio::Article {
     let opts = folio::Options {

@@ -121,6 +121,7 @@ const ALLOWED_ELEMENTS: &[&str] = &[
     "ruby",
     "s",
     "samp",
+    "section",
     "small",
     "span",
     "strike",
@@ -178,8 +179,11 @@ pub fn violations(html: &str) -> Vec<String> {
             if attr == "class"
                 && !value.split(' ').all(|c| {
                     c.starts_with("language-")
-                        || c.starts_with("markdown-alert-")
-                        || c.starts_with("footnote-")
+                        || c.starts_with("markdown-alert")
+                        || c.starts_with("footnote")
+                        || c.starts_with("callout")
+                        || c.starts_with("math")
+                        || matches!(c, "wikilink" | "embed" | "is-collapsible")
                 })
             {
                 bad.push(format!("class {value:?}"));

@@ -9,6 +9,7 @@ mod contract;
 mod corpus;
 mod fidelity;
 mod html_check;
+mod index;
 mod robustness;
 mod security;
 mod shortcuts;

@@ -217,6 +217,27 @@ const PIECES: &[&str] = &[
     "\u{0}",
     "\u{200b}",
     "😀",
+    // Folio's extensions: math, highlights, callouts, wiki links, footnotes at the
+    // end, definition lists, autolinks.
+    "$",
+    "$$",
+    "$x^2$",
+    "==",
+    "> [!tip]- Title\n> ",
+    "> [!faq]\n",
+    "> > [!note] ",
+    "[[",
+    "]]",
+    "![[",
+    "[[Note|label]]",
+    "![[a b.png|30x40]]",
+    "|",
+    "[^2]",
+    "\n[^2]: two\n",
+    "\nTerm\n: definition\n",
+    "https://a.cn/x_(y) ",
+    "www.b.org/c. ",
+    "见https://例子.测试/页，",
 ];
 
 /// Checks `sanitize` (one pass when it may) against two passes.
@@ -332,6 +353,15 @@ const SOUP: &[&str] = &[
     "<!-- c -->",
     "<svg>",
     "<math>",
+    "<a class=\"x\" href=\"/y\">",
+    "<a href=\"data:text/html,x\" title=\"t\">",
+    "<a class=\"wikilink\" href=\"N\">",
+    "<section>",
+    "<section class=\"footnotes\">",
+    "<details open class=\"callout\" data-callout=\"tip\">",
+    "<span class=\"math math-inline\">",
+    "<mark>",
+    "<dl><dt>t</dt><dd>",
 ];
 
 proptest! {

@@ -107,8 +107,9 @@ fn describe(a: &folio::Article) -> String {
     let _ = writeln!(s, "dir: {:?}", a.dir);
     let _ = writeln!(
         s,
-        "summary: {:?}",
-        a.summary.as_ref().map(|x| x.chars().count())
+        "summary: {:?}  excerpt: {:?}",
+        a.summary.as_ref().map(|x| x.chars().count()),
+        a.excerpt.as_ref().map(|x| x.chars().count())
     );
     let _ = writeln!(
         s,
@@ -121,6 +122,11 @@ fn describe(a: &folio::Article) -> String {
         "toc: {:?}",
         a.toc.iter().map(|t| t.level).collect::<Vec<_>>()
     );
+    let mut kinds = std::collections::BTreeMap::new();
+    for link in &a.links {
+        *kinds.entry(format!("{:?}", link.kind)).or_insert(0) += 1;
+    }
+    let _ = writeln!(s, "links: {kinds:?}");
     let _ = writeln!(
         s,
         "extra keys: {:?}",

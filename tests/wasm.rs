@@ -140,6 +140,43 @@ fn wrong_arguments_are_bad_options() {
 }
 
 #[wasm_bindgen_test]
+fn an_index_render_gives_text_and_links_without_html() {
+    let md = "Intro with [[Note|a note]] and ![pic](img/a%20b.png).\n\n<!-- more -->\n\nRest.";
+    let out = folio::wasm::render(
+        JsValue::from_str(md),
+        options(r#"{"fileName":"n.md","includeText":true,"includeHtml":false}"#),
+    )
+    .unwrap();
+    let a: folio::Article = serde_wasm_bindgen::from_value(out.clone()).unwrap();
+    assert_eq!(a.html, "");
+    assert_eq!(a.text.as_deref(), Some("Intro with a note and .\nRest."));
+    assert_eq!(a.excerpt.as_deref(), Some("Intro with a note and ."));
+    let links = js_sys::Reflect::get(&out, &"links".into()).unwrap();
+    let first = js_sys::Reflect::get(&links, &0.into()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&first, &"kind".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("wikilink")
+    );
+    let second = js_sys::Reflect::get(&links, &1.into()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&second, &"target".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("img/a b.png")
+    );
+    // By default the HTML is written and the text is not returned.
+    let full = folio::wasm::render(JsValue::from_str(md), JsValue::UNDEFINED).unwrap();
+    let full: folio::Article = serde_wasm_bindgen::from_value(full).unwrap();
+    assert!(full.html.contains(r#"<a class="wikilink" href="Note""#));
+    assert_eq!(full.text, None);
+    assert_eq!(full.links, a.links);
+}
+
+#[wasm_bindgen_test]
 fn warnings_author_links_and_direction_arrive_as_plain_values() {
     let text = "---\ntitle: x\ndate: someday\nauthor: '<a href=\"https://halu.lu\">Halulu</a>'\nlang: he\n---\nBody";
     let out = folio::wasm::render(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();

@@ -8,18 +8,28 @@
 // The WebAssembly core is loaded once per page, when the first element needs it. The
 // element is the shared article view (www/view/) plus what an element adds: attributes,
 // `show`, parts, events and a shadow root styled by folio-article.css.
+// It loads only what one article needs to be shown: rich content (reading/enhance.js)
+// once an article is on screen, the error card and its words when something fails.
 
-import { renderWhenReady } from './folio.js';
+import { init, renderWhenReady } from './folio.js';
 import { fetchArticle } from './fetch-article.js';
-import { browserLanguages, describeError, pickLang, translator } from './i18n.js';
-import { FEATURES, enhance } from './reading/enhance.js';
+import { browserLanguages, pickLang, translator } from './i18n/core.js';
+import { FEATURES } from './reading/features.js';
 import { SHOW_PARTS, articleView } from './view/article.js';
+import { prepareDates } from './view/dates.js';
 import { el } from './view/dom.js';
-import { errorView } from './view/error.js';
 import { followLink } from './view/links.js';
 
 /** @typedef {import('./folio.js').Article} Article */
 /** @typedef {import('./folio.js').RenderOptions} RenderOptions */
+/** @typedef {import('./reading/enhance.js').enhance} Enhance */
+
+/**
+ * Rich content for a shown body (reading/enhance.js), loaded the first time an article
+ * is on screen; it then imports only the modules that body needs.
+ * @type {Enhance}
+ */
+const enhanceLater = (body, options) => import('./reading/enhance.js').then((module) => module.enhance(body, options));
 
 export { SHOW_PARTS };
 
@@ -94,6 +104,22 @@ export function dedent(text) {
 
 /** A render that lost to a newer one (a new `src`, or a later `render()` call). */
 class Superseded extends Error {}
+
+/** True once the first element has something to show: the core and the date formats are on their way. */
+let started = false;
+
+/**
+ * Starts loading what every article needs, alongside the article's own fetch: the core
+ * (init() only loads it) and the reader's date formats.
+ * @param {string} locale
+ */
+function startLoading(locale) {
+  if (started) return;
+  started = true;
+  // A failure here is the render's to report.
+  init().catch(() => {});
+  prepareDates(locale);
+}
 
 /**
  * What the element last rendered from, kept so that `base` changes can render it again.
@@ -236,6 +262,7 @@ export class FolioArticleElement extends HTMLElement {
     const key = this.#sourceKey();
     if (!key) return;
     this.#shownKey = key;
+    startLoading(this.#locale);
     const generation = ++this.#generation;
     try {
       const source = await this.#readSource(generation);
@@ -272,7 +299,7 @@ export class FolioArticleElement extends HTMLElement {
     try {
       fetched = await fetchArticle(src);
     } catch (error) {
-      throw this.#fail(error, generation);
+      throw await this.#fail(error, generation);
     }
     if (generation !== this.#generation) throw new Superseded();
     const baseUrl = this.base ? new URL(this.base, fetched.url).href : fetched.url.href;
@@ -291,10 +318,11 @@ export class FolioArticleElement extends HTMLElement {
       [article] = await Promise.all([renderWhenReady(source.input, source.options), this.#styled]);
       if (generation !== this.#generation) throw new Superseded();
     } catch (error) {
-      if (error instanceof Superseded || generation !== this.#generation) {
+      const failure = error instanceof Superseded || generation !== this.#generation ? error : await this.#fail(error, generation);
+      if (failure instanceof Superseded || generation !== this.#generation) {
         throw new DOMException('A newer render replaced this one.', 'AbortError');
       }
-      throw this.#fail(error, generation);
+      throw failure;
     }
     this.#source = source;
     this.#article = article;
@@ -305,18 +333,31 @@ export class FolioArticleElement extends HTMLElement {
   }
 
   /**
-   * Shows the error card and fires `folio-error` (unless a newer render took over).
+   * Shows the error card and fires `folio-error` (unless a newer render took over). The
+   * card and its words are loaded now, the first time something fails.
    * @param {unknown} error  A FolioError or LoadError: its code picks the words.
    * @param {number} generation
-   * @returns {Error}  What render() rejects with: the message the card shows.
+   * @returns {Promise<Error>}  What render() rejects with: the message the card shows.
    */
-  #fail(error, generation) {
+  async #fail(error, generation) {
     if (generation !== this.#generation) return new Superseded();
     const t = this.#t;
-    const message = describeError(error, t);
     const code = String(/** @type {{ code?: unknown }} */ (error ?? {}).code ?? 'unreadable');
+    /** @type {string} */
+    let message;
+    /** @type {HTMLElement} */
+    let card;
+    try {
+      const [{ errorView }, { describeError }] = await Promise.all([import('./view/error.js'), import('./i18n/errors.js')]);
+      message = describeError(error, t);
+      card = errorView(error, { t });
+    } catch {
+      // The card's module could not be loaded: the error's own (English) sentence, plainly.
+      message = error instanceof Error ? error.message : String(error);
+      card = el('p', { className: 'error-card', text: message, attrs: { part: 'error', 'data-testid': 'error' } });
+    }
+    if (generation !== this.#generation) return new Superseded();
     this.#article = null;
-    const card = errorView(error, { t });
     card.setAttribute('role', 'alert');
     this.#root.replaceChildren(card);
     this.#setState('error');
@@ -340,7 +381,7 @@ export class FolioArticleElement extends HTMLElement {
     const show = new Set(listed === null ? SHOW_PARTS : listed.split(/\s+/).filter(Boolean));
     const off = new Set(FEATURES.filter((feature) => this.hasAttribute(`no-${feature}`)));
     this.#root.replaceChildren(articleView(article, {
-      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block', enhance, off,
+      t: this.#t, locale: this.#locale, baseUrl, show, blockImages: this.remoteImages === 'block', enhance: enhanceLater, off,
     }));
   }
 

@@ -9,11 +9,18 @@
 //
 // The messages are defined in www/render/messages.js: `{ id, input, options }` in,
 // `{ id, article }` or `{ id, error: { message, code, params } }` out (FolioError's code).
+// A page that has compiled the core already may send it first (`{ core }`): the worker
+// then instantiates that module and compiles nothing.
 
-import { renderWhenReady } from './folio.js';
+import { init, renderWhenReady } from './folio.js';
 import { errorReply } from './render/messages.js';
 
 self.addEventListener('message', async (event) => {
+  if (event.data?.core instanceof WebAssembly.Module) {
+    // Rendering starts with the first request; a failure shows there.
+    init({ wasm: event.data.core }).catch(() => {});
+    return;
+  }
   const { id, input, options } = /** @type {import('./render/messages.js').RenderRequest} */ (event.data ?? {});
   try {
     self.postMessage({ id, article: await renderWhenReady(input, options) });

@@ -3,16 +3,26 @@
 //   await init();                       // once; concurrent calls share one promise
 //   const article = render(bytes, { fileName: 'post.md' });
 //
-// render() is synchronous once init() has resolved. If the core traps (a
-// WebAssembly.RuntimeError, e.g. a Rust panic), that instance is thrown away and a
-// fresh one is started in the background; the call throws a FolioError with
-// code 'trap' for that one file, and the next `await init()` gives a working module.
+// render() is synchronous once init() has resolved. The core's .wasm is compiled once,
+// while it downloads (so the browser can cache the compiled code for the next visit).
+// If the core traps (a WebAssembly.RuntimeError, e.g. a Rust panic), that instance is
+// thrown away and a fresh one is made from the compiled module in the background; the
+// call throws a FolioError with code 'trap' for that one file, and the next
+// `await init()` (or renderWhenReady()) gives a working instance.
 
 /**
  * @typedef {object} TocEntry
  * @property {number} level  Heading level, 1–6.
  * @property {string} id     The heading's id in `html`.
  * @property {string} text   The heading's text.
+ */
+
+/**
+ * A relative reference in the body: `kind` is "link", "image", "wikilink" or "embed";
+ * `target` as written, percent-decoded.
+ * @typedef {object} Link
+ * @property {string} kind
+ * @property {string} target
  */
 
 /**
@@ -51,13 +61,16 @@
  * @property {string | null} cover
  * @property {string | null} source_url  Where the article was first published (an "Original" link).
  * @property {string | null} summary  From the front matter (or a page's description), as text.
+ * @property {string | null} excerpt  Without a summary: the text before `<!-- more -->` or the body's opening, for lists.
  * @property {string | null} lang
  * @property {'rtl' | 'ltr' | null} dir  The text's direction, for the article and its metadata.
  * @property {string} format          "markdown" | "html"
  * @property {string | null} front_matter
  * @property {string} encoding        WHATWG encoding label of the source, e.g. "UTF-8", "GBK".
  * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts.
+ * @property {string | null} text     The body's plain text, one block a line (with `includeText`).
  * @property {TocEntry[]} toc
+ * @property {Link[]} links           Relative references in the body, in order.
  * @property {Stats} stats
  * @property {Warning[]} warnings
  * @property {Record<string, unknown>} extra
@@ -68,6 +81,8 @@
  * @typedef {object} RenderOptions
  * @property {string} [fileName] The file's name; its extension hints at the format.
  * @property {string} [baseUrl]  Resolves the article's relative links and images.
+ * @property {boolean} [includeText] Return the body's plain text in `text`.
+ * @property {boolean} [includeHtml] Write the body's HTML (default true; false for an index).
  */
 
 /**
@@ -96,18 +111,14 @@ export class FolioError extends Error {
   }
 }
 
-/** @typedef {{ default: (source?: { module_or_path: WasmSource }) => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any }} WasmModule */
-
-/** The live module, once initialized. @type {WasmModule | null} */
-let live = null;
-/** The pending or settled start of the current instance. @type {Promise<void> | null} */
-let starting = null;
-/** How many instances have been started; later ones get a distinct module URL. */
-let instances = 0;
+/**
+ * The glue module pkg/folio.js, as this file uses it.
+ * @typedef {{ default: (source?: { module_or_path: WasmSource }) => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any }} WasmModule
+ */
 
 /**
  * Where the core's `.wasm` comes from: its bytes, a compiled module, a URL or a
- * response. Bytes or a module can start a fresh instance after a trap without a fetch.
+ * response. Whatever it is, it is compiled once; fresh instances reuse the compiled module.
  * @typedef {BufferSource | WebAssembly.Module | URL | string | Response} WasmSource
  */
 
@@ -115,42 +126,156 @@ let instances = 0;
  * @typedef {object} InitOptions
  * @property {WasmSource} [wasm] The core's `.wasm` (default: `pkg/folio_bg.wasm`, fetched
  *   next to `pkg/folio.js`). Node passes the file's bytes here: it cannot fetch file URLs.
+ *   A worker can be given the page's compiled module (`compiledModule()`): it compiles nothing.
  * @property {() => WasmModule | Promise<WasmModule>} [core] Makes a fresh copy of the glue
  *   module `pkg/folio.js` for each instance. For bundles, where importing the glue by URL
  *   again is not possible; by default each instance imports it under a new URL.
+ * @property {string[]} [preload] Modules of the core to load now, by name (today there is
+ *   one, `core`, which init() always loads).
  */
 
-/** The options of the last init() call that gave some. @type {InitOptions} */
+/**
+ * One WebAssembly module of the core, loaded on demand (today there is one; the light
+ * and heavy tiers of issue 13 will each be one). Compiled once and kept: an instance that
+ * traps is replaced from the compiled module, with no fetch and no compilation.
+ * @typedef {object} CoreModule
+ * @property {string} name
+ * @property {(n: number) => Promise<WasmModule>} glue  Imports a fresh copy of its glue
+ *   (a new module specifier per instance: a new module record, hence fresh glue state).
+ * @property {() => URL} url  Its `.wasm`, when no `wasm` option says otherwise.
+ * @property {WasmModule | null} live      The instance render() uses.
+ * @property {Promise<void> | null} starting  The pending or settled start of `live`.
+ * @property {Promise<WebAssembly.Module> | null} compiling  Kept across traps.
+ * @property {WebAssembly.Module | null} compiled  Once compiling has settled.
+ * @property {number} instances  How many have been started.
+ */
+
+/** The core's glue, for the fresh copies after a trap: a variable, so that no bundler takes
+ * `./pkg/folio.js?instance=…` for a pattern of files to bundle (esbuild would, and find none). */
+const CORE_GLUE = './pkg/folio.js';
+
+/**
+ * The core's modules by name. A literal import for the first instance, so that bundlers
+ * see it; the `?instance=` specifiers load fresh glue after a trap.
+ * @type {Record<string, CoreModule>}
+ */
+const MODULES = {
+  core: coreModule('core', (n) => import(n === 0 ? './pkg/folio.js' : `${CORE_GLUE}?instance=${n}`),
+    () => new URL('./pkg/folio_bg.wasm', import.meta.url)),
+};
+/** The module every input needs today. */
+const DEFAULT_MODULE = 'core';
+
+/**
+ * @param {string} name
+ * @param {CoreModule['glue']} glue
+ * @param {CoreModule['url']} url
+ * @returns {CoreModule}
+ */
+function coreModule(name, glue, url) {
+  return { name, glue, url, live: null, starting: null, compiling: null, compiled: null, instances: 0 };
+}
+
+/** The options of the init() calls so far, merged. @type {InitOptions} */
 let config = {};
 
 /**
  * Loads and instantiates the WebAssembly core. Idempotent: concurrent and repeated
  * calls share one promise. After a trap it resolves once the fresh instance is ready.
  * Options take effect when an instance starts (the first call, or after a failure
- * or a trap) and are kept for the instances after it.
+ * or a trap) and are kept for the instances after it; a new `wasm` is compiled anew.
  * @param {InitOptions} [options]
  * @returns {Promise<void>}
  */
 export function init(options) {
-  if (options) config = { ...config, ...options };
-  if (!starting) {
-    starting = startInstance().then(
-      (module) => { live = module; },
-      (error) => { starting = null; throw error; },
-    );
+  if (options) {
+    if (options.wasm !== undefined && options.wasm !== config.wasm) {
+      const module = MODULES[DEFAULT_MODULE];
+      module.compiling = null;
+      module.compiled = null;
+    }
+    config = { ...config, ...options };
   }
-  return starting;
+  const names = [DEFAULT_MODULE, ...(options?.preload ?? [])];
+  const unknown = names.find((name) => !Object.hasOwn(MODULES, name));
+  if (unknown !== undefined) {
+    return Promise.reject(new FolioError(`Folio has no module named “${unknown}” to preload.`, 'bad-option', { params: { option: 'preload', value: unknown } }));
+  }
+  const started = [...new Set(names)].map((name) => start(MODULES[name]));
+  return started.length === 1 ? started[0] : Promise.all(started).then(() => {});
 }
 
-/** @returns {Promise<WasmModule>} */
-async function startInstance() {
-  const n = instances++;
-  const { wasm, core } = config;
-  // A new specifier is a new module record, hence a new WebAssembly instance and memory.
-  const module = core ? await core()
-    : /** @type {WasmModule} */ (await import(n === 0 ? './pkg/folio.js' : `./pkg/folio.js?instance=${n}`));
-  await module.default(wasm === undefined ? undefined : { module_or_path: wasm });
-  return module;
+/**
+ * Starts a module's instance unless one is live or starting.
+ * @param {CoreModule} module
+ * @returns {Promise<void>}
+ */
+function start(module) {
+  if (!module.starting) {
+    const starting = startInstance(module).then(
+      (instance) => { if (module.starting === starting) module.live = instance; },
+      (error) => { if (module.starting === starting) module.starting = null; throw error; },
+    );
+    module.starting = starting;
+  }
+  return module.starting;
+}
+
+/**
+ * @param {CoreModule} module
+ * @returns {Promise<WasmModule>}
+ */
+async function startInstance(module) {
+  const n = module.instances++;
+  module.compiling ??= compile(config.wasm ?? module.url()).then(
+    (compiled) => { module.compiled = compiled; return compiled; },
+    (error) => { module.compiling = null; throw error; },
+  );
+  // The glue loads while the .wasm streams and compiles.
+  const [glue, compiled] = await Promise.all([config.core ? config.core() : module.glue(n), module.compiling]);
+  await glue.default({ module_or_path: compiled });
+  return glue;
+}
+
+/**
+ * Compiles the core from whatever `wasm` was given. A URL or a response is compiled while
+ * it downloads (`compileStreaming`), which is also what lets the browser keep the
+ * compiled code in its cache for the next visit; that needs the `application/wasm` type,
+ * so any other type falls back to compiling the downloaded bytes.
+ * @param {WasmSource} source
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compile(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  const response = typeof source === 'string' || source instanceof URL ? await fetch(source) : source;
+  if (typeof Response === 'function' && response instanceof Response) {
+    if (!response.ok) throw new Error(`Could not fetch Folio's core: HTTP ${response.status} from ${response.url}.`);
+    if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm') {
+      return WebAssembly.compileStreaming(response);
+    }
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+  return WebAssembly.compile(/** @type {BufferSource} */ (response));
+}
+
+/**
+ * The compiled core, once init() has compiled it; null before. A worker given it as
+ * `init({ wasm })` instantiates it without fetching or compiling anything.
+ * @returns {WebAssembly.Module | null}
+ */
+export function compiledModule() {
+  return MODULES[DEFAULT_MODULE].compiled;
+}
+
+/**
+ * The module of the core that renders this input. Today one module renders everything;
+ * the tiers of issue 13 will choose here from the input's first bytes and name.
+ * @param {string | Uint8Array} _input
+ * @param {RenderOptions} [_options]
+ * @returns {CoreModule}
+ */
+function moduleFor(_input, _options) {
+  return MODULES[DEFAULT_MODULE];
 }
 
 /**
@@ -163,16 +288,17 @@ async function startInstance() {
  *   crashed, `not-ready` before init().
  */
 export function render(input, options = {}) {
-  const module = live;
-  if (!module) {
+  const module = moduleFor(input, options);
+  const instance = module.live;
+  if (!instance) {
     throw new FolioError('Folio is not ready: await init() before calling render().', 'not-ready');
   }
   let raw;
   try {
-    raw = module.render(input, options);
+    raw = instance.render(input, options);
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) {
-      restartAfterTrap();
+      restartAfterTrap(module);
       throw new FolioError('This file could not be rendered: the renderer crashed on it. Other files still work.', 'trap', { cause: error });
     }
     throw coreError(error);
@@ -194,31 +320,37 @@ function coreError(error) {
 }
 
 /**
- * `await init()`, then render(); once more if another render trapped in between: files
- * opened together all wait on one init(), and the first that traps takes the instance
- * away from the others (render() then throws 'not-ready' until the fresh one is up).
+ * Loads what this input needs (init()), then render(); once more if another render
+ * trapped in between: files opened together all wait on one start, and the first that
+ * traps takes the instance away from the others (render() then throws 'not-ready' until
+ * the fresh one is up).
  * @param {string | Uint8Array} input
  * @param {RenderOptions} [options]
  * @returns {Promise<Article>}
  * @throws {FolioError} as render() does.
  */
 export async function renderWhenReady(input, options) {
-  await init();
+  const module = moduleFor(input, options);
+  await start(module);
   try {
     return render(input, options);
   } catch (error) {
     if (!(error instanceof FolioError) || error.code !== 'not-ready') throw error;
-    await init();
+    await start(module);
     return render(input, options);
   }
 }
 
-/** Drops the trapped instance and starts a fresh one in the background. */
-function restartAfterTrap() {
-  live = null;
-  starting = null;
+/**
+ * Drops a trapped instance and starts a fresh one in the background, from the module
+ * already compiled.
+ * @param {CoreModule} module
+ */
+function restartAfterTrap(module) {
+  module.live = null;
+  module.starting = null;
   // A failure here surfaces at the next `await init()`.
-  init().catch(() => {});
+  start(module).catch(() => {});
 }
 
 /**
@@ -299,12 +431,18 @@ function normalize(raw) {
     cover: optionalString(a.cover),
     source_url: optionalString(a.source_url),
     summary: optionalString(a.summary),
+    excerpt: optionalString(a.excerpt),
     lang: optionalString(a.lang),
     dir: a.dir === 'rtl' || a.dir === 'ltr' ? a.dir : null,
     format: typeof a.format === 'string' ? a.format : 'markdown',
     front_matter: optionalString(a.front_matter),
     encoding: optionalString(a.encoding) ?? 'utf-8',
     html: typeof a.html === 'string' ? a.html : '',
+    text: optionalString(a.text),
+    links: Array.isArray(a.links)
+      ? a.links.filter((/** @type {any} */ l) => l && typeof l.kind === 'string' && typeof l.target === 'string')
+        .map((/** @type {any} */ l) => ({ kind: l.kind, target: l.target }))
+      : [],
     toc: Array.isArray(a.toc)
       ? a.toc.filter((/** @type {any} */ e) => e && typeof e.id === 'string' && typeof e.text === 'string')
         .map((/** @type {any} */ e) => ({ level: number(e.level) || 2, id: e.id, text: e.text }))

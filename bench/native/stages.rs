@@ -107,6 +107,75 @@ fn stages(c: &mut Criterion, name: &str, file_name: &str, bytes: &[u8]) {
     group.bench_function(BenchmarkId::new("render (all)", file_name), |b| {
         b.iter(|| folio::render(black_box(bytes), &options))
     });
+    let index = index_options(&options);
+    group.bench_function(
+        BenchmarkId::new("render (index: text, no HTML)", file_name),
+        |b| b.iter(|| folio::render(black_box(bytes), &index)),
+    );
+    group.finish();
+}
+
+/// What a library's parse pool asks for: the text and everything else, no HTML.
+fn index_options(options: &Options) -> Options {
+    Options {
+        include_text: true,
+        include_html: false,
+        ..options.clone()
+    }
+}
+
+/// The whole shared corpus (4.8 MB) rendered in full and for an index: the MB/s a
+/// library opening an archive gets, against a viewer's.
+fn corpus(c: &mut Criterion) {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("../shared/corpus")];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let (Some(name), Ok(bytes)) = (
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .map(str::to_string),
+                std::fs::read(&path),
+            ) {
+                files.push((name, bytes));
+            }
+        }
+    }
+    if files.is_empty() {
+        eprintln!("../shared/corpus could not be read; the corpus rows are skipped.");
+        return;
+    }
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(total as u64));
+    group.sample_size(10);
+    for (label, index) in [
+        ("render (all)", false),
+        ("render (index: text, no HTML)", true),
+    ] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for (name, bytes) in &files {
+                    let full = Options {
+                        file_name: Some(name.clone()),
+                        ..Options::default()
+                    };
+                    let options = if index { index_options(&full) } else { full };
+                    if let Ok(a) = folio::render(black_box(bytes), &options) {
+                        n += a.html.len() + a.stats.chars;
+                    }
+                }
+                n
+            })
+        });
+    }
     group.finish();
 }
 
@@ -124,6 +193,7 @@ fn all(c: &mut Criterion) {
     );
     let pure = generated(100 * 1024, false);
     stages(c, "generated-100KB-no-raw-html", "generated.md", &pure);
+    corpus(c);
 }
 
 criterion_group!(benches, all);

@@ -1,16 +1,26 @@
-//! Markdown read with pulldown-cmark (CommonMark + GFM): its events (with Chinese
-//! and Japanese line breaks joined), where its code lies, and pulldown-cmark's own
-//! HTML for them.
+//! Markdown read with pulldown-cmark (CommonMark + GFM, math, wiki links,
+//! definition lists): its events (with Chinese and Japanese line breaks joined),
+//! Folio's extensions as passes over them ([`inline`]: highlights and autolinks;
+//! [`callouts`]; [`footnotes`]), and where its code lies.
 //!
-//! That HTML is **unsafe**: raw HTML in the Markdown passes through verbatim. Only
-//! [`crate::sanitize`] makes it safe (its safe writer takes the events instead,
-//! when it can).
+//! The sanitizer's writer turns the nodes into HTML: safe where it can vouch for
+//! them, otherwise **unsafe** HTML in which raw HTML passes through verbatim, which
+//! only [`crate::sanitize`] makes safe.
 
+mod callouts;
+mod footnotes;
+mod inline;
+
+use crate::sanitize::Node;
 use crate::text::is_cjk;
-use pulldown_cmark::{html, Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::borrow::Cow;
 
-/// The extensions Folio turns on: GFM tables, task lists, strikethrough,
-/// footnotes, alerts (`> [!NOTE]`) and `{#id .class}` heading attributes.
+/// The extensions Folio turns on: GFM tables, task lists, strikethrough, footnotes,
+/// alerts (`> [!NOTE]`), `{#id .class}` heading attributes, math (`$…$`, `$$…$$`,
+/// kept as written for the reader to typeset), Obsidian wiki links and definition
+/// lists. With `ENABLE_GFM`, Folio's own passes run too (callouts, `==highlight==`,
+/// autolinks); with `ENABLE_FOOTNOTES`, footnotes are collected at the end.
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -18,51 +28,102 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_DEFINITION_LIST
 }
 
-/// pulldown-cmark's (unsafe) HTML for Markdown, with Folio's extensions.
+/// The unsafe HTML of Markdown, with Folio's extensions.
+#[cfg(any(test, feature = "test-hooks"))]
 pub(crate) fn unsafe_html(markdown: &str) -> String {
     unsafe_html_with(markdown, options())
 }
 
 /// The same with exactly the given pulldown-cmark options (the spec tests use none).
+#[cfg(any(test, feature = "test-hooks"))]
 pub(crate) fn unsafe_html_with(markdown: &str, options: Options) -> String {
-    write(
-        events(markdown, options),
-        options,
-        markdown.len() + markdown.len() / 4,
+    crate::sanitize::Sanitizer::new(None)
+        .write_markdown(
+            nodes(markdown, options),
+            crate::sanitize::Mode::Unsafe,
+            markdown.len() + markdown.len() / 4,
+        )
+        .map(|w| w.html)
+        .unwrap_or_default()
+}
+
+/// The parsed Markdown as the writer takes it, as a stream: pulldown-cmark's events
+/// with Chinese and Japanese line breaks joined, then Folio's passes (each runs only
+/// where the text holds what it looks for).
+pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = Node<'_>> {
+    let folio = options.contains(Options::ENABLE_GFM);
+    let events = Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            // Pandoc's rule, which pulldown-cmark lacks: a `$` followed by a digit
+            // closes no math (`$1,$2` are awk's fields, `$5,$10` prices).
+            Event::InlineMath(_)
+                if markdown[range.end..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                Event::Text(markdown[range].into())
+            }
+            other => other,
+        });
+    let events = JoinCjkLines {
+        inner: events.peekable(),
+        after_cjk: false,
+    }
+    .map(Node::Md);
+    let marks = inline::Highlights::new(events, folio && markdown.contains("=="));
+    let links = inline::Autolinks::new(
+        marks,
+        folio && (markdown.contains("://") || markdown.contains("www.")),
+    );
+    let callouts = callouts::Callouts::new(links, folio && markdown.contains("[!"));
+    footnotes::Footnotes::new(
+        callouts,
+        options.contains(Options::ENABLE_FOOTNOTES) && markdown.contains("[^"),
     )
 }
 
-/// The parsed Markdown, with Chinese and Japanese line breaks joined, as a stream.
-pub(crate) fn events(markdown: &str, options: Options) -> impl Iterator<Item = Event<'_>> {
-    JoinCjkLines {
-        inner: Parser::new_ext(markdown, options).peekable(),
-        after_cjk: false,
+/// Hexo posts write display math as a `$` alone on a line, the TeX, and a `$`
+/// alone on a line (MathJax reads it so). Math cannot open before a line break in
+/// pulldown-cmark, so its `\\` would become a line break: such a pair, in one
+/// paragraph and outside code, is written `$$` instead, which reads as display math.
+pub(crate) fn dollar_lines(md: &str) -> Cow<'_, str> {
+    let lone = |line: &str| line.trim() == "$";
+    if md.split('\n').filter(|l| lone(l)).nth(1).is_none() {
+        return Cow::Borrowed(md);
     }
-}
-
-/// pulldown-cmark's HTML for the events (table alignment as `align`): unsafe.
-fn write<'a>(events: impl Iterator<Item = Event<'a>>, options: Options, capacity: usize) -> String {
-    let mut out = String::with_capacity(capacity);
-    html::push_html(&mut out, events);
-    if options.contains(Options::ENABLE_TABLES) && out.contains(" style=\"text-align: ") {
-        out = align_attributes(&out);
+    let code = code_ranges(md);
+    let in_code = |at: usize| code.iter().any(|&(s, e)| (s..e).contains(&at));
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in md.split('\n') {
+        if line.trim().is_empty() {
+            open = None;
+        } else if lone(line) && !in_code(at) {
+            match open.take() {
+                Some(start) => pairs.extend([start, at]),
+                None => open = Some(at),
+            }
+        }
+        at += line.len() + 1;
     }
-    out
-}
-
-/// Table column alignment as the `align` attribute rather than an inline style,
-/// which the viewer's Content-Security-Policy (no inline styles) would block.
-fn align_attributes(html: &str) -> String {
-    ["left", "center", "right"]
-        .iter()
-        .fold(html.to_string(), |acc, side| {
-            acc.replace(
-                &format!(" style=\"text-align: {side}\""),
-                &format!(" align=\"{side}\""),
-            )
-        })
+    if pairs.is_empty() {
+        return Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len() + pairs.len());
+    let mut pos = 0;
+    for line_start in pairs {
+        let dollar = line_start + md[line_start..].find('$').unwrap_or(0);
+        out.push_str(&md[pos..dollar]);
+        out.push('$');
+        pos = dollar;
+    }
+    out.push_str(&md[pos..]);
+    Cow::Owned(out)
 }
 
 /// A line break inside a paragraph of Chinese or Japanese text is not a word
@@ -94,12 +155,18 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjkLines<'a, I> {
     }
 }
 
-/// Byte ranges of code blocks and code spans, sorted and disjoint: where site
-/// syntax is left alone.
+/// Byte ranges of code blocks, code spans and math, sorted and disjoint: where
+/// site syntax is left alone.
 pub(crate) fn code_ranges(src: &str) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
-        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+        if matches!(
+            event,
+            Event::Start(Tag::CodeBlock(_))
+                | Event::Code(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_)
+        ) {
             if ranges.last().is_some_and(|&(_, e)| range.start < e) {
                 continue;
             }
@@ -131,7 +198,7 @@ mod tests {
         let html =
             unsafe_html("- [x] done\n- [ ] todo\n\nText[^1]\n\n[^1]: Note\n\n> [!NOTE]\n> Alert");
         assert!(html.contains(r#"type="checkbox""#), "{html}");
-        assert!(html.contains("footnote-definition"), "{html}");
+        assert!(html.contains(r#"<section class="footnotes">"#), "{html}");
         assert!(html.contains("markdown-alert-note"), "{html}");
     }
 
@@ -160,6 +227,32 @@ mod tests {
         let ranges = code_ranges(md);
         let found: Vec<&str> = ranges.iter().map(|&(s, e)| &md[s..e]).collect();
         assert_eq!(found, ["`x`", "```\ncode\n```", "indented\n"]);
+    }
+
+    #[test]
+    fn dollars_before_a_digit_close_no_math() {
+        assert_eq!(
+            unsafe_html("**$1,$2** and $x$"),
+            "<p><strong>$1,$2</strong> and <span class=\"math math-inline\">x</span></p>\n"
+        );
+    }
+
+    #[test]
+    fn display_math_between_lone_dollars_is_read_as_math() {
+        let md = "Then:\n$\na \\\\\nb\n$\n\n    $\n    code\n    $\n";
+        assert_eq!(
+            dollar_lines(md),
+            "Then:\n$$\na \\\\\nb\n$$\n\n    $\n    code\n    $\n"
+        );
+        let html = unsafe_html(&dollar_lines(md));
+        assert!(
+            html.contains(r#"<span class="math math-display">"#),
+            "{html}"
+        );
+        assert!(!html.contains("<br"), "{html}");
+        // Not across a blank line, and a single one stays.
+        assert!(matches!(dollar_lines("$\n\nx\n$"), Cow::Borrowed(_)));
+        assert!(matches!(dollar_lines("a\n$\nb"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -44,8 +44,18 @@ pub(super) fn filter_attribute<'a>(
                 .filter(|c| match element {
                     "code" | "pre" => c.starts_with("language-"),
                     "blockquote" => c.starts_with("markdown-alert-"),
-                    "sup" => *c == "footnote-reference" || *c == "footnote-definition-label",
-                    "div" => *c == "footnote-definition",
+                    "sup" => *c == "footnote-ref",
+                    "a" => matches!(*c, "wikilink" | "embed" | "footnote-backref"),
+                    "span" => matches!(*c, "math" | "math-inline" | "math-display"),
+                    "section" => *c == "footnotes",
+                    "summary" => *c == "callout-title",
+                    "div" => {
+                        matches!(
+                            *c,
+                            "callout" | "callout-title" | "callout-title-inner" | "callout-content"
+                        ) || is_alert_class(c)
+                    }
+                    "details" => matches!(*c, "callout" | "is-collapsible") || is_alert_class(c),
                     _ => false,
                 })
                 .filter(|c| {
@@ -56,6 +66,14 @@ pub(super) fn filter_attribute<'a>(
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        // A callout's type and fold, as Obsidian writes them.
+        "data-callout" => (!value.is_empty()
+            && value.chars().count() <= 32
+            && value
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+        .then_some(Cow::Borrowed(value)),
+        "data-callout-fold" => matches!(value, "+" | "-").then_some(Cow::Borrowed(value)),
         // ammonia allows `cite` but does not treat it as a URL: hold it to the same schemes.
         "cite" => match Url::parse(value.trim()) {
             Ok(u) if !matches!(u.scheme(), "http" | "https") => None,
@@ -91,11 +109,16 @@ pub(super) fn filter_attribute<'a>(
     }
 }
 
+/// GitHub's alert classes: `markdown-alert` and `markdown-alert-TYPE`.
+fn is_alert_class(class: &str) -> bool {
+    class == "markdown-alert" || class.starts_with("markdown-alert-")
+}
+
 /// The ammonia builder of the policy; relative URLs resolve against `base` (an
 /// `http(s)` one, as [`super::Sanitizer::new`] chose it) or stay as written.
 pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
     let mut b = Builder::default();
-    b.add_tags(["input"])
+    b.add_tags(["input", "section"])
         .rm_clean_content_tags(["script", "style"])
         .add_clean_content_tags(DROP_WITH_CONTENT)
         .add_generic_attributes(["dir", "id"])
@@ -103,10 +126,17 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("blockquote", ["class"])
         .add_tag_attributes("sup", ["class"])
-        .add_tag_attributes("div", ["class"])
+        .add_tag_attributes("div", ["class", "data-callout", "data-callout-fold"])
+        .add_tag_attributes(
+            "details",
+            ["class", "open", "data-callout", "data-callout-fold"],
+        )
+        .add_tag_attributes("summary", ["class"])
+        .add_tag_attributes("section", ["class"])
+        .add_tag_attributes("span", ["class"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("img", ["title"])
-        .add_tag_attributes("a", ["title"])
+        .add_tag_attributes("a", ["title", "class"])
         .add_tag_attribute_values("input", "disabled", [""])
         .set_tag_attribute_value("input", "disabled", "")
         .add_url_schemes(["data"])
@@ -178,6 +208,34 @@ pub(super) fn add_image_attributes(html: &str) -> String {
     out
 }
 
+/// Moves `rel` back to the end of every link's attributes. ammonia appends `rel`,
+/// then may drop an attribute before it (a class the filter refuses) with
+/// `swap_remove`, which moves `rel` into its place; a second pass would drop `rel`
+/// and append it again. This gives what that pass gives, without it.
+pub(super) fn rel_last(html: String) -> String {
+    let rel = format!(" rel=\"{LINK_REL}\"");
+    let misplaced = |tag: &str| {
+        tag.starts_with("<a ") && tag.contains(&rel) && !tag.ends_with(&format!("{rel}>"))
+    };
+    if !tag_spans(&html).any(|(s, e)| misplaced(&html[s..e])) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    for (start, end) in tag_spans(&html) {
+        let tag = &html[start..end];
+        if misplaced(tag) {
+            out.push_str(&html[pos..start]);
+            out.push_str(&tag[..tag.len() - 1].replacen(&rel, "", 1));
+            out.push_str(&rel);
+            out.push('>');
+            pos = end;
+        }
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
 /// Checks a URL from metadata (a cover image, say) against the same scheme policy,
 /// resolving it against `base` (an `http(s)` one) when it is relative. `None`
 /// means "do not use it".
@@ -210,7 +268,18 @@ pub(super) fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_url;
+    use super::{rel_last, safe_url};
+
+    #[test]
+    fn rel_goes_back_to_the_end_of_a_link() {
+        let moved = r#"<a rel="noopener noreferrer nofollow" href="/y">x</a><a href="/z" rel="noopener noreferrer nofollow">y</a>"#;
+        assert_eq!(
+            rel_last(moved.to_string()),
+            r#"<a href="/y" rel="noopener noreferrer nofollow">x</a><a href="/z" rel="noopener noreferrer nofollow">y</a>"#
+        );
+        let fine = r#"<p title="rel"><a href="/z" rel="noopener noreferrer nofollow">y</a></p>"#;
+        assert_eq!(rel_last(fine.to_string()), fine);
+    }
     use url::Url;
 
     #[test]

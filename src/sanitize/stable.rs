@@ -75,6 +75,7 @@ const KNOWN: &[&str] = &[
     "ruby",
     "s",
     "samp",
+    "section",
     "small",
     "span",
     "strike",

@@ -1,7 +1,8 @@
 //! Blocks every dialect writes alike: collapsible details and notes (Hexo's
-//! `note`, themes' `alert`/`tip`/…, Hugo's admonitions), the latter as a
-//! `markdown-alert-*` blockquote (the class GitHub alerts get) whose first line
-//! is the label in bold.
+//! `note`, themes' `alert`/`tip`/…, Hugo's admonitions), the latter as callouts in
+//! the markup `> [!type]` gets (`body::markdown`'s callouts: Obsidian's classes,
+//! with GitHub's alert classes for its five types), a `<details>` callout when the
+//! note is collapsible (Hugo's `details="true"`).
 
 use super::args::Args;
 use super::write::wrap;
@@ -53,15 +54,29 @@ pub(super) fn block(name: &str, a: &Args, inner: &str, indent: Option<&str>) -> 
         }
         n if NOTE_NAMES.contains(&n) => {
             let (kind, label) = note_kind(n, a);
-            Some(wrap(
-                &format!(
-                    "<blockquote class=\"markdown-alert-{kind}\">\n<p><strong>{}</strong></p>",
-                    escape(&label)
-                ),
-                inner,
-                "</blockquote>",
-                indent,
-            ))
+            let class = format!("markdown-alert markdown-alert-{kind}");
+            let title = format!(
+                "<div class=\"callout-title-inner\">{}</div>",
+                escape(&label)
+            );
+            let collapsible =
+                a.get("details") == Some("true") || (n == "admonition" && a.pos(2) == Some("true"));
+            let (open, close) = if collapsible {
+                (
+                    format!(
+                        "<details class=\"callout is-collapsible {class}\" data-callout=\"{kind}\" data-callout-fold=\"-\"><summary class=\"callout-title\">{title}</summary><div class=\"callout-content\">"
+                    ),
+                    "</div></details>",
+                )
+            } else {
+                (
+                    format!(
+                        "<div class=\"callout {class}\" data-callout=\"{kind}\"><div class=\"callout-title\">{title}</div><div class=\"callout-content\">"
+                    ),
+                    "</div></div>",
+                )
+            };
+            Some(wrap(&open, inner, close, indent))
         }
         _ => None,
     }

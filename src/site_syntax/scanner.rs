@@ -5,7 +5,7 @@
 //! a failed one remembered, so unclosed tags cost linear time in all.
 
 use super::token::{line_indent, Family, Kind, Parsed, Token};
-use super::{hugo, kramdown, liquid, obsidian};
+use super::{hugo, kramdown, liquid};
 use std::collections::HashMap;
 
 /// The scanner over one body; `protected` are its code ranges.
@@ -58,7 +58,7 @@ impl<'a> Scanner<'a> {
                 .protected
                 .get(next_protected)
                 .map_or(src.len(), |r| r.0);
-            let Some(off) = src[pos..limit].find(['{', '[', '!', '&']) else {
+            let Some(off) = src[pos..limit].find(['{', '&']) else {
                 pos = limit;
                 continue;
             };
@@ -116,16 +116,6 @@ impl<'a> Scanner<'a> {
             let end = kramdown::attribute_list(src, at)?;
             self.push_text(at, end, String::new());
             return Some(end);
-        }
-        if rest.starts_with("![[") {
-            let (len, inner) = obsidian::wiki(&rest[1..])?;
-            self.push_text(at, at + 1 + len, obsidian::embed(inner));
-            return Some(at + 1 + len);
-        }
-        if rest.starts_with("[[") {
-            let (len, inner) = obsidian::wiki(rest)?;
-            self.push_text(at, at + len, obsidian::link_text(inner));
-            return Some(at + len);
         }
         None
     }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildDist } from '../../scripts/dist.mjs';
 import { startServer } from '../../scripts/serve.mjs';
-import { ROOT, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { ROOT, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, TRAPPING_CORE, dropFiles, fakeCore, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 /** An article over the viewer's worker threshold (512 KiB). */
@@ -31,7 +31,7 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
  * @param {string} [allowedPrefix] Requests under this URL are let through.
  * @param {(text: string, frameUrl: string) => boolean} [allowConsole] Console errors this test expects.
  */
-async function withUrl(url, body, allowedPrefix = url, allowConsole = /** @type {(text: string, frameUrl: string) => boolean} */ (() => false)) {
+async function withUrl(url, body, allowedPrefix = url, allowConsole = /** @type {(text: string, frameUrl: string) => boolean} */ (() => false), setup = async (/** @type {import('playwright-core').Page} */ _page) => {}) {
   const context = await harness.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
   context.setDefaultTimeout(10_000);
   /** @type {string[]} */
@@ -59,6 +59,7 @@ async function withUrl(url, body, allowedPrefix = url, allowConsole = /** @type 
     });
   });
   try {
+    await setup(page);
     await page.goto(url);
     await body(page, outside);
     assert.deepEqual(problems, [], 'the page reported problems');
@@ -109,6 +110,8 @@ test('dist/folio.html works from file:// with no network: the demo shows, a drop
   const outsideModule = html.replace(/<script type="module">[^]*?<\/script>/, '');
   assert.equal((outsideModule.match(/<script\b/g) ?? []).length, 1, 'one module and one data block');
   assert.doesNotMatch(html, /<script[^>]+src=|<link rel="stylesheet"|<link rel="modulepreload"/);
+  // Minified: the viewer's own functions lost their names and comments.
+  assert.ok(html.includes('Could not open') && !html.includes('function articleView(') && !html.includes('@param {Article}'), 'the single file is not minified');
 
   await withUrl(`file://${file}`, async (page, outside) => {
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
@@ -164,9 +167,17 @@ test('the packed npm package installs into a scratch project and renders in Node
   const packed = JSON.parse(execFileSync('npm', ['pack', npmDir, '--json', '--pack-destination', work], { encoding: 'utf8' }));
   const tarball = join(work, packed[0].filename);
   const packedFiles = packed[0].files.map((/** @type {{ path: string }} */ f) => f.path).sort();
-  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'folio-article.css', 'view/article.js',
-    'view/dates.js', 'i18n.js', 'trusted-types.js', 'fetch-article.js', 'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
+  for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'folio-article.css', 'view.js',
+    'reading/reading.css', 'reading/mermaid-frame.html', 'reading/mermaid-frame.js', 'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
     assert.ok(packedFiles.includes(needed), `the tarball lacks ${needed}`);
+  }
+  // Bundled and minified: Folio's modules are the entry points and their chunks at the root
+  // (no www/ module ships as written), each with no comments and no indentation left.
+  const ours = packedFiles.filter((/** @type {string} */ path) => path.endsWith('.js') && !path.startsWith('vendor/'));
+  assert.deepEqual(ours.filter((/** @type {string} */ path) => path.includes('/') && !['pkg/folio.js', 'reading/mermaid-frame.js'].includes(path)), []);
+  for (const path of ours) {
+    const text = readFileSync(join(npmDir, path), 'utf8');
+    assert.doesNotMatch(text, /^\s*\/\/|\/\*\*|^ {2}/m, `${path} is not minified`);
   }
 
   const scratch = join(work, 'scratch');
@@ -194,13 +205,36 @@ test('the packed npm package installs into a scratch project and renders in Node
 
   // The browser: the element imported from node_modules, served with the project.
   writeFileSync(join(scratch, 'post.md'), TINY_POST);
+  writeFileSync(join(scratch, 'code.md'), '# Code\n\n```js\nconst answer = 42;\n```\n');
+  writeFileSync(join(scratch, 'crash.md'), '# FOLIO-TRAP\n');
   const { server, url } = await startServer({ root: scratch, port: 0, quiet: true });
   try {
+    /** @type {string[]} */
+    const fetched = [];
+    const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+      page.on('request', (request) => fetched.push(request.url().slice(url.length)));
+      await fakeCore(page, TRAPPING_CORE);
+    };
     await withUrl(`${url}index.html`, async (page) => {
-      const title = page.locator('folio-article').locator('[part~="title"]');
+      const element = page.locator('folio-article');
+      const title = element.locator('[part~="title"]');
       await title.filter({ hasText: 'A tiny fixture post' }).waitFor();
-      assert.equal(await page.locator('folio-article').getAttribute('rendered'), '');
-    }, url);
+      assert.equal(await element.getAttribute('rendered'), '');
+      // Rich content from a chunk: highlight.js found under vendor/ beside the bundle.
+      await element.evaluate((node) => node.setAttribute('src', 'code.md'));
+      await element.locator('.hljs-keyword').first().waitFor();
+      // A trap: the error card (its chunk and words on demand), then a fresh instance from the compiled core.
+      await element.evaluate((node) => node.setAttribute('src', 'crash.md'));
+      await element.locator('[part~="error-message"]').filter({ hasText: 'crashed' }).waitFor();
+      await element.evaluate((node) => node.setAttribute('src', 'post.md'));
+      await title.filter({ hasText: 'A tiny fixture post' }).waitFor();
+      const modules = fetched.filter((path) => /\.js(\?|$)/.test(path)).map((path) => path.replace('node_modules/folio-viewer/', ''));
+      assert.ok(modules.includes('pkg/folio.js?instance=1'), `no fresh instance after the trap: ${modules}`);
+      assert.deepEqual(modules.filter((path) => /^(view|i18n|render)\//.test(path)), [], 'a module loaded as written, not from the bundle');
+      assert.equal(fetched.filter((path) => path.endsWith('folio_bg.wasm')).length, 1);
+      // The first load: the element's bundle and chunks, the core's glue (its stand-in and the real one).
+      assert.ok(modules.includes('folio-article.js') && modules.includes('pkg/folio.js'), modules.join());
+    }, url, undefined, setup);
   } finally {
     await new Promise((done) => server.close(done));
   }

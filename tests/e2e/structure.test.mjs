@@ -33,18 +33,29 @@ test('index.html preloads exactly the viewer\'s first load (its static imports) 
 
 test('the rich-content modules stay out of the first load, and are in the whole graph', async () => {
   const lazy = ['reading/code.js', 'reading/math.js', 'reading/mermaid.js', 'reading/callouts.js', 'reading/footnotes.js',
-    'reading/figures.js', 'reading/stylesheets.js', 'reading/vendor.js'];
+    'reading/figures.js', 'reading/stylesheets.js', 'reading/vendor.js', 'i18n/reading.js'];
   for (const entry of ['app.js', 'folio-article.js']) {
     const first = await moduleGraph([entry], { firstLoad: true });
     const all = await moduleGraph([entry]);
     assert.deepEqual(lazy.filter((path) => first.includes(path)), [], `${entry} loads these at once`);
     assert.deepEqual(lazy.filter((path) => !all.includes(path)), [], `${entry} never reaches these`);
-    assert.ok(first.includes('reading/enhance.js'), 'enhance.js, which picks the modules, is part of the first load');
   }
+  // The viewer picks rich content with its first load (reader.js hands enhance.js to the view).
+  assert.ok((await moduleGraph(['app.js'], { firstLoad: true })).includes('reading/enhance.js'));
   // Nothing in the first load names www/vendor/ (third-party code comes with the lazy modules).
   for (const path of await moduleGraph(['app.js', 'folio-article.js'], { firstLoad: true })) {
     assert.doesNotMatch(readFileSync(join(WWW, path), 'utf8'), /vendor\//, path);
   }
+});
+
+test('the element loads at once only what one article needs: no viewer words, error card, rich content or reader-following', async () => {
+  const first = await moduleGraph(['folio-article.js'], { firstLoad: true });
+  const all = await moduleGraph(['folio-article.js']);
+  const later = ['i18n.js', 'i18n/errors.js', 'view/error.js', 'view/original.js', 'view/progress.js', 'reading/enhance.js', 'reading/blocks.js'];
+  assert.deepEqual(later.filter((path) => first.includes(path)), [], 'the element loads these at once');
+  // Each is still reached, on demand (except the viewer's own words, which it never needs).
+  assert.deepEqual(later.filter((path) => path !== 'i18n.js' && !all.includes(path)), []);
+  assert.ok(!all.includes('i18n.js') && !all.includes('view/controls.js'), 'the element reaches the viewer\'s words or settings');
 });
 
 test('one module makes the Trusted Types policy; one inserts the body HTML', () => {
@@ -59,27 +70,35 @@ test('one module makes the Trusted Types policy; one inserts the body HTML', () 
   assert.deepEqual(found, {
     // The page's one policy; and the diagram frame's own, in its sandbox (mermaid-frame.js).
     createPolicy: ['reading/mermaid-frame.js', 'trusted-types.js'],
-    trustedBodyHTML: ['trusted-types.js', 'view/article.js'],
-    innerHTML: ['view/article.js'],
+    trustedBodyHTML: ['trusted-types.js', 'view/body.js'],
+    innerHTML: ['view/body.js'],
   });
 });
 
-test('every UI string has Chinese words of its own', async () => {
-  const { translator } = await import('../../www/i18n.js');
-  const en = translator('en');
-  const zh = translator('zh');
-  const source = readFileSync(join(WWW, 'i18n.js'), 'utf8');
-  const table = source.slice(source.indexOf('const EN = {'), source.indexOf('/** @typedef {typeof EN} Strings */'));
-  const keys = [...table.matchAll(/^ {2}'?([\w.-]+)'?:/gm)].map((m) => m[1]);
-  assert.ok(keys.length > 40, `found ${keys.length} keys`);
+test('every UI string has Chinese words of its own, in every table of words', async () => {
+  const tables = {
+    'i18n/core.js': (await import('../../www/i18n/core.js')).CORE_WORDS,
+    'i18n/errors.js': (await import('../../www/i18n/errors.js')).ERROR_WORDS,
+    'i18n/reading.js': (await import('../../www/i18n/reading.js')).READING_WORDS,
+    'i18n.js': (await import('../../www/i18n.js')).VIEWER_WORDS,
+  };
+  // Every table module under www/i18n/ is listed here.
+  assert.deepEqual(readdirSync(join(WWW, 'i18n')).map((name) => `i18n/${name}`).sort(), Object.keys(tables).filter((path) => path !== 'i18n.js').sort());
   /** Sample arguments: a number for counts and sizes, a params object for errors. */
   const args = (/** @type {string} */ key) => (key.startsWith('error.')
     ? [{ size: '41943040', limit: '33554432', kind: 'PNG image', url: 'https://example.com/a.md', status: '404 Not Found', value: 'x' }]
     : [3, 'x']);
-  const same = keys.filter((key) => key !== 'appName'
-    && /** @type {any} */ (en)(key, ...args(key)) === /** @type {any} */ (zh)(key, ...args(key)));
-  assert.deepEqual(same, [], 'these strings are English in the Chinese UI');
-  for (const key of keys) assert.doesNotMatch(/** @type {any} */ (zh)(key, ...args(key)), /undefined|NaN/, key);
+  /** @param {unknown} entry @param {string} key */
+  const say = (entry, key) => (typeof entry === 'function' ? entry(...args(key)) : entry);
+  let count = 0;
+  for (const [path, { en, zh }] of Object.entries(tables)) {
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), `${path}: the same keys in both languages`);
+    const same = Object.keys(en).filter((key) => key !== 'appName' && say(/** @type {any} */ (en)[key], key) === say(/** @type {any} */ (zh)[key], key));
+    assert.deepEqual(same, [], `${path}: these strings are English in the Chinese UI`);
+    for (const key of Object.keys(zh)) assert.doesNotMatch(String(say(/** @type {any} */ (zh)[key], key)), /undefined|NaN/, `${path}: ${key}`);
+    count += Object.keys(en).length;
+  }
+  assert.ok(count > 60, `found ${count} strings`);
 });
 
 test('the element\'s styles are its stylesheet\'s: no CSS in its module', () => {

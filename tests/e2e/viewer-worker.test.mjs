@@ -41,11 +41,15 @@ const BIGGISH = 1 << 20;
 async function openBig(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ name, /** @type {string} */ title) {
   await page.getByTestId('file-button').filter({ hasText: name }).click();
   await shownTitle(page).filter({ hasText: title }).waitFor({ timeout: 60_000 });
-  // Scrolled to, as a reader would (a huge body lays out only what is near the screen).
-  const last = page.getByTestId('article-body').locator(':scope > p:last-child');
-  await last.scrollIntoViewIfNeeded();
-  await page.waitForFunction((text) => document.querySelector('.article-body > p:last-child')?.innerText === text,
-    `The last paragraph of ${title}.`, { timeout: 10_000 });
+  // All of it built, then scrolled to, as a reader would (a huge body lays out only what is near the screen).
+  await page.locator('[data-testid="article-body"]:not([aria-busy])').waitFor({ timeout: 60_000 });
+  // Scrolled to until it stays put: the blocks above it take their real height as they come near.
+  await page.waitForFunction((text) => {
+    const last = [...document.querySelectorAll('.article-body p')].at(-1);
+    if (last?.innerText === text) return true;
+    last?.scrollIntoView({ block: 'end', behavior: 'instant' });
+    return false;
+  }, `The last paragraph of ${title}.`, { timeout: 10_000, polling: 100 });
 }
 
 /**
@@ -184,6 +188,20 @@ test('an idle worker is ended (its memory returns) and a new one takes the next 
   });
 });
 
+test('after a file of 4 MiB or more the worker is ended at once, not after its idle time', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    const { started: workers, endings } = watchWorkers(page);
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'huge.md', bytes: bigArticle('A huge article', 5 << 20) }]);
+    await shownTitle(page).filter({ hasText: 'A huge article' }).waitFor({ timeout: 60_000 });
+    assert.equal(workers.length, 1, 'the file went to a worker');
+    // Its idle time is 30 s: ended within a few, it was ended for the file's size.
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the worker was not ended after a huge file')), 5_000));
+    await Promise.race([endings[0], timeout]);
+    await openBig(page, 'huge.md', 'A huge article');
+  });
+});
+
 test('a trap in the worker fails that file only; the same worker, with a fresh core, renders the rest', async () => {
   await withPage(harness, '?src=', async (page) => {
     const { started: workers, ended: closed } = watchWorkers(page);
@@ -224,6 +242,12 @@ test('a trap in the worker fails that file only; the same worker, with a fresh c
     await openBig(page, 'after.md', 'After the crash');
     assert.equal(workers.length, 1, 'the worker outlives a trap: its folio.js replaced the core');
     assert.deepEqual(closed, [], 'the worker was not terminated');
+    // The core was fetched and compiled once, by the page: the worker was handed the compiled
+    // module, and each thread's fresh instance after its trap was made from it (new glue only).
+    const fetched = (/** @type {string[]} */ names) => names.map((name) => new URL(name).pathname + new URL(name).search).filter((path) => path.startsWith('/pkg/') && !path.endsWith('?real'));
+    const resources = () => performance.getEntriesByType('resource').map((entry) => entry.name);
+    assert.deepEqual(fetched(await page.evaluate(resources)).sort(), ['/pkg/folio.js', '/pkg/folio.js?instance=1', '/pkg/folio_bg.wasm']);
+    assert.deepEqual(fetched(await workers[0].evaluate(resources)).sort(), ['/pkg/folio.js', '/pkg/folio.js?instance=1']);
   }, { setup: (page) => fakeCore(page, TRAPPING_CORE) });
 });
 

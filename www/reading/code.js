@@ -7,8 +7,11 @@
 import { el } from '../view/dom.js';
 import { codeLanguage } from './blocks.js';
 import { vendorModule, vendorText } from './vendor.js';
+import { readingWords } from '../i18n/reading.js';
+import { inTurns } from './turns.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../i18n/reading.js').ReadingWords} Words */
 
 /** Blocks longer than this are labelled but not highlighted (a log pasted whole). */
 const MAX_HIGHLIGHT_CHARS = 200_000;
@@ -74,8 +77,9 @@ function loadGrammar(hljs, file) {
  * @param {Element[]} blocks  `<code>` elements inside `<pre>`.
  * @param {{ t: Translate, highlight: boolean }} options
  */
-export async function enhanceCode(blocks, { t, highlight }) {
-  for (const code of blocks) addBar(code, t);
+export async function enhanceCode(blocks, { t: given, highlight }) {
+  const t = readingWords(given);
+  await inTurns(blocks, (code) => addBar(code, t));
   if (!highlight) return;
   const wanted = new Map();
   for (const code of blocks) {
@@ -90,16 +94,16 @@ export async function enhanceCode(blocks, { t, highlight }) {
     const file = await grammarFile(language);
     files.set(language, file && (await loadGrammar(hljs, file)) ? file : null);
   }
-  for (const [code, language] of wanted) {
+  await inTurns(wanted, ([code, language]) => {
     const file = files.get(language);
     if (file) paint(hljs, code, file);
-  }
+  });
 }
 
 /**
  * Wraps the block's `<pre>` with a bar: the language as written, and a copy button.
  * @param {Element} code
- * @param {Translate} t
+ * @param {Words} t
  */
 function addBar(code, t) {
   const pre = code.parentElement;
@@ -119,7 +123,7 @@ function addBar(code, t) {
  * Copies text, and says so on the button for a moment.
  * @param {string} text
  * @param {HTMLButtonElement} button
- * @param {Translate} t
+ * @param {Words} t
  */
 async function copy(text, button, t) {
   let done = true;

@@ -1,5 +1,6 @@
-// Rich content, loaded only when an article needs it. This small module (part of the first
-// load; the front ends hand it to the article view as its `enhance` option) looks at the
+// Rich content, loaded only when an article needs it. This small module (the front ends
+// hand it to the article view as its `enhance` option: the viewer with its first load,
+// <folio-article> once its first article is on screen) looks at the
 // sanitized body for what it holds and imports the matching module from
 // www/reading/ on demand: code.js for code blocks, math.js for math, mermaid.js for
 // diagrams, callouts.js, footnotes.js, figures.js. Each works on DOM nodes only: it adds
@@ -8,12 +9,11 @@
 
 import { el } from '../view/dom.js';
 import { PLAIN_LANGUAGES, codeLanguage } from './blocks.js';
+import { inTurns } from './turns.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
-/** The rich-content features, each of which a page or `<folio-article>` may turn off. */
-export const FEATURES = /** @type {const} */ (['highlight', 'math', 'mermaid', 'popovers', 'zoom']);
-/** @typedef {typeof FEATURES[number]} Feature */
+/** @typedef {import('./features.js').Feature} Feature */
 
 /**
  * @typedef {object} EnhanceOptions
@@ -49,7 +49,7 @@ export async function enhance(body, options) {
   const off = options.off ?? new Set();
   const { t } = options;
   wrapTables(body);
-  markIndentedParagraphs(body);
+  await markIndentedParagraphs(body);
   const found = needs(body);
   /** @type {Promise<unknown>[]} */
   const work = [];
@@ -88,9 +88,10 @@ function wrapTables(body) {
  * A paragraph that opens with full-width spaces (U+3000, as scraped Chinese news writes its
  * indent) is marked, so that no style indents it a second time.
  * @param {ParentNode} body
+ * @returns {Promise<void>}
  */
 function markIndentedParagraphs(body) {
-  for (const p of body.querySelectorAll('p')) {
+  return inTurns(body.querySelectorAll('p'), (p) => {
     if (/^[\s\u00a0]*\u3000/.test(p.textContent ?? '')) p.classList.add('indented');
-  }
+  });
 }

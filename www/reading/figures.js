@@ -4,8 +4,11 @@
 // image, so the keyboard reaches it; Escape, the close button or a click closes it).
 
 import { el } from '../view/dom.js';
+import { readingWords } from '../i18n/reading.js';
+import { inTurns } from './turns.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../i18n/reading.js').ReadingWords} Words */
 
 /** An alt text that is a file name or a placeholder, not a caption. */
 const NOT_WORDS = /^(?:image|img|图片|pic|photo|screenshot)?\s*\d*$|\.(?:png|jpe?g|gif|webp|svg|avif|bmp)$/i;
@@ -30,11 +33,13 @@ export function captionOf(img) {
  * empty one: the author gave no description, and its address is not one.
  * @param {HTMLElement} body
  * @param {{ t: Translate, zoom: boolean }} options
+ * @returns {Promise<void>}
  */
-export function enhanceImages(body, { t, zoom }) {
-  for (const img of body.querySelectorAll('img')) {
+export function enhanceImages(body, { t: given, zoom }) {
+  const t = readingWords(given);
+  return inTurns(body.querySelectorAll('img'), (img) => {
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
-    if (img.closest('figure, a, .diagram, .zoom-button')) continue;
+    if (img.closest('figure, a, .diagram, .zoom-button')) return;
     const caption = captionOf(img); // Read before a zoom button wraps the image.
     /** @type {Element} */
     let shown = img;
@@ -50,13 +55,13 @@ export function enhanceImages(body, { t, zoom }) {
       shown.parentElement?.replaceWith(figure); // The paragraph that held only this image.
       figure.append(shown, el('figcaption', { text: caption }));
     }
-  }
+  });
 }
 
 /**
  * Shows the image at full size in a modal dialog.
  * @param {HTMLImageElement} img
- * @param {Translate} t
+ * @param {Words} t
  */
 function zoomIn(img, t) {
   const large = /** @type {HTMLImageElement} */ (img.cloneNode(false));

@@ -5,8 +5,10 @@
 
 import { el } from '../view/dom.js';
 import { anchorTarget } from '../view/links.js';
+import { readingWords } from '../i18n/reading.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../i18n/reading.js').ReadingWords} Words */
 
 /** Space between the reference and its popover, in px. */
 const GAP = 6;
@@ -16,7 +18,8 @@ const GAP = 6;
  * @param {HTMLElement} body
  * @param {{ t: Translate }} options
  */
-export function footnotePopovers(body, { t }) {
+export function footnotePopovers(body, { t: given }) {
+  const t = readingWords(given);
   if (!('popover' in HTMLElement.prototype)) return; // The note is still one link away.
   /** @type {HTMLElement | null} */
   let open = null;
@@ -45,7 +48,7 @@ export function footnotePopovers(body, { t }) {
  * The popover for one note: its content without the back links, and a link to the note.
  * @param {Element} note  The `<li>` of the notes list.
  * @param {HTMLAnchorElement} ref
- * @param {Translate} t
+ * @param {Words} t
  * @returns {HTMLElement}
  */
 function notePopover(note, ref, t) {

@@ -7,8 +7,10 @@
 
 import { el } from '../view/dom.js';
 import { diagramFrameSource } from './vendor.js';
+import { readingWords } from '../i18n/reading.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../i18n/reading.js').ReadingWords} Words */
 /** @typedef {{ svg?: string, title?: string, error?: string }} Drawn */
 
 /** How long a diagram may take, in ms, before it is shown as source with a note. */
@@ -88,8 +90,9 @@ async function draw(renderer, source) {
  * @param {Element[]} blocks  `<code class="language-mermaid">` elements, connected.
  * @param {{ t: Translate }} options
  */
-export async function drawDiagrams(blocks, { t }) {
+export async function drawDiagrams(blocks, { t: given }) {
   if (!blocks.length) return;
+  const t = readingWords(given);
   const renderer = rendererFor(blocks[0]);
   await Promise.all(blocks.map(async (code) => {
     const pre = code.parentElement;

@@ -19,7 +19,7 @@
 //   `error` event before its first answer, i.e. it never started): this file and every
 //   later one render on the main thread, as they did before the worker existed.
 
-import { FolioError, renderWhenReady } from '../folio.js';
+import { FolioError, compiledModule, renderWhenReady } from '../folio.js';
 import { workerScriptURL } from '../trusted-types.js';
 import { replyError } from './messages.js';
 
@@ -30,8 +30,9 @@ import { replyError } from './messages.js';
  * Files of at least this many bytes render in the worker. The core renders 11–19 MB/s
  * in Chromium at 1 MB and up (bench/run.mjs), so a 512 KiB file is one main-thread task
  * of ~30–50 ms (at most a visible stutter) and a 10 MB one a freeze of most of a second.
- * Below this size the worker does not pay: starting it loads and compiles a second copy
- * of the core (~150 ms, each time it starts after an idle end), and each file is copied
+ * Below this size the worker does not pay: starting it loads a second copy of the core
+ * (instantiated from the page's compiled module when there is one, else compiled
+ * again, ~150 ms, each time it starts after an idle end), and each file is copied
  * to it and its HTML copied back. So everyday articles (up to a few hundred KB) stay on the main thread,
  * and only the files that would block it for long go to the worker.
  */
@@ -39,6 +40,12 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 
 /** How long the worker may sit idle before it is ended (the next big file makes a new one). */
 export const WORKER_IDLE_MS = 30_000;
+
+/** After a file this big the worker is ended as soon as it has nothing else to do: its
+ * WebAssembly memory is then about 12× the file (~120 MiB after 10 MB), which would sit
+ * beside the article's DOM, the biggest part of the page's memory, while it is being built.
+ * A worker made again later instantiates the page's compiled core when there is one. */
+export const RETIRE_AFTER_BYTES = 4 << 20;
 let idleMs = WORKER_IDLE_MS;
 
 /**
@@ -158,6 +165,15 @@ function liveLane() {
     onFailure(made);
   });
   worker.addEventListener('messageerror', () => onFailure(made));
+  // The page's compiled core, when it has one: the worker instantiates it, compiling nothing.
+  const core = compiledModule();
+  if (core) {
+    try {
+      worker.postMessage({ core });
+    } catch {
+      // A module that cannot cross (none known): the worker compiles its own.
+    }
+  }
   lane = made;
   return made;
 }
@@ -172,9 +188,15 @@ function onReply(from, data) {
   if (!request) return;
   from.pending.delete(request.id);
   from.answered = true;
-  if (from.pending.size === 0) from.idle = setTimeout(() => retire(from), idleMs);
+  if (from.pending.size === 0) {
+    if (request.bytes.length >= RETIRE_AFTER_BYTES) retire(from);
+    else from.idle = setTimeout(() => retire(from), idleMs);
+  }
   if (!data.error) {
-    request.resolve(data.article);
+    // Taken here (reading `data` copies a big article out of the message), shown in a task
+    // of its own: the two together were one long task for a 10 MB article.
+    const { article } = data;
+    setTimeout(() => request.resolve(article), 0);
     return;
   }
   request.reject(replyError(data.error));

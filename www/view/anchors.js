@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
 /** How long "Link copied" shows, in ms. */
 const COPIED_MS = 2000;

@@ -3,31 +3,33 @@
 // viewer, the original text. Metadata is always set as text; the core's sanitized body is
 // the one piece of HTML, inserted through the `folio` Trusted Types policy.
 // Every piece carries `part` (the element's styling hooks) and `data-testid`.
+// What only some articles or pages need is loaded when they do: following the reader
+// (progress.js: an outline to mark, a position to remember, a heading in the address)
+// once the view is on screen, the original text's toggle where the page offers it.
 
-import { trustedBodyHTML } from '../trusted-types.js';
-import { describeWarning } from '../i18n.js';
+import { describeWarning } from '../i18n/core.js';
 import { headingAnchors } from './anchors.js';
+import { fillBody } from './body.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
 import { prepareLinks } from './links.js';
-import { originalToggle } from './original.js';
-import { followReading } from './progress.js';
 import { openBeside, tableOfContents } from './toc.js';
 
 /** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../folio.js').Warning} Warning */
-/** @typedef {import('../i18n.js').Translate} Translate */
-/** @typedef {import('../reading/enhance.js').Feature} Feature */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
+/** @typedef {import('../reading/features.js').Feature} Feature */
 /** @typedef {import('../reading/enhance.js').enhance} Enhance */
 
 /** The parts `show` can list; all are shown when it is absent. */
 export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'cover', 'toc', 'summary', 'body']);
 /** @typedef {typeof SHOW_PARTS[number]} ShowPart */
 
-/** Bodies this long (in UTF-16 units) lay out only the blocks on screen (`.huge` in the
- * styles: `content-visibility: auto`): laying out a 10 MB article at once froze the page
- * for over 10 s, this way about 1 s. Smaller bodies keep exact layout everywhere. */
+/** Bodies this long (in UTF-16 units) lay out only what is near the screen (`.huge` in
+ * reading.css: `content-visibility: auto` on each slice of view/body.js and on each block):
+ * laying out a 10 MB article at once froze the page for over 10 s. Smaller bodies keep
+ * exact layout everywhere. */
 const HUGE_BODY_CHARS = 1 << 20;
 
 /**
@@ -80,21 +82,46 @@ export function articleView(article, options) {
     view.append(toc);
     view.classList.add('has-toc');
   }
-  const body = show.has('body') ? articleBody(article.html, options) : null;
-  if (body) {
-    headingAnchors(body, t);
+  if (show.has('body')) {
+    const huge = article.html.length >= HUGE_BODY_CHARS;
+    const body = named(el('div', { className: huge ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
+    // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
+    const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
     view.append(body, notesBox(article.warnings, t) ?? '');
-    followReading({
-      view, body, toc, positionKey: options.positionKey,
-      // Rich content is enhanced where it is shown (a shadow root takes its own styles).
-      onFirstShown: () => {
-        if (toc) openBeside(toc);
+    const remember = options.positionKey;
+    whenFirstShown(view, () => {
+      if (toc) openBeside(toc);
+      built.then(() => {
+        // Rich content is enhanced where it is shown (a shadow root takes its own styles).
         options.enhance?.(body, { t, off: options.off });
-      },
+        if (toc || remember || location.hash) {
+          import('./progress.js').then(({ followReading }) => followReading({ view, body, toc, positionKey: remember }),
+            (error) => console.warn('Folio: could not follow the reading position:', error));
+        }
+      });
     });
   }
-  if (options.original) view.append(originalToggle(options.original, t));
+  const { original } = options;
+  if (original) {
+    import('./original.js').then(({ originalToggle }) => view.append(originalToggle(original, t)),
+      (error) => console.warn('Folio: the original text cannot be shown:', error));
+  }
   return view;
+}
+
+/**
+ * Runs `then` once, the first time `view` is on screen (an IntersectionObserver: the
+ * page calls nothing when it shows the view).
+ * @param {HTMLElement} view
+ * @param {() => void} then
+ */
+function whenFirstShown(view, then) {
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting) || !view.isConnected) return;
+    observer.disconnect();
+    then();
+  });
+  observer.observe(view);
 }
 
 /**
@@ -229,21 +256,16 @@ function coverFigure(cover, { baseUrl, blockImages, t }) {
 }
 
 /**
- * The sanitized body, parsed in an inert template: remote images are swapped for
- * placeholders and links to other sites set to open in a new tab before anything loads.
- * @param {string} html  Article.html from the core.
+ * A part of the sanitized body, still inert (in its template, before it is added): remote
+ * images are swapped for placeholders and links to other sites set to open in a new tab
+ * before anything loads; headings get their anchors.
+ * @param {DocumentFragment} fragment
  * @param {ViewOptions} options
- * @returns {HTMLElement}
  */
-function articleBody(html, { blockImages, t }) {
-  const template = document.createElement('template');
-  template.innerHTML = /** @type {string} */ (trustedBodyHTML(html));
-  const fragment = template.content;
+function prepareBody(fragment, { blockImages, t }) {
   if (blockImages) blockRemoteImages(fragment, t);
   prepareLinks(fragment);
-  const body = named(el('div', { className: html.length >= HUGE_BODY_CHARS ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
-  body.append(fragment);
-  return body;
+  headingAnchors(fragment, t);
 }
 
 /**

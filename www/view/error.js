@@ -1,11 +1,11 @@
 // The card shown in place of an article that could not be opened: what went wrong in
 // the reader's language (describeError), and the file's text when it is text.
 
-import { describeError } from '../i18n.js';
+import { describeError, errorWords } from '../i18n/errors.js';
 import { el, named } from './dom.js';
 import { decodeOriginal, originalToggle } from './original.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
 /**
  * @param {unknown} error  A FolioError or LoadError (its code picks the words), or anything thrown.
@@ -14,9 +14,10 @@ import { decodeOriginal, originalToggle } from './original.js';
  * @returns {HTMLElement}
  */
 export function errorView(error, { t, name, bytes = null }) {
+  const words = errorWords(t);
   const card = named(el('section', { className: 'error-card' }), 'error');
   card.append(
-    el('h1', { text: name ? t('errorTitle', name) : t('errorTitleUnnamed'), attrs: { tabindex: '-1' } }),
+    el('h1', { text: name ? words('errorTitle', name) : words('errorTitleUnnamed'), attrs: { tabindex: '-1' } }),
     named(el('p', { className: 'error-message', text: describeError(error, t) }), 'error-message'),
   );
   if (decodeOriginal(bytes, null) !== null) card.append(originalToggle(() => decodeOriginal(bytes, null), t));

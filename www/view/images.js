@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
 /**
  * Whether showing this image would fetch it from another site: an http(s) or

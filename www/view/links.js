@@ -68,9 +68,26 @@ export function anchorTarget(scope, fragment) {
  * @param {Element} target
  */
 export function goToAnchor(target) {
-  target.scrollIntoView({ block: 'start' });
+  if (target.closest('.huge')) settleOn(target);
+  else target.scrollIntoView({ block: 'start' });
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   /** @type {HTMLElement} */ (target).focus({ preventScroll: true });
+}
+
+/**
+ * Scrolls to a target in a huge body (`content-visibility: auto`), where the blocks above
+ * it take their real height only once they are near the screen, and so move it: at once,
+ * then again after the next frames, until it stays put (a smooth scroll would end
+ * where the target was when it started, tens of thousands of pixels off).
+ * @param {Element} target
+ * @param {number} [tries]
+ */
+function settleOn(target, tries = 20) {
+  target.scrollIntoView({ block: 'start', behavior: 'instant' });
+  const top = target.getBoundingClientRect().top;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (tries > 1 && target.isConnected && Math.abs(target.getBoundingClientRect().top - top) > 1) settleOn(target, tries - 1);
+  }));
 }
 
 /**

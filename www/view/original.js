@@ -3,7 +3,7 @@
 
 import { el, named } from './dom.js';
 
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
 /** The most original text shown in the `<pre>`; bigger files are cut there. */
 const ORIGINAL_LIMIT = 1_000_000;

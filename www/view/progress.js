@@ -2,9 +2,9 @@
 // is CSS alone: reading.css): the outline's current section (`aria-current="location"` on its link), and, where the
 // page asks for it, the position remembered per article (localStorage) and restored when
 // the article is shown again. A fragment in the page's address that names a heading of
-// the article wins over the remembered position. Starts when the view is first on
-// screen (an IntersectionObserver, so the view needs no "connected" call from its page)
-// and listens only while it is in the document.
+// the article wins over the remembered position. The article view loads this module
+// when it is first on screen, and only when there is something to follow; it listens
+// while the view is on screen (an IntersectionObserver) and in the document.
 
 import { anchorTarget, goToAnchor } from './links.js';
 
@@ -23,7 +23,6 @@ const SAVE_EVERY_MS = 500;
  * @property {HTMLElement} body
  * @property {HTMLElement | null} toc
  * @property {string} [positionKey]  Remember the position under this key (the viewer's pages).
- * @property {() => void} [onFirstShown]  Runs once, when the view is first on screen.
  */
 
 /** @returns {Record<string, [number, number]>} */
@@ -71,11 +70,12 @@ export function rememberedPosition(key) {
 export function followReading(parts) {
   const { view, body, toc, positionKey } = parts;
   const headings = /** @type {HTMLElement[]} */ ([...body.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')]);
+  const current = currentHeading(body, headings);
   let started = false;
   let frame = 0;
   let listening = false;
   /** @type {Element | null} */
-  let current = null;
+  let marked = null;
   let savedAt = 0;
 
   const fraction = () => {
@@ -95,24 +95,11 @@ export function followReading(parts) {
   };
 
   const markCurrent = () => {
-    // The last heading whose top has passed the line (binary search: headings are in order).
-    let lo = 0;
-    let hi = headings.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (headings[mid].getBoundingClientRect().top <= CURRENT_LINE) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    const id = found >= 0 ? headings[found].id : null;
-    const link = id && toc ? toc.querySelector(`a[href="#${CSS.escape(encodeURIComponent(id))}"]`) : null;
-    if (link === current) return;
-    current?.removeAttribute('aria-current');
-    current = link;
+    const heading = current();
+    const link = heading && toc ? toc.querySelector(`a[href="#${CSS.escape(encodeURIComponent(heading.id))}"]`) : null;
+    if (link === marked) return;
+    marked?.removeAttribute('aria-current');
+    marked = link;
     if (!link) return;
     link.setAttribute('aria-current', 'location');
     // Keep the marked entry in view inside the outline's own scrolling box (a long list, or the sidebar).
@@ -161,12 +148,68 @@ export function followReading(parts) {
     start();
     if (!started) {
       started = true;
-      parts.onFirstShown?.();
       arrive(view, body, positionKey);
     }
     update();
   });
   observer.observe(view);
+}
+
+/**
+ * The last index in `from`…`to` (exclusive) whose item passes `test`, or `from - 1`; the
+ * items pass up to a point and fail after it (a binary search).
+ * @template T
+ * @param {T[]} items
+ * @param {number} from
+ * @param {number} to
+ * @param {(item: T) => boolean} test
+ * @returns {number}
+ */
+function lastPassing(items, from, to, test) {
+  let lo = from;
+  let hi = to - 1;
+  let found = from - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(items[mid])) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * How to find the section being read: the last heading whose top has passed the line.
+ * In a huge body (view/body.js's `.slice` boxes, laid out only near the screen) the box
+ * at the line is found first, so that only headings on screen are measured: measuring
+ * one in a box far away would lay that box out.
+ * @param {HTMLElement} body
+ * @param {HTMLElement[]} headings  In document order.
+ * @returns {() => HTMLElement | null}
+ */
+function currentHeading(body, headings) {
+  const passed = (/** @type {Element} */ node) => node.getBoundingClientRect().top <= CURRENT_LINE;
+  const boxes = [...body.children].filter((child) => child.classList.contains('slice'));
+  if (!boxes.length) {
+    return () => headings[lastPassing(headings, 0, headings.length, passed)] ?? null;
+  }
+  // Where each box's headings start in `headings`.
+  const starts = boxes.map(() => headings.length);
+  let box = 0;
+  headings.forEach((heading, i) => {
+    while (box < boxes.length && !boxes[box].contains(heading)) box += 1;
+    if (box < boxes.length && starts[box] === headings.length) starts[box] = i;
+  });
+  for (let i = boxes.length - 2; i >= 0; i -= 1) starts[i] = Math.min(starts[i], starts[i + 1]);
+  return () => {
+    const at = lastPassing(boxes, 0, boxes.length, passed);
+    if (at < 0) return null;
+    const end = at + 1 < boxes.length ? starts[at + 1] : headings.length;
+    return headings[lastPassing(headings, starts[at], end, passed)] ?? null;
+  };
 }
 
 /**

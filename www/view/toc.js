@@ -8,7 +8,7 @@
 import { el, named } from './dom.js';
 
 /** @typedef {import('../folio.js').TocEntry} TocEntry */
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../i18n/core.js').Translate} Translate */
 
 /** Fewer headings than this make no table of contents. */
 const MIN_ENTRIES = 3;
