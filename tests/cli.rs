@@ -2,6 +2,8 @@
 //! hand-written broken tree in `tests/cli/broken/` (its README says what each file is),
 //! exit statuses, path lists, parsers reading the output back, Ctrl-C, the progress bar.
 
+mod pack;
+
 use crate::corpus::{corpus_files, shared_dir};
 use std::collections::BTreeSet;
 use std::io::Write;

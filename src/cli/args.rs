@@ -46,6 +46,12 @@ pub enum Command {
     /// One line per finding, a summary at the end; exit status 1 when an error was found.
     #[command(after_help = check_after())]
     Check(CheckArgs),
+    /// Pack a folder into one HTML file: the single-file viewer with the library inside.
+    ///
+    /// The archive format of docs/archive-format.md, which the viewer's "Save library as
+    /// one HTML file" also writes; it opens from file:// on any machine, offline.
+    #[command(after_help = PACK_AFTER)]
+    Pack(PackArgs),
     /// Print a shell completion script (for example `folio completions bash > folio.bash`).
     Completions {
         /// The shell to write the script for.
@@ -61,6 +67,13 @@ Exit status: 0 when every file rendered, 1 when some could not be read (each is 
 const INDEX_AFTER: &str = "Columns, in this order: path, title, date, updated, authors, categories, tags, lang, \
 format, front_matter, encoding, words, chars, bytes, draft, warnings. In CSV, list columns hold a JSON array.\n\n\
 Exit status: 0 when every file was read, 1 when some could not be (each is reported on stderr), \
+2 for a usage error, 130 when interrupted.";
+
+const PACK_AFTER: &str = "Every file under DIR goes in (dot files and folders, node_modules and symbolic links \
+left out), under DIR's own name; articles get a summary and a search document, rendered on every core. \
+The viewer is --viewer FILE, else folio.html beside the folio binary, else dist/folio.html of the checkout \
+the binary was built in (`make dist` builds it), else ./dist/folio.html.\n\n\
+Exit status: 0 when the archive was written, 1 when it could not be (nothing is left behind), \
 2 for a usage error, 130 when interrupted.";
 
 /// `folio check --help`'s closing text: the codes by level, then the exit status.
@@ -131,6 +144,22 @@ pub struct CheckArgs {
     /// Leave out findings with this code (repeatable), for example `--ignore title-missing`.
     #[arg(long, value_name = "CODE")]
     pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The library's folder; its name becomes the archive's top folder and title.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The archive page to write (complete, or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The single-file viewer (dist/folio.html) to put the library in.
+    #[arg(long, value_name = "FILE")]
+    pub viewer: Option<PathBuf>,
+    /// The library's title (default: DIR's name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// The output forms of `folio check`.

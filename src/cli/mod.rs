@@ -4,13 +4,14 @@
 //! work on every core and hands results back in input order; [`report`] draws the
 //! progress bar and messages; [`output`] writes standard output and the exit status;
 //! [`signals`] makes Ctrl-C leave no half-written file.
-//! One module per command: [`render`] (with [`page`]), [`index`], [`check`].
+//! One module per command: [`render`] (with [`page`]), [`index`], [`check`], [`pack`].
 
 mod args;
 mod check;
 mod index;
 mod inputs;
 mod output;
+mod pack;
 mod page;
 mod pipeline;
 mod read;
@@ -42,6 +43,7 @@ pub fn main() -> ExitCode {
         Command::Render(a) => render::run(a, &cli.global, &pool),
         Command::Index(a) => index::run(a, &cli.global, &pool),
         Command::Check(a) => check::run(a, &cli.global, &pool),
+        Command::Pack(a) => pack::run(a, &cli.global, &pool),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "folio", &mut io::stdout());
             0
