@@ -688,7 +688,11 @@ fn check_reports_the_broken_tree() {
         ("clash.md", "slug-duplicate"),
         ("dup-two.md", "slug-duplicate"),
         ("empty.md", "empty"),
+        ("missing-image.md", "image-missing"),
         ("no-title.md", "title-missing"),
+        ("sub/escape.md", "image-missing"),
+        ("sub/escape.md", "image-missing"),
+        ("sub/escape.md", "link-missing"),
         ("sub/perma.md", "permalink-duplicate"),
     ]
     .map(|(p, c)| (p.to_string(), c.to_string()))
@@ -704,6 +708,15 @@ fn check_reports_the_broken_tree() {
         "{stdout}"
     );
     assert!(stdout.contains(&format!(
+        "{b}/missing-image.md: error: the image “images/nowhere.png” names no file in {b} [image-missing]"
+    )), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+        "{b}/sub/escape.md: warning: the link “../../lib.rs” names no file in {b} [link-missing]"
+    )),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!(
         "{b}/sub/perma.md: error: the permalink “/posts/good” is also the permalink of {b}/good.md [permalink-duplicate]"
     )));
     assert!(stdout.contains(&format!(
@@ -711,7 +724,7 @@ fn check_reports_the_broken_tree() {
     )));
     assert_eq!(
         *lines.last().unwrap(),
-        "13 files checked: 6 errors, 2 warnings in 8 files"
+        "13 files checked: 9 errors, 3 warnings in 10 files"
     );
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
 
@@ -849,10 +862,45 @@ fn check_reports_the_core_warnings_at_their_lines() {
 
     // The help names every code by level.
     let help = text(&folio(&["check", "--help"]).stdout);
-    assert!(help.contains("Errors: binary, empty, too-large, read-failed, permalink-duplicate, slug-duplicate, front-matter-unclosed"), "{help}");
+    assert!(help.contains("Errors: binary, empty, too-large, read-failed, permalink-duplicate, slug-duplicate, image-missing, front-matter-unclosed"), "{help}");
     for code in folio::WarningCode::ALL {
         assert!(help.contains(code.as_str()), "{code:?} in {help}");
     }
+}
+
+/// Links and images resolve as the viewer's library resolves them: from the file's
+/// folder, the site root (Jekyll's `/assets`), a folder's index page, wiki links and
+/// embeds by name anywhere; fragments and queries aside, names percent-decoded.
+#[test]
+fn check_finds_links_and_images_that_point_nowhere() {
+    let l = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/links")
+        .display()
+        .to_string();
+    let out = folio(&["check", &l]);
+    assert_eq!(status(&out), 1, "missing images are errors");
+    let hello = format!("{l}/_posts/2024-01-01-hello.md");
+    let second = format!("{l}/_posts/2024-01-02-second.md");
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{hello}: error: the image “/assets/gone.png” names no file in {l} [image-missing]\n\
+             {hello}: warning: the link “../nowhere/” names no file in {l} [link-missing]\n\
+             {second}: warning: the wiki link “Osaka” names no note or file in {l} [link-missing]\n\
+             {second}: error: the image “missing.png” names no file in {l} [image-missing]\n\
+             {second}: warning: the embed “Nara” names no note or file in {l} [link-missing]\n\
+             4 files checked: 2 errors, 3 warnings in 2 files\n"
+        )
+    );
+    // Named alone, a file's links resolve in its own folder's tree.
+    let alone = folio(&["check", "--ignore", "image-missing", &second]);
+    assert_eq!(status(&alone), 0, "{}", text(&alone.stdout));
+    let said = text(&alone.stdout);
+    assert!(
+        said.contains("“Kyoto Notes” names")
+            && said.contains("in {l}/_posts [link-missing]".replace("{l}", &l).as_str()),
+        "{said}"
+    );
 }
 
 /// `check` over the corpus says what the core says: each warning on its own line,
@@ -907,7 +955,13 @@ fn check_over_the_corpus_reports_what_the_core_says() {
             }
         }
     }
-    let own = ["title-missing", "permalink-duplicate", "slug-duplicate"];
+    let own = [
+        "title-missing",
+        "permalink-duplicate",
+        "slug-duplicate",
+        "link-missing",
+        "image-missing",
+    ];
     let mut core: Vec<String> = findings
         .iter()
         .filter(|l| !own.contains(&finding(l).1.as_str()))

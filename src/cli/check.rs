@@ -10,15 +10,17 @@
 use super::args::usage_error;
 use super::args::{CheckArgs, CheckFormat, Global};
 use super::inputs::{Entry, Input};
+use super::library::{nfc, Tree};
 use super::output::{finish_status, Stdout};
 use super::pipeline::{self, Flow};
 use super::read;
 use super::report::{Level as Say, Report};
-use folio::{Article, Warning, WarningCode};
+use folio::{Article, LinkKind, Options, Warning, WarningCode};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// How serious a finding is. Errors set the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,13 +56,17 @@ pub enum Code {
     PermalinkDuplicate,
     /// Two articles in one folder have the same slug.
     SlugDuplicate,
+    /// A relative link, wiki link or embed that names no file of the checked folder.
+    LinkMissing,
+    /// A relative image that names no file of the checked folder.
+    ImageMissing,
     /// A warning of the core's (`Article.warnings`), under its own code.
     Core(WarningCode),
 }
 
 impl Code {
     /// The command line's own codes, in the order the help lists them.
-    const OWN: [Code; 7] = [
+    const OWN: [Code; 9] = [
         Code::Binary,
         Code::Empty,
         Code::TooLarge,
@@ -68,6 +74,8 @@ impl Code {
         Code::TitleMissing,
         Code::PermalinkDuplicate,
         Code::SlugDuplicate,
+        Code::ImageMissing,
+        Code::LinkMissing,
     ];
 
     /// Every code, for `--ignore`'s check and the help text: the command line's own,
@@ -87,16 +95,20 @@ impl Code {
             Code::TitleMissing => "title-missing",
             Code::PermalinkDuplicate => "permalink-duplicate",
             Code::SlugDuplicate => "slug-duplicate",
+            Code::LinkMissing => "link-missing",
+            Code::ImageMissing => "image-missing",
             Code::Core(c) => c.as_str(),
         }
     }
 
     /// Errors are what stops a site generator or loses what the author wrote: a file
     /// that cannot be shown, front matter that is not read as written, two articles
-    /// at one address. The rest is worth a look but leaves the article whole.
+    /// at one address, an image that is not there. The rest is worth a look but leaves
+    /// the article whole (a link may name a page the site generator makes, or a note
+    /// not written yet, as Obsidian allows).
     pub fn level(self) -> Level {
         match self {
-            Code::TitleMissing => Level::Warning,
+            Code::TitleMissing | Code::LinkMissing => Level::Warning,
             Code::Core(c) => core_level(c),
             _ => Level::Error,
         }
@@ -218,10 +230,72 @@ struct Checked {
     slug: Option<(String, String)>,
 }
 
-/// Lints one file on its own.
-fn check_one(input: &Input) -> Checked {
-    let article = match read::article(input, None) {
-        Ok(a) => a,
+/// The trees that links are resolved in, one per walked folder (or named file's
+/// folder), each walked the first time one of its articles has a link.
+#[derive(Default)]
+struct Trees(Mutex<HashMap<PathBuf, Arc<OnceLock<Tree>>>>);
+
+impl Trees {
+    fn get(&self, root: &Path) -> Arc<OnceLock<Tree>> {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.entry(root.to_path_buf()).or_default().clone()
+    }
+}
+
+/// Relative links, images, wiki links and embeds that name no file of the tree the
+/// article was found in, resolved as the viewer's library resolves them. Each target
+/// once per file.
+fn missing_links(article: &Article, input: &Input, trees: &Trees) -> Vec<Finding> {
+    let Some(path) = &input.path else {
+        return Vec::new();
+    };
+    let from = match path.strip_prefix(&input.root).ok().and_then(Path::to_str) {
+        Some(rel) if !article.links.is_empty() => nfc(&rel.replace(std::path::MAIN_SEPARATOR, "/")),
+        _ => return Vec::new(),
+    };
+    let cell = trees.get(&input.root);
+    let tree = cell.get_or_init(|| Tree::walk(&input.root));
+    let root = input.root.display();
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for link in &article.links {
+        if !seen.insert((format!("{:?}", link.kind), link.target.as_str()))
+            || tree.finds(&from, link.kind, &link.target)
+        {
+            continue;
+        }
+        let t = &link.target;
+        found.push(match link.kind {
+            LinkKind::Image => Finding::new(
+                Code::ImageMissing,
+                format!("the image “{t}” names no file in {root}"),
+            ),
+            LinkKind::Wikilink => Finding::new(
+                Code::LinkMissing,
+                format!("the wiki link “{t}” names no note or file in {root}"),
+            ),
+            LinkKind::Embed => Finding::new(
+                Code::LinkMissing,
+                format!("the embed “{t}” names no note or file in {root}"),
+            ),
+            LinkKind::Link => Finding::new(
+                Code::LinkMissing,
+                format!("the link “{t}” names no file in {root}"),
+            ),
+        });
+    }
+    found
+}
+
+/// Lints one file on its own. The body is not written as HTML: nothing here needs it.
+fn check_one(input: &Input, trees: &Trees) -> Checked {
+    let options = Options {
+        include_html: false,
+        ..read::options(input, None)
+    };
+    let read = read::bytes(input).and_then(|b| read::render(&b, &options).map(|a| (a, b)));
+    let (article, bytes) = match read {
+        Ok(read) => read,
         Err(f) => {
             return Checked {
                 findings: vec![Finding::new(Code::from_failure(f.code), f.message)],
@@ -231,13 +305,14 @@ fn check_one(input: &Input) -> Checked {
         }
     };
     let mut findings = Vec::new();
-    if title_missing(&article, input) {
+    if title_missing(&article, input, &bytes) {
         findings.push(Finding::new(
             Code::TitleMissing,
             "no title in the front matter or the document (the file name stands in)",
         ));
     }
     findings.extend(article.warnings.iter().map(Finding::from_warning));
+    findings.extend(missing_links(&article, input, trees));
     // The file's own findings first, then the core's by line (stable: in its order).
     findings.sort_by_key(|f| f.line.unwrap_or(0));
     let name = input
@@ -254,16 +329,26 @@ fn check_one(input: &Input) -> Checked {
 
 /// "Missing" means that neither the front matter nor the document gives one: the
 /// core's title is absent, or it is the one made from the file name while no
-/// front-matter title and no level-1 heading says so.
-fn title_missing(a: &Article, input: &Input) -> bool {
+/// front-matter title says so and no line of the file is that title (a heading such as
+/// `# Title`, `<h1>Title</h1>` or `<title>Title</title>`: the core leaves a heading that
+/// repeats the title out of the body, so the file's own lines are asked).
+fn title_missing(a: &Article, input: &Input, source: &[u8]) -> bool {
     let Some(title) = &a.title else {
         return true;
     };
     let from_name = input.path.is_some()
         && folio::title_from_file_name(&input.display).as_deref() == Some(title.as_str());
-    from_name
-        && front_matter_text(&a.extra, "title").is_none()
-        && !a.toc.iter().any(|t| t.level == 1 && t.text == *title)
+    from_name && front_matter_text(&a.extra, "title").is_none() && !has_title_line(source, title)
+}
+
+/// Whether a line of the source is the title: alone after `#` marks, or between tags.
+fn has_title_line(source: &[u8], title: &str) -> bool {
+    let title = title.trim().to_lowercase();
+    let tagged = format!(">{title}<");
+    String::from_utf8_lossy(source).lines().any(|line| {
+        let line = line.trim().to_lowercase();
+        line.trim_start_matches('#').trim() == title || line.contains(&tagged)
+    })
 }
 
 /// A front-matter value given as text or a number (any casing of `key`), trimmed.
@@ -356,13 +441,14 @@ pub fn run(args: CheckArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
     let mut report = Report::new(global, inputs, None);
     let mut out = Stdout::new();
     let mut claims = Claims::default();
+    let trees = Trees::default();
     let (mut files, mut errors, mut warnings, mut flagged) = (0usize, 0usize, 0usize, 0usize);
 
     let end = pipeline::run(
         pool,
         inputs.entries(None),
         |entry| match entry {
-            Entry::Article(input) => Some(check_one(input)),
+            Entry::Article(input) => Some(check_one(input, &trees)),
             _ => None,
         },
         |entry, checked| {
@@ -483,6 +569,17 @@ mod tests {
             slug(&json!({"slug": " hi "}), "post.md"),
             (String::new(), "hi".into())
         );
+    }
+
+    #[test]
+    fn a_title_line_is_a_heading_or_an_element() {
+        assert!(has_title_line(b"x\n# Kyoto Notes\n", "Kyoto notes"));
+        assert!(has_title_line(
+            b"<h1 class=a>Kyoto Notes</h1>",
+            "Kyoto Notes"
+        ));
+        assert!(!has_title_line(b"Kyoto Notes are here", "Kyoto Notes"));
+        assert!(!has_title_line(b"", "Kyoto Notes"));
     }
 
     #[test]

@@ -3,13 +3,15 @@
 //! [`args`] is the grammar; [`inputs`] streams the files to read; [`pipeline`] runs the
 //! work on every core and hands results back in input order; [`report`] draws the
 //! progress bar and messages; [`output`] writes standard output and the exit status;
-//! [`signals`] makes Ctrl-C leave no half-written file.
+//! [`signals`] makes Ctrl-C leave no half-written file; [`library`] holds the viewer's
+//! library rules (which files, which paths, how links resolve) for `pack` and `check`.
 //! One module per command: [`render`] (with [`page`]), [`index`], [`check`], [`pack`].
 
 mod args;
 mod check;
 mod index;
 mod inputs;
+mod library;
 mod output;
 mod pack;
 mod page;

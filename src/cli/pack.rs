@@ -12,6 +12,7 @@
 
 use super::args::{Global, Inputs, PackArgs};
 use super::inputs::Input;
+use super::library::{ignored, is_article, nfc, normalize_path, MAX_DEPTH, MAX_PATH_LENGTH};
 use super::output::finish_status;
 use super::pipeline::{self, End, Flow};
 use super::read;
@@ -38,32 +39,8 @@ const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_RATIO: u64 = 1000;
 const RATIO_FLOOR: u64 = 1024 * 1024;
-/// Paths the reader keeps (`www/library/paths.js`): UTF-16 units and segments.
-const MAX_PATH_LENGTH: usize = 1024;
-const MAX_DEPTH: usize = 64;
 /// The longest list summary, in characters (`www/library/extract.js`).
 const SUMMARY_CHARS: usize = 240;
-/// Endings the viewer lists as articles in an archive (`www/library/paths.js`).
-const ARTICLE_EXTENSIONS: [&str; 15] = [
-    ".md",
-    ".markdown",
-    ".mdown",
-    ".mkd",
-    ".mkdn",
-    ".mdx",
-    ".rmd",
-    ".html",
-    ".htm",
-    ".xhtml",
-    ".txt",
-    ".text",
-    ".rst",
-    ".adoc",
-    ".org",
-];
-/// Names that are tools' housekeeping, left out with dot files and folders.
-const IGNORED_NAMES: [&str; 4] = ["node_modules", "__MACOSX", "Thumbs.db", "desktop.ini"];
-
 /// Why a pack stopped; the message is for the reader.
 struct Stop(String);
 
@@ -468,63 +445,6 @@ fn walk(dir: &Path, root: &str, report: &Report) -> Result<Vec<Member>, Stop> {
     Ok(members)
 }
 
-/// Whether a name is housekeeping, never content (`paths.js` `fileKind`).
-fn ignored(name: &str) -> bool {
-    name.starts_with('.') || IGNORED_NAMES.contains(&name)
-}
-
-/// Whether the viewer lists a path as an article (by its extension, any case).
-fn is_article(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    match name.rfind('.') {
-        Some(dot) if dot > 0 => ARTICLE_EXTENSIONS.contains(&name[dot..].to_lowercase().as_str()),
-        _ => false,
-    }
-}
-
-/// Unicode NFC.
-fn nfc(s: &str) -> String {
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
-        .normalize(s)
-        .into_owned()
-}
-
-/// The path as the viewer's `normalizePath` keeps it (None: it refuses it). The caller
-/// gives NFC text.
-fn normalize_path(name: &str) -> Option<String> {
-    if name.is_empty()
-        || name.encode_utf16().count() > MAX_PATH_LENGTH
-        || name.chars().any(|c| c <= '\u{1f}' || c == '\u{7f}')
-    {
-        return None;
-    }
-    let path = name.replace('\\', "/");
-    if path.ends_with('/') {
-        return None;
-    }
-    let b = path.as_bytes();
-    let path = if b.len() >= 2
-        && b[0].is_ascii_alphabetic()
-        && b[1] == b':'
-        && (b.len() == 2 || b[2] == b'/')
-    {
-        &path[2..]
-    } else {
-        &path[..]
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    (!parts.is_empty() && parts.len() <= MAX_DEPTH).then(|| parts.join("/"))
-}
-
 /// Renders one article for the index (text and links, no HTML): its summary and search
 /// document as JSON, or why it could not be read.
 fn summarize(m: &Member) -> Result<(String, String), String> {
@@ -724,31 +644,6 @@ fn created() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_are_kept_as_the_viewer_keeps_them() {
-        assert_eq!(normalize_path("blog/a.md").as_deref(), Some("blog/a.md"));
-        assert_eq!(
-            normalize_path("blog/a\\b.md").as_deref(),
-            Some("blog/a/b.md")
-        );
-        assert_eq!(normalize_path("C:/x.md").as_deref(), Some("x.md"));
-        assert_eq!(normalize_path("a/\u{7}.md"), None);
-        assert_eq!(normalize_path(&format!("{}b", "a/".repeat(64))), None);
-        assert!(normalize_path(&format!("{}b", "a/".repeat(63))).is_some());
-        assert_eq!(normalize_path(&"x".repeat(1025)), None);
-        assert_eq!(nfc("e\u{301}"), "\u{e9}");
-    }
-
-    #[test]
-    fn kinds_and_ignored_names_follow_the_viewer() {
-        assert!(is_article("blog/Notes.RMD"));
-        assert!(is_article("blog/a.md"));
-        assert!(!is_article("blog/.md"));
-        assert!(!is_article("blog/map.png"));
-        assert!(ignored(".git") && ignored("node_modules") && ignored("Thumbs.db"));
-        assert!(!ignored("posts"));
-    }
 
     #[test]
     fn summaries_are_clipped_at_a_word() {

@@ -78,8 +78,12 @@ pub fn article(input: &Input, base_url: Option<&str>) -> Result<Article, Failure
 
 /// Reads and renders `input` with the given options.
 pub fn article_with(input: &Input, options: &Options) -> Result<Article, Failure> {
-    let bytes = bytes(input)?;
-    folio::render(&bytes, options).map_err(|e| Failure {
+    render(&bytes(input)?, options)
+}
+
+/// Renders bytes already read.
+pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Failure> {
+    folio::render(bytes, options).map_err(|e| Failure {
         code: match e.kind() {
             ErrorKind::Binary => "binary",
             ErrorKind::Empty => "empty",
