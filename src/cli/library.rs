@@ -203,18 +203,21 @@ impl Tree {
         self.paths.insert(path);
     }
 
-    /// The file a path names, trying the endings a link may leave out.
-    fn existing(&self, path: Option<String>, link: bool) -> Option<String> {
-        let path = path?;
-        let bare = path.trim_end_matches('/');
-        if bare.is_empty() {
-            return None;
+    /// Whether a path names a file, trying the endings a link may leave out.
+    fn existing(&self, path: Option<String>, link: bool) -> bool {
+        let Some(mut path) = path else {
+            return false;
+        };
+        let bare = path.trim_end_matches('/').len();
+        if bare == 0 {
+            return false;
         }
         let suffixes: &[&str] = if link { &LINK_SUFFIXES } else { &[""] };
-        suffixes
-            .iter()
-            .map(|s| format!("{bare}{s}"))
-            .find(|p| self.paths.contains(p))
+        suffixes.iter().any(|s| {
+            path.truncate(bare);
+            path.push_str(s);
+            self.paths.contains(&path)
+        })
     }
 
     /// Whether a reference written in the article at `from` (a path in the tree)
@@ -250,24 +253,21 @@ impl Tree {
                 }
                 at = dirname(at);
             }
+            let rooted = nfc(rooted);
             let found = ancestors.iter().any(|a| {
                 ROOT_FOLDERS.iter().any(|folder| {
-                    let prefix = if a.is_empty() {
-                        String::new()
+                    let joined = if a.is_empty() {
+                        format!("{folder}{rooted}")
                     } else {
-                        format!("{a}/")
+                        format!("{a}/{folder}{rooted}")
                     };
-                    self.existing(
-                        normalize_path(&nfc(&format!("{prefix}{folder}{rooted}"))),
-                        link,
-                    )
-                    .is_some()
+                    self.existing(normalize_path(&joined), link)
                 })
             });
-            return found || self.by_file_name(dir, rooted, link);
+            return found || self.by_file_name(dir, &rooted, link);
         }
         let path = nfc(path);
-        if self.existing(join_path(dir, &path), link).is_some() {
+        if self.existing(join_path(dir, &path), link) {
             return true;
         }
         // Hexo's asset folder: `post.md`'s files in `post/`.
@@ -276,8 +276,7 @@ impl Tree {
         } else {
             format!("{dir}/{}", stem(from))
         };
-        self.existing(join_path(&asset_dir, &path), link).is_some()
-            || self.by_file_name(dir, &path, link)
+        self.existing(join_path(&asset_dir, &path), link) || self.by_file_name(dir, &path, link)
     }
 
     /// A file by its name anywhere (Obsidian attachments, Hexo `post_link`): the path's
