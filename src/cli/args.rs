@@ -41,10 +41,10 @@ pub enum Command {
     /// One record per article (path, title, dates, taxonomies, counts …) as JSON Lines or CSV.
     #[command(after_help = INDEX_AFTER)]
     Index(IndexArgs),
-    /// Lint an archive: unreadable files, broken front matter, bad dates, missing titles, duplicate permalinks and slugs.
+    /// Lint an archive: unreadable files, broken front matter, bad dates, missing titles, links and images that point nowhere, duplicate permalinks and slugs.
     ///
     /// One line per finding, a summary at the end; exit status 1 when an error was found.
-    #[command(after_help = check_after())]
+    // Its closing help (the codes by level) is `check::after_help`, set in `cli::command`.
     Check(CheckArgs),
     /// Pack a folder into one HTML file: the single-file viewer with the library inside.
     ///
@@ -75,16 +75,6 @@ The viewer is --viewer FILE, else folio.html beside the folio binary, else dist/
 the binary was built in (`make dist` builds it), else ./dist/folio.html.\n\n\
 Exit status: 0 when the archive was written, 1 when it could not be (nothing is left behind), \
 2 for a usage error, 130 when interrupted.";
-
-/// `folio check --help`'s closing text: the codes by level, then the exit status.
-fn check_after() -> String {
-    format!(
-        "Codes (--ignore CODE leaves one out; the README says what each means):\n{}\n\n\
-         Exit status: 0 when no error was found (warnings allowed), 1 when one was, 2 for a usage error, \
-         130 when interrupted.",
-        super::check::codes_help()
-    )
-}
 
 /// Where the articles come from: paths, `-`, or a list of paths.
 #[derive(Debug, Args, Clone)]

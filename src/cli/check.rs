@@ -139,8 +139,18 @@ fn core_level(code: WarningCode) -> Level {
     }
 }
 
-/// The codes for `folio check --help`, by level.
-pub fn codes_help() -> String {
+/// `folio check --help`'s closing text: the codes by level, then the exit status.
+pub fn after_help() -> String {
+    format!(
+        "Codes (--ignore CODE leaves one out; the README says what each means):\n{}\n\n\
+         Exit status: 0 when no error was found (warnings allowed), 1 when one was, 2 for a usage error, \
+         130 when interrupted.",
+        codes_help()
+    )
+}
+
+/// The codes, by level.
+fn codes_help() -> String {
     let list = |level: Level| {
         Code::all()
             .filter(|c| c.level() == level)

@@ -3,6 +3,7 @@
 //! finds what an article's links and images point at (`www/library/resolve.js`), so that
 //! `folio check` calls a link missing exactly when the viewer would find nothing.
 
+use super::inputs::ARTICLE_EXTENSIONS;
 use folio::LinkKind;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -11,24 +12,6 @@ use std::path::Path;
 pub const MAX_PATH_LENGTH: usize = 1024;
 pub const MAX_DEPTH: usize = 64;
 
-/// Endings the viewer lists as articles in a library (lower case).
-const ARTICLE_EXTENSIONS: [&str; 15] = [
-    ".md",
-    ".markdown",
-    ".mdown",
-    ".mkd",
-    ".mkdn",
-    ".mdx",
-    ".rmd",
-    ".html",
-    ".htm",
-    ".xhtml",
-    ".txt",
-    ".text",
-    ".rst",
-    ".adoc",
-    ".org",
-];
 /// Names that are tools' housekeeping, left out with dot files and folders.
 const IGNORED_NAMES: [&str; 4] = ["node_modules", "__MACOSX", "Thumbs.db", "desktop.ini"];
 /// Endings tried for a link written without one, in order.
@@ -77,7 +60,8 @@ fn stem(path: &str) -> &str {
     }
 }
 
-/// Whether the viewer lists a path as an article (by its extension, any case).
+/// Whether the viewer lists a path as an article (by its extension, any case: the
+/// viewer's one list, which `inputs` keeps and a test holds equal to `www/`).
 pub fn is_article(path: &str) -> bool {
     ARTICLE_EXTENSIONS.contains(&extension(path).as_str())
 }
@@ -355,7 +339,7 @@ mod tests {
 
     #[test]
     fn kinds_and_ignored_names_follow_the_viewer() {
-        assert!(is_article("blog/Notes.RMD"));
+        assert!(is_article("blog/Notes.MARKDOWN"));
         assert!(is_article("blog/a.md"));
         assert!(!is_article("blog/.md"));
         assert!(!is_article("blog/map.png"));

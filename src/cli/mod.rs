@@ -22,13 +22,19 @@ mod report;
 mod signals;
 
 use args::{Cli, Command};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use std::io;
 use std::process::ExitCode;
 
+/// The whole grammar, with the help texts made at run time (`check`'s list of codes
+/// comes from the codes themselves).
+fn command() -> clap::Command {
+    Cli::command().mut_subcommand("check", |c| c.after_help(check::after_help()))
+}
+
 /// Parses the arguments and runs the command; the process's exit status.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
     signals::install();
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = cli.global.jobs {
@@ -47,7 +53,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(a, &cli.global, &pool),
         Command::Pack(a) => pack::run(a, &cli.global, &pool),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "folio", &mut io::stdout());
+            clap_complete::generate(shell, &mut command(), "folio", &mut io::stdout());
             0
         }
     })

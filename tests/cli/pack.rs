@@ -34,6 +34,13 @@ struct Archive {
     entries: Vec<(String, zip::CompressionMethod, Vec<u8>)>,
 }
 
+impl Archive {
+    /// The entries' names, in the ZIP's order.
+    fn names(&self) -> Vec<&str> {
+        self.entries.iter().map(|e| e.0.as_str()).collect()
+    }
+}
+
 /// Reads an archive page as the format says a reader does.
 fn read_archive(page: &str) -> Archive {
     let open = format!("<script type=\"{TYPE}\" data-part=\"");
@@ -135,9 +142,8 @@ fn pack_writes_the_archive_format() {
     );
     assert!(page.rfind("</body>").unwrap() > page.rfind(TYPE).unwrap());
     assert_eq!(archive.parts, 1);
-    let names: Vec<&str> = archive.entries.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(
-        names,
+        archive.names(),
         [
             "folio-archive.json",
             "index.jsonl",
@@ -274,9 +280,8 @@ fn pack_splits_bounds_and_leaves_out() {
     let page = std::fs::read_to_string(&out).unwrap();
     let archive = read_archive(&page);
     assert_eq!(archive.parts, 2);
-    let names: Vec<&str> = archive.entries.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(
-        names,
+        archive.names(),
         [
             "folio-archive.json",
             "index.jsonl",
@@ -381,11 +386,14 @@ fn pack_says_what_is_wrong_and_leaves_nothing() {
     let bin_dir = scratch("pack-bin");
     let bin = bin_dir.join("folio");
     std::fs::copy(env!("CARGO_BIN_EXE_folio"), &bin).unwrap();
-    let run = Command::new(&bin)
-        .args(["pack", &lib, "-o", &o])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
+    let run_bin = || {
+        Command::new(&bin)
+            .args(["pack", &lib, "-o", &o])
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    let run = run_bin();
     assert_eq!(status(&run), 1);
     let err = text(&run.stderr);
     assert!(
@@ -396,11 +404,7 @@ fn pack_says_what_is_wrong_and_leaves_nothing() {
         "{err}"
     );
     std::fs::copy(viewer(), bin_dir.join("folio.html")).unwrap();
-    let run = Command::new(&bin)
-        .args(["pack", &lib, "-o", &o])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
+    let run = run_bin();
     assert_eq!(status(&run), 0, "{}", text(&run.stderr));
     assert!(out.is_file());
     std::fs::remove_dir_all(&bin_dir).ok();
