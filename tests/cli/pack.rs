@@ -410,3 +410,42 @@ fn pack_says_what_is_wrong_and_leaves_nothing() {
     std::fs::remove_dir_all(&bin_dir).ok();
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// SIGINT while the articles are read: status 130 and nothing in the output's folder
+/// (the summaries and the ZIP go through temporary files the system removes).
+#[cfg(unix)]
+#[test]
+fn an_interrupted_pack_leaves_nothing() {
+    use std::time::Duration;
+    let dir = scratch("pack-interrupt");
+    let lib = dir.join("lib");
+    super::generate_tree(&lib, 2000, 20_000);
+    let out_dir = dir.join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["pack", "-j", "1", "--viewer", &viewer(), "-o"])
+        .arg(out_dir.join("lib.html"))
+        .arg(&lib)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("interrupted"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_dir(&out_dir).unwrap().count(),
+        0,
+        "nothing left"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
