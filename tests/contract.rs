@@ -264,6 +264,25 @@ fn the_typescript_warning_codes_match_the_enum() {
     assert_same("src/wasm.rs", "WarningCode", &declared, &warning_codes());
 }
 
+/// The shell's Chinese words for the warnings: every code the core gives has an entry,
+/// and no entry names a code the core does not give.
+#[test]
+fn the_shell_has_chinese_words_for_every_warning_code() {
+    let js = read("www/i18n/warnings.js");
+    let start = js
+        .find("export const WARNINGS_ZH")
+        .expect("www/i18n/warnings.js declares WARNINGS_ZH");
+    let table = &js[start..];
+    let table = &table[..table.find("\n};").expect("the table ends")];
+    let entries: Names = table
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix('\''))
+        .filter_map(|rest| rest.split_once("':"))
+        .map(|(code, _)| code.to_string())
+        .collect();
+    assert_same("www/i18n/warnings.js", "WARNINGS_ZH", &entries, &warning_codes());
+}
+
 #[test]
 fn the_readme_documents_every_warning_code_and_its_params() {
     let readme = read("README.md");

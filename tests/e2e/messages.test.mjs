@@ -30,7 +30,7 @@ export function render(input, options) {
   const article = realRender(input, options);
   if (text.includes('FOLIO-WARN')) {
     article.warnings = [
-      { code: 'front-matter-unclosed', message: 'The front matter that opens on line 1 is never closed.', line: 1, params: {} },
+      { code: 'front-matter-unclosed', message: 'The front matter that opens on line 1 is never closed.', line: 1, params: { delimiter: '---', until: '4' } },
       'A warning from a core that gives no codes.',
     ];
   }
@@ -120,7 +120,12 @@ test('parser notes: titled as notes from the parser, with their line, in the UI 
     const notes = page.getByTestId('warnings');
     assert.equal(await notes.locator('summary').innerText(), '2 条解析提示');
     await notes.locator('summary').click();
-    assert.equal(await notes.locator('li').first().innerText(), '第 1 行：The front matter that opens on line 1 is never closed.');
+    // The words for the code come with the Chinese table, loaded once there are notes to show.
+    await notes.locator('li').first().filter({ hasText: '头部信息' }).waitFor();
+    assert.deepEqual(await notes.locator('li').allInnerTexts(), [
+      '第 1 行：头部信息（front matter）没有用“---”结束；已读到第 4 行，其余作为正文。',
+      'A warning from a core that gives no codes.',
+    ]);
   }, { setup });
 });
 

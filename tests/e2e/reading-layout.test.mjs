@@ -170,7 +170,7 @@ test('print: no chrome, link targets written out', async () => {
 });
 
 test('typography per script: CJK without faux bold, trimmed punctuation, more leading; a full-width indent is not doubled; lang and dir set', async () => {
-  const zh = '---\ntitle: 中文\nlang: zh\n---\n\n　　這是一個以全形空格開頭的段落，「引號」也在。\n\n第二段。\n';
+  const zh = '---\ntitle: 中文\nlang: zh\n---\n\n　　這是一個以全形空格開頭的段落，「引號」也在。\n\n第二段。\n\n## 一個標題\n';
   await withPage(harness, '?src=', async (page) => {
     await page.getByTestId('welcome').waitFor();
     await page.getByTestId('file-input').setInputFiles([{ name: 'zh.md', mimeType: 'text/markdown', buffer: Buffer.from(zh) }]);
@@ -187,6 +187,19 @@ test('typography per script: CJK without faux bold, trimmed punctuation, more le
     const first = page.getByTestId('article-body').locator('p').first();
     assert.equal(await first.getAttribute('class'), 'indented');
     assert.equal(await first.evaluate((node) => getComputedStyle(node).textIndent), '0px');
+    // Paragraphs are justified; a heading is not (a wrapped one would be spread letter by letter).
+    assert.equal(await first.evaluate((node) => getComputedStyle(node).textAlign), 'justify');
+    assert.notEqual(await page.getByTestId('article-body').locator('h2').evaluate((node) => getComputedStyle(node).textAlign), 'justify');
+  });
+  // An article in no language the core can tell is not typeset in the page's language.
+  await withPage(harness, '?src=&lang=zh', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    const en = '# Plain\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.\n';
+    await page.getByTestId('file-input').setInputFiles([{ name: 'en.md', mimeType: 'text/markdown', buffer: Buffer.from(en) }]);
+    await page.locator('[data-enhanced]').waitFor();
+    assert.match(await page.evaluate(() => document.documentElement.lang), /^zh/);
+    assert.equal(await page.getByTestId('article').getAttribute('lang'), '');
+    assert.notEqual(await page.getByTestId('article-body').locator('p').first().evaluate((node) => getComputedStyle(node).textAlign), 'justify');
   });
   // An article the core says is right-to-left is shown so.
   const RTL_CORE = RICH_CORE.replace('return article;', "if (article.title === 'RTL') article.dir = 'rtl'; return article;");

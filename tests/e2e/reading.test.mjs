@@ -71,7 +71,8 @@ test('31 841 headings: the outline is built only when opened, all of it', async 
     // Every heading of the outline (the title's own heading may or may not be one of them).
     const count = Number(/\((\d+) headings\)/.exec(await page.getByTestId('toc-summary').innerText())?.[1]);
     assert.ok(count >= headings, `the summary counts ${count}`);
-    await page.getByTestId('toc-summary').click();
+    // The page may still be building the body's later slices: the click waits for it.
+    await page.getByTestId('toc-summary').click({ timeout: 60_000 });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="toc"] li').length === n, count, { timeout: 60_000 });
     // The open list scrolls inside its own box: the body still starts right below it.
     const box = await page.getByTestId('toc').locator('ol').evaluate((node) => node.getBoundingClientRect().height);

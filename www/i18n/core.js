@@ -75,13 +75,6 @@ export const CORE_WORDS = { en: EN, zh: ZH };
 /** @typedef {typeof EN} CoreStrings */
 /** The article view's translator: what the views are given. @typedef {Words<CoreStrings>} Translate */
 
-/**
- * The words for the core's warning codes, by code (`front-matter-unclosed`, …), in both
- * languages. A code not listed here, or a warning from a core that gives none, shows the
- * core's English sentence.
- * @type {Record<Lang, Record<string, (params: Params) => string>>}
- */
-const WARNINGS = { en: {}, zh: {} };
 
 /**
  * A translator over `tables` whose language can change (`setLang`): every view that
@@ -192,15 +185,17 @@ export function browserLanguages() {
  */
 
 /**
- * One of the core's warnings in the UI language (its English sentence when its code has
- * no words here yet), with the line it is about when known.
+ * One of the core's warnings in the UI language, with the line it is about when known:
+ * the core's English sentence, or the words for its code from `words` (the Chinese table
+ * of `i18n/warnings.js`, loaded only when needed) where it has some.
  * @param {WarningLike} warning
  * @param {Translate} t
+ * @param {Record<string, (params: Params) => string>} [words]
  * @returns {string}
  */
-export function describeWarning(warning, t) {
-  const words = WARNINGS[t.lang][warning.code];
-  const text = words ? words(warning.params) : warning.message;
+export function describeWarning(warning, t, words) {
+  const own = words && Object.hasOwn(words, warning.code) ? words[warning.code] : undefined;
+  const text = own ? own(warning.params) : warning.message;
   return warning.line === null ? text : t('noteAtLine', warning.line, text);
 }
 

@@ -70,7 +70,9 @@ export function articleView(article, options) {
   const show = options.show ?? new Set(SHOW_PARTS);
   const { t } = options;
   const view = named(el('article', { className: 'article' }), 'article');
-  if (article.lang) view.lang = article.lang;
+  // The core guesses Chinese, Japanese and Korean from the script: an article it gives no
+  // language is not in those, and must not take the page's (a Chinese UI would typeset it as Chinese).
+  view.lang = article.lang ?? '';
   const dir = /** @type {{ dir?: unknown }} */ (article).dir;
   if (dir === 'rtl' || dir === 'ltr') view.dir = dir;
   view.append(el('div', { className: 'reading-progress', attrs: { 'aria-hidden': 'true', 'data-testid': 'progress' } }, el('div')));
@@ -277,6 +279,12 @@ function prepareBody(fragment, { blockImages, t }) {
 function notesBox(warnings, t) {
   if (!warnings.length) return null;
   const list = el('ul');
-  for (const warning of warnings) list.append(el('li', { text: describeWarning(warning, t) }));
+  const fill = (/** @type {Record<string, (params: Record<string, string>) => string> | undefined} */ words) =>
+    list.replaceChildren(...warnings.map((warning) => el('li', { text: describeWarning(warning, t, words) })));
+  fill(undefined);
+  // The core's sentences are English: other languages fetch their words for the codes.
+  if (t.lang === 'zh' && warnings.some((warning) => warning.code)) {
+    import('../i18n/warnings.js').then(({ WARNINGS_ZH }) => fill(WARNINGS_ZH), () => { /* English stays */ });
+  }
   return named(el('details', { className: 'warnings' }, el('summary', { text: t('notes', warnings.length) }), list), 'warnings');
 }
