@@ -280,7 +280,12 @@ fn the_shell_has_chinese_words_for_every_warning_code() {
         .filter_map(|rest| rest.split_once("':"))
         .map(|(code, _)| code.to_string())
         .collect();
-    assert_same("www/i18n/warnings.js", "WARNINGS_ZH", &entries, &warning_codes());
+    assert_same(
+        "www/i18n/warnings.js",
+        "WARNINGS_ZH",
+        &entries,
+        &warning_codes(),
+    );
 }
 
 #[test]
