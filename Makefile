@@ -5,25 +5,31 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-e2e test-fuzz fuzz lint bless clean dist bench screenshots
+.PHONY: serve build test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library screenshots
 
 ## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
 serve: build
 	node scripts/serve.mjs --root www --port $(PORT)
 
-## The WASM package under www/pkg, third-party code under www/vendor, the CLI at target/release/folio.
+## The WASM package under www/pkg, third-party code under www/vendor, the single-file viewer
+## (dist/, and www/folio.html that "Save library as one HTML file" writes into), the service
+## worker's list and the CLI at target/release/folio.
 build:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
 	node scripts/vendor.mjs
+	node scripts/dist.mjs --out dist
+	cp dist/folio.html www/folio.html
+	node scripts/shell-files.mjs
 	cargo build --release --bin folio
 
 ## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
-test: lint test-rust test-wasm build test-oracle test-e2e test-fuzz
+test: lint test-rust test-wasm build test-oracle test-unit test-e2e test-fuzz
 
 ## Formatting and lints: Rust (native and wasm32), then the shell's JS (types from JSDoc, ESLint).
 lint:
 	scripts/ensure-tools.sh test
+	node scripts/vendor.mjs
 	node_modules/.bin/tsc -p .
 	node_modules/.bin/eslint .
 	cargo fmt --all -- --check
@@ -41,6 +47,11 @@ test-wasm:
 ## Agreement with hexo-front-matter and gray-matter over the corpus (needs the WASM build).
 test-oracle:
 	node --test tests/oracle/
+
+## The library's pure modules in Node (paths, zip bounds, tokenizer, search, link resolution).
+test-unit:
+	node scripts/vendor.mjs
+	node --test tests/unit/
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
@@ -73,13 +84,17 @@ bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
 
 ## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify), the native
-## per-stage one (bench/native/, criterion) and the CLI's (index, render -o over 100 000 files
-## vs a Node script); prints figures, writes bench/browser/results/latest.json and
-## bench/cli/latest.json, never fails on a goal.
-bench: build
+## per-stage one (bench/native/, criterion), the CLI's (index, render -o over 100 000 files
+## vs a Node script) and the library's; prints figures, writes bench/browser/results/latest.json,
+## bench/cli/latest.json and bench/library/latest.json, never fails on a goal.
+bench: build bench-library
 	node bench/browser/run.mjs
 	cargo bench --bench stages -- --noplot --quick
 	node bench/cli/run.mjs
+
+## The library at archive scale (10 000 and 500 files) in headless Chromium, and the search engines compared.
+bench-library: build
+	node bench/library/run.mjs
 
 clean:
 	cargo clean

@@ -238,9 +238,11 @@ function sampleBytes() {
 async function singleFile(out) {
   const frame = frameDocument();
   const script = `\n${await bundleViewer(embeddedVendor(frame.html))}`;
-  // style.css with the reading view's stylesheet, which it imports, in place of the @import.
+  // style.css with the reading view's stylesheet, which it imports, in place of the @import;
+  // then the library's stylesheet (the second <link> of index.html).
   const reading = readFileSync(join(WWW, 'reading', 'reading.css'), 'utf8');
-  const style = `\n${replaceOnce(readFileSync(join(WWW, 'style.css'), 'utf8'), /@import url\("reading\/reading\.css"\);/, () => reading)}`;
+  const library = readFileSync(join(WWW, 'library', 'library.css'), 'utf8');
+  const style = `\n${replaceOnce(readFileSync(join(WWW, 'style.css'), 'utf8'), /@import url\("reading\/reading\.css"\);/, () => reading)}\n${library}`;
   if (/<\/style/i.test(style)) fail('style.css contains "</style".');
   const favicon = readFileSync(join(WWW, 'favicon.svg')).toString('base64');
   const csp = [
@@ -262,10 +264,13 @@ async function singleFile(out) {
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   html = replaceOnce(html, /<link rel="icon" href="favicon\.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${favicon}" type="image/svg+xml">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${style}</style>`);
+  html = replaceOnce(html, /[ \t]*<link rel="stylesheet" href="library\/library\.css">\n/, '');
+  // Installable only where it is served with its manifest and service worker (www/).
+  html = replaceOnce(html, /[ \t]*<link rel="manifest" href="manifest\.webmanifest">\n/, '');
   html = replaceOnce(html, /[ \t]*<!-- The whole module graph[^]*?-->\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
   const demo = `<script type="application/octet-stream" id="folio-demo" data-name="${SAMPLE_NAME}">${sampleBytes().toString('base64')}</script>\n`;
   html = replaceOnce(html, /<\/body>/, `${demo}</body>`);
-  // Last: the script holds HTML of its own (the diagram frame's document).
+  // Last: the script holds HTML of its own (the diagram frame's document, `</body>` in the library's writer).
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`);
   writeFileSync(join(out, 'folio.html'), html);
 }

@@ -1,4 +1,4 @@
-// Copies the third-party code the shell loads (only when an article needs it) from
+// Copies the third-party code the shell loads (only when an article or a library needs it) from
 // node_modules into www/vendor/<package>/, with each package's license file. www/vendor/
 // is generated (gitignored, like www/pkg/): `make build` runs this after the WASM build.
 //
@@ -46,6 +46,12 @@ export const VENDOR = [
   },
   // Diagrams (www/reading/mermaid-frame.js): run only inside the sandboxed frame.
   { package: 'mermaid', files: ['dist/mermaid.min.js'], license: 'LICENSE' },
+  // The library (www/library/): zip reading and the archive's ZIP (zip-read.js, archive.js),
+  // full-text search (search-index.js) and English stems (tokenize.js), imported as they
+  // are by the library's workers, never by the page's first load (ARCHITECTURE.md: why these).
+  { package: 'fflate', files: ['esm/browser.js', 'esm/browser.d.ts'], license: 'LICENSE' },
+  { package: 'minisearch', files: ['dist/es/index.js', 'dist/es/index.d.ts'], license: 'LICENSE.txt' },
+  { package: 'stemmer', files: ['index.js', 'index.d.ts'], license: 'license' },
 ];
 
 /**

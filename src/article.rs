@@ -78,6 +78,24 @@ pub struct Article {
     pub extra: serde_json::Value,
     /// Whether the front matter marks the article as a draft.
     pub draft: bool,
+    /// Boilerplate the body keeps but marks hidden (`data-folio-hidden="KIND"` on the
+    /// block: app and QR promos, video-player leftovers, share bars, related lists …),
+    /// by kind, in a fixed order; empty when nothing is hidden. A view hides the
+    /// marked blocks and offers to show them all.
+    pub hidden: Vec<Hidden>,
+    /// The site's name, from a whole page's metadata (`og:site_name`, JSON-LD
+    /// `publisher`, `application-name`).
+    pub site_name: Option<String>,
+}
+
+/// How many blocks of one kind of boilerplate the body hides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hidden {
+    /// `app-promo`, `video-player`, `share`, `related`, `subscribe`, `page-label`
+    /// or `tracking-pixel`: the value of the blocks' `data-folio-hidden`.
+    pub kind: String,
+    /// How many blocks.
+    pub count: usize,
 }
 
 /// How the body was read.

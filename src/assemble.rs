@@ -5,6 +5,8 @@
 //! themselves fall back. The summary is only what the front matter or the
 //! document says; the body's opening is the separate `excerpt`. The direction is
 //! the one the source states, else its language's, else that of most of its letters.
+//! A cover that the body shows inside a hidden promo is dropped, and so are the
+//! headings of hidden blocks from the table of contents.
 
 use crate::article::{Article, Direction, Format};
 use crate::body::document::DocMeta;
@@ -13,6 +15,7 @@ use crate::front_matter::Split;
 use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
+use crate::sanitize::{hidden_heading_ids, Reader};
 
 /// What the stages found in one file.
 pub(crate) struct Parts<'a> {
@@ -28,6 +31,8 @@ pub(crate) struct Parts<'a> {
     pub doc: DocMeta,
     /// The sanitized body with heading ids, its title, TOC, text, links and counts.
     pub outline: Outline,
+    /// What reader mode hid of the body.
+    pub reader: Reader,
     /// Whether the caller asked for the plain text.
     pub include_text: bool,
 }
@@ -56,6 +61,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         format,
         doc,
         outline,
+        reader,
         include_text,
     } = parts;
     let summary = meta
@@ -94,6 +100,12 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
     let updated = meta
         .updated
         .or(doc.updated.filter(|_| meta.updated_text.is_none()));
+    // An image the body shows inside a hidden promo (its QR code) is no cover, and a
+    // hidden heading ("相关阅读") is no entry of the table of contents.
+    let cover = meta.cover.filter(|c| !reader.promo_images.contains(c));
+    let hidden_headings = hidden_heading_ids(&outline.html);
+    let mut toc = outline.toc;
+    toc.retain(|t| !hidden_headings.contains(&t.id));
     let mut warnings = decoded.warnings.clone();
     warnings.extend(split.warnings);
     warnings.extend(meta.warnings);
@@ -108,7 +120,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         categories: meta.categories,
         category_paths: meta.category_paths,
         tags,
-        cover: meta.cover,
+        cover,
         source_url: meta.source_url.or(doc.url),
         summary,
         excerpt,
@@ -117,9 +129,11 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         format,
         front_matter: split.kind,
         encoding: decoded.encoding.to_string(),
+        hidden: reader.hidden,
+        site_name: doc.site_name,
         html: outline.html,
         text: include_text.then_some(outline.text),
-        toc: outline.toc,
+        toc,
         links: outline.links,
         stats: outline.stats,
         warnings,
@@ -156,6 +170,7 @@ mod tests {
             format: Format::Html,
             doc,
             outline,
+            reader: Reader::default(),
             include_text: true,
         }
     }

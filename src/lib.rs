@@ -37,7 +37,9 @@ mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::{Article, Direction, Format, FrontMatterKind, Link, LinkKind, Stats, TocEntry};
+pub use article::{
+    Article, Direction, Format, FrontMatterKind, Hidden, Link, LinkKind, Stats, TocEntry,
+};
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{Error, ErrorKind};
 pub use metadata::title_from_file_name;
@@ -76,6 +78,8 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         no_summary,
     );
     let safe = sanitize::body(body.content, &sanitizer);
+    // Reader mode marks the boilerplate of HTML bodies (and counts any marks).
+    let (safe, reader) = sanitize::reader_mode(safe, format == Format::Html);
     let before_more = body.before_more.map(|raw| sanitizer.clean(&raw));
     let want = outline::Want {
         html: options.include_html,
@@ -93,6 +97,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         format,
         doc: body.doc,
         outline,
+        reader,
         include_text: options.include_text,
     }))
 }
@@ -215,6 +220,11 @@ pub mod test_hooks {
     /// Sanitizing the long way: always two ammonia passes.
     pub fn sanitize_twice(html: &str, base: Option<&Url>) -> String {
         Sanitizer::new(base).sanitize_twice(html)
+    }
+
+    /// A rendered body without the blocks reader mode hides: what the view shows.
+    pub fn visible_html(html: &str) -> String {
+        crate::sanitize::without_hidden(html)
     }
 
     /// The outline stage over sanitized HTML: tidied, heading ids added (no title

@@ -709,12 +709,33 @@ fn cover(data: &Map<String, Value>, sanitizer: &Sanitizer, w: &mut Notes) -> Opt
                 continue;
             }
             match sanitizer.safe_url(raw) {
+                // A site's logo or a QR code is no picture of the article: the next one may be.
+                Some(url) if is_logo_or_qr(&url) => {}
                 Some(url) => return Some(url),
                 None => w.push(spelled, unsafe_url(spelled, raw, "The cover image")),
             }
         }
     }
     None
+}
+
+/// Does an image address name a site's logo or a QR code (`logo`, `qrcode`,
+/// `erweima` in its path, or a word `qr`)? Such an image is never the cover.
+pub(crate) fn is_logo_or_qr(url: &str) -> bool {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["logo", "qrcode", "qr_code", "qr-code", "erweima", "favicon"]
+        .iter()
+        .any(|w| path.contains(w))
+        || path
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "qr" | "ewm"))
 }
 
 fn summary(data: &Map<String, Value>, w: &mut Notes) -> Option<String> {

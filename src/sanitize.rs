@@ -22,7 +22,9 @@
 //!   with `data-callout` (a word) and `data-callout-fold` (`+`/`-`), and `open` on
 //!   `details`. Never `style` (the page's CSP forbids inline styles; table alignment
 //!   uses `align`); element-specific ones such as `img[src alt width height]`,
-//!   `a[href title]`, `td[colspan rowspan]`.
+//!   `a[href title]`, `td[colspan rowspan]`; `data-folio-hidden` anywhere, with one
+//!   of the boilerplate kinds as its value (reader mode's mark, [`reader_mode`]; an
+//!   author may write it too, and it is counted like Folio's own).
 //! * **URLs**: `http`, `https`, `mailto` and relative ones; `data:` only for
 //!   raster images in `img[src]`. Protocol-relative `//host/x` becomes `https://`.
 //!   Relative URLs resolve against the base URL when one is given (and is `http(s)`).
@@ -30,11 +32,15 @@
 //!   `referrerpolicy="no-referrer" loading="lazy" decoding="async"` so hot-link
 //!   protected pictures load and nothing tells their host who reads.
 
+mod boilerplate;
 mod policy;
 mod safe_writer;
 mod stable;
 mod tidy;
 
+#[cfg(any(test, feature = "test-hooks"))]
+pub(crate) use boilerplate::without_hidden;
+pub(crate) use boilerplate::{hidden_heading_ids, reader_mode, Reader};
 pub use policy::ID_PREFIX;
 pub(crate) use safe_writer::{more_comment, Element, Heading, Layout, Mode, Node, Written};
 pub(crate) use tidy::tidy;

@@ -118,6 +118,10 @@ export interface Article {
   /** The whole front matter. */
   extra: Record<string, unknown>;
   draft: boolean;
+  /** Boilerplate kept in `html` but marked `data-folio-hidden="kind"`, counted by kind. */
+  hidden: { kind: "app-promo" | "video-player" | "share" | "related" | "subscribe" | "page-label" | "tracking-pixel"; count: number }[];
+  /** The site's name from a whole page's metadata (`og:site_name` …). */
+  site_name: string | null;
 }
 
 /** What `render` throws when a file cannot be shown at all (a real `Error`). */

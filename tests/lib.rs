@@ -10,6 +10,7 @@ mod corpus;
 mod fidelity;
 mod html_check;
 mod index;
+mod reader;
 mod robustness;
 mod security;
 mod shortcuts;

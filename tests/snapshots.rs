@@ -104,6 +104,9 @@ fn describe(a: &folio::Article) -> String {
     if let Some(url) = &a.source_url {
         let _ = writeln!(s, "original: {}", redact_url(url));
     }
+    if let Some(site) = &a.site_name {
+        let _ = writeln!(s, "site: {site:?}");
+    }
     let _ = writeln!(s, "dir: {:?}", a.dir);
     let _ = writeln!(
         s,
@@ -134,6 +137,14 @@ fn describe(a: &folio::Article) -> String {
             .as_object()
             .map(|o| o.keys().cloned().collect::<Vec<_>>())
     );
+    if !a.hidden.is_empty() {
+        let hidden: Vec<String> = a
+            .hidden
+            .iter()
+            .map(|h| format!("{} {}", h.kind, h.count))
+            .collect();
+        let _ = writeln!(s, "hidden: {}", hidden.join(", "));
+    }
     for w in &a.warnings {
         let line = w.line.map(|l| format!(" (line {l})")).unwrap_or_default();
         let _ = writeln!(s, "warning: [{}]{line} {}", w.code.as_str(), w.message);

@@ -1,27 +1,54 @@
-// The viewer page's start: reads the URL (viewer/route.js), makes the store of opened
-// files (viewer/files.js) and the views that show it (the file list, the reader), and
-// wires the ways in: the file picker, drops, `?src=` and the demo. Each file is rendered
-// once (big ones in a worker: render/worker-client.js); its result stays with its entry.
+// The viewer page's start: reads the URL (viewer/route.js), makes the library of opened
+// files (library/) and the store that renders the one being read (viewer/files.js), the
+// views that show them (the folder tree, the article list, search, progress and the keep
+// switch in the sidebar and top bar; the reader), and wires the ways in: the pickers,
+// drops, `?src=`, permalinks, the kept library and the demo.
 
 import { init } from './folio.js';
 import { storeLang, switchableTranslator, translatePage } from './i18n.js';
+import { ARCHIVE_TYPE, fromBlocks } from './library/archive-blocks.js';
+import { TogglePanel } from './library/drawer.js';
+import { KeepView } from './library/keep-view.js';
+import { restore } from './library/keep.js';
+import { Library } from './library/library.js';
+import { ListView } from './library/list-view.js';
+import { pickedFromInput, walkHandle } from './library/open.js';
+import { ProgressView } from './library/progress-view.js';
+import { SearchView } from './library/search-view.js';
+import { ShareView } from './library/share.js';
+import { errorText, following, translateLibrary } from './library/strings.js';
+import { TreeView } from './library/tree-view.js';
+import { registerOffline } from './library/workers.js';
 import { renderFile } from './render/worker-client.js';
 import { readerControls } from './view/controls.js';
 import { prepareDates } from './view/dates.js';
 import { listenForDrops } from './viewer/drop.js';
 import { startEmbed } from './viewer/embed.js';
-import { showFileList } from './viewer/file-list.js';
 import { OpenedFiles } from './viewer/files.js';
 import { Reader } from './viewer/reader.js';
-import { readRoute } from './viewer/route.js';
+import { onPermalink, readRoute, showPermalink } from './viewer/route.js';
 
 /** The demo article, next to the page (scripts/build-wasm.sh copies it there). */
 const DEMO = 'samples/sina-cross-border-ecommerce.md';
 /** Where the remote-images setting is remembered: "block" or "load". */
 const IMAGES_KEY = 'folio.images';
 
+/** A library saved into this page (archive.js): its blocks' text, taken out of the page. */
+const archiveBlocks = [...document.querySelectorAll(`script[type="${ARCHIVE_TYPE}"]`)].map((node) => {
+  const block = { part: Number(node.getAttribute('data-part')), parts: Number(node.getAttribute('data-parts')), text: node.textContent ?? '' };
+  node.remove();
+  return block;
+});
+/** This page as written, when it is the single file (dist/folio.html, which embeds the
+ * demo): what "Save library as one HTML file" writes into. Taken before anything is drawn. */
+const singleFileSource = document.getElementById('folio-demo')
+  // eslint-disable-next-line no-restricted-properties -- read, to save the page as it is; nothing is inserted
+  ? `<!doctype html>\n${document.documentElement.outerHTML}\n` : null;
+
 const route = readRoute(location);
 const t = switchableTranslator(route.lang);
+/** The library's strings, in whatever language the viewer speaks. */
+const lt = following(t);
 /** Dates follow the UI language when ?lang= forces it, else the reader's own locale. */
 const locale = route.langForced ? (route.lang === 'zh' ? 'zh-CN' : 'en') : (navigator.language || 'en');
 
@@ -36,15 +63,27 @@ function part(testid) {
   return node;
 }
 
+/**
+ * The page's element matching `selector` (index.html has it once).
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+function slot(selector) {
+  const node = document.querySelector(selector);
+  if (!(node instanceof HTMLElement)) throw new Error(`index.html lacks ${selector}`);
+  return node;
+}
+
 const ui = {
   dropzone: part('dropzone'),
   input: /** @type {HTMLInputElement} */ (part('file-input')),
+  folderInput: /** @type {HTMLInputElement} */ (part('folder-input')),
   openLabel: part('open-label'),
-  list: /** @type {HTMLUListElement} */ (part('file-list')),
   nav: part('file-list-nav'),
   viewer: part('viewer'),
   notice: part('notice'),
   status: part('status'),
+  error: part('library-error'),
   blockImages: /** @type {HTMLInputElement} */ (part('block-images')),
   /** The reader's settings (theme, text size, column width, language), in the top bar. */
   controls: /** @type {HTMLElement} */ (document.createElement('div')),
@@ -64,9 +103,102 @@ function imagesSwitch() {
   return /** @type {HTMLElement} */ (ui.blockImages.closest('label'));
 }
 ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] });
-const files = new OpenedFiles({ render: renderFile });
-showFileList({ list: ui.list, scroller: ui.nav, files, t });
-const reader = new Reader({ pane: ui.viewer, notice: ui.notice, files, t, locale, announce });
+
+const library = new Library();
+const files = new OpenedFiles({ library, render: renderFile });
+/** Folders opened as directory handles (File System Access), kept with the library. @type {FileSystemDirectoryHandle[]} */
+const handles = [];
+
+const list = new ListView(slot('.lib-articles'), library, lt, {
+  locale: route.lang === 'zh' ? 'zh-CN' : 'en',
+  testid: 'file-list',
+  remoteImages: route.images === 'block' ? 'block' : 'load',
+});
+const tree = new TreeView(slot('.lib-folders'), library, lt);
+const search = new SearchView(slot('.search-slot'), library, list, lt);
+new ProgressView(slot('.lib-progress-slot'), library, lt);
+// For the tests and the benchmark: the library and its list, from the console.
+Object.assign(window, { folioLibrary: library, folioList: list, folioSearch: search });
+/** Phones: the library is a drawer and the top bar's openers, save menu and settings one menu (library.css). */
+const phone = matchMedia('(max-width: 48rem)');
+const drawer = new TogglePanel({
+  button: part('library-button'), panel: ui.nav, phone, backdrop: slot('.drawer-backdrop'),
+  inside: [slot('.search-slot')],
+  focusTarget: () => (library.records.size ? list.listbox : ui.nav.querySelector('summary')),
+});
+const more = new TogglePanel({ button: part('more-button'), panel: slot('.topbar-actions'), phone });
+// Choosing an article in the drawer closes it; searching on a phone shows the hits in it.
+ui.nav.addEventListener('library-open', () => drawer.close());
+slot('.search-slot').addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' || event.key === 'Enter') drawer.open({ focus: false });
+}, true);
+search.input.addEventListener('input', () => { if (search.input.value.trim()) drawer.open({ focus: false }); });
+
+/** The drawer's and the menu's buttons: the article count, their names in the UI's language. */
+function labelTopBar() {
+  const count = library.records.size;
+  part('library-button-count').textContent = count.toLocaleString(route.lang === 'zh' ? 'zh-CN' : 'en');
+  part('library-button').setAttribute('aria-label', lt('libraryButton', count));
+  part('more-button').setAttribute('aria-label', lt('more'));
+  part('more-button').title = lt('more');
+}
+for (const type of ['files', 'cleared']) library.addEventListener(type, labelTopBar);
+
+const keepView = new KeepView(slot('.lib-keep-slot'), library, lt, { handles: () => handles });
+
+/**
+ * Moves the reader to an article of the library: a history entry with its permalink.
+ * @param {string} path
+ * @param {{ fragment?: string, terms?: string[], replace?: boolean }} [options]
+ */
+function go(path, { fragment = '', terms = [], replace = false } = {}) {
+  reader.arrive(path, { fragment, terms });
+  if (!files.select(path)) return;
+  showPermalink(path, { fragment, replace });
+}
+
+const reader = new Reader({
+  pane: ui.viewer, notice: ui.notice, files, t, lt, locale, announce,
+  go: (path, fragment) => go(path, { fragment }),
+});
+
+const share = new ShareView(slot('.share-slot'), {
+  library, t: lt, announce,
+  template: async () => singleFileSource ?? fetch('folio.html').then((r) => (r.ok ? r.text() : null), () => null),
+  shown: () => reader.shownArticle(),
+});
+
+files.addEventListener('selected', (event) => {
+  list.setCurrent(/** @type {CustomEvent<import('./viewer/files.js').Entry>} */ (event).detail.key);
+  share.update();
+});
+files.addEventListener('changed', () => share.update());
+library.addEventListener('files', () => share.update());
+document.addEventListener('library-open', (event) => {
+  const { path, fragment, terms } = /** @type {CustomEvent<{ path: string, fragment?: string, terms?: string[] }>} */ (event).detail;
+  go(path, { fragment, terms });
+});
+tree.container.addEventListener('library-folder', (event) => {
+  list.setFolder(/** @type {CustomEvent<{ path: string }>} */ (event).detail.path);
+});
+library.addEventListener('error', (event) => {
+  const { name, error } = /** @type {CustomEvent} */ (event).detail;
+  ui.error.hidden = false;
+  ui.error.textContent = lt('openError', name, errorText(lt, error));
+});
+
+/**
+ * Opens what a picker or a drop held; the first file picked on its own is shown.
+ * @param {import('./library/open.js').Picked[]} picked
+ */
+function open(picked) {
+  ui.error.hidden = true;
+  for (const p of picked) if (p.kind === 'handle') handles.push(p.handle);
+  const first = picked.find((p) => p.kind === 'file' && !p.path.includes('/') && !/\.zip$/i.test(p.path));
+  files.open(picked).then(() => {
+    if (first && files.current) showPermalink(files.current.key);
+  });
+}
 
 /**
  * The remote-images setting: `?images=` if given, else the remembered choice, else load.
@@ -93,25 +225,90 @@ function onBlockImagesChange() {
 }
 
 /**
- * Opens several files at once and shows the first.
- * @param {Array<{ file: File, name: string }>} opened
- */
-function openAll(opened) {
-  opened.forEach(({ file, name }, i) => { files.openFile(file, { name, show: i === 0 }); });
-}
-
-/**
  * Opens the demo article: embedded in the page as base64 (`#folio-demo`, the single-file
- * build made by scripts/dist.mjs), else fetched from next to the page.
+ * build made by scripts/dist.mjs), else fetched from next to the page. Never kept.
  */
 function openDemo() {
   const embedded = document.getElementById('folio-demo');
   if (!embedded) {
-    files.openUrl(DEMO);
+    files.openUrl(DEMO).then(() => {
+      if (files.current && library.records.has(files.current.key)) showPermalink(files.current.key, { replace: true });
+    });
     return;
   }
   const bytes = Uint8Array.from(atob(embedded.textContent?.trim() ?? ''), (c) => c.charCodeAt(0));
-  files.openFile(new File([bytes], embedded.dataset.name || 'demo.md'));
+  files.openFile(new File([bytes], embedded.dataset.name || 'demo.md'), { transient: true });
+}
+
+/**
+ * The library kept in this browser, opened again (folders kept as handles when the
+ * browser still allows reading them). Resolves to whether anything came back.
+ * @returns {Promise<boolean>}
+ */
+async function reopenKept() {
+  await keepView.ready;
+  if (!keepView.box.checked) return false;
+  let any = false;
+  await keepView.quiet(async () => {
+    const kept = await restore();
+    library.addFiles(kept.files);
+    any = kept.files.length > 0;
+    for (const handle of kept.handles) {
+      if (await /** @type {any} */ (handle).queryPermission?.({ mode: 'read' }) !== 'granted') continue;
+      handles.push(handle);
+      any = true;
+      await walkHandle(handle, handle.name, (batch) => library.addFiles(batch), () => {});
+    }
+  }).catch(() => {});
+  return any;
+}
+
+/**
+ * Opens the library saved into this page, if any (archive.js, which reads its ZIP, is
+ * loaded only then). Resolves to whether there was one.
+ * @returns {Promise<boolean>}
+ */
+async function openSavedLibrary() {
+  if (!archiveBlocks.length) return false;
+  try {
+    const { readArchive } = await import('./library/archive.js');
+    library.openArchive(readArchive(fromBlocks(archiveBlocks)));
+  } catch (error) {
+    ui.error.hidden = false;
+    ui.error.textContent = lt('archiveError', errorText(lt, /** @type {any} */ (error)));
+  }
+  return true;
+}
+
+/** What the page shows first: the permalink's article, else the library saved into the
+ * page (its newest article), else `?src=`, else the demo. */
+async function showFirst() {
+  const saved = await openSavedLibrary();
+  const kept = await reopenKept();
+  const wanted = readRoute(location).permalink;
+  if (wanted && library.records.has(wanted.path)) {
+    go(wanted.path, { fragment: wanted.fragment, replace: true });
+    return;
+  }
+  /** The fetched article's permalink, in place of the address's (no history entry). */
+  const settle = () => {
+    if (files.current && library.records.has(files.current.key)) showPermalink(files.current.key, { replace: true });
+  };
+  if (saved) {
+    const newest = library.list()[0];
+    if (newest) go(newest.path, { replace: true });
+    return;
+  }
+  if (route.src === null && !kept) openDemo();
+  else if (route.src !== null && route.src.trim() !== '') files.openUrl(route.src).then(settle);
+}
+
+/** Keeps `--topbar-height` equal to the top bar's height (the sidebar fills the window below it). */
+function followTopBar() {
+  const bar = slot('.topbar');
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--topbar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+  }).observe(bar);
 }
 
 /**
@@ -124,6 +321,11 @@ function switchLanguage(lang) {
   t.setLang(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   translatePage(document, t);
+  translateLibrary(document, lt);
+  list.refresh();
+  tree.draw();
+  share.update();
+  labelTopBar();
   ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
   reader.setBlockImages(ui.blockImages.checked);
 }
@@ -131,13 +333,24 @@ function switchLanguage(lang) {
 function start() {
   ui.openLabel.before(ui.controls);
   document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
+  followTopBar();
   translatePage(document, t);
+  translateLibrary(document, lt);
+  labelTopBar();
   if (route.embed) startEmbed(ui.viewer);
-  else listenForDrops(ui.dropzone, openAll);
-  ui.input.addEventListener('change', () => {
-    const picked = Array.from(ui.input.files ?? []);
-    ui.input.value = '';
-    openAll(picked.map((file) => ({ file, name: file.name })));
+  else listenForDrops(ui.dropzone, open);
+  for (const input of [ui.input, ui.folderInput]) {
+    input.addEventListener('change', () => {
+      const picked = pickedFromInput(input.files ?? []);
+      input.value = '';
+      more.close({ focus: false });
+      open(picked);
+    });
+  }
+  onPermalink((permalink) => {
+    if (!permalink || !library.records.has(permalink.path)) return;
+    reader.arrive(permalink.path, { fragment: permalink.fragment });
+    files.select(permalink.path);
   });
   const block = imagesBlockedAtStart();
   ui.blockImages.checked = block;
@@ -146,8 +359,15 @@ function start() {
   init().catch(() => {}); // Start fetching the core early; errors show per file.
   // The main thread is free while the core compiles: load the date data meanwhile.
   setTimeout(() => prepareDates(locale), 0);
-  if (route.src === null) openDemo();
-  else if (route.src.trim() !== '') files.openUrl(route.src);
+  showFirst();
+  if (!route.embed) {
+    registerOffline().catch(() => {}); // Offline use is a bonus: a page without it still works.
+    // The parse workers load the core as soon as the reader reaches for something to open
+    // (not before: a page that only shows one article never needs them).
+    const warm = () => library.warm();
+    for (const type of ['pointerdown', 'focusin']) slot('.topbar-actions').addEventListener(type, warm, { once: true });
+    document.addEventListener('dragenter', warm, { once: true });
+  }
 }
 
 start();

@@ -75,6 +75,8 @@
  * @property {Warning[]} warnings
  * @property {Record<string, unknown>} extra
  * @property {boolean} draft
+ * @property {{ kind: string, count: number }[]} hidden  Boilerplate kept in `html`, marked `data-folio-hidden="kind"`.
+ * @property {string | null} site_name  A whole page's site name.
  */
 
 /**
@@ -453,5 +455,10 @@ function normalize(raw) {
       : [],
     extra: a.extra && typeof a.extra === 'object' ? a.extra : {},
     draft: a.draft === true,
+    hidden: Array.isArray(a.hidden)
+      ? a.hidden.filter((/** @type {any} */ h) => h && typeof h.kind === 'string')
+        .map((/** @type {any} */ h) => ({ kind: h.kind, count: number(h.count) }))
+      : [],
+    site_name: optionalString(a.site_name),
   };
 }

@@ -7,9 +7,16 @@
 /** This module's URL. Not written as `new URL('…', import.meta.url)`: bundlers resolve that
  * idiom at build time, and the npm package (which has this module) ships no worker. */
 const HERE = import.meta.url;
-/** Every script Folio may start, relative to this module: the render worker. (The
- * library's workers join this list, rather than making a policy of their own.) */
-const SCRIPTS = new Set(['folio-worker.js'].map((path) => new URL(path, HERE).href));
+/** Every script Folio may start, relative to this module: the render worker, the
+ * library's workers (zip, parse, search) and the service worker that keeps the app
+ * shell for offline use. */
+const SCRIPTS = new Set([
+  'folio-worker.js',
+  'library/zip-worker.js',
+  'library/parse-worker.js',
+  'library/search-worker.js',
+  'sw.js',
+].map((path) => new URL(path, HERE).href));
 
 /**
  * @typedef {object} FolioPolicy

@@ -53,6 +53,9 @@ pub(crate) struct DocMeta {
     /// The page's own address: `<link rel="canonical">`, else `og:url`, when it is
     /// an absolute web address.
     pub url: Option<String>,
+    /// The site's name: `og:site_name`, else JSON-LD `publisher.name`, else
+    /// `application-name`.
+    pub site_name: Option<String>,
 }
 
 /// Characters of text that make an `<article>` the article rather than a teaser.
@@ -373,8 +376,12 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
     let mut og_title = None;
     let mut og_description = None;
     let mut og_url = None;
+    let mut titles = Titles::default();
+    let mut site: [Option<String>; 2] = [None, None];
+    let mut bylines: Vec<String> = Vec::new();
     let mut dates = Dates::default();
-    page_dates(toks, &mut dates);
+    let mut facts = JsonLd::default();
+    page_dates(toks, &mut dates, &mut facts);
     for (i, t) in toks.iter().enumerate() {
         let Tok::Start(tag) = t else { continue };
         match &*tag.name {
@@ -406,9 +413,9 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
                     meta.url = attr(tag, "href").and_then(web_url);
                 }
             }
-            "title" if meta.title.is_none() => {
+            "title" if titles.page.is_none() => {
                 if let Some(Tok::Text(s)) = toks.get(i + 1) {
-                    meta.title = clean(s);
+                    titles.page = clean(s);
                 }
             }
             "meta" => {
@@ -418,6 +425,12 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
                     "author" if meta.author.is_none() => meta.author = value,
                     "description" if meta.description.is_none() => meta.description = value,
                     "og:title" if og_title.is_none() => og_title = value,
+                    "twitter:title" if titles.twitter.is_none() => titles.twitter = value,
+                    "og:site_name" if site[0].is_none() => site[0] = value,
+                    "application-name" if site[1].is_none() => site[1] = value,
+                    "dc.creator" | "byl" | "sailthru.author" | "parsely-author" => {
+                        bylines.extend(value);
+                    }
                     "og:description" if og_description.is_none() => og_description = value,
                     "og:url" if og_url.is_none() => og_url = value.as_deref().and_then(web_url),
                     "keywords" if meta.keywords.is_empty() => {
@@ -435,12 +448,177 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
             _ => {}
         }
     }
-    meta.title = meta.title.or(og_title);
+    titles.og = og_title;
+    titles.headline = facts.headline;
+    titles.h1 = first_h1(toks);
+    let [og_site, app_name] = site;
+    meta.site_name = og_site.or(facts.publisher).or(app_name);
+    meta.title = titles.best(meta.site_name.as_deref());
+    meta.author = meta
+        .author
+        .or(facts.author)
+        .or_else(|| bylines.into_iter().next().map(|b| strip_by(&b)))
+        .or_else(|| author_element(toks));
     meta.description = meta.description.or(og_description);
     meta.url = meta.url.or(og_url);
     meta.date = dates.published.map(|(_, d)| d);
     meta.updated = dates.modified.map(|(_, d)| d);
     meta
+}
+
+/// Every title a page gives itself, to choose from (see [`Titles::best`]).
+#[derive(Default)]
+struct Titles {
+    /// JSON-LD `headline`.
+    headline: Option<String>,
+    /// `og:title`.
+    og: Option<String>,
+    /// `twitter:title`.
+    twitter: Option<String>,
+    /// `<title>`.
+    page: Option<String>,
+    /// The first `<h1>`'s text.
+    h1: Option<String>,
+}
+
+/// What separates a title from its site's name: ` - `, ` | `, `_`, ` :: ` ….
+const TITLE_SEPARATORS: [&str; 12] = [
+    " | ", " - ", " – ", " — ", " » ", " :: ", " · ", " / ", " @ ", "_", "｜", " :",
+];
+
+impl Titles {
+    /// The article's title as Readability weighs them: JSON-LD `headline`, else
+    /// `og:title`, else `twitter:title`, else `<title>`; then the site's name cut off
+    /// (`Story – The Daily Site` → `Story`) where the page names its site, or a
+    /// `<title>`'s last short part after a separator; and the first `<h1>` when the
+    /// title is that heading followed by a separator and more.
+    fn best(self, site: Option<&str>) -> Option<String> {
+        let from_page = self.headline.is_none() && self.og.is_none() && self.twitter.is_none();
+        let raw = self.headline.or(self.og).or(self.twitter).or(self.page)?;
+        let mut title = site
+            .and_then(|s| without_site(&raw, s))
+            .unwrap_or_else(|| raw.clone());
+        if title == raw && from_page {
+            title = without_short_tail(&raw).unwrap_or(raw);
+        }
+        if let Some(h1) = self.h1 {
+            let rest = title.strip_prefix(h1.as_str()).map(str::trim_start);
+            if rest.is_some_and(|r| TITLE_SEPARATORS.iter().any(|s| r.starts_with(s.trim()))) {
+                title = h1;
+            }
+        }
+        Some(title)
+    }
+}
+
+/// The title without the site's name at its end (or start), with the separator
+/// before it; `None` when the name is not there or nothing would be left.
+fn without_site(title: &str, site: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let name = site.trim().to_lowercase();
+    if name.is_empty() || lower == name {
+        return None;
+    }
+    let at = lower.rfind(&name)?;
+    // Lowercasing may change lengths outside ASCII: cut only where it kept them.
+    if lower.len() != title.len() {
+        return None;
+    }
+    let before = title[..at].trim_end();
+    let after = title[at + name.len()..].trim();
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .map(|s| s.trim())
+        .find_map(|s| before.strip_suffix(s))
+        .map(str::trim_end)
+        .filter(|b| !b.is_empty());
+    if let Some(head) = cut {
+        // Only what follows the name may be more of the site (`:: PIXNET ::`).
+        if after.chars().count() <= 20 {
+            return Some(head.to_string());
+        }
+    }
+    let tail = title[..at].is_empty().then_some(after);
+    tail.and_then(|t| {
+        TITLE_SEPARATORS
+            .iter()
+            .map(|s| s.trim())
+            .find_map(|s| t.strip_prefix(s))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    })
+}
+
+/// A `<title>`'s last part after a spaced separator, when it is short (a site's
+/// name: four words or twelve characters at most) and what stays has three words
+/// or more (or ten characters of CJK), as Readability cuts.
+fn without_short_tail(title: &str) -> Option<String> {
+    let (at, sep) = TITLE_SEPARATORS[..8]
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|(i, _)| *i)?;
+    let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
+    let words = |t: &str| t.split_whitespace().count();
+    let cjk = head.chars().filter(|c| crate::text::is_cjk(*c)).count();
+    let short_tail = words(tail) <= 4 && tail.chars().count() <= 30;
+    (short_tail && (words(head) >= 3 || cjk >= 10)).then(|| head.to_string())
+}
+
+/// The text of the page's first `<h1>`.
+fn first_h1(toks: &[Tok]) -> Option<String> {
+    let at = toks
+        .iter()
+        .position(|t| matches!(t, Tok::Start(tag) if &*tag.name == "h1"))?;
+    let mut text = String::new();
+    for t in &toks[at + 1..] {
+        match t {
+            Tok::End(name) if name == "h1" => break,
+            Tok::Text(s) => text.push_str(s),
+            _ => {}
+        }
+    }
+    clean(&text)
+}
+
+/// `By Ann` → `Ann`.
+fn strip_by(byline: &str) -> String {
+    let t = byline.trim();
+    match t.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => t[3..].trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// The text of the first element the page marks as its author (`rel="author"`,
+/// `itemprop="author"`), when short enough to be a name.
+fn author_element(toks: &[Tok]) -> Option<String> {
+    let at = toks.iter().position(|t| {
+        matches!(t, Tok::Start(tag) if attr(tag, "rel") == Some("author")
+            || attr(tag, "itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author")))
+    })?;
+    let Tok::Start(open) = &toks[at] else {
+        return None;
+    };
+    let name: &str = &open.name;
+    let mut depth = 0usize;
+    let mut text = String::new();
+    for t in &toks[at + 1..] {
+        match t {
+            Tok::Start(tag) if &*tag.name == name => depth += 1,
+            Tok::End(n) if n == name => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            Tok::Text(s) => text.push_str(s),
+            _ => {}
+        }
+    }
+    clean(&text)
+        .map(|t| strip_by(&t))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 100)
 }
 
 /// The best date found so far of each kind, with its rank (lower is better).
@@ -519,8 +697,9 @@ fn is_byline(tag: &Tag) -> bool {
         .any(|w| BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
-/// Every date the page states about itself: `<meta>`, JSON-LD, `itemprop`, `<time>`.
-fn page_dates(toks: &[Tok], dates: &mut Dates) {
+/// Every date the page states about itself: `<meta>`, JSON-LD (whose other facts
+/// go to `facts`), `itemprop`, `<time>`.
+fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
     // Open elements, each with whether it or an ancestor is a byline.
     let mut open: Vec<(&str, bool)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -559,7 +738,7 @@ fn page_dates(toks: &[Tok], dates: &mut Dates) {
                         }) =>
                     {
                         if let Some(Tok::Text(json)) = toks.get(i + 1) {
-                            json_ld_dates(json, dates);
+                            json_ld(json, dates, facts);
                         }
                     }
                     _ => {}
@@ -579,14 +758,11 @@ fn page_dates(toks: &[Tok], dates: &mut Dates) {
     }
 }
 
-/// `datePublished` and `dateModified` from a JSON-LD block: the first object that
-/// has them, in the block, a list of objects or an `@graph`, Article-like types first.
-fn json_ld_dates(json: &str, dates: &mut Dates) {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
-        return;
-    };
+/// The objects of a JSON-LD block (the block, a list of objects, an `@graph`),
+/// Article-like types first.
+fn json_ld_objects(value: &serde_json::Value) -> Vec<&serde_json::Map<String, serde_json::Value>> {
     let mut objects: Vec<&serde_json::Map<String, serde_json::Value>> = Vec::new();
-    let top: Vec<&serde_json::Value> = match &value {
+    let top: Vec<&serde_json::Value> = match value {
         serde_json::Value::Array(items) => items.iter().collect(),
         v => vec![v],
     };
@@ -607,9 +783,48 @@ fn json_ld_dates(json: &str, dates: &mut Dates) {
         }
     };
     objects.sort_by_key(|o| !article_like(o));
-    for o in objects {
+    objects
+}
+
+/// What a page's JSON-LD says besides its dates: the first of each, Article-like
+/// objects first.
+#[derive(Default)]
+struct JsonLd {
+    headline: Option<String>,
+    publisher: Option<String>,
+    author: Option<String>,
+}
+
+/// `datePublished`, `dateModified`, `headline`, `publisher.name` and the authors'
+/// names from a JSON-LD block.
+fn json_ld(json: &str, dates: &mut Dates, facts: &mut JsonLd) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+        return;
+    };
+    let name_of = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => clean(s),
+        serde_json::Value::Object(o) => o.get("name").and_then(|n| n.as_str()).and_then(clean),
+        _ => None,
+    };
+    for o in json_ld_objects(&value) {
         dates.offer(false, 1, o.get("datePublished").and_then(|v| v.as_str()));
         dates.offer(true, 1, o.get("dateModified").and_then(|v| v.as_str()));
+        if facts.headline.is_none() {
+            facts.headline = o.get("headline").and_then(|v| v.as_str()).and_then(clean);
+        }
+        if facts.publisher.is_none() {
+            facts.publisher = o.get("publisher").and_then(name_of);
+        }
+        if facts.author.is_none() {
+            facts.author = match o.get("author") {
+                Some(serde_json::Value::Array(list)) => {
+                    let names: Vec<String> = list.iter().filter_map(name_of).collect();
+                    (!names.is_empty()).then(|| names.join(", "))
+                }
+                Some(v) => name_of(v),
+                None => None,
+            };
+        }
     }
 }
 
@@ -660,7 +875,7 @@ mod tests {
     #[test]
     fn head_metadata_is_read() {
         let (_, meta) = extract(PAGE);
-        assert_eq!(meta.title.as_deref(), Some("Page title"));
+        assert_eq!(meta.title.as_deref(), Some("OG title"));
         assert_eq!(meta.author.as_deref(), Some("Ann"));
         assert_eq!(meta.description.as_deref(), Some("About it."));
         assert_eq!(meta.keywords, ["a", "b", "c"]);
@@ -764,6 +979,59 @@ mod tests {
             r#"<html dir="auto"><head><link rel="canonical" href="javascript:x"></head></html>"#,
         );
         assert_eq!((m.dir, m.url), (None, None));
+    }
+
+    #[test]
+    fn the_title_loses_the_sites_name_and_the_page_gives_site_and_byline() {
+        let page = |head: &str, body: &str| {
+            extract(&format!(
+                "<html><head>{head}</head><body>{body}</body></html>"
+            ))
+            .1
+        };
+        // og:title over <title>; the site's name cut off where the page names its site.
+        let m = page(
+            r#"<title>Story - The Daily Site</title><meta property="og:title" content="Story – The Daily Site"><meta property="og:site_name" content="The Daily Site">"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Story"));
+        assert_eq!(m.site_name.as_deref(), Some("The Daily Site"));
+        // JSON-LD headline first, its publisher as the site, its authors as the byline.
+        let m = page(
+            r#"<title>Long title | Site</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline","publisher":{"name":"Pub"},"author":[{"name":"Ann"},{"name":"Bo"}]}</script>"#,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("Headline"));
+        assert_eq!(m.site_name.as_deref(), Some("Pub"));
+        assert_eq!(m.author.as_deref(), Some("Ann, Bo"));
+        // A <title> alone: a short last part goes, a title of two words keeps it.
+        let m = page(
+            "<title>Obama admits US gun laws are his frustration - BBC News</title>",
+            "",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Obama admits US gun laws are his frustration")
+        );
+        let m = page("<title>Rust - Wikipedia</title>", "");
+        assert_eq!(m.title.as_deref(), Some("Rust - Wikipedia"));
+        // The <h1> when the title is the heading, a separator and more (CJK sites' `_`).
+        let m = page(
+            "<title>新电脑已可自学 人工智能迈上新台阶_科技_腾讯网</title>",
+            "<h1>新电脑已可自学 人工智能迈上新台阶</h1>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("新电脑已可自学 人工智能迈上新台阶")
+        );
+        // A byline element when the head names no author.
+        let m = page(
+            "<title>T</title>",
+            r#"<p><span itemprop="author">By Ann Lee</span></p>"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("Ann Lee"));
+        let m = page(r#"<meta name="byl" content="By JOHN DOE">"#, "");
+        assert_eq!(m.author.as_deref(), Some("JOHN DOE"));
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub(super) fn filter_attribute<'a>(
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        super::boilerplate::ATTRIBUTE => super::boilerplate::KINDS
+            .contains(&value)
+            .then_some(Cow::Borrowed(value)),
         // A callout's type and fold, as Obsidian writes them.
         "data-callout" => (!value.is_empty()
             && value.chars().count() <= 32
@@ -121,7 +124,7 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
     b.add_tags(["input", "section"])
         .rm_clean_content_tags(["script", "style"])
         .add_clean_content_tags(DROP_WITH_CONTENT)
-        .add_generic_attributes(["dir", "id"])
+        .add_generic_attributes(["dir", "id", super::boilerplate::ATTRIBUTE])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("blockquote", ["class"])

@@ -972,7 +972,8 @@ impl Writer<'_> {
             return None;
         }
         let href = match dest.strip_prefix('#') {
-            Some(heading) => format!("#{}", slug(heading)),
+            // Percent-encoded as the parser path's link is (a CJK heading's slug).
+            Some(heading) => self.url(&format!("#{}", slug(heading))),
             None => {
                 self.note_link(LinkKind::Wikilink, &escaped_href(dest));
                 self.url(dest)

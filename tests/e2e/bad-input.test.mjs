@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dropFiles, fakeCore, PNG_BYTES, SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
+import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -20,14 +21,16 @@ test('a binary file dropped with a good one: an error for it, the good one still
     assert.equal(await error.getByTestId('original').count(), 0, 'binary bytes are not offered as text');
     assert.match(await page.getByTestId('status').textContent() ?? '', /photo\.png/);
 
-    const buttons = page.getByTestId('file-button');
-    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
-    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('data-state'))), ['error', 'error', 'ok']);
+    // Each file dropped on its own is listed, the wrong ones as failed (the dated article first).
+    await listSettled(page);
+    const items = page.getByTestId('library-item');
+    assert.deepEqual(await items.evaluateAll((all) => all.map((b) => `${/** @type {HTMLElement} */ (b).dataset.path} ${/** @type {HTMLElement} */ (b).dataset.status}`)),
+      [`${SAMPLE_NAME} ready`, 'empty.md failed', 'photo.png failed']);
 
-    await buttons.filter({ hasText: 'empty.md' }).click();
+    await itemFor(page, 'empty.md').click();
     assert.match(await page.getByTestId('error-message').innerText(), /empty/i);
 
-    await buttons.filter({ hasText: SAMPLE_NAME }).click();
+    await itemFor(page, SAMPLE_NAME).click();
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
     await page.getByTestId('article-body').getByText('责任编辑：李墨轩').waitFor();
   });
@@ -76,10 +79,10 @@ test('files opened with a crashing one, before the core is ready, still render',
     // Both files are read and waiting for the core (reading takes a few ms).
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     releaseCore();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
-    const buttons = page.getByTestId('file-button');
-    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('data-state'))), ['error', 'ok']);
-    await buttons.filter({ hasText: 'tiny.md' }).click();
+    await listSettled(page);
+    assert.equal(await itemFor(page, 'crash.md').getAttribute('data-status'), 'failed');
+    assert.equal(await itemFor(page, 'tiny.md').getAttribute('data-status'), 'ready');
+    await itemFor(page, 'tiny.md').click();
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
   }, { setup });
 });

@@ -1,7 +1,7 @@
 // The demo: the page with no ?src= opens the bundled sample.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SAMPLE_TITLE, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { SAMPLE_NAME, SAMPLE_TITLE, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -11,8 +11,12 @@ test('opening the page shows the sample article', async () => {
     const body = page.getByTestId('article-body');
     await body.getByText('全国跨境电商综试区已达132个，基本覆盖全国').waitFor();
     assert.match(await page.getByTestId('status').textContent() ?? '', /Loaded .*商务部/);
-    assert.equal(await page.getByTestId('file-button').count(), 1);
-    assert.equal(await page.getByTestId('file-button').getAttribute('aria-current'), 'true');
+    // The demo is the library's one article, shown, with its permalink; it is never kept.
+    const items = page.getByTestId('library-item');
+    assert.equal(await items.count(), 1);
+    assert.equal(await items.getAttribute('aria-current'), 'true');
+    await items.filter({ hasText: '商务部' }).waitFor();
+    await page.waitForFunction((name) => location.hash === `#${name}`, SAMPLE_NAME);
     assert.match(await page.title(), /商务部/);
 
     // The module's API as other pages would use it: shared init, plain objects back.

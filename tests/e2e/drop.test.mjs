@@ -45,9 +45,11 @@ test('a dropped news article renders cleanly', async () => {
       assert.equal(policy, 'no-referrer');
     }
     // Both files are listed; the dropped one is current.
-    const buttons = page.getByTestId('file-button');
-    assert.equal(await buttons.count(), 2);
-    assert.equal(await buttons.nth(1).getAttribute('aria-current'), 'true');
+    const items = page.getByTestId('library-item');
+    await page.getByTestId('library-count').filter({ hasText: /^2 / }).waitFor();
+    assert.equal(await items.count(), 2);
+    assert.equal(await items.filter({ hasText: SAMPLE_TITLE }).getAttribute('aria-current'), 'true');
+    assert.equal(await items.filter({ hasText: 'A tiny fixture post' }).getAttribute('aria-current'), null);
   }, { setup });
 });
 

@@ -115,15 +115,15 @@ test('dist/folio.html works from file:// with no network: the demo shows, a drop
 
   await withUrl(`file://${file}`, async (page, outside) => {
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
-    assert.equal(await page.getByTestId('file-button').innerText(), SAMPLE_NAME);
+    assert.equal(await page.getByTestId('library-item').getAttribute('data-path'), SAMPLE_NAME);
     await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
-    assert.equal(await page.getByTestId('file-button').count(), 2);
+    assert.equal(await page.getByTestId('library-item').count(), 2);
     // Links: a relative one says its file is not open and leaves the page where it is.
     await dropFiles(page, [{ name: 'links.md', bytes: Buffer.from('# Links\n\nSee [the other post](other.md) or [a site](https://example.com/).\n') }]);
     await page.getByRole('link', { name: 'the other post' }).click();
     assert.equal(await page.getByTestId('notice').innerText(), '“other.md” is not open. Drop it on this page or use “Open files…” to read it.');
-    assert.equal(page.url(), `file://${file}`);
+    assert.equal(page.url().split('#')[0], `file://${file}`, 'the page stayed (its hash is the shown article\'s permalink)');
     assert.equal(await page.getByRole('link', { name: 'a site' }).getAttribute('target'), '_blank');
     // A file big enough for the worker: the single file starts none (it has no worker file
     // next to it, and from file:// none could load), so the main thread renders it.

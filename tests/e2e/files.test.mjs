@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -11,15 +12,14 @@ test('two files open through the input and switch through the list', async () =>
       { name: SAMPLE_NAME, mimeType: 'text/markdown', buffer: SAMPLE },
       { name: 'tiny.md', mimeType: 'text/markdown', buffer: Buffer.from(TINY_POST) },
     ]);
-    const buttons = page.getByTestId('file-button');
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
-    assert.equal(await buttons.count(), 2);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
+    assert.equal(await page.getByTestId('library-item').count(), 2);
+    await listSettled(page);
 
-    await buttons.filter({ hasText: 'tiny.md' }).click();
+    await itemFor(page, 'tiny.md').click();
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
-    assert.equal(await buttons.nth(1).getAttribute('aria-current'), 'true');
-    assert.equal(await buttons.nth(0).getAttribute('aria-current'), null);
+    assert.equal(await itemFor(page, 'tiny.md').getAttribute('aria-current'), 'true');
+    assert.equal(await itemFor(page, SAMPLE_NAME).getAttribute('aria-current'), null);
     // Zone-less date: shown as written, not shifted into the reader's zone.
     const time = page.getByTestId('article-date');
     assert.equal(await time.getAttribute('datetime'), '2021-03-04T23:30:00');
@@ -30,9 +30,9 @@ test('two files open through the input and switch through the list', async () =>
     const target = (await toc.locator('a').first().getAttribute('href')) ?? '';
     assert.equal(await page.locator(`[id="${decodeURIComponent(target.slice(1))}"]`).count(), 1);
 
-    await buttons.filter({ hasText: SAMPLE_NAME }).click();
+    await itemFor(page, SAMPLE_NAME).click();
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
-    assert.equal(await buttons.nth(0).getAttribute('aria-current'), 'true');
+    assert.equal(await itemFor(page, SAMPLE_NAME).getAttribute('aria-current'), 'true');
     assert.match(await page.getByTestId('status').textContent() ?? '', /Loaded .*商务部/);
   });
 });

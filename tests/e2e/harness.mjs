@@ -74,6 +74,8 @@ export function useBrowser() {
  *   axe-core, whose own inline styles the CSP would block; never for a test about security).
  * @property {RegExp[]} [allowConsole]  Console errors that this test expects (e.g. the browser's own
  *   "Failed to load resource" line for a request the test makes fail).
+ * @property {'allow' | 'block'} [serviceWorkers]  Whether the page may register its service
+ *   worker (default block: requests it would handle bypass the routes tests set up).
  */
 
 /**
@@ -90,6 +92,7 @@ export async function withPage(harness, path, body, options = {}) {
     timezoneId: options.timezoneId ?? 'Asia/Shanghai',
     viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    serviceWorkers: options.serviceWorkers ?? 'block',
     bypassCSP: options.bypassCSP ?? false,
   });
   context.setDefaultTimeout(10_000);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -28,9 +29,9 @@ test('hostile files each end in an article or a specific message, and the viewer
     for (const c of CASES) {
       // Handing a 33 MB file to the page takes a while on a loaded machine.
       await page.getByTestId('file-input').setInputFiles([{ name: c.name, mimeType: 'text/plain', buffer: c.bytes }], { timeout: 60_000 });
-      const button = page.getByTestId('file-button').filter({ hasText: c.name });
+      const button = itemFor(page, c.name);
       await button.waitFor();
-      await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'), null, { timeout: 60_000 });
+      await listSettled(page, 60_000);
       await button.click();
       if (c.error) {
         assert.match(await page.getByTestId('error-message').innerText(), c.error, c.name);

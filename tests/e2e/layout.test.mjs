@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -72,13 +73,13 @@ test('switching files from deep in a long article jumps to the next one\'s top a
     const other = LONG.replace('# A long article', '# Another long one');
     await dropFiles(page, [{ name: 'long.md', bytes: Buffer.from(LONG) }, { name: 'other.md', bytes: Buffer.from(other) }]);
     await shownTitle(page).filter({ hasText: 'A long article' }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'));
+    await listSettled(page);
     // Smooth scrolling is on (the reader has no reduced-motion preference).
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'smooth');
     const after = await page.evaluate(() => {
       window.scrollTo({ top: 6000, behavior: 'instant' });
       const before = window.scrollY;
-      /** @type {HTMLElement} */ ([...document.querySelectorAll('[data-testid="file-button"]')].find((b) => b.textContent === 'other.md')).click();
+      /** @type {HTMLElement} */ (document.querySelector('[data-testid="library-item"][data-path="other.md"]')).click();
       return { before, now: window.scrollY, top: /** @type {Element} */ (document.querySelector('[data-testid="viewer"]')).getBoundingClientRect().top };
     });
     assert.ok(after.before > 5000, `scrolled to ${after.before}`);
@@ -103,13 +104,14 @@ test('the themed element of examples/element.html is readable in dark mode (and 
   }
 });
 
-test('on a phone the article follows the file list closely, however short it is', async () => {
+test('on a phone the article follows the top bar closely (the file list is a drawer), however short it is', async () => {
   await withPage(harness, '?src=', async (page) => {
     await page.getByTestId('welcome').waitFor();
     await dropFiles(page, [{ name: 'short.md', bytes: Buffer.from('# A short one\n\nShort.\n') }]);
     await shownTitle(page).waitFor();
+    assert.equal(await page.getByTestId('file-list-nav').isVisible(), false, 'the list waits in its drawer');
     const gap = await page.evaluate(() => /** @type {Element} */ (document.querySelector('[data-testid="article-title"]')).getBoundingClientRect().top
-      - /** @type {Element} */ (document.querySelector('[data-testid="file-list-nav"]')).getBoundingClientRect().bottom);
-    assert.ok(gap < 80, `the title is ${gap}px below the list`);
+      - /** @type {Element} */ (document.querySelector('.topbar')).getBoundingClientRect().bottom);
+    assert.ok(gap < 80, `the title is ${gap}px below the top bar`);
   }, { viewport: { width: 390, height: 844 } });
 });

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dropFiles, fakeCore, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -49,7 +50,7 @@ const BIG_TOO_LARGE = Buffer.from(`# FOLIO-TOO-LARGE\n\n${'Filler text. '.repeat
  * @param {string} name
  */
 async function errorFor(page, name) {
-  await page.getByTestId('file-button').filter({ hasText: name }).click();
+  await itemFor(page, name).click();
   await page.getByTestId('error').filter({ hasText: name }).waitFor();
   return page.getByTestId('error-message').innerText();
 }
@@ -87,10 +88,10 @@ test('errors are told in English and Chinese from their code, on the main thread
     await withPage(harness, `?src=&lang=${lang}`, async (page) => {
       /** @type {import('playwright-core').Worker[]} */
       const workers = [];
-      page.on('worker', (worker) => { workers.push(worker); });
+      page.on('worker', (worker) => { if (/\/folio-worker\.js$/.test(worker.url())) workers.push(worker); });
       await page.getByTestId('welcome').waitFor();
       await dropFiles(page, FILES);
-      await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'), null, { timeout: 60_000 });
+      await listSettled(page, 60_000);
       for (const { name } of FILES) assert.equal(await errorFor(page, name), expected[lang][name], `${lang}: ${name}`);
       assert.equal(workers.length, 1, 'big.md went through the render worker');
       // The live region says it too, in the same words.

@@ -8,7 +8,7 @@ const harness = useBrowser();
 test('?src= with a relative URL', async () => {
   await withPage(harness, `?src=samples/${SAMPLE_NAME}&lang=en`, async (page) => {
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
-    assert.equal(await page.getByTestId('file-button').innerText(), SAMPLE_NAME);
+    assert.equal(await page.getByTestId('library-item').getAttribute('data-path'), SAMPLE_NAME);
   });
 });
 
@@ -28,6 +28,6 @@ test('?src= that fails to fetch shows an error card, not a blank page', async ()
     await error.waitFor();
     assert.match(await error.innerText(), /gone\.md/);
     assert.match(await page.getByTestId('error-message').innerText(), /Could not fetch/);
-    assert.equal(await page.getByTestId('file-button').getAttribute('data-state'), 'error');
+    assert.equal(await page.getByTestId('library-item').count(), 0, 'nothing was fetched, so nothing joins the library');
   }, { setup, allowConsole: [/^Failed to load resource: net::ERR_CONNECTION_REFUSED$/] });
 });

@@ -82,8 +82,10 @@ test('every UI string has Chinese words of its own, in every table of words', as
     'i18n/reading.js': (await import('../../www/i18n/reading.js')).READING_WORDS,
     'i18n.js': (await import('../../www/i18n.js')).VIEWER_WORDS,
   };
-  // Every table module under www/i18n/ is listed here.
-  assert.deepEqual(readdirSync(join(WWW, 'i18n')).map((name) => `i18n/${name}`).sort(), Object.keys(tables).filter((path) => path !== 'i18n.js').sort());
+  // Every table module under www/i18n/ is listed here (the warnings' Chinese words, which
+  // have no English table, are checked against the core's codes by tests/contract.rs).
+  const listed = readdirSync(join(WWW, 'i18n')).map((name) => `i18n/${name}`).filter((path) => path !== 'i18n/warnings.js');
+  assert.deepEqual(listed.sort(), Object.keys(tables).filter((path) => path !== 'i18n.js').sort());
   /** Sample arguments: a number for counts and sizes, a params object for errors. */
   const args = (/** @type {string} */ key) => (key.startsWith('error.')
     ? [{ size: '41943040', limit: '33554432', kind: 'PNG image', url: 'https://example.com/a.md', status: '404 Not Found', value: 'x' }]

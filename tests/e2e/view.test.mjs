@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { itemFor } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -90,9 +91,8 @@ test('every part of the article view, with metadata always as text', async () =>
     // Each file is rendered once: switching back and forth reuses the result.
     await dropFiles(page, [{ name: 'second.md', bytes: Buffer.from('two') }]);
     await title.filter({ hasText: 'second.md' }).waitFor();
-    const buttons = page.getByTestId('file-button');
     for (const name of ['all.md', 'second.md', 'all.md']) {
-      await buttons.filter({ hasText: name }).click();
+      await itemFor(page, name).click();
       await title.filter({ hasText: name === 'all.md' ? 'Everything' : name }).waitFor();
     }
     assert.equal(await page.evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 2);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dropFiles, fakeCore, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
+import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -39,7 +40,7 @@ const BIGGISH = 1 << 20;
 
 /** Shows `name` from the file list and waits for its title and last paragraph. */
 async function openBig(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ name, /** @type {string} */ title) {
-  await page.getByTestId('file-button').filter({ hasText: name }).click();
+  await itemFor(page, name).click();
   await shownTitle(page).filter({ hasText: title }).waitFor({ timeout: 60_000 });
   // All of it built, then scrolled to, as a reader would (a huge body lays out only what is near the screen).
   await page.locator('[data-testid="article-body"]:not([aria-busy])').waitFor({ timeout: 60_000 });
@@ -49,12 +50,13 @@ async function openBig(/** @type {import('playwright-core').Page} */ page, /** @
     if (last?.innerText === text) return true;
     last?.scrollIntoView({ block: 'end', behavior: 'instant' });
     return false;
-  }, `The last paragraph of ${title}.`, { timeout: 10_000, polling: 100 });
+  }, `The last paragraph of ${title}.`, { timeout: 60_000, polling: 100 });
 }
 
 /**
- * The page's workers as they start, and those that have ended (`endings[i]` settles
- * when the i-th one does).
+ * The page's render workers (folio-worker.js; not the library's parse and search
+ * workers) as they start, and those that have ended (`endings[i]` settles when the i-th
+ * one does).
  * @param {import('playwright-core').Page} page
  */
 function watchWorkers(page) {
@@ -65,6 +67,7 @@ function watchWorkers(page) {
   /** @type {Promise<void>[]} */
   const endings = [];
   page.on('worker', (worker) => {
+    if (!/\/folio-worker\.js$/.test(worker.url())) return;
     started.push(worker);
     endings.push(new Promise((resolve) => worker.once('close', () => { ended.push(worker); resolve(); })));
   });
@@ -73,7 +76,7 @@ function watchWorkers(page) {
 
 /** Waits until no file is pending. */
 async function allSettled(/** @type {import('playwright-core').Page} */ page) {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="file-button"][aria-busy]'), null, { timeout: 60_000 });
+  await listSettled(page, 60_000);
 }
 
 /**
@@ -124,33 +127,32 @@ test('a big file renders in the worker while the page stays usable', async () =>
       { name: 'gated-big.md', bytes: bigArticle('A big article', BIG) },
       { name: 'small.md', bytes: Buffer.from(TINY_POST) },
     ]);
-    const buttons = page.getByTestId('file-button');
-    const big = buttons.filter({ hasText: 'gated-big.md' });
+    const big = itemFor(page, 'gated-big.md');
 
     // The big file's render is now held inside the core. The page still answers:
     await reached;
     const loading = page.getByTestId('loading');
     assert.match(await loading.innerText(), /^Rendering a large file \(2\.0 MB\) in the background…$/, 'its loading note is shown');
-    assert.equal(await big.getAttribute('aria-busy'), 'true');
+    assert.equal(await big.getAttribute('data-status'), 'pending');
     // the other file opens and reads, by mouse and by keyboard,
-    await buttons.filter({ hasText: 'small.md' }).click();
+    await itemFor(page, 'small.md').click();
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     assert.match(await page.getByTestId('article-body').innerText(), /Just enough text to be an article/);
     assert.equal(await layoutOfFirstBlock(page), 'visible', 'a short body is laid out whole');
-    await big.focus();
-    await page.keyboard.press('Enter');
+    await big.click();
     await loading.waitFor();
-    await page.keyboard.press('ArrowDown');
+    // (newest first: the dated small post above the big one)
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     // and frames are still painted.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    assert.equal(await big.getAttribute('aria-busy'), 'true', 'all this happened before the big file was done');
+    assert.equal(await big.getAttribute('data-status'), 'pending', 'all this happened before the big file was done');
 
     openGate();
     await allSettled(page);
     await openBig(page, 'gated-big.md', 'A big article');
-    assert.equal(await big.getAttribute('data-state'), 'ok');
+    assert.equal(await big.getAttribute('data-status'), 'ready');
     assert.equal(await layoutOfFirstBlock(page), 'auto', 'a body over a million characters lays out only what is near the screen');
     assert.equal(workers.length, 1, 'one worker was started');
     assert.match(workers[0].url(), /\/folio-worker\.js$/);
@@ -218,24 +220,25 @@ test('a trap in the worker fails that file only; the same worker, with a fresh c
       { name: 'fine-big.md', bytes: bigArticle('A big article', BIGGISH) },
     ]);
     await allSettled(page);
-    const buttons = page.getByTestId('file-button');
-    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('data-state'))), ['ok', 'error', 'error', 'ok', 'ok']);
+    const states = await Promise.all(['small.md', 'crash-big.md', 'crash-small.md', 'fine-small.md', 'fine-big.md']
+      .map((name) => itemFor(page, name).getAttribute('data-status')));
+    assert.deepEqual(states, ['ready', 'failed', 'failed', 'ready', 'ready']);
 
     // The worker's trap reads exactly like the main thread's.
-    await buttons.filter({ hasText: 'crash-big.md' }).click();
+    await itemFor(page, 'crash-big.md').click();
     const error = page.getByTestId('error');
     await error.filter({ hasText: 'crash-big.md' }).waitFor();
     assert.equal(await page.getByTestId('error-message').innerText(), TRAP_MESSAGE);
     assert.equal(await error.getByTestId('original').count(), 1, 'the text of the file is still viewable');
-    await buttons.filter({ hasText: 'crash-small.md' }).click();
+    await itemFor(page, 'crash-small.md').click();
     await error.filter({ hasText: 'crash-small.md' }).waitFor();
     assert.equal(await page.getByTestId('error-message').innerText(), TRAP_MESSAGE);
 
     // The files sent with the crashing ones rendered; so do the next ones.
-    await buttons.filter({ hasText: 'fine-small.md' }).click();
+    await itemFor(page, 'fine-small.md').click();
     await shownTitle(page).filter({ hasText: 'Fine and small' }).waitFor();
     await openBig(page, 'fine-big.md', 'A big article');
-    await buttons.filter({ hasText: 'small.md' }).first().click();
+    await itemFor(page, 'small.md').click();
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     await dropFiles(page, [{ name: 'after.md', bytes: bigArticle('After the crash', BIGGISH) }]);
     await allSettled(page);

@@ -1,6 +1,6 @@
 // The XSS suite in a real browser: every vector of tests/xss/vectors.mjs is a whole
 // article file, opened in the viewer through the real drop path and the file input
-// (50 files per page load, each one clicked so it renders), and, when
+// (64 files per page load, each one opened from the list so it renders), and, when
 // www/folio-article.js exists, through the <folio-article> element too.
 //
 // Recorded as attacks: any call to the hooks the payloads use (`__xss`, `alert`,
@@ -65,7 +65,8 @@ const PLACEHOLDER_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="8" hei
  */
 async function recordingContext(policy, log) {
   const base = harness.url;
-  const context = await harness.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US' });
+  // No service worker: requests it handled would bypass the recorder's routes.
+  const context = await harness.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
   context.setDefaultTimeout(15_000);
   await context.exposeFunction('__xssReport', (/** @type {string} */ kind, /** @type {string} */ detail) => {
     if (kind === 'csp') log.csp.push(detail);
@@ -111,8 +112,9 @@ async function recordingContext(policy, log) {
     page.on('frameattached', (frame) => log.attacks.push(`frame attached ${frame.url() || '(empty)'}`));
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
-      const expected = /** @type {any} */ (page).__expectedUrl;
-      if (frame.url() !== expected) log.attacks.push(`navigation to ${frame.url()}`);
+      // The viewer's own permalinks change the hash only (a same-document navigation).
+      const expected = /** @type {string} */ (/** @type {any} */ (page).__expectedUrl);
+      if (frame.url().split('#')[0] !== expected.split('#')[0]) log.attacks.push(`navigation to ${frame.url()}`);
     });
     page.on('popup', (popup) => log.attacks.push(`popup ${popup.url()}`));
   });
@@ -202,8 +204,9 @@ function auditDom(root) {
  */
 
 /**
- * The viewer driver: drop (even batches) or pick (odd batches) the files, then click
- * each file button so each one renders, and audit the page after each.
+ * The viewer driver: drop (even batches) or pick (odd batches) the files, then open
+ * each one from the library's list (scrolled to its row, which is clicked) so each one
+ * renders, and audit the page after each.
  * @type {Feed}
  */
 async function feedViewer(page, batch, log, index) {
@@ -215,22 +218,44 @@ async function feedViewer(page, batch, log, index) {
   }
   const results = await page.evaluate(async (count) => {
     const w = /** @type {any} */ (window);
-    const buttons = () => /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-testid="file-button"]'));
     const tick = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    while (buttons().length < count || Array.from(buttons()).some((b) => !b.dataset.state)) await tick();
+    const box = /** @type {HTMLElement} */ (document.querySelector('[data-testid="file-list"]'));
+    const records = () => [...w.folioLibrary.records.values()];
+    for (let waited = 0; records().length < count || records().some((r) => r.status === 'pending') || box.getAttribute('aria-busy') !== 'false'; waited += 1) {
+      if (waited > 2000) throw new Error(`only ${records().length} of ${count} files were read`);
+      await tick();
+    }
     const out = [];
     for (let i = 0; i < count; i += 1) {
-      const button = buttons()[i];
-      button.click();
+      w.folioList.activate(i); // scrolls the list to the row
       await tick();
-      const shown = document.querySelector('[data-testid="article"], [data-testid="error"]');
-      if (button.getAttribute('aria-current') !== 'true' || !shown) throw new Error(`file ${i} did not show`);
-      out.push({ state: button.dataset.state, findings: /** @type {string[]} */ (w.__xssAudit(document.body)) });
+      const path = w.folioList.shown[i];
+      const row = /** @type {HTMLElement | null} */ (box.querySelector(`[data-path="${CSS.escape(path)}"]`));
+      if (!row) throw new Error(`file ${i} has no row`);
+      row.click();
+      const hash = `#${path.split('/').map(encodeURIComponent).join('/')}`;
+      for (let waited = 0; location.hash !== hash || !document.querySelector('[data-testid="viewer"] > [data-testid="article"], [data-testid="viewer"] > [data-testid="error"]'); waited += 1) {
+        if (waited > 2000) throw new Error(`file ${i} did not show`);
+        await tick();
+      }
+      if (row.getAttribute('aria-current') !== 'true') throw new Error(`file ${i} is not marked as shown`);
+      // Everything but the library's own controls (its menus are <select>s, its virtual
+      // list places rows with inline styles): the reading pane and the rest of the body.
+      const audited = [...document.body.children].filter((el) => !el.matches('header.topbar') && !el.matches('.layout'));
+      audited.push(/** @type {Element} */ (document.querySelector('[data-testid="viewer"]')));
+      const findings = audited.flatMap((el) => /** @type {string[]} */ (w.__xssAudit(el)));
+      // The library's titles and snippets are text: nothing in the sidebar but its own markup.
+      const sidebar = /** @type {Element} */ (document.querySelector('[data-testid="file-list-nav"]'));
+      for (const el of sidebar.querySelectorAll('*')) {
+        if (!['div', 'span', 'p', 'h2', 'section', 'details', 'summary', 'select', 'option', 'button', 'ul', 'li', 'time', 'mark', 'label', 'input', 'progress', 'img'].includes(el.localName)) findings.push(`sidebar <${el.localName}>`);
+        for (const attr of el.attributes) if (attr.name.startsWith('on')) findings.push(`sidebar <${el.localName}> has ${attr.name}`);
+      }
+      out.push({ state: w.folioLibrary.records.get(path)?.status, findings });
     }
     return out;
   }, batch.length);
   results.forEach(({ state, findings }, i) => {
-    if (state === 'error') log.errors += 1;
+    if (state === 'failed') log.errors += 1;
     for (const finding of findings) log.audit.push(`#${batch[i].id} (${batch[i].family}: ${batch[i].name}): ${finding}`);
     log.ran += 1;
   });
@@ -310,7 +335,7 @@ describe('the viewer', () => {
         link.href = 'javascript:void(0)';
         document.querySelector('[data-testid="article-body"]')?.append(link, document.createElement('script'));
       });
-      const audit = await page.evaluate(() => /** @type {any} */ (window).__xssAudit(document.body));
+      const audit = await page.evaluate(() => /** @type {any} */ (window).__xssAudit(document.querySelector('[data-testid="viewer"]')));
       await page.evaluate(`location.href = 'https://${ATTACKER}/away'`);
       await page.waitForEvent('framenavigated');
       await page.close();

@@ -42,6 +42,12 @@ const HUGE_BODY_CHARS = 1 << 20;
  * @property {boolean} [blockImages]     Remote images become click-to-load placeholders.
  * @property {() => string | null} [original]  The file's text, for a "View original text"
  *   toggle (the viewer gives it; the element has none).
+ * @property {(body: DocumentFragment) => void} [prepareBody]  Runs on the body while it is
+ *   still inert, before it is attached (the library points its images and links at the
+ *   opened files there, so nothing loads from a wrong URL).
+ * @property {(src: string) => string | null} [localImage]  The URL to show a relative cover
+ *   image from (the library's object URL of that file), or null for no cover; without it
+ *   a relative cover resolves against `baseUrl`.
  * @property {Enhance} [enhance]  Rich content (reading/enhance.js), run once the view is on
  *   screen; without it the body stays as the core wrote it. The front ends pass it, so that
  *   the view itself imports nothing from the rich-content modules.
@@ -90,6 +96,11 @@ export function articleView(article, options) {
     // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
     const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
     view.append(body, notesBox(article.warnings, t) ?? '');
+    // Reader mode's switch, loaded only for an article with hidden boilerplate.
+    if (article.hidden.length) {
+      import('./hidden.js').then(({ showAllSwitch }) => body.after(showAllSwitch(article.hidden, view, t) ?? ''),
+        (error) => console.warn('Folio: the show-all switch cannot be shown:', error));
+    }
     const remember = options.positionKey;
     whenFirstShown(view, () => {
       if (toc) openBeside(toc);
@@ -236,11 +247,14 @@ function timeElement(value, locale, testid) {
  * @param {ViewOptions} options
  * @returns {HTMLElement | null}
  */
-function coverFigure(cover, { baseUrl, blockImages, t }) {
+function coverFigure(cover, { baseUrl, blockImages, t, localImage }) {
   if (!cover) return null;
   let url;
   try {
-    url = new URL(cover, baseUrl ?? document.baseURI);
+    const relative = !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(cover);
+    const local = relative && localImage ? localImage(cover) : undefined;
+    if (local === null) return null;
+    url = new URL(local ?? cover, baseUrl ?? document.baseURI);
   } catch {
     return null;
   }
@@ -264,9 +278,10 @@ function coverFigure(cover, { baseUrl, blockImages, t }) {
  * @param {DocumentFragment} fragment
  * @param {ViewOptions} options
  */
-function prepareBody(fragment, { blockImages, t }) {
+function prepareBody(fragment, { blockImages, t, prepareBody: prepareMore }) {
   if (blockImages) blockRemoteImages(fragment, t);
   prepareLinks(fragment);
+  prepareMore?.(fragment);
   headingAnchors(fragment, t);
 }
 

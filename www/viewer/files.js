@@ -1,180 +1,291 @@
-// The opened files and what became of each: the viewer's one store. It reads, fetches and
-// renders (through the render function it is given), keeps one entry per file, and says
-// what changed through events; the views (file list, reader) only listen and ask.
+// The opened files and what became of each: the viewer's one store. Every file opened
+// (picked, dropped, a folder, a zip, a fetched URL) goes into the library (../library/),
+// which lists, parses and indexes them; the store renders the one being read, in full,
+// from its File (through the render function it is given), and keeps the last few
+// rendered for going back. It says what changed through events; the views (library list,
+// reader) only listen and ask.
 //
-//   const files = new OpenedFiles({ render: renderFile });
-//   files.addEventListener('added', ({ detail: entry }) => …);
-//   await files.openFile(file);
+//   const files = new OpenedFiles({ library, render: renderFile });
+//   files.addEventListener('selected', ({ detail: entry }) => …);
+//   files.open(picked);             // what a drop or a picker held
+//   files.select('posts/hello.md');
 //
-// Events (CustomEvent, detail: the Entry): `added` (a new entry, still loading), `changed`
-// (its bytes, article or error changed), `selected` (it is the one shown now).
-// The same file opened again is the same entry: shown as it is when its bytes are the
-// same, rendered again in place when they changed. A file's identity is its name (its path
-// inside a dropped folder), or its URL when it was fetched.
+// Events (CustomEvent, detail: the Entry): `changed` (its bytes, article or error
+// changed), `selected` (it is the one shown now). An entry is made for a path when it is
+// first shown and dropped when it has not been shown for a while (KEEP_RENDERED): it is
+// rendered again from the File when asked for again. The same file opened again is the
+// same entry: shown as it is when its bytes are the same, rendered again when they changed.
 
 import { LoadError, fetchArticle, nameFromUrl } from '../fetch-article.js';
+import { isZip, normalizePath } from '../library/paths.js';
 
 /** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../folio.js').RenderOptions} RenderOptions */
+/** @typedef {import('../library/library.js').Library} Library */
+/** @typedef {import('../library/open.js').Picked} Picked */
+
+/** Rendered articles kept (with their bytes) besides the one shown. */
+export const KEEP_RENDERED = 6;
 
 /**
- * One opened file.
+ * One article being read, or read a moment ago.
  * @typedef {object} Entry
  * @property {number} id       Unique in this page.
- * @property {string} key      Its identity: the name, or the URL it was fetched from.
- * @property {string} name     What the list shows: the file's name, or path in a dropped folder.
+ * @property {string} key      Its path in the library.
+ * @property {string} name     What is shown when it has no title: its path.
  * @property {string} [baseUrl] The URL it came from, for its relative links and images.
  * @property {'loading' | 'ok' | 'error'} state
  * @property {Uint8Array | null} bytes  Its bytes once read ("View original text").
- * @property {number} size     Its size in bytes once read (0 before).
+ * @property {number} size     Its size in bytes (0 before it is read).
  * @property {Article | null} article
  * @property {unknown} error   A FolioError or LoadError when state is 'error'.
  * @property {number} version  Bumped whenever its content changes; a render of an older one is dropped.
  */
 
-/** @typedef {'added' | 'changed' | 'selected'} FilesEvent */
+/** @typedef {'changed' | 'selected'} FilesEvent */
 
 export class OpenedFiles extends EventTarget {
-  /** In the order opened. @type {Entry[]} */
-  entries = [];
   /** The entry shown now. @type {Entry | null} */
   current = null;
+  /** Entries rendered lately, the most recent last. @type {Map<string, Entry>} */
+  #entries = new Map();
+  /** Fetches that failed: an entry with no file behind it, by key. @type {Map<string, Entry>} */
+  #failedFetches = new Map();
   #nextId = 1;
   #render;
 
   /**
-   * @param {{ render: (bytes: Uint8Array, options: RenderOptions) => Promise<Article> }} options
-   *   How a file's bytes become an Article (the viewer's renderFile: small files here, big
-   *   ones in the worker).
+   * @param {{ library: Library, render: (bytes: Uint8Array, options: RenderOptions) => Promise<Article> }} options
+   *   `render`: how a file's bytes become an Article (the viewer's renderFile: small files
+   *   here, big ones in the render worker, never behind the library's parse queue).
    */
-  constructor({ render }) {
+  constructor({ library, render }) {
     super();
+    this.library = library;
     this.#render = render;
+    library.addEventListener('files', (event) => {
+      // A file opened again: the entry shown reads its new bytes (and keeps its view when they are the same).
+      for (const path of /** @type {CustomEvent<{ added: string[] }>} */ (event).detail.added) {
+        const entry = this.#entries.get(path);
+        if (entry && entry === this.current) this.#load(entry);
+        else if (entry) this.#entries.delete(path);
+      }
+    });
+    library.addEventListener('cleared', () => {
+      this.#entries.clear();
+    });
   }
 
   /**
-   * Opens a local file (picker, drop, the embedded demo).
-   * @param {File} file
-   * @param {{ name?: string, show?: boolean }} [options]  `name`: its path in a dropped
-   *   folder (default: the file's name); `show`: make it the current entry (default true).
-   * @returns {Promise<Entry>}
+   * Opens what a drop or a picker held: files, folders, zips. The first file picked on its
+   * own is shown (a folder's or a zip's articles are listed, and shown when chosen).
+   * @param {Picked[]} picked
+   * @param {{ show?: boolean }} [options]  `show`: show the first loose file (default true).
+   * @returns {Promise<void>}
    */
-  async openFile(file, { name = file.name, show = true } = {}) {
-    const entry = this.#entryFor(name, name);
-    if (show) this.select(entry);
-    let bytes;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      if (entry.state === 'ok') return entry; // The copy already shown stays.
-      return this.#settle(entry, entry.version, { error: new LoadError(`The file ${name} could not be read.`, 'read') });
-    }
-    return this.#load(entry, bytes);
+  async open(picked, { show = true } = {}) {
+    const first = show ? picked.find((p) => p.kind === 'file' && !p.path.includes('/') && !isZip(p.path)) : undefined;
+    const path = first?.kind === 'file' ? normalizePath(first.path) : null;
+    const opening = this.library.open(picked);
+    // Files picked on their own are added at once (before any folder is walked): shown loading.
+    if (path && this.library.records.has(path)) this.select(path);
+    await opening;
+    if (path && this.current?.key !== path) this.select(path);
   }
 
   /**
-   * Fetches an article by URL (relative to the page) and opens it.
+   * Opens one local file (the embedded demo, a test).
+   * @param {File} file
+   * @param {{ name?: string, show?: boolean, transient?: boolean }} [options]  `name`: its path
+   *   (default: the file's name); `show`: make it the current entry (default true);
+   *   `transient`: never kept in the browser.
+   * @returns {Promise<void>}
+   */
+  async openFile(file, { name = file.name, show = true, transient = false } = {}) {
+    const path = normalizePath(name) ?? file.name;
+    this.library.addFiles([{ path, file, loose: true, ...(transient ? { transient } : {}) }]);
+    if (show) this.select(path);
+  }
+
+  /**
+   * Fetches an article by URL (relative to the page) and opens it. It joins the library
+   * (not kept in the browser); its links resolve against its URL.
    * @param {string} src
-   * @returns {Promise<Entry>}
+   * @returns {Promise<void>}
    */
   async openUrl(src) {
     let url;
     try {
       url = new URL(src, document.baseURI);
     } catch {
-      const entry = this.#entryFor(src, src);
-      this.select(entry);
-      return this.#settle(entry, entry.version, { error: new LoadError(`“${src}” is not a valid address.`, 'bad-url', { url: src }) });
+      this.#showFailure(src, src, new LoadError(`“${src}” is not a valid address.`, 'bad-url', { url: src }));
+      return;
     }
-    const entry = this.#entryFor(url.href, nameFromUrl(url));
-    entry.baseUrl = url.href;
-    this.select(entry);
-    const version = entry.version;
+    const name = nameFromUrl(url);
+    const waiting = this.#failedFetches.get(url.href) ?? this.#newEntry(url.href, name);
+    waiting.baseUrl = url.href;
+    this.#select(waiting);
     let fetched;
     try {
       fetched = await fetchArticle(url.href);
     } catch (error) {
-      return this.#settle(entry, version, { error });
+      this.#showFailure(url.href, name, error, waiting);
+      return;
     }
-    return this.#load(entry, fetched.bytes);
+    this.#failedFetches.delete(url.href);
+    const path = normalizePath(name) ?? 'article';
+    this.library.addFiles([{ path, file: new File([/** @type {Uint8Array<ArrayBuffer>} */ (fetched.bytes)], name), loose: true, baseUrl: url.href, transient: true }]);
+    if (this.current === waiting) this.select(path);
   }
 
   /**
-   * Makes `entry` the one shown.
+   * Makes the article at `path` the one shown (rendered now if it is not kept).
+   * @param {string} path
+   * @returns {Entry | null} null when the library has no such article.
+   */
+  select(path) {
+    const entry = this.entry(path);
+    if (entry) this.#select(entry);
+    return entry;
+  }
+
+  /**
+   * The entry for an article of the library, rendering it if it is not kept; null when
+   * the library has no article at `path`.
+   * @param {string} path
+   * @returns {Entry | null}
+   */
+  entry(path) {
+    let entry = this.#entries.get(path);
+    const record = this.library.records.get(path);
+    if (!record) return this.#failedFetches.get(path) ?? null;
+    if (entry) {
+      this.#entries.delete(path); // Most recent last.
+      this.#entries.set(path, entry);
+      return entry;
+    }
+    entry = this.#newEntry(path, path);
+    if (record.baseUrl) entry.baseUrl = record.baseUrl;
+    this.#entries.set(path, entry);
+    this.#trim();
+    this.library.prioritize(path);
+    this.#load(entry);
+    return entry;
+  }
+
+  /**
+   * The rendered article at `path` (for an embedded note): resolves when it is ready.
+   * @param {string} path
+   * @returns {Promise<Entry | null>}
+   */
+  rendered(path) {
+    const entry = this.entry(path);
+    if (!entry || entry.state !== 'loading') return Promise.resolve(entry);
+    return new Promise((resolve) => {
+      const onChange = (/** @type {Event} */ event) => {
+        const changed = /** @type {CustomEvent<Entry>} */ (event).detail;
+        if (changed !== entry || changed.state === 'loading') return;
+        this.removeEventListener('changed', onChange);
+        resolve(changed);
+      };
+      this.addEventListener('changed', onChange);
+    });
+  }
+
+  /**
+   * The article a relative link in `from` points to, found in the library as the site
+   * generators and Obsidian find it (library/resolve.js), and the `#fragment` it names.
+   * Null when the library has no such article.
+   * @param {Entry} from
+   * @param {string} href  As written in the article (percent-encoded).
+   * @param {{ wiki?: boolean }} [options]  A wiki-link (`a.wikilink`): found by note name.
+   * @returns {{ path: string, fragment: string } | null}
+   */
+  resolveLink(from, href, { wiki = false } = {}) {
+    let target = href;
+    try {
+      target = decodeURIComponent(href);
+    } catch {
+      // Matched as written.
+    }
+    const resolver = this.library.resolver;
+    const found = wiki ? resolver.resolveWiki(from.key, target) : resolver.resolve(from.key, target, 'link');
+    return found && this.library.records.has(found.path) ? found : null;
+  }
+
+  /**
+   * Files to let go when the shown one changes: only the last few rendered are kept.
+   */
+  #trim() {
+    for (const [path, entry] of this.#entries) {
+      if (this.#entries.size <= KEEP_RENDERED + 1) break;
+      if (entry !== this.current) this.#entries.delete(path);
+    }
+  }
+
+  /**
+   * @param {string} key
+   * @param {string} name
+   * @returns {Entry}
+   */
+  #newEntry(key, name) {
+    return { id: this.#nextId++, key, name, state: 'loading', bytes: null, size: 0, article: null, error: null, version: 0 };
+  }
+
+  /**
    * @param {Entry} entry
    */
-  select(entry) {
+  #select(entry) {
     this.current = entry;
     this.#emit('selected', entry);
   }
 
   /**
-   * The entry with this identity (a name, or a fetched file's URL), if it is open.
-   * @param {string} key
-   * @returns {Entry | undefined}
-   */
-  find(key) {
-    return this.entries.find((entry) => entry.key === key);
-  }
-
-  /**
-   * The opened file a relative link in `from` points to, found by its path relative to
-   * `from`'s folder (`../b.md`, `./img/x.png`, `/posts/a.md` from the top of a dropped
-   * folder), and the `#fragment` it names. Null when no opened file has that path.
-   * @param {Entry} from
-   * @param {string} href  As written in the article.
-   * @returns {{ entry: Entry, fragment: string } | null}
-   */
-  resolveLink(from, href) {
-    const hash = href.indexOf('#');
-    const fragment = hash < 0 ? '' : href.slice(hash + 1);
-    const path = (hash < 0 ? href : href.slice(0, hash)).replace(/\?.*$/, '');
-    if (!path) return null;
-    let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // Matched as written.
-    }
-    const folder = from.key === from.name ? from.name.slice(0, from.name.lastIndexOf('/') + 1) : '';
-    const wanted = normalizePath(decoded.startsWith('/') ? decoded : folder + decoded);
-    const entry = this.entries.find((candidate) => candidate.key === candidate.name && candidate.name === wanted);
-    return entry ? { entry, fragment } : null;
-  }
-
-  /**
-   * The entry for this identity: the open one, or a new one (announced as `added`).
+   * A fetch that failed: an entry with its error, shown.
    * @param {string} key
    * @param {string} name
-   * @returns {Entry}
+   * @param {unknown} error
+   * @param {Entry} [entry]
    */
-  #entryFor(key, name) {
-    const open = this.find(key);
-    if (open) return open;
-    /** @type {Entry} */
-    const entry = { id: this.#nextId++, key, name, state: 'loading', bytes: null, size: 0, article: null, error: null, version: 0 };
-    this.entries.push(entry);
-    this.#emit('added', entry);
-    return entry;
+  #showFailure(key, name, error, entry = this.#newEntry(key, name)) {
+    Object.assign(entry, { state: 'error', error, article: null });
+    this.#failedFetches.set(key, entry);
+    if (this.current !== entry) this.#select(entry);
+    this.#emit('changed', entry);
   }
 
   /**
-   * Renders an entry's bytes, unless they are the ones it already shows.
+   * Reads an entry's file and renders it, unless its bytes are the ones it shows already.
    * @param {Entry} entry
-   * @param {Uint8Array} bytes
-   * @returns {Promise<Entry>}
+   * @returns {Promise<void>}
    */
-  async #load(entry, bytes) {
-    if (entry.bytes && entry.state !== 'error' && sameBytes(entry.bytes, bytes)) return entry;
-    entry.version += 1;
-    const version = entry.version;
+  async #load(entry) {
+    const record = this.library.records.get(entry.key);
+    if (!record) return;
+    const version = entry.version + 1;
+    let bytes;
+    try {
+      bytes = new Uint8Array(await record.file.arrayBuffer());
+    } catch {
+      if (entry.state === 'ok') return; // The copy already shown stays.
+      entry.version = version;
+      this.#settle(entry, version, { error: new LoadError(`The file ${entry.name} could not be read.`, 'read') });
+      return;
+    }
+    if (entry.bytes && entry.state !== 'loading' && sameBytes(entry.bytes, bytes)) return;
+    entry.version = version;
     Object.assign(entry, { state: 'loading', bytes, size: bytes.length, article: null, error: null });
     this.#emit('changed', entry);
     try {
-      const article = await this.#render(bytes, { fileName: entry.name, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) });
-      return this.#settle(entry, version, { article });
+      const fileName = entry.key.slice(entry.key.lastIndexOf('/') + 1);
+      // With its text (CONTRACTS.md §3): when no parse worker has read it yet, this render
+      // gives the library its summary and search text, and the file leaves the parse queue.
+      const options = /** @type {RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) }));
+      const article = await this.#render(bytes, options);
+      if (this.library.records.get(entry.key) === record) this.library.settleFromArticle(entry.key, article);
+      this.#settle(entry, version, { article });
     } catch (error) {
-      return this.#settle(entry, version, { error });
+      this.#settle(entry, version, { error });
     }
   }
 
@@ -183,13 +294,11 @@ export class OpenedFiles extends EventTarget {
    * @param {Entry} entry
    * @param {number} version
    * @param {{ article?: Article, error?: unknown }} outcome
-   * @returns {Entry}
    */
   #settle(entry, version, { article, error }) {
-    if (entry.version !== version) return entry;
+    if (entry.version !== version) return;
     Object.assign(entry, article ? { state: 'ok', article, error: null } : { state: 'error', article: null, error });
     this.#emit('changed', entry);
-    return entry;
   }
 
   /**
@@ -211,20 +320,4 @@ function sameBytes(a, b) {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/**
- * A folder path without `.`, `..` or empty segments: `a/./b/../c.md` → `a/c.md`.
- * @param {string} path
- * @returns {string}
- */
-function normalizePath(path) {
-  /** @type {string[]} */
-  const out = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') out.pop();
-    else out.push(segment);
-  }
-  return out.join('/');
 }

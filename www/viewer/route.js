@@ -1,10 +1,13 @@
-// What the page's URL asks of the viewer, read in this one place:
+// What the page's URL asks of the viewer, read and written in this one place:
 //   ?src=URL     open this article (empty: open nothing; absent: the demo)
 //   ?lang=en|zh  the UI language (else the browser's)
 //   ?images=block|load  the remote-images setting for this visit
 //   ?embed=1     the article alone, for an iframe
-// The hash is not read: in-article anchors scroll without it (view/links.js), so that the
-// library's permalinks can take it (`#path/in/the/archive.md`) without a clash.
+//   #PATH        the library's permalink: the article at this path in what was opened
+//   #PATH#ID     … scrolled to the element with this id (a heading)
+// In-article anchors scroll without touching the URL (view/links.js), so the hash is the
+// permalinks' alone. Each article the reader moves to is a history entry: back and
+// forward move between articles (`onPermalink`).
 
 import { browserLanguages, pickLang } from '../i18n.js';
 
@@ -15,6 +18,13 @@ import { browserLanguages, pickLang } from '../i18n.js';
  * @property {boolean} langForced     Whether `?lang=` chose it (dates then follow it too).
  * @property {'block' | 'load' | null} images
  * @property {boolean} embed
+ * @property {Permalink | null} permalink  The hash's article, if any.
+ */
+
+/**
+ * @typedef {object} Permalink
+ * @property {string} path      The article's path in the library.
+ * @property {string} fragment  An element's id in it ('' for its top).
  */
 
 /**
@@ -30,5 +40,62 @@ export function readRoute(where) {
     langForced: params.has('lang'),
     images: images === 'block' || images === 'load' ? images : null,
     embed: params.get('embed') === '1',
+    permalink: readPermalink(where.hash),
   };
+}
+
+/**
+ * The article a URL's hash names: `#posts/a%20b.md#intro` → { path: 'posts/a b.md', fragment: 'intro' }.
+ * @param {string} hash  With its leading `#` (or empty).
+ * @returns {Permalink | null}
+ */
+export function readPermalink(hash) {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!raw) return null;
+  const split = raw.indexOf('#');
+  const decode = (/** @type {string} */ part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  const path = decode(split < 0 ? raw : raw.slice(0, split));
+  return path ? { path, fragment: split < 0 ? '' : decode(raw.slice(split + 1)) } : null;
+}
+
+/**
+ * The hash of an article's permalink: each path segment percent-encoded (so `#` and `?`
+ * in a name stay in the path), `/` kept readable.
+ * @param {string} path
+ * @param {string} [fragment]
+ * @returns {string}
+ */
+export function permalinkHash(path, fragment = '') {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return `#${encoded}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
+}
+
+/**
+ * Puts an article's permalink in the address bar: a new history entry (`replace`: the
+ * current one changes, e.g. when the page starts on it).
+ * @param {string} path
+ * @param {{ fragment?: string, replace?: boolean }} [options]
+ */
+export function showPermalink(path, { fragment = '', replace = false } = {}) {
+  const hash = permalinkHash(path, fragment);
+  if (location.hash === hash) return;
+  const url = `${location.pathname}${location.search}${hash}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+}
+
+/**
+ * Calls `go` with the article the address names whenever back or forward (or an edited
+ * hash) changes it; null when it names none. (Moving between history entries whose hashes
+ * differ fires `hashchange`; pushState itself does not.)
+ * @param {(permalink: Permalink | null) => void} go
+ */
+export function onPermalink(go) {
+  window.addEventListener('hashchange', () => go(readPermalink(location.hash)));
 }

@@ -1,0 +1,247 @@
+// The library benchmark: `make bench-library` (or `node bench/library/run.mjs [--sizes 500,10000]
+// [--no-engines] [--profile]`).
+//
+// For each size, an archive of the corpus repeated into nested folders (with images) is
+// generated in a temporary folder and opened at once through the viewer's folder
+// input in headless Chromium (Debian's, as the tests use). Printed, never pass/fail:
+//   first article readable   from the input's change event to an article shown
+//   all listed and indexed   to every article parsed, listed and in the search index
+//   main-thread tasks > 50 ms while that happens (PerformanceObserver longtask)
+//   search p95               round trip of CJK and English queries (typed prefixes too)
+//   memory                   peak resident memory of the page's renderer process (its
+//                            workers included) over the archive's bytes
+// Then the search engines side by side on the same texts (engines.mjs). Goals (issue 11):
+// first article < 1 s, all indexed < 15 s, search p95 < 30 ms, no task > 50 ms, memory < 3×.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { generateArchive } from './generate.mjs';
+import { compareEngines } from './engines.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const argv = process.argv.slice(2);
+const option = (/** @type {string} */ name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const SIZES = (option('--sizes') ?? '500,10000').split(',').map(Number);
+const ENGINES = !argv.includes('--no-engines');
+/** `--profile`: a CPU profile of the page's main thread while the archive opens, its top functions printed. */
+const PROFILE = argv.includes('--profile');
+
+/** Queries as typed: CJK without spaces, English words, a word being typed, mixed. */
+export const QUERIES = {
+  cjk: ['人民币', '跨境', '开发者', '数据', '中国经济', '算法', '部署', '東京', '한국'],
+  english: ['search', 'javascript', 'release', 'performance', 'jav', 'java', 'markd', 'hexo 部署', 'security fixes'],
+};
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+/**
+ * Resident memory (KiB) of the renderer processes of the browser whose user-data-dir is `dir`.
+ * @param {string} dir
+ * @returns {number}
+ */
+function rendererKiB(dir) {
+  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((line) => {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    return m ? { pid: Number(m[1]), ppid: Number(m[2]), args: m[3] } : null;
+  }).filter((p) => p !== null);
+  const browser = ps.find((p) => p.args.includes(`--user-data-dir=${dir}`) && !p.args.includes('--type='));
+  if (!browser) return 0;
+  /** @type {Set<number>} */
+  const family = new Set([browser.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of ps) if (!family.has(p.pid) && family.has(p.ppid)) { family.add(p.pid); grew = true; }
+  }
+  let kib = 0;
+  for (const p of ps) {
+    if (!family.has(p.pid) || !p.args.includes('--type=renderer')) continue;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+      kib += m ? Number(m[1]) : 0;
+    } catch { /* ended meanwhile */ }
+  }
+  return kib;
+}
+
+/**
+ * @param {number[]} values
+ * @param {number} q
+ */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/**
+ * The functions the main thread spent most time in (self time), from a CDP CPU profile.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ * @returns {{ fn: string, ms: number }[]}
+ */
+function topFunctions(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  /** @type {Map<number, number>} */
+  const parent = new Map();
+  for (const n of /** @type {any[]} */ (profile.nodes)) for (const child of n.children ?? []) parent.set(child, n.id);
+  const name = (/** @type {any} */ frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/www\//, '')}:${frame.lineNumber + 1}`;
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = /** @type {any} */ (byId.get(id)).callFrame;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+    // A browser function (layout, GC, postMessage) is named with the script that called it.
+    const caller = frame.url ? null : byId.get(parent.get(id) ?? -1);
+    const key = caller ? `${frame.functionName} ← ${name(caller.callFrame)}` : name(frame);
+    self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
+}
+
+const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
+
+/**
+ * Opens one archive and measures.
+ * @param {string} base the server's URL
+ * @param {number} size
+ */
+async function measure(base, size) {
+  const archive = generateArchive(size);
+  const dir = mkdtempSync(join(tmpdir(), 'folio-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS, viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const bench = { longtasks: /** @type {number[][]} */ ([]), changeAt: 0, firstArticle: 0, allParsed: 0, allIndexed: 0 };
+      Object.assign(window, { __bench: bench });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+      document.addEventListener('change', () => { bench.changeAt = performance.now(); }, true);
+    });
+    await page.goto(`${base}?src=`);
+    await page.waitForFunction(() => !!(/** @type {any} */ (window).folioLibrary));
+    // A reader reaches for "Open folder…" before picking one: the parse workers start then.
+    await page.getByTestId('folder-label').hover();
+    await page.evaluate(() => /** @type {any} */ (window).folioLibrary.warm());
+    await page.waitForTimeout(1000);
+    // Once the first article is parsed, open it as a reader would (a click on the list).
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      const lib = w.folioLibrary;
+      const onParsed = (/** @type {CustomEvent} */ event) => {
+        const first = event.detail.records.find((/** @type {any} */ r) => r.status === 'ready');
+        if (!first) return;
+        lib.removeEventListener('parsed', onParsed);
+        document.dispatchEvent(new CustomEvent('library-open', { detail: { path: first.path, fragment: '' } }));
+        const seen = () => {
+          if (document.querySelector('[data-testid="viewer"] [data-testid="article"]')) w.__bench.firstArticle = performance.now();
+          else requestAnimationFrame(seen);
+        };
+        seen();
+      };
+      lib.addEventListener('parsed', onParsed);
+      const poll = () => {
+        const c = lib.counts();
+        if (!w.__bench.allParsed && c.total === w.__expected && c.parsed + c.failed === c.total) w.__bench.allParsed = performance.now();
+        if (c.total === w.__expected && c.parsed + c.failed === c.total && c.indexed >= c.parsed) w.__bench.allIndexed = performance.now();
+        else setTimeout(poll, 50);
+      };
+      w.__startPoll = poll;
+    });
+    await page.evaluate((n) => { const w = /** @type {any} */ (window); w.__expected = n; w.__startPoll(); }, size);
+    const baseline = rendererKiB(dir);
+    let peak = baseline;
+    const sampler = setInterval(() => { peak = Math.max(peak, rendererKiB(dir)); }, 250);
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const started = Date.now();
+    await page.getByTestId('folder-input').setInputFiles(archive.folder);
+    await page.waitForFunction(() => /** @type {any} */ (window).__bench.allIndexed > 0, undefined, { timeout: 900_000, polling: 200 });
+    clearInterval(sampler);
+    const profile = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
+    peak = Math.max(peak, rendererKiB(dir));
+    const wall = Date.now() - started;
+    const bench = await page.evaluate(() => /** @type {any} */ (window).__bench);
+    const counts = await page.evaluate(() => /** @type {any} */ (window).folioLibrary.counts());
+    const during = bench.longtasks.filter(([start]) => start >= bench.changeAt && start <= bench.allIndexed);
+
+    // Search: each query 15 times, round trip through the search worker.
+    /** @type {Record<string, number[]>} */
+    const times = { cjk: [], english: [] };
+    for (const [kind, queries] of Object.entries(QUERIES)) {
+      for (let round = 0; round < 15; round++) {
+        for (const q of queries) {
+          times[kind].push(await page.evaluate(async (query) => {
+            const t0 = performance.now();
+            await /** @type {any} */ (window).folioLibrary.search(query, 50);
+            return performance.now() - t0;
+          }, q));
+        }
+      }
+    }
+    return {
+      size,
+      files: archive.files,
+      archiveBytes: archive.bytes,
+      parsed: counts.parsed,
+      failed: counts.failed,
+      firstArticleMs: bench.firstArticle - bench.changeAt,
+      allIndexedMs: bench.allIndexed - bench.changeAt,
+      allParsedMs: bench.allParsed - bench.changeAt,
+      inputToChangeMs: wall - (bench.allIndexed - bench.changeAt),
+      longTasks: during.length,
+      longestTaskMs: during.reduce((m, [, d]) => Math.max(m, d), 0),
+      longTaskList: during.map(([start, d]) => [Math.round(start - bench.changeAt), Math.round(d)]),
+      firstArticlePath: await page.evaluate(() => decodeURIComponent(location.hash.slice(1))),
+      searchP95: { cjk: quantile(times.cjk, 0.95), english: quantile(times.english, 0.95) },
+      searchMedian: { cjk: quantile(times.cjk, 0.5), english: quantile(times.english, 0.5) },
+      memory: { baselineBytes: baseline * 1024, peakBytes: peak * 1024 },
+      errors,
+      ...(profile ? { profile } : {}),
+    };
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(archive.folder), { recursive: true, force: true });
+  }
+}
+
+const { server, url } = await startServer({ root: join(ROOT, 'www'), port: 0, quiet: true });
+const results = [];
+try {
+  for (const size of SIZES) {
+    const r = await measure(url, size);
+    results.push(r);
+    console.log(`\nlibrary, ${r.size} articles (${r.files} files, ${mib(r.archiveBytes)}): ${r.parsed} read, ${r.failed} failed`);
+    console.log(`  first article readable  ${(r.firstArticleMs / 1000).toFixed(2)} s   (goal < 1 s)`);
+    console.log(`  all listed and indexed  ${(r.allIndexedMs / 1000).toFixed(1)} s, all parsed at ${(r.allParsedMs / 1000).toFixed(1)} s   (goal < 15 s; setInputFiles before the change event took ${(r.inputToChangeMs / 1000).toFixed(1)} s more)`);
+    console.log(`  main-thread tasks > 50 ms meanwhile: ${r.longTasks}, longest ${r.longestTaskMs.toFixed(0)} ms   (goal: none)`);
+    console.log(`    (ms after the change event: duration) ${r.longTaskList.map(([at, d]) => `${at}: ${d}`).join(', ')}; first article shown at ${r.firstArticleMs.toFixed(0)} ms: ${r.firstArticlePath}`);
+    console.log(`  search p95  CJK ${r.searchP95.cjk.toFixed(1)} ms, English ${r.searchP95.english.toFixed(1)} ms (median ${r.searchMedian.cjk.toFixed(1)} / ${r.searchMedian.english.toFixed(1)})   (goal < 30 ms)`);
+    console.log(`  renderer memory peak ${mib(r.memory.peakBytes)} (before opening ${mib(r.memory.baselineBytes)}): ${(r.memory.peakBytes / r.archiveBytes).toFixed(2)}× the archive, ${((r.memory.peakBytes - r.memory.baselineBytes) / r.archiveBytes).toFixed(2)}× counting only what opening added   (goal < 3×)`);
+    if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
+    if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
+  }
+} finally {
+  server.close();
+}
+/** Without a new comparison, the last one written stays (it has its own date). */
+const previous = () => { try { return JSON.parse(readFileSync(join(ROOT, 'bench/library/latest.json'), 'utf8')).engines ?? null; } catch { return null; } };
+const engines = ENGINES ? { date: new Date().toISOString(), ...await compareEngines(10_000) } : previous();
+const out = join(ROOT, 'bench/library/latest.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), results, engines }, null, 2)}\n`);
+console.log(`\nwrote ${out}`);

@@ -1,0 +1,799 @@
+//! Reader mode for HTML bodies: boilerplate is marked, not removed. A block that is
+//! an app or QR-code promo, a video player's leftovers, a share bar, a "related
+//! articles" list, a subscription prompt, a page's "Continue reading" or
+//! "Advertisement" label, or a tracking pixel gets `data-folio-hidden="KIND"` on its
+//! element; the view hides those (and shows them all at one click), and the Article
+//! reports them by kind ([`hidden`]).
+//!
+//! It reads sanitized HTML (html5ever's serialization, so a small scanner is exact)
+//! and is conservative: a block is boilerplate only by its whole text (short, and
+//! matching a known phrase; characters are counted, not words, so CJK pages are
+//! measured as Latin ones), and a marked block grows to its wrapper only while the
+//! wrapper adds no text of its own outside links, no paragraph, heading, list
+//! item, table, figure or quote, and (for promos) at most the one QR image. An
+//! article paragraph is therefore never hidden: it would have to consist of a
+//! promo phrase alone.
+
+use super::Safe;
+use crate::article::Hidden;
+use crate::text::{decode_entities, tag_spans};
+
+/// The attribute that marks a hidden block; its value is one of [`KINDS`].
+pub(crate) const ATTRIBUTE: &str = "data-folio-hidden";
+
+/// Every kind of boilerplate, in the order the Article reports them.
+pub(crate) const KINDS: [&str; 7] = [
+    "app-promo",
+    "video-player",
+    "share",
+    "related",
+    "subscribe",
+    "page-label",
+    "tracking-pixel",
+];
+
+/// Elements never marked nor grown into: the article's own structure.
+const CONTENT: [&str; 21] = [
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "table",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "dl",
+    "dd",
+    "dt",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "details",
+];
+
+/// Serialized void elements (no end tag).
+const VOID: [&str; 13] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Longest text (characters, white space not counted) a promo, player or label block may hold.
+const SHORT: usize = 60;
+/// Longest text of a subscription prompt.
+const PROMPT: usize = 120;
+
+/// One element of the sanitized HTML.
+#[derive(Debug)]
+struct Element<'a> {
+    name: &'a str,
+    /// The start tag's span.
+    open: (usize, usize),
+    /// Where its content ends (the end tag's start; the start tag's end for void ones).
+    inner_end: usize,
+    parent: Option<usize>,
+    children: Vec<usize>,
+}
+
+/// The body's elements and its text, as spans.
+struct Tree<'a> {
+    html: &'a str,
+    elements: Vec<Element<'a>>,
+    /// The top-level elements.
+    roots: Vec<usize>,
+    /// Text between tags: byte span of each run.
+    texts: Vec<(usize, usize)>,
+}
+
+impl<'a> Tree<'a> {
+    fn parse(html: &'a str) -> Tree<'a> {
+        let mut elements: Vec<Element<'a>> = Vec::new();
+        let mut texts = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        let mut roots = Vec::new();
+        let mut pos = 0;
+        for (start, end) in tag_spans(html) {
+            if start > pos {
+                texts.push((pos, start));
+            }
+            pos = end;
+            let tag = &html[start..end];
+            if tag.starts_with("<!") {
+                continue;
+            }
+            let closing = tag.starts_with("</");
+            let name_from = if closing { 2 } else { 1 };
+            let name_end = tag[name_from..]
+                .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+                .map_or(tag.len(), |e| name_from + e);
+            let name = &tag[name_from..name_end];
+            if closing {
+                if let Some(k) = stack.iter().rposition(|&e| elements[e].name == name) {
+                    for &e in &stack[k..] {
+                        elements[e].inner_end = start;
+                    }
+                    stack.truncate(k);
+                }
+                continue;
+            }
+            let index = elements.len();
+            let parent = stack.last().copied();
+            match parent {
+                Some(p) => elements[p].children.push(index),
+                None => roots.push(index),
+            }
+            elements.push(Element {
+                name,
+                open: (start, end),
+                inner_end: if VOID.contains(&name) {
+                    end
+                } else {
+                    html.len()
+                },
+                parent,
+                children: Vec::new(),
+            });
+            if !VOID.contains(&name) {
+                stack.push(index);
+            }
+        }
+        if pos < html.len() {
+            texts.push((pos, html.len()));
+        }
+        Tree {
+            html,
+            elements,
+            roots,
+            texts,
+        }
+    }
+
+    /// The element's text, white space collapsed.
+    fn text(&self, e: usize) -> String {
+        self.short_text(e, usize::MAX).unwrap_or_default()
+    }
+
+    /// The element's text, white space collapsed; `None` when it holds more than
+    /// `limit` bytes of text (so big wrappers cost little).
+    fn short_text(&self, e: usize, limit: usize) -> Option<String> {
+        let el = &self.elements[e];
+        let (from, to) = (el.open.1, el.inner_end);
+        let first = self.texts.partition_point(|&(s, _)| s < from);
+        let mut out = String::new();
+        for &(s, t) in &self.texts[first..] {
+            if s >= to {
+                break;
+            }
+            let run = self.html[s..t].trim();
+            if !run.is_empty() {
+                out.push_str(&decode_entities(run));
+                out.push(' ');
+            }
+            if out.len() > limit {
+                return None;
+            }
+        }
+        Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    fn descendants(&self, e: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut todo = self.elements[e].children.clone();
+        while let Some(c) = todo.pop() {
+            out.push(c);
+            todo.extend(self.elements[c].children.iter().copied());
+        }
+        out
+    }
+
+    /// Is `e` inside `ancestor` (or the same)?
+    fn within(&self, mut e: usize, ancestor: usize) -> bool {
+        loop {
+            if e == ancestor {
+                return true;
+            }
+            match self.elements[e].parent {
+                Some(p) => e = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// `e`'s siblings (itself among them) and its place there.
+    fn siblings(&self, e: usize) -> (&[usize], usize) {
+        let all = match self.elements[e].parent {
+            Some(p) => &self.elements[p].children,
+            None => &self.roots,
+        };
+        (all, all.iter().position(|&s| s == e).unwrap_or(0))
+    }
+
+    fn attr(&self, e: usize, name: &str) -> Option<&'a str> {
+        let (s, t) = self.elements[e].open;
+        attr_value(&self.html[s..t], name)
+    }
+}
+
+/// The value of an attribute in a serialized start tag.
+fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let len = tag[at..].find('"')?;
+    Some(&tag[at..at + len])
+}
+
+/// Characters of text, white space not counted.
+fn chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Marks the boilerplate of a sanitized HTML body (see the module docs).
+pub(crate) fn mark(html: &str) -> String {
+    let tree = Tree::parse(html);
+    let mut marks: Vec<(usize, &str)> = Vec::new();
+    let marked = |marks: &[(usize, &str)], e: usize| marks.iter().any(|&(m, _)| tree.within(e, m));
+    for e in 0..tree.elements.len() {
+        // A start tag cut short (only in HTML the sanitizer did not write) takes no mark.
+        let whole = html[..tree.elements[e].open.1].ends_with('>');
+        if !whole || marked(&marks, e) || tree.attr(e, ATTRIBUTE).is_some() {
+            continue;
+        }
+        let name = tree.elements[e].name;
+        if name == "img" {
+            if is_tracking_pixel(&tree, e) {
+                marks.push((e, "tracking-pixel"));
+            }
+            continue;
+        }
+        let Some(kind) = seed_kind(&tree, e) else {
+            continue;
+        };
+        // The innermost element that says it: a child saying the same is the seed.
+        if tree.elements[e]
+            .children
+            .iter()
+            .any(|&c| seed_kind(&tree, c) == Some(kind))
+        {
+            continue;
+        }
+        // A label of a list of links: "related" counts only with its list, a share
+        // label ("分享到:") takes its list of links along.
+        let list = matches!(kind, "related" | "share")
+            .then(|| next_link_list(&tree, e))
+            .flatten();
+        if kind == "related" {
+            if let Some(list) = list {
+                marks.push((e, kind));
+                marks.push((list, kind));
+            }
+            continue;
+        }
+        if CONTENT.contains(&name) && !matches!(name, "p" | "ul" | "ol") {
+            continue;
+        }
+        marks.push((grow(&tree, e, kind), kind));
+        if let Some(list) = list {
+            marks.push((list, kind));
+        }
+        if kind == "app-promo" {
+            if let Some(qr) = lone_image_beside(&tree, marks.last().map_or(e, |m| m.0)) {
+                marks.push((qr, kind));
+            }
+        }
+    }
+    if marks.is_empty() {
+        return html.to_string();
+    }
+    // Outer marks first; a mark inside another (a block grown over an earlier one) goes.
+    marks.sort_by_key(|&(e, _)| tree.elements[e].open.1);
+    marks.dedup_by_key(|m| m.0);
+    let mut kept: Vec<(usize, &str)> = Vec::with_capacity(marks.len());
+    for (e, kind) in marks {
+        if !kept.iter().any(|&(k, _)| tree.within(e, k)) {
+            kept.push((e, kind));
+        }
+    }
+    let marks = kept;
+    let mut out = String::with_capacity(html.len() + marks.len() * 32);
+    let mut pos = 0;
+    for (e, kind) in marks {
+        let end = tree.elements[e].open.1 - 1;
+        out.push_str(&html[pos..end]);
+        out.push_str(&format!(" {ATTRIBUTE}=\"{kind}\""));
+        pos = end;
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
+/// What a block's whole text says it is, if boilerplate.
+fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
+    let name = tree.elements[e].name;
+    if matches!(name, "img" | "br" | "hr" | "table" | "figure" | "pre") {
+        return None;
+    }
+    // Four bytes a character at most, and a run's entities: a generous bound.
+    let text = tree.short_text(e, PROMPT * 8)?;
+    let n = chars(&text);
+    if n == 0 || n > PROMPT {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if n <= SHORT {
+        if is_app_promo(&lower) {
+            return Some("app-promo");
+        }
+        if lower.contains("视频加载中") {
+            return Some("video-player");
+        }
+        if is_share_bar(&lower) {
+            return Some("share");
+        }
+        if RELATED.contains(&lower.trim_end_matches([':', '：']).trim()) {
+            return Some("related");
+        }
+        if PAGE_LABELS.contains(&lower.as_str()) {
+            return Some("page-label");
+        }
+    }
+    SUBSCRIBE
+        .iter()
+        .any(|p| lower.contains(p))
+        .then_some("subscribe")
+}
+
+/// An app or QR-code promo: an app or a code to scan, and a call to get it.
+fn is_app_promo(lower: &str) -> bool {
+    const THING: [&str; 6] = ["app", "客户端", "二维码", "扫码", "扫一扫", "公众号"];
+    const CALL: [&str; 10] = [
+        "尽在", "下载", "扫", "关注", "打开", "长按", "download", "get the", "install", "open in",
+    ];
+    THING.iter().any(|t| lower.contains(t)) && CALL.iter().any(|c| lower.contains(c))
+}
+
+/// Words of a share bar: every word of the block is one of them.
+const SHARE_WORDS: [&str; 29] = [
+    "share",
+    "this",
+    "page",
+    "article",
+    "story",
+    "tweet",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "print",
+    "copy",
+    "link",
+    "分享",
+    "分享到",
+    "微博",
+    "微信",
+    "qq空间",
+    "朋友圈",
+    "领英分享",
+    "腾讯微博",
+    "新浪微博",
+    "qq好友",
+    "豆瓣",
+    "复制链接",
+];
+
+fn is_share_bar(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '|' | '/' | ',' | '，'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .any(|w| w.contains("share") || w.contains("分享"))
+        && words.iter().all(|w| SHARE_WORDS.contains(w))
+}
+
+/// Labels of a "related articles" list (the whole text of the label, lowercased).
+const RELATED: [&str; 14] = [
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more on this story",
+    "read more",
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "相关链接",
+    "推荐阅读",
+    "延伸阅读",
+    "热门推荐",
+    "猜你喜欢",
+];
+
+/// Whole-text labels of page furniture left inside an article.
+const PAGE_LABELS: [&str; 6] = [
+    "continue reading the main story",
+    "advertisement",
+    "advertising",
+    "skip advertisement",
+    "广告",
+    "继续阅读",
+];
+
+/// Phrases of a subscription prompt.
+const SUBSCRIBE: [&str; 8] = [
+    "subscribe to our",
+    "subscribe now",
+    "sign up for our",
+    "sign up for the",
+    "newsletter sign",
+    "点击订阅",
+    "欢迎订阅",
+    "订阅我们",
+];
+
+/// An image of at most 2×2 pixels (as its attributes say).
+fn is_tracking_pixel(tree: &Tree<'_>, e: usize) -> bool {
+    let px = |a: &str| {
+        tree.attr(e, a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 2 && h <= 2)
+}
+
+/// The wrapper a marked block grows to: while the parent adds nothing of its own
+/// (text outside links, article structure, images other than inside links and,
+/// for a promo, its one QR image).
+fn grow(tree: &Tree<'_>, seed: usize, kind: &str) -> usize {
+    let mut cur = seed;
+    while let Some(parent) = tree.elements[cur].parent {
+        if CONTENT.contains(&tree.elements[parent].name) {
+            break;
+        }
+        if !adds_nothing(tree, parent, cur, kind) {
+            break;
+        }
+        cur = parent;
+    }
+    cur
+}
+
+fn adds_nothing(tree: &Tree<'_>, parent: usize, inner: usize, kind: &str) -> bool {
+    let mut images = 0;
+    for d in tree.descendants(parent) {
+        if tree.within(d, inner) {
+            continue;
+        }
+        let el = &tree.elements[d];
+        let in_link = tree.elements[d].parent.is_some_and(|p| {
+            let mut a = Some(p);
+            while let Some(x) = a {
+                if x == parent {
+                    return false;
+                }
+                if tree.elements[x].name == "a" {
+                    return true;
+                }
+                a = tree.elements[x].parent;
+            }
+            false
+        });
+        if CONTENT.contains(&el.name) && chars(&tree.text(d)) > 0 {
+            return false;
+        }
+        if el.name == "img" && !in_link {
+            images += 1;
+        }
+    }
+    let allowed_images = usize::from(kind == "app-promo");
+    if images > allowed_images {
+        return false;
+    }
+    // Text of the parent outside `inner` and outside links.
+    chars(&own_text(tree, parent, Some(inner))) <= 2
+}
+
+/// The text of `e` that is neither inside `skip` nor inside a link.
+fn own_text(tree: &Tree<'_>, e: usize, skip: Option<usize>) -> String {
+    let el = &tree.elements[e];
+    let mut out = String::new();
+    let mut excluded: Vec<(usize, usize)> = skip
+        .map(|k| (tree.elements[k].open.0, tree.elements[k].inner_end))
+        .into_iter()
+        .collect();
+    for d in tree.descendants(e) {
+        if tree.elements[d].name == "a" {
+            excluded.push((tree.elements[d].open.0, tree.elements[d].inner_end));
+        }
+    }
+    for &(s, t) in &tree.texts {
+        if s < el.open.1 || s >= el.inner_end {
+            continue;
+        }
+        if excluded.iter().any(|&(a, b)| s >= a && t <= b) {
+            continue;
+        }
+        out.push_str(&decode_entities(&tree.html[s..t]));
+    }
+    out
+}
+
+/// A lone image block (no text) right before or after a promo: its QR code.
+fn lone_image_beside(tree: &Tree<'_>, promo: usize) -> Option<usize> {
+    let (siblings, at) = tree.siblings(promo);
+    let near = [at.checked_sub(1), Some(at + 1)];
+    near.into_iter()
+        .flatten()
+        .filter_map(|i| siblings.get(i).copied())
+        .find(|&s| {
+            let images = std::iter::once(s)
+                .chain(tree.descendants(s))
+                .filter(|&d| tree.elements[d].name == "img")
+                .count();
+            images == 1
+                && chars(&tree.text(s)) == 0
+                && !matches!(tree.elements[s].name, "figure" | "table")
+        })
+}
+
+/// The list of links right after a "related" label: the next sibling element, when
+/// all of its text is inside links.
+fn next_link_list(tree: &Tree<'_>, label: usize) -> Option<usize> {
+    let (siblings, at) = tree.siblings(label);
+    let next = *siblings.get(at + 1)?;
+    let links = tree
+        .descendants(next)
+        .into_iter()
+        .filter(|&d| tree.elements[d].name == "a")
+        .count();
+    let text = chars(&tree.text(next));
+    let own = chars(&own_text(tree, next, None));
+    (links > 0 && text > 0 && own == 0 && !matches!(tree.elements[next].name, "p" | "table"))
+        .then_some(next)
+}
+
+/// What reader mode found in a body: for the Article.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Reader {
+    /// The hidden blocks by kind ([`hidden`]).
+    pub hidden: Vec<Hidden>,
+    /// The `src` of every image inside a hidden app or QR promo (a video player's
+    /// poster is the video's picture, and not counted): never the cover.
+    pub promo_images: Vec<String>,
+}
+
+/// Reader mode over the safe body: an HTML one (sanitized) has its boilerplate
+/// marked when `mark` says (HTML bodies; Markdown is left alone), and any marks
+/// counted (an author may write them too). What the safe Markdown writer wrote has none.
+pub(crate) fn reader_mode(safe: Safe, mark_it: bool) -> (Safe, Reader) {
+    let Safe::Html(html) = safe else {
+        return (safe, Reader::default());
+    };
+    let html = if mark_it { mark(&html) } else { html };
+    if !html.contains(ATTRIBUTE) {
+        return (Safe::Html(html), Reader::default());
+    }
+    let reader = Reader {
+        hidden: hidden(&html),
+        promo_images: inside_hidden(&html, |kind, name| kind == "app-promo" && name == "img")
+            .into_iter()
+            .filter_map(|(tree_src, _)| tree_src)
+            .collect(),
+    };
+    (Safe::Html(html), reader)
+}
+
+/// The `id` of every heading inside a hidden block: not in the table of contents.
+pub(crate) fn hidden_heading_ids(html: &str) -> Vec<String> {
+    if !html.contains(ATTRIBUTE) {
+        return Vec::new();
+    }
+    inside_hidden(html, |_, name| {
+        name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit()
+    })
+    .into_iter()
+    .filter_map(|(_, id)| id)
+    .collect()
+}
+
+/// The `(src, id)` of every element inside a hidden block that `wanted(kind, name)`
+/// picks, decoded.
+fn inside_hidden(
+    html: &str,
+    wanted: impl Fn(&str, &str) -> bool,
+) -> Vec<(Option<String>, Option<String>)> {
+    let tree = Tree::parse(html);
+    let marked: Vec<(usize, &str)> = (0..tree.elements.len())
+        .filter_map(|e| tree.attr(e, ATTRIBUTE).map(|k| (e, k)))
+        .collect();
+    let value = |e: usize, a: &str| tree.attr(e, a).map(|v| decode_entities(v).into_owned());
+    (0..tree.elements.len())
+        .filter(|&e| {
+            marked
+                .iter()
+                .any(|&(m, kind)| tree.within(e, m) && wanted(kind, tree.elements[e].name))
+        })
+        .map(|e| (value(e, "src"), value(e, "id")))
+        .collect()
+}
+
+/// How many blocks of each kind a body marks hidden, in [`KINDS`]' order.
+pub(crate) fn hidden(html: &str) -> Vec<Hidden> {
+    let mut counts = [0usize; KINDS.len()];
+    for (s, t) in tag_spans(html) {
+        if let Some(kind) = attr_value(&html[s..t], ATTRIBUTE) {
+            if let Some(i) = KINDS.iter().position(|k| *k == kind) {
+                counts[i] += 1;
+            }
+        }
+    }
+    KINDS
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(kind, count)| Hidden {
+            kind: (*kind).to_string(),
+            count,
+        })
+        .collect()
+}
+
+/// The body without its hidden blocks: what a reader sees by default.
+#[cfg(any(test, feature = "test-hooks"))]
+pub(crate) fn without_hidden(html: &str) -> String {
+    let tree = Tree::parse(html);
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    for (e, el) in tree.elements.iter().enumerate() {
+        if el.open.0 < pos || tree.attr(e, ATTRIBUTE).is_none() {
+            continue;
+        }
+        out.push_str(&html[pos..el.open.0]);
+        let close = if VOID.contains(&el.name) {
+            el.open.1
+        } else {
+            html[el.inner_end..]
+                .find('>')
+                .map_or(html.len(), |g| el.inner_end + g + 1)
+        };
+        pos = close;
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SINA_END: &str = "<div><p>　　正文第一段，很长的一段文字。</p>\n<div>\n<div><img src=\"https://n.sinaimg.cn/qr.png\"></div>\n<div>海量资讯、精准解读，尽在新浪财经APP</div>\n</div>\n<p>责任编辑：某人</p></div>";
+
+    #[test]
+    fn the_qr_promo_and_its_image_are_one_hidden_block() {
+        let out = mark(SINA_END);
+        assert!(
+            out.contains("<div data-folio-hidden=\"app-promo\">\n<div><img"),
+            "{out}"
+        );
+        assert_eq!(out.matches(ATTRIBUTE).count(), 1, "{out}");
+        let seen = without_hidden(&out);
+        assert!(!seen.contains("APP") && !seen.contains("qr.png"), "{seen}");
+        assert!(
+            seen.contains("正文第一段") && seen.contains("责任编辑"),
+            "{seen}"
+        );
+        assert_eq!(
+            hidden(&out),
+            [Hidden {
+                kind: "app-promo".into(),
+                count: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_mentions_an_app_stays() {
+        let long = "<p>目前，数字人民币App支持滴滴出行、美团骑车、京东等多个子钱包的应用，下载后即可使用，用户反响热烈，试点城市不断增加，覆盖的场景也越来越多。</p>";
+        assert_eq!(mark(long), long);
+        // Short, but an article paragraph with text beside the phrase keeps its wrapper.
+        let html = "<div><span>Read this first.</span><div>Download the app</div></div>";
+        let out = mark(html);
+        assert_eq!(
+            out,
+            "<div><span>Read this first.</span><div data-folio-hidden=\"app-promo\">Download the app</div></div>"
+        );
+    }
+
+    #[test]
+    fn the_video_player_grows_over_its_links_but_not_into_the_article() {
+        let html = "<div><div><div><div>视频加载中，请稍候...</div><span> </span></div><div><a title=\"t\"><img src=\"v.jpg\"><i>play</i><span>标题</span></a><a>向前</a><a>向后</a></div></div><p>　　正文。</p></div>";
+        let out = mark(html);
+        assert!(
+            out.starts_with("<div><div data-folio-hidden=\"video-player\"><div><div>视频"),
+            "{out}"
+        );
+        assert!(without_hidden(&out).contains("正文"));
+        assert!(!without_hidden(&out).contains("向前"));
+    }
+
+    #[test]
+    fn share_bars_labels_related_lists_and_pixels() {
+        let html = "<div>分享到:</div><ul><li><a>微博</a></li></ul><p>Share This Page</p><h2>推荐阅读</h2><ul><li><a href=\"a\">一</a></li><li><a href=\"b\">二</a></li></ul><p>Continue reading the main story</p><img src=\"t.gif\" width=\"1\" height=\"1\"><p>Text about sharing this page with friends at length.</p>";
+        let out = mark(html);
+        for kind in ["share", "related", "page-label", "tracking-pixel"] {
+            assert!(out.contains(&format!("=\"{kind}\"")), "{kind}: {out}");
+        }
+        assert_eq!(
+            hidden(&out),
+            [
+                Hidden {
+                    kind: "share".into(),
+                    count: 3
+                },
+                Hidden {
+                    kind: "related".into(),
+                    count: 2
+                },
+                Hidden {
+                    kind: "page-label".into(),
+                    count: 1
+                },
+                Hidden {
+                    kind: "tracking-pixel".into(),
+                    count: 1
+                },
+            ]
+        );
+        assert_eq!(
+            without_hidden(&out),
+            "<p>Text about sharing this page with friends at length.</p>"
+        );
+        let prompt = "<p>Long article text that goes on for a while about many things.</p><div><p>Sign up for our newsletter and get the best stories every morning.</p></div>";
+        assert_eq!(
+            mark(prompt),
+            prompt.replace("<div>", "<div data-folio-hidden=\"subscribe\">")
+        );
+        // A "related" heading with no list of links after it is a heading.
+        let alone = "<h2>Related</h2><p>Prose about related work.</p>";
+        assert_eq!(mark(alone), alone);
+    }
+
+    #[test]
+    fn what_hidden_blocks_hold_is_named() {
+        let html = "<h2 id=\"a\">Kept</h2><div data-folio-hidden=\"app-promo\"><img src=\"q.png?a=1&amp;b\"><h3 id=\"b\">x</h3></div><div data-folio-hidden=\"video-player\"><img src=\"v.jpg\"></div>";
+        let (_, reader) = reader_mode(Safe::Html(html.into()), false);
+        assert_eq!(reader.promo_images, ["q.png?a=1&b"]);
+        assert_eq!(reader.hidden.len(), 2);
+        assert_eq!(hidden_heading_ids(html), ["b"]);
+        let (safe, reader) = reader_mode(Safe::Html(SINA_END.into()), false);
+        assert_eq!(
+            (safe, reader),
+            (Safe::Html(SINA_END.into()), Reader::default())
+        );
+    }
+
+    #[test]
+    fn an_authors_marker_is_kept_and_counted_and_broken_html_does_not_panic() {
+        let html = "<div data-folio-hidden=\"share\">x</div>";
+        assert_eq!(mark(html), html);
+        assert_eq!(hidden(html).len(), 1);
+        for s in [
+            "<div",
+            "</p></div><a>",
+            "<img width=\"1\"",
+            "<p>分享",
+            "<p>分享</p><img width=\"1\" height=\"1\" alt=\"图",
+        ] {
+            let _ = without_hidden(&mark(s));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+// Archive scale and Obsidian vaults: a 2 000-file folder (the corpus repeated into nested
+// folders) read completely with nothing failed; an Obsidian vault's attachments, embeds,
+// wiki-links and backlinks.
+// Run: node --test tests/e2e/library-archive.test.mjs   (after scripts/build-wasm.sh)
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileKind } from '../../www/library/paths.js';
+import { fakeCore, useBrowser, withPage } from './harness.mjs';
+import { CORPUS, VIEWER, WIKI_CORE, corpus, corpusArticles, makeFolder, png, waitForArticle, waitForLibrary } from './library-helpers.mjs';
+
+const harness = useBrowser();
+
+test('a 2 000-file folder: every article listed and indexed, none failed', async (t) => {
+  // Every corpus file the library reads as an article, except the empty one (an error by design).
+  const articles = corpusArticles().filter((p) => fileKind(p) === 'article' && statSync(join(CORPUS, p)).size > 0);
+  /** @type {Record<string, Buffer>} */
+  const files = {};
+  for (let i = 0; i < 2000; i++) {
+    const source = articles[i % articles.length];
+    files[`copy-${Math.floor(i / articles.length)}/${source}`] = corpus(source);
+  }
+  const folder = makeFolder('archive', files);
+  await withPage(harness, VIEWER, async (page) => {
+    const started = Date.now();
+    await page.getByTestId('folder-input').setInputFiles(folder);
+    await waitForLibrary(page, 2000, 180_000);
+    t.diagnostic(`2 000 files listed, parsed and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    assert.equal(await page.getByTestId('library-count').innerText(), '2,000 articles');
+    // The list draws only what is on screen: scroll through it as a reader would and see every article.
+    const seen = await page.getByTestId('file-list').evaluate(async (box) => {
+      /** @type {Record<string, string>} */
+      const rows = {};
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      for (let top = 0; top < box.scrollHeight; top += box.clientHeight) {
+        box.scrollTop = top;
+        await frame();
+        for (const row of box.querySelectorAll('[data-testid="library-item"]')) {
+          const r = /** @type {HTMLElement} */ (row);
+          rows[r.dataset.path ?? ''] = `${r.dataset.status} ${r.getAttribute('aria-setsize')} ${r.querySelector('.lib-item-title')?.textContent ? 'titled' : 'untitled'}`;
+        }
+      }
+      return rows;
+    });
+    assert.equal(Object.keys(seen).length, 2000, 'every article is listed');
+    assert.deepEqual([...new Set(Object.values(seen))], ['ready 2000 titled'], 'read, in a list of 2 000, each with a title; none failed');
+    // A Chinese query finds every copy of every file that holds the term.
+    const holding = Object.values(files).filter((bytes) => bytes.toString('utf8').includes('人民币')).length;
+    assert.ok(holding > 9);
+    await page.getByTestId('search').fill('人民币');
+    await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();
+    assert.equal(await page.getByTestId('library-count').innerText(), `${holding} matches`);
+  }, { viewport: { width: 1280, height: 800 } });
+});
+
+const VAULT = {
+  'Vault/Clippings/Buy wisely.md': corpus('other/obsidian-clipping-buy-wisely.md'),
+  'Vault/Trips/2023 Japan trip.md': corpus('other/obsidian-note-2023-japan-trip.md'),
+  'Vault/Daily/2023-09-12.md': corpus('other/obsidian-daily-2023-09-12.md'),
+  'Vault/Notes/Kyoto.md': '---\ntags: [city]\n---\n\nTemples. See [[2023 Japan trip#Day 2|the trip]] and [[Nowhere note]].\n\n![[Temple photo.png]]\n\n[Buy wisely](../Clippings/Buy%20wisely.md)\n',
+  'Vault/Notes/Japan.md': '# Japan\n\n![[Kyoto]]\n\nBack to [[kyoto]].\n',
+  'Vault/attachments/Temple photo.png': png(30, 20),
+  'Vault/.obsidian/workspace.json': '{}',
+};
+
+test('an Obsidian vault: attachments by name anywhere, relative links and their backlinks', async () => {
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
+    await waitForLibrary(page, 5);
+    await page.getByTestId('library-item').filter({ hasText: 'Kyoto' }).first().click();
+    await page.getByTestId('article-title').filter({ hasText: 'Kyoto' }).waitFor();
+    // ![[Temple photo.png]] lives in attachments/, found by its name as Obsidian does.
+    const photo = page.getByTestId('article').locator('img');
+    await photo.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('[data-testid="article"] img'))?.complete);
+    assert.equal(await photo.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 30);
+    // A relative Markdown link (percent-encoded) opens the other note; that note lists Kyoto as linking to it.
+    await page.getByTestId('article').getByRole('link', { name: 'Buy wisely' }).click();
+    await waitForArticle(page, 'vault/Vault/Clippings/Buy wisely.md');
+    assert.match(await page.getByTestId('backlinks').innerText(), /Kyoto/);
+  });
+});
+
+test('wiki-links resolve by name, unresolved ones read as unresolved, embeds and backlinks', async () => {
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
+    await waitForLibrary(page, 5);
+    await page.getByTestId('library-item').filter({ hasText: 'Kyoto' }).first().click();
+    await page.getByTestId('article-title').filter({ hasText: 'Kyoto' }).waitFor();
+    const article = page.getByTestId('article');
+    const trip = article.getByRole('link', { name: 'the trip' });
+    assert.equal(await trip.getAttribute('data-library-path'), 'vault/Vault/Trips/2023 Japan trip.md');
+    assert.equal(await trip.getAttribute('data-library-fragment'), 'Day 2');
+    // Unresolved: marked and titled, and following it says the note is not open.
+    const missing = article.locator('a.unresolved', { hasText: 'Nowhere note' });
+    assert.equal(await missing.getAttribute('title'), 'Not in the opened files: Nowhere note');
+    assert.ok(!(await page.getByTestId('article-body').innerText()).includes('[['), 'never raw brackets');
+    await missing.click();
+    await page.getByTestId('notice').filter({ hasText: 'Nowhere note' }).waitFor();
+    // [[kyoto]] from Japan.md (another case) counts as a backlink.
+    assert.match(await page.getByTestId('backlinks').innerText(), /Japan/);
+    // Japan.md embeds Kyoto: the note is shown inside it, its own picture resolved too.
+    await page.getByTestId('backlinks').getByRole('link', { name: 'Japan' }).click();
+    await waitForArticle(page, 'vault/Vault/Notes/Japan.md');
+    const embed = page.locator('.library-embed[data-library-path="vault/Vault/Notes/Kyoto.md"]');
+    await embed.filter({ hasText: 'Temples' }).waitFor();
+    await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('.library-embed img'))?.complete);
+    assert.equal(await embed.locator('img').evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth), 30);
+    // A wiki-link with its heading opens the note there.
+    await page.goBack();
+    await waitForArticle(page, 'vault/Vault/Notes/Kyoto.md');
+    await page.getByTestId('article').getByRole('link', { name: 'the trip' }).click();
+    await page.waitForFunction(() => location.hash === '#vault/Vault/Trips/2023%20Japan%20trip.md#Day%202');
+  }, { setup: (page) => fakeCore(page, WIKI_CORE) });
+});

@@ -1,0 +1,140 @@
+// The library on a phone (#12): the top bar is one line, the library a drawer its button
+// opens (with the article count), that lists the files; choosing an article (Enter or a
+// click) opens it and closes the drawer, Esc and a click outside close it, and the focus
+// goes into it and back to its button. The rest of the bar is one menu.
+// Run: node --test tests/e2e/library-phone.test.mjs   (after scripts/build-wasm.sh)
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { shownTitle, useBrowser, withPage } from './harness.mjs';
+import { CORPUS, VIEWER, itemFor, listSettled, waitForArticle, waitForLibrary } from './library-helpers.mjs';
+
+const harness = useBrowser();
+
+/** @typedef {import('playwright-core').Page} Page */
+
+const PHONE = { viewport: { width: 390, height: 800 } };
+
+/**
+ * The `data-testid` of the element that has the keyboard focus, or of its closest ancestor with one.
+ * @param {Page} page
+ */
+function focused(page) {
+  return page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+}
+
+/**
+ * Opens the news corpus folder and waits for its articles to be read.
+ * @param {Page} page
+ */
+async function openNews(page) {
+  await page.getByTestId('folder-input').setInputFiles(join(CORPUS, 'news-hexo'));
+  await waitForLibrary(page, 59);
+  await listSettled(page);
+}
+
+test('phone: one line of top bar; the library drawer opens with its button, lists the files, and closes on choosing, Esc and outside', async () => {
+  await withPage(harness, `${VIEWER}&lang=en`, async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await openNews(page);
+    const bar = await page.locator('.topbar').boundingBox();
+    const row = await page.getByTestId('library-button').boundingBox();
+    assert.ok(bar && row && bar.height <= row.height * 2, `the top bar is one line (${bar?.height}px, its buttons ${row?.height}px)`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'nothing is wider than the screen');
+
+    const button = page.getByTestId('library-button');
+    const drawer = page.getByTestId('file-list-nav');
+    assert.equal(await button.getAttribute('aria-controls'), await drawer.getAttribute('id'));
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByTestId('library-button-count').innerText(), '59');
+    assert.equal(await button.getAttribute('aria-label'), 'Library, 59 articles');
+    assert.equal(await drawer.isVisible(), false, 'the library is hidden until asked for');
+
+    // Open it: the list is shown, the focus is in it; Enter opens an article and closes it.
+    await button.click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await drawer.waitFor();
+    assert.ok(await page.getByTestId('library-item').count() > 5, 'the drawer lists the files');
+    assert.equal(await focused(page), 'file-list');
+    await page.keyboard.press('j');
+    const second = await page.locator('[data-testid="library-item"][aria-selected="true"]').getAttribute('data-path');
+    assert.ok(second);
+    await page.keyboard.press('Enter');
+    await waitForArticle(page, second);
+    await drawer.waitFor({ state: 'hidden' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(page), 'library-button', 'the focus is back on the button');
+    const title = await shownTitle(page).boundingBox();
+    assert.ok(title && title.y < 200, `the article starts near the top (${title?.y}px)`);
+
+    // Esc closes it.
+    await button.click();
+    await drawer.waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    assert.equal(await focused(page), 'library-button');
+
+    // A click on the list's row opens that article; a click outside (on the article) closes it.
+    await button.click();
+    const third = itemFor(page, /** @type {string} */ (await page.getByTestId('library-item').nth(2).getAttribute('data-path')));
+    const path = /** @type {string} */ (await third.getAttribute('data-path'));
+    await third.click();
+    await waitForArticle(page, path);
+    await drawer.waitFor({ state: 'hidden' });
+    await button.click();
+    await drawer.waitFor();
+    await page.mouse.click(380, 600);
+    await drawer.waitFor({ state: 'hidden' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  }, PHONE);
+});
+
+test('phone: the search field covers the bar while in use and its hits show in the drawer; the menu holds the openers, Save and settings (zh, dark)', async () => {
+  await withPage(harness, `${VIEWER}&lang=zh`, async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await openNews(page);
+    const button = page.getByTestId('library-button');
+    assert.equal(await button.getAttribute('aria-label'), '文库，59 篇文章');
+    // `/` focuses the search field, which then spans the bar.
+    await page.keyboard.press('/');
+    const field = await page.getByTestId('search').boundingBox();
+    assert.ok(field && field.width > 300, `the field spans the bar (${field?.width}px)`);
+    await page.keyboard.type('Vercel');
+    await page.getByTestId('file-list-nav').waitFor();
+    await page.locator('[data-testid="file-list"][data-mode="search"]').waitFor();
+    // ArrowDown moves into the hits; Enter opens one and closes the drawer.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'file-list');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('file-list-nav').waitFor({ state: 'hidden' });
+    await shownTitle(page).filter({ hasText: 'Vercel' }).waitFor();
+    const title = await shownTitle(page).boundingBox();
+    assert.ok(title && title.y < 200, `the article starts near the top (${title?.y}px)`);
+
+    const more = page.getByTestId('more-button');
+    assert.equal(await more.getAttribute('aria-label'), '打开、保存与设置');
+    assert.equal(await page.getByTestId('open-label').isVisible(), false, 'the openers are in the menu');
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    for (const id of ['open-label', 'folder-label', 'settings-button']) assert.ok(await page.getByTestId(id).isVisible(), `${id} in the menu`);
+    assert.ok(await page.locator('.share-slot summary').isVisible(), 'Save… in the menu');
+    await page.keyboard.press('Escape');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(page), 'more-button');
+  }, { ...PHONE, colorScheme: 'dark' });
+});
+
+test('wide screen: the library stays beside the article, no drawer button, the openers in the bar', async () => {
+  await withPage(harness, `${VIEWER}&lang=en`, async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await openNews(page);
+    assert.equal(await page.getByTestId('library-button').isVisible(), false);
+    assert.equal(await page.getByTestId('more-button').isVisible(), false);
+    assert.ok(await page.getByTestId('open-label').isVisible());
+    const nav = await page.getByTestId('file-list-nav').boundingBox();
+    const viewer = await page.getByTestId('viewer').boundingBox();
+    assert.ok(nav && viewer && nav.x === 0 && nav.x + nav.width <= viewer.x + 1, 'the library is left of the article');
+    await page.keyboard.press('Escape');
+    assert.ok(await page.getByTestId('file-list-nav').isVisible(), 'Esc does not hide it');
+  }, { viewport: { width: 1280, height: 800 } });
+});

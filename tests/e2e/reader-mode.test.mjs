@@ -1,0 +1,52 @@
+// Reader mode in the viewer with the real core: the sample's app promo and its QR code
+// are hidden, the article says so, and one switch shows them (and hides them again);
+// the same in <folio-article>. English and Chinese.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SAMPLE, SAMPLE_NAME, corpus, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+
+const harness = useBrowser();
+const PROMO = '尽在新浪财经APP';
+
+test('the sample ends without its promo, and show-all brings it back', async () => {
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: SAMPLE_NAME, bytes: SAMPLE }]);
+    await shownTitle(page).waitFor();
+    const body = page.getByTestId('article').locator('.article-body');
+    const promo = body.getByText(PROMO);
+    assert.equal(await promo.count(), 1, 'kept in the page for show-all');
+    assert.equal(await promo.isVisible(), false, 'hidden by default');
+    assert.equal(await body.locator('img').first().isVisible(), false, 'the QR code too');
+    assert.equal(await page.getByTestId('cover').count(), 0, 'the QR code is no cover');
+    // The article text is all there.
+    assert.ok(await body.getByText('全国跨境电商综试区已达132个').first().isVisible());
+    assert.ok(await body.getByText('责任编辑').isVisible());
+    const bar = page.getByTestId('hidden-bar');
+    assert.match(await bar.innerText(), /1 block of page clutter hidden \(app promo\)/);
+    const button = page.getByTestId('show-all');
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    await button.click();
+    assert.ok(await promo.isVisible(), 'shown after the click');
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    assert.equal(await button.innerText(), 'Hide clutter');
+    await button.click();
+    assert.equal(await promo.isVisible(), false, 'hidden again');
+  });
+});
+
+test('the Chinese switch names the video player and the promo; nothing hidden, no switch', async () => {
+  await withPage(harness, '?src=&lang=zh', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'video.md', bytes: corpus('news-hexo/rsshubpage-sina-video-digital-rmb.md') }]);
+    await shownTitle(page).waitFor();
+    const bar = page.getByTestId('hidden-bar');
+    assert.match(await bar.innerText(), /已隐藏 2 处页面杂项（应用推广、视频播放器）/);
+    assert.equal(await page.getByTestId('show-all').innerText(), '显示全部');
+    const body = page.getByTestId('article').locator('.article-body');
+    assert.equal(await body.getByText('视频加载中').isVisible(), false);
+    await dropFiles(page, [{ name: 'plain.md', bytes: Buffer.from('# Plain\n\nNothing to hide.\n') }]);
+    await page.getByText('Nothing to hide.').waitFor();
+    assert.equal(await page.getByTestId('show-all').count(), 0);
+  });
+});

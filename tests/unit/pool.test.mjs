@@ -1,0 +1,74 @@
+// www/library/pool.js with stand-in workers: queue order, a reader's file ahead of the
+// queue, and a worker that dies failing only the files it held.
+// Run: node --test tests/unit/
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ParsePool } from '../../www/library/pool.js';
+
+/** A worker that answers each file on the next tick, or dies when asked for `dies.md`. */
+class FakeWorker extends EventTarget {
+  /** @param {string[]} log */
+  constructor(log) {
+    super();
+    this.log = log;
+    this.ended = false;
+  }
+
+  /** @param {any} message */
+  postMessage(message) {
+    if (message.type) return;
+    assert.ok(message.bytes instanceof ArrayBuffer, 'a file goes as its bytes');
+    this.log.push(`parse ${message.path}`);
+    setTimeout(() => {
+      if (this.ended) return;
+      if (message.path === 'dies.md') {
+        const event = new Event('error', { cancelable: true });
+        this.dispatchEvent(event);
+        return;
+      }
+      const data = { id: message.id, summary: { path: message.path } };
+      this.dispatchEvent(Object.assign(new Event('message'), { data }));
+    }, 1);
+  }
+
+  terminate() {
+    this.ended = true;
+  }
+}
+
+/** @param {string} name */
+const file = (name) => new File([`# ${name}\n`], name);
+
+test('files are parsed in order, two per worker at most, and a reader\'s file goes first', async () => {
+  /** @type {string[]} */
+  const log = [];
+  let started = 0;
+  const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  const parsed = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p)));
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the files' bytes are read first
+  assert.deepEqual(log, ['parse a.md', 'parse b.md'], 'two in flight, the rest wait');
+  assert.equal(pool.pending, 5);
+  pool.prioritize('e.md');
+  await Promise.all(parsed);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse e.md', 'parse c.md', 'parse d.md']);
+  assert.equal(started, 1);
+  assert.equal(pool.pending, 0);
+});
+
+test('a worker that dies fails the file it died on; the others it held and the rest go to a new worker', async () => {
+  /** @type {string[]} */
+  const log = [];
+  let started = 0;
+  const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  const replies = await Promise.all(['ok.md', 'dies.md', 'after.md'].map((p) => pool.parse(p, file(p))));
+  assert.deepEqual(replies.map((r) => ('summary' in r ? 'ok' : 'error' in r ? r.error.code : '?')), ['ok', 'worker-failed', 'ok']);
+  assert.equal(started, 2, 'the dead worker was replaced');
+});
+
+test('cancel drops what waits', async () => {
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker([])) });
+  const replies = ['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)));
+  pool.cancel();
+  const codes = (await Promise.all(replies)).map((r) => ('error' in r ? r.error.code : 'ok'));
+  assert.deepEqual(codes, ['ok', 'ok', 'cancelled']);
+});

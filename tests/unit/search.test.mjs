@@ -1,0 +1,65 @@
+// www/library/tokenize.js and search-index.js: CJK without word boundaries, English
+// prefixes and stems, mixed text, ranking and snippets.
+// Run: node --test tests/unit/
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { queryParts, tokenize } from '../../www/library/tokenize.js';
+import { SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
+
+test('CJK runs become bigrams, words are lower-cased and stemmed', () => {
+  assert.deepEqual(tokenize('跨境电商'), ['跨境', '境电', '电商', '商']);
+  assert.deepEqual(tokenize('Indexing Hexo posts'), ['index', 'hexo', 'post']);
+  assert.deepEqual(tokenize('用Hexo部署'), ['用', 'hexo', '部署', '署']);
+  assert.deepEqual(tokenize('ｆｕｌｌ－ｗｉｄｔｈ'), ['full', 'width'], 'NFKC folds full-width letters');
+  assert.deepEqual(tokenize("it's 2021"), ['it', '2021']);
+  assert.deepEqual(queryParts('电商 Indexing').map((p) => p.terms), [['电商'], ['index']]);
+});
+
+/** @returns {SearchIndex} */
+function sampleIndex() {
+  const index = new SearchIndex();
+  index.add([
+    { path: 'a.md', title: '跨境电商综试区', tags: 'news 商务', authors: '', text: '商务部新闻发言人表示，全国跨境电商综试区已达132个。' },
+    { path: 'b.md', title: 'Indexing static sites', tags: 'search', authors: 'Ann', text: 'How a search engine indexes pages. Hexo and Jekyll sites.' },
+    { path: 'c.md', title: 'Notes', tags: '', authors: '', text: 'Searching is mentioned in the body only, with an index of pages.' },
+    { path: 'd.md', title: 'Hexo 部署', tags: 'hexo', authors: '', text: '使用 Hexo 部署到 GitHub Pages 的步骤。' },
+  ]);
+  return index;
+}
+
+test('Chinese queries find text without word boundaries', () => {
+  const index = sampleIndex();
+  assert.deepEqual(index.search('电商').hits.map((h) => h.path), ['a.md']);
+  assert.deepEqual(index.search('综试区').hits.map((h) => h.path), ['a.md']);
+  assert.deepEqual(index.search('商').hits.map((h) => h.path).sort(), ['a.md'], 'one character, by prefix');
+  assert.deepEqual(index.search('电商 部署').hits, [], 'every part of the query must match');
+});
+
+test('English: stems, prefixes while typing, and the title ranks above the body', () => {
+  const index = sampleIndex();
+  assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md'], 'title match first');
+  assert.deepEqual(index.search('searc').hits.map((h) => h.path).sort(), ['b.md', 'c.md'], 'the word being typed is a prefix');
+  assert.deepEqual(index.search('hexo 部署').hits.map((h) => h.path), ['d.md'], 'mixed query');
+  assert.equal(index.search('').total, 0);
+  index.remove(['b.md']);
+  assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['c.md']);
+  index.add([{ path: 'c.md', title: 'Replaced', tags: '', authors: '', text: 'nothing here' }]);
+  assert.equal(index.search('indexed').total, 0, 'a re-added path replaces the old text');
+});
+
+test('snippets mark every match around the first one', () => {
+  const index = sampleIndex();
+  const hit = index.search('跨境电商').hits[0];
+  const marks = hit.snippet.filter((s) => s.mark).map((s) => s.text);
+  assert.ok(marks.includes('跨境电商'), `overlapping bigrams mark the whole word: ${JSON.stringify(hit.snippet)}`);
+  assert.deepEqual(hit.title, [{ text: '跨境电商', mark: true }, { text: '综试区', mark: false }]);
+  assert.equal(hit.snippet.map((s) => s.text).join('').includes('132'), true);
+  assert.deepEqual(findMatches('Indexing and index, reindex', ['index']), [[0, 8], [13, 18]], 'word starts only');
+  assert.deepEqual(marked('Hexo 部署指南', ['hexo', '部署']), [{ text: 'Hexo', mark: true }, { text: ' ', mark: false }, { text: '部署', mark: true }, { text: '指南', mark: false }]);
+  const long = `${'x '.repeat(200)}needle${' y'.repeat(200)}`;
+  const cut = snippet(long, ['needle']);
+  assert.equal(cut[0].text, '…');
+  assert.equal(cut[cut.length - 1].text, '…');
+  assert.deepEqual(cut.filter((s) => s.mark).map((s) => s.text), ['needle']);
+  assert.ok(cut.map((s) => s.text).join('').length < 250);
+});

@@ -1,0 +1,481 @@
+// The article list: an ARIA listbox of the library's articles (title, date, category
+// or folder, a thumbnail when the article has a real one), sorted newest first or by
+// title, filtered by folder, category, tag, author and year (with counts), or showing
+// search hits with their snippets. j/k and the arrow keys move, Enter opens: a
+// `library-open` event ({ path }) bubbles from the container. Only the rows on screen
+// (and a few around) are in the document, each at its place in a box as tall as the
+// whole list, with aria-setsize/aria-posinset: ten thousand articles cost what twenty do.
+
+import { dayOf, h, plainName } from './dom.js';
+import { FACETS } from './library.js';
+import { dirname } from './paths.js';
+
+/** @typedef {import('./library.js').Library} Library */
+/** @typedef {import('./library.js').ArticleRecord} ArticleRecord */
+/** @typedef {import('./library.js').Filter} Filter */
+/** @typedef {import('./messages.js').SearchHit} SearchHit */
+/** @typedef {import('./strings.js').Translate} Translate */
+
+/** Labels of the facet menus. */
+const FACET_LABELS = { category: 'filterCategory', tag: 'filterTag', author: 'filterAuthor', year: 'filterYear' };
+/** The most values a facet menu offers (the most frequent). */
+const FACET_VALUES = 200;
+/** Row heights in CSS pixels (library.css sets the same): a plain row, a row with a snippet. */
+export const ROW_HEIGHT = 60;
+export const HIT_ROW_HEIGHT = 104;
+/** Rows kept in the document above and below the visible ones. */
+const OVERSCAN = 8;
+
+/** How often, at least, the list is redrawn while articles keep arriving: never more
+ * often than every 400 ms, nor than four times as long as the last redraw took (a list
+ * of ten thousand is laid out less often than one of fifty). */
+const REDRAW_MS = 400;
+/** Libraries this small are redrawn at once: it costs less than a frame. */
+const SMALL_LIST = 200;
+
+let lists = 0;
+
+export class ListView {
+  /**
+   * @param {HTMLElement} container
+   * @param {Library} library
+   * @param {Translate} t
+   * @param {{ locale?: string, remoteImages?: 'load' | 'block', thumbnail?: (record: ArticleRecord) => string | null, testid?: string }} [options]
+   *   `thumbnail` gives a local cover's URL (the wiring's object URLs); remote covers load
+   *   unless blocked; `testid`: the listbox's `data-testid` (default `library-list`).
+   */
+  constructor(container, library, t, options = {}) {
+    this.container = container;
+    this.library = library;
+    this.t = t;
+    this.locale = options.locale ?? 'en';
+    this.remoteImages = options.remoteImages ?? 'load';
+    this.thumbnail = options.thumbnail ?? (() => null);
+    this.id = `lib-list-${++lists}`;
+    /** @type {Filter} */
+    this.filter = {};
+    /** @type {'date' | 'title'} */
+    this.sort = 'date';
+    /** Search hits being shown, or null for the whole (filtered) list. @type {SearchHit[] | null} */
+    this.hits = null;
+    this.hitTotal = 0;
+    /** The paths shown, in order. @type {string[]} */
+    this.shown = [];
+    /** @type {Map<string, HTMLDivElement>} */
+    this.rows = new Map();
+    this.active = -1;
+    /** The path of the article being read (`aria-current` on its row). @type {string | null} */
+    this.current = null;
+    /** Whether its row is to be scrolled to once it is listed. */
+    this.revealCurrent = false;
+
+    this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
+    this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-testid': 'sort' },
+      h('option', { value: 'date', text: t('sortDate') }), h('option', { value: 'title', text: t('sortTitle') }));
+    /** @type {Record<string, HTMLSelectElement>} */
+    this.facetMenus = Object.fromEntries(FACETS.map((facet) => [facet,
+      h('select', { class: 'lib-select', 'aria-label': t(FACET_LABELS[facet]), 'data-testid': `filter-${facet}` })]));
+    this.listbox = h('div', {
+      class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-testid': options.testid ?? 'library-list',
+    });
+    /** As tall as every row together; the rows on screen sit in it at their places. */
+    this.sizer = h('div', { class: 'lib-list-sizer', role: 'presentation' });
+    this.listbox.append(this.sizer);
+    /** @type {Map<string, SearchHit>} */
+    this.hitsByPath = new Map();
+    /** @type {number | undefined} */
+    this.scrollFrame = undefined;
+    this.listbox.addEventListener('scroll', () => {
+      this.scrollFrame ??= requestAnimationFrame(() => {
+        this.scrollFrame = undefined;
+        this.drawWindow();
+      });
+    }, { passive: true });
+    /** Shows and hides the filter menus (they stay shown while a filter is on). */
+    this.filterButton = h('button', {
+      type: 'button', class: 'lib-filter-button', 'aria-expanded': 'false', 'data-testid': 'filters', text: t('filters'),
+    });
+    this.facetRow = h('div', { class: 'lib-facets', hidden: true }, ...FACETS.map((f) => this.facetMenus[f]));
+    this.filterButton.addEventListener('click', () => {
+      const open = this.facetRow.hidden;
+      this.facetRow.hidden = !open;
+      this.filterButton.setAttribute('aria-expanded', String(open));
+      if (open) this.drawFacets();
+    });
+    /** Said while nothing is open (outside the listbox: it holds options only). */
+    this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles') });
+    container.append(
+      h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, this.filterButton),
+      this.facetRow,
+      this.empty,
+      this.listbox,
+    );
+
+    this.sortMenu.addEventListener('change', () => {
+      this.sort = this.sortMenu.value === 'title' ? 'title' : 'date';
+      this.refresh();
+    });
+    for (const facet of FACETS) {
+      // Counts are worked out when a menu is about to open, not on every redraw.
+      for (const type of ['focus', 'pointerdown']) this.facetMenus[facet].addEventListener(type, () => this.drawFacets());
+      this.facetMenus[facet].addEventListener('change', () => {
+        this.filter = { ...this.filter, [facet]: this.facetMenus[facet].value || undefined };
+        this.refresh();
+      });
+    }
+    this.listbox.addEventListener('keydown', (event) => this.onKey(event));
+    // Tabbed into: an option is active at once (the article being read, else the first).
+    this.listbox.addEventListener('focus', () => {
+      if (this.active < 0 && this.shown.length) this.activate(Math.max(0, this.current ? this.shown.indexOf(this.current) : 0));
+    });
+    this.listbox.addEventListener('click', (event) => {
+      const row = /** @type {HTMLElement} */ (event.target).closest('[role="option"]');
+      if (!(row instanceof HTMLElement)) return;
+      this.activate(this.shown.indexOf(row.dataset.path ?? ''));
+      this.open();
+    });
+
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.redrawTimer = undefined;
+    /** How long the last redraw took, start to end (its slices included). */
+    this.lastRedrawMs = 0;
+    /** When the list was last redrawn (performance.now()). */
+    this.lastDrawAt = -Infinity;
+    // A small library is redrawn in the next task; a big one at most every REDRAW_MS (or
+    // four times as long as its last redraw took).
+    const soon = () => {
+      this.listbox.setAttribute('aria-busy', 'true');
+      const pause = library.records.size <= SMALL_LIST ? 0 : Math.max(REDRAW_MS, 4 * this.lastRedrawMs);
+      this.redrawTimer ??= setTimeout(() => {
+        this.redrawTimer = undefined;
+        this.refresh();
+      }, Math.max(0, this.lastDrawAt + pause - performance.now()));
+    };
+    library.addEventListener('files', soon);
+    library.addEventListener('parsed', (event) => {
+      for (const record of /** @type {CustomEvent} */ (event).detail.records) this.updateRow(record);
+      soon();
+    });
+    library.addEventListener('cleared', () => {
+      this.rows.clear();
+      this.listbox.scrollTop = 0;
+      this.filter = {};
+      this.hits = null;
+      this.refresh();
+    });
+    this.refresh();
+  }
+
+  /**
+   * Shows only the articles in a folder ('' for all).
+   * @param {string} path
+   */
+  setFolder(path) {
+    this.filter = { ...this.filter, folder: path || undefined };
+    this.refresh();
+  }
+
+  /**
+   * Marks the article being read, and scrolls the list to it when it is out of sight.
+   * @param {string | null} path
+   */
+  setCurrent(path) {
+    this.current = path;
+    // Not listed yet (just opened): scrolled to when the list is next redrawn.
+    this.revealCurrent = !this.reveal();
+    this.drawWindow();
+  }
+
+  /**
+   * Scrolls the list to the current article's row when it is out of sight.
+   * @returns {boolean} whether the row is listed.
+   */
+  reveal() {
+    const index = this.current ? this.shown.indexOf(this.current) : -1;
+    if (index < 0) return false;
+    const top = index * this.rowHeight;
+    const box = this.listbox;
+    if (top < box.scrollTop || top + this.rowHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, top - Math.floor(box.clientHeight / 3));
+    }
+    return true;
+  }
+
+  /**
+   * Shows search hits in their order, or the whole list again (null).
+   * @param {SearchHit[] | null} hits
+   * @param {number} [total]
+   */
+  showHits(hits, total = hits?.length ?? 0) {
+    this.hits = hits;
+    this.hitTotal = total;
+    this.refresh();
+  }
+
+  /** The height of one row now (search hits carry a snippet). */
+  get rowHeight() {
+    return this.hits ? HIT_ROW_HEIGHT : ROW_HEIGHT;
+  }
+
+  /** Orders and filters the list again; the active row stays active if still shown. */
+  refresh() {
+    const started = performance.now();
+    this.listbox.setAttribute('aria-busy', 'true');
+    const activePath = this.shown[this.active];
+    this.drawFacetsLight();
+    /** @type {string[]} */
+    let paths;
+    this.hitsByPath = new Map();
+    if (this.hits) {
+      paths = [];
+      for (const hit of this.hits) {
+        const record = this.library.records.get(hit.path);
+        if (record && (!this.filter.folder || record.path.startsWith(`${this.filter.folder}/`))) {
+          paths.push(hit.path);
+          this.hitsByPath.set(hit.path, hit);
+        }
+      }
+    } else {
+      paths = this.library.list({ sort: this.sort, filter: this.filter }).map((r) => r.path);
+    }
+    this.shown = paths;
+    this.active = activePath ? paths.indexOf(activePath) : -1;
+    this.listbox.dataset.mode = this.hits ? 'search' : 'list';
+    this.sizer.style.height = `${paths.length * this.rowHeight}px`;
+    if (this.revealCurrent && this.reveal()) this.revealCurrent = false;
+    this.drawCount();
+    this.drawWindow();
+    this.lastDrawAt = performance.now();
+    this.lastRedrawMs = this.lastDrawAt - started;
+    if (this.redrawTimer === undefined) this.listbox.setAttribute('aria-busy', 'false');
+  }
+
+  /** Puts the rows that are on screen (and a few around) in the document. */
+  drawWindow() {
+    const height = this.rowHeight;
+    const top = this.listbox.scrollTop;
+    const view = this.listbox.clientHeight || height * 20;
+    const first = Math.max(0, Math.floor(top / height) - OVERSCAN);
+    const last = Math.min(this.shown.length, Math.ceil((top + view) / height) + OVERSCAN);
+    /** @type {HTMLElement[]} */
+    const rows = [];
+    for (let i = first; i < last; i++) {
+      const path = this.shown[i];
+      const row = this.rowFor(path);
+      row.style.top = `${i * height}px`;
+      row.setAttribute('aria-posinset', String(i + 1));
+      row.setAttribute('aria-setsize', String(this.shown.length));
+      row.setAttribute('aria-selected', String(i === this.active));
+      if (path === this.current) row.setAttribute('aria-current', 'true');
+      else row.removeAttribute('aria-current');
+      this.setSnippet(row, this.hitsByPath.get(path) ?? null);
+      rows.push(row);
+    }
+    // The active row stays in the document (aria-activedescendant must point at an element).
+    if (this.active >= 0 && (this.active < first || this.active >= last)) {
+      const row = this.rowFor(this.shown[this.active]);
+      row.style.top = `${this.active * height}px`;
+      row.setAttribute('aria-posinset', String(this.active + 1));
+      row.setAttribute('aria-setsize', String(this.shown.length));
+      row.setAttribute('aria-selected', 'true');
+      rows.push(row);
+    }
+    // Rows already in place stay attached (a row taken out between a mousedown and its
+    // mouseup loses the click): only rows that left the window go, only new ones come,
+    // and a row moves only when the order changed (the document's order is the list's,
+    // for screen readers and for reading the list in order).
+    const keep = new Set(rows);
+    for (const child of [...this.sizer.children]) if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
+    let at = this.sizer.firstElementChild;
+    for (const row of rows) {
+      if (row === at) at = row.nextElementSibling;
+      else this.sizer.insertBefore(row, at);
+    }
+    if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(this.shown[this.active]).id);
+    else this.listbox.removeAttribute('aria-activedescendant');
+    for (const row of rows) {
+      if (row.dataset.cover && !row.querySelector('.lib-thumb')) this.loadThumbnail(/** @type {HTMLDivElement} */ (row));
+    }
+  }
+
+  /** Writes the count line (and the empty list's words). */
+  drawCount() {
+    const total = this.library.records.size;
+    this.empty.hidden = total > 0;
+    const filtered = Object.values(this.filter).some(Boolean);
+    this.count.textContent = this.hits
+      ? this.t('results', this.shown.length)
+      : filtered ? this.t('countOf', this.shown.length, total) : this.t('count', total);
+  }
+
+  /** Shows the facet menus (once there are articles to tell apart) with their current
+   * choice, without counting. */
+  drawFacetsLight() {
+    const filtered = FACETS.filter((facet) => /** @type {any} */ (this.filter)[facet]).length;
+    this.filterButton.hidden = this.library.parsed < 2 && !filtered;
+    this.filterButton.textContent = filtered ? this.t('filtersOn', filtered) : this.t('filters');
+    for (const facet of FACETS) {
+      const menu = this.facetMenus[facet];
+      const current = /** @type {any} */ (this.filter)[facet] ?? '';
+      if (menu.options.length && menu.value === current) continue;
+      menu.replaceChildren(
+        h('option', { value: '', text: `${this.t(FACET_LABELS[facet])}: ${this.t('any')}` }),
+        ...(current ? [h('option', { value: current, text: current, selected: true })] : []),
+      );
+    }
+  }
+
+  /** Fills the facet menus with the values and counts the current filter leaves. */
+  drawFacets() {
+    const facets = this.library.facets(this.filter);
+    for (const facet of FACETS) {
+      const menu = this.facetMenus[facet];
+      const current = /** @type {any} */ (this.filter)[facet] ?? '';
+      const values = facets[facet].slice(0, FACET_VALUES);
+      if (current && !values.some(([v]) => v === current)) values.unshift([current, 0]);
+      menu.replaceChildren(
+        h('option', { value: '', text: `${this.t(FACET_LABELS[facet])}: ${this.t('any')}` }),
+        ...values.map(([value, n]) => h('option', { value, text: `${value} (${n})`, selected: value === current })),
+      );
+      menu.hidden = values.length === 0;
+    }
+  }
+
+  /**
+   * The row of an article, made on first use and kept.
+   * @param {string} path
+   * @returns {HTMLDivElement}
+   */
+  rowFor(path) {
+    let row = this.rows.get(path);
+    if (!row) {
+      row = h('div', { role: 'option', class: 'lib-item', 'data-testid': 'library-item', 'data-path': path, id: `${this.id}-${this.rows.size}` });
+      this.rows.set(path, row);
+      const record = this.library.records.get(path);
+      if (record) this.fillRow(row, record);
+    }
+    return row;
+  }
+
+  /**
+   * @param {ArticleRecord} record
+   */
+  updateRow(record) {
+    const row = this.rows.get(record.path);
+    if (row) this.fillRow(row, record);
+  }
+
+  /**
+   * @param {HTMLDivElement} row
+   * @param {ArticleRecord} record
+   */
+  fillRow(row, record) {
+    const s = record.summary;
+    const day = dayOf(s?.date ?? null, this.locale);
+    const where = s?.categories.length ? s.categories.map(plainName).join(' › ') : dirname(record.path) || null;
+    const state = record.status === 'pending' ? this.t('pending') : record.status === 'failed' ? this.t('failed') : null;
+    row.dataset.status = record.status;
+    const text = h('div', { class: 'lib-item-text' },
+      h('span', { class: 'lib-item-title', text: record.title, lang: s?.lang ?? null }),
+      h('span', { class: 'lib-item-meta' },
+        day ? h('time', { datetime: s?.date?.slice(0, 10), text: day }) : null,
+        where ? h('span', { class: 'lib-item-where', text: where }) : null,
+        state ? h('span', { class: 'lib-item-state', text: state }) : null,
+        s?.draft ? h('span', { class: 'lib-item-state', text: this.t('draft') }) : null),
+      h('span', { class: 'lib-item-snippet' }));
+    const old = row.querySelector('.lib-item-snippet');
+    if (old?.firstChild) text.lastElementChild?.replaceWith(old);
+    row.replaceChildren(text);
+    if (s?.cover) {
+      row.dataset.cover = s.cover;
+      if (row.isConnected) this.loadThumbnail(row);
+    }
+  }
+
+  /**
+   * Adds the thumbnail when the row is first drawn.
+   * @param {HTMLDivElement} row
+   */
+  loadThumbnail(row) {
+    const record = this.library.records.get(row.dataset.path ?? '');
+    if (!record?.summary?.cover || row.querySelector('.lib-thumb')) return;
+    const local = this.thumbnail(record);
+    const remote = /^https?:\/\//i.test(record.summary.cover) && this.remoteImages === 'load' ? record.summary.cover : null;
+    const src = local ?? remote;
+    if (!src) return;
+    const img = h('img', { class: 'lib-thumb', alt: '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer', src });
+    img.addEventListener('error', () => img.remove(), { once: true });
+    row.prepend(img);
+  }
+
+  /**
+   * Puts a hit's snippet under the row's title (or takes it away).
+   * @param {HTMLDivElement} row
+   * @param {SearchHit | null} hit
+   */
+  setSnippet(row, hit) {
+    const slot = row.querySelector('.lib-item-snippet');
+    const title = row.querySelector('.lib-item-title');
+    if (!slot || !title) return;
+    /** @param {{ text: string, mark: boolean }[]} segments */
+    const nodes = (segments) => segments.map((s) => (s.mark ? h('mark', { text: s.text }) : s.text));
+    slot.replaceChildren(...(hit ? nodes(hit.snippet) : []));
+    const record = this.library.records.get(row.dataset.path ?? '');
+    if (hit && hit.title.some((s) => s.mark)) title.replaceChildren(...nodes(hit.title));
+    else if (title.querySelector('mark')) title.textContent = record?.title ?? '';
+  }
+
+  /**
+   * Makes the row at `index` the active one (aria-activedescendant) and scrolls to it.
+   * @param {number} index
+   */
+  activate(index) {
+    if (index < 0 || index >= this.shown.length) return;
+    const previous = this.shown[this.active];
+    if (previous) this.rows.get(previous)?.setAttribute('aria-selected', 'false');
+    this.active = index;
+    const height = this.rowHeight;
+    const top = index * height;
+    const box = this.listbox;
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (top + height > box.scrollTop + box.clientHeight) box.scrollTop = top + height - box.clientHeight;
+    this.drawWindow();
+  }
+
+  /** How many rows a screen of the list holds. */
+  pageRows() {
+    return Math.max(1, Math.floor(this.listbox.clientHeight / this.rowHeight) - 1);
+  }
+
+  /** Opens the active article (with the terms a search hit matched, to mark them in it). */
+  open() {
+    const path = this.shown[this.active];
+    if (!path) return;
+    const terms = this.hitsByPath.get(path)?.terms ?? [];
+    this.container.dispatchEvent(new CustomEvent('library-open', { bubbles: true, detail: { path, fragment: '', terms } }));
+  }
+
+  /** Moves the keyboard focus to the list (the first article active if none is). */
+  focus() {
+    this.listbox.focus({ preventScroll: true });
+  }
+
+  /**
+   * @param {KeyboardEvent} event
+   */
+  onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    switch (event.key) {
+      case 'ArrowDown': case 'j': this.activate(this.active + 1); break;
+      case 'ArrowUp': case 'k': this.activate(Math.max(0, this.active - 1)); break;
+      case 'Home': this.activate(0); break;
+      case 'End': this.activate(this.shown.length - 1); break;
+      case 'PageDown': this.activate(Math.min(this.shown.length - 1, this.active + this.pageRows())); break;
+      case 'PageUp': this.activate(Math.max(0, this.active - this.pageRows())); break;
+      case 'Enter': this.open(); break;
+      default: return;
+    }
+    event.preventDefault();
+  }
+}
+

@@ -1,0 +1,121 @@
+// Where a search's terms occur in a text, for marking them: in the list's titles and
+// snippets (search-index.js, in the search worker) and in the opened article
+// (highlight.js, in the page). No third-party code: the page's first load imports it.
+
+/** Han, kana, Hangul, and the CJK marks between them: text written without spaces. */
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]/u;
+
+/**
+ * Whether a character is written without spaces (CJK).
+ * @param {string} char
+ * @returns {boolean}
+ */
+export function isCjk(char) {
+  return CJK.test(char);
+}
+
+/** Characters of context on each side of the first match in a snippet. */
+const CONTEXT = 60;
+
+/** The rest of a word after its stem: letters and digits, not CJK (which has no word ends). */
+const WORD_REST = '[^\\s\\p{P}\\p{S}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]*';
+
+/** Matches looked for in one text, at most. */
+const MAX_MATCHES = 200;
+
+/**
+ * @param {string} text
+ * @returns {string}
+ */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where the indexed terms occur in a text: [start, end) ranges, in order, not
+ * overlapping. A CJK term matches as written; a word matches a word that starts with
+ * it (the stem `index` marks "indexing"), case-insensitively. One regular expression
+ * over the text as it is (no lower-cased copy of a long text per hit).
+ * @param {string} text
+ * @param {string[]} terms
+ * @returns {[number, number][]}
+ */
+export function findMatches(text, terms) {
+  const cjk = [...new Set(terms.filter((t) => t && isCjk(t[0])))];
+  const words = [...new Set(terms.filter((t) => t && !isCjk(t[0])))];
+  /** @type {[number, number][]} */
+  const ranges = [];
+  // CJK terms overlap (bigrams of one run): each is found on its own, then merged.
+  for (const term of cjk) {
+    let found = 0;
+    for (let at = text.indexOf(term); at >= 0 && found < MAX_MATCHES; at = text.indexOf(term, at + 1)) {
+      ranges.push([at, at + term.length]);
+      found += 1;
+    }
+  }
+  if (words.length) {
+    const pattern = new RegExp(words.map((w) => `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}${WORD_REST}`).join('|'), 'giu');
+    for (let m = pattern.exec(text), found = 0; m && found < MAX_MATCHES; m = pattern.exec(text), found++) {
+      ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  /** @type {[number, number][]} */
+  const merged = [];
+  for (const [from, to] of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && from <= prev[1]) prev[1] = Math.max(prev[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/**
+ * The whole of a short text (a title) as segments, its matches marked.
+ * @param {string} text
+ * @param {string[]} terms
+ * @returns {{ text: string, mark: boolean }[]}
+ */
+export function marked(text, terms) {
+  /** @type {{ text: string, mark: boolean }[]} */
+  const out = [];
+  let at = 0;
+  for (const [from, to] of findMatches(text, terms)) {
+    if (from > at) out.push({ text: text.slice(at, from), mark: false });
+    out.push({ text: text.slice(from, to), mark: true });
+    at = to;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), mark: false });
+  return out;
+}
+
+/**
+ * A short piece of `text` around its first match, as segments, the matches marked.
+ * With no match: the text's opening.
+ * @param {string} text
+ * @param {string[]} terms
+ * @returns {{ text: string, mark: boolean }[]}
+ */
+export function snippet(text, terms) {
+  const ranges = findMatches(text, terms);
+  if (!ranges.length) {
+    const opening = text.slice(0, CONTEXT * 2).replace(/\s+/g, ' ').trim();
+    return opening ? [{ text: opening + (text.length > CONTEXT * 2 ? '…' : ''), mark: false }] : [];
+  }
+  const start = Math.max(0, ranges[0][0] - CONTEXT);
+  const end = Math.min(text.length, ranges[0][1] + CONTEXT * 2);
+  /** @type {{ text: string, mark: boolean }[]} */
+  const out = [];
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (from >= end) break;
+    if (from > at) out.push({ text: text.slice(at, from), mark: false });
+    out.push({ text: text.slice(Math.max(from, at), Math.min(to, end)), mark: true });
+    at = Math.min(to, end);
+  }
+  if (at < end) out.push({ text: text.slice(at, end), mark: false });
+  const flat = out.map((s) => ({ text: s.text.replace(/\s+/g, ' '), mark: s.mark }));
+  if (start > 0) flat.unshift({ text: '…', mark: false });
+  if (end < text.length) flat.push({ text: '…', mark: false });
+  return flat;
+}

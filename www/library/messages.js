@@ -1,0 +1,135 @@
+// The messages between the library and its workers, defined once for both sides.
+//
+//   zip-worker.js     ZipRequest → ZipReply*        (entries in batches, then done or error)
+//   parse-worker.js   ParseRequest → ParseReply     (to the page: metadata, never HTML)
+//   (each worker's handler is its *-host.js module, which also runs in the page where
+//   workers cannot start: workers.js)
+//                     and IndexDoc → the search worker's port (the text goes there directly)
+//   search-worker.js  SearchRequest → SearchReply
+
+/**
+ * Open a zip (`file`), or write a library into the single-file viewer (`pack`).
+ * @typedef {{ id: number, file: File, limits?: Partial<import('./zip-read.js').ZipLimits> }
+ *   | { id: number, type: 'pack', pack: PackRequest }} ZipRequest
+ */
+
+/**
+ * What a library saved as one HTML file holds (archive.js writes it).
+ * @typedef {object} PackRequest
+ * @property {string} template   The single-file viewer's HTML.
+ * @property {string} title
+ * @property {string} generator
+ * @property {{ path: string, file: Blob, kind: 'article' | 'asset' }[]} files
+ * @property {ArticleSummary[]} articles
+ * @property {IndexDoc[]} docs
+ */
+
+/**
+ * @typedef {{ id: number, type: 'entries', entries: { path: string, file: File }[] }
+ *   | { id: number, type: 'done', count: number, skipped: string[] }
+ *   | { id: number, type: 'packed', blob: Blob }
+ *   | { id: number, type: 'error', error: LibraryErrorInfo }} ZipReply
+ */
+
+/**
+ * A failure with a code the UI translates; `message` is English, the fallback.
+ * @typedef {object} LibraryErrorInfo
+ * @property {string} code
+ * @property {string} message
+ * @property {Record<string, string>} [params]
+ */
+
+/**
+ * @typedef {object} ParseRequest
+ * @property {number} id
+ * @property {string} path
+ * @property {ArrayBuffer} bytes  The file's bytes, transferred (cloning a File costs the
+ *   page a few milliseconds each: Chromium takes its snapshot on the main thread).
+ */
+
+/**
+ * A relative reference in an article body (Article.links of the core, CONTRACTS.md §3).
+ * @typedef {object} ArticleLink
+ * @property {'link' | 'image' | 'wikilink' | 'embed'} kind
+ * @property {string} target
+ */
+
+/**
+ * What the library keeps of one article: enough for the list, the filters and the
+ * links; the HTML is rendered again from the File when the article is opened.
+ * @typedef {object} ArticleSummary
+ * @property {string} path
+ * @property {string | null} title
+ * @property {string | null} date
+ * @property {string | null} date_text
+ * @property {string[]} authors
+ * @property {string[]} categories
+ * @property {string[]} tags
+ * @property {string | null} cover
+ * @property {string | null} summary  Front-matter summary, else the excerpt (short, plain text).
+ * @property {string | null} lang
+ * @property {string} format
+ * @property {boolean} draft
+ * @property {number} warnings  How many warnings the core gave.
+ * @property {string} encoding
+ * @property {number} words
+ * @property {ArticleLink[]} links
+ */
+
+/**
+ * @typedef {{ id: number, summary: ArticleSummary }
+ *   | { id: number, path: string, error: LibraryErrorInfo }} ParseReply
+ */
+
+/**
+ * One article for the search index; sent from a parse worker straight to the search
+ * worker (the page never holds the text).
+ * @typedef {object} IndexDoc
+ * @property {string} path
+ * @property {string} title
+ * @property {string} tags        Tags and categories, space-joined.
+ * @property {string} authors
+ * @property {string} text        The body's plain text.
+ */
+
+/**
+ * @typedef {{ type: 'port', port: MessagePort }
+ *   | { type: 'add', docs: IndexDoc[] }
+ *   | { type: 'remove', paths: string[] }
+ *   | { type: 'clear' }
+ *   | { type: 'count', id: number }
+ *   | { type: 'texts', id: number }
+ *   | { type: 'query', id: number, query: string, limit: number }} SearchRequest
+ */
+
+/**
+ * One search hit: the article, its score and a snippet of its text around the matches.
+ * @typedef {object} SearchHit
+ * @property {string} path
+ * @property {number} score
+ * @property {{ text: string, mark: boolean }[]} title    The title, its matches marked.
+ * @property {{ text: string, mark: boolean }[]} snippet
+ * @property {string[]} terms  What to mark: the query's CJK runs and the indexed words that matched.
+ */
+
+/**
+ * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number }
+ *   | { type: 'count', id: number, documents: number }
+ *   | { type: 'texts', id: number, texts: [string, string][] }
+ *   | { type: 'indexed', documents: number }} SearchReply
+ */
+
+/**
+ * Turns anything thrown into an error description a message can carry.
+ * @param {unknown} error
+ * @param {string} [fallbackCode]
+ * @returns {LibraryErrorInfo}
+ */
+export function errorInfo(error, fallbackCode = 'unreadable') {
+  const e = /** @type {any} */ (error);
+  const code = e && typeof e.code === 'string' ? e.code : fallbackCode;
+  const message = error instanceof Error ? error.message : String(error);
+  const params = e && e.params && typeof e.params === 'object' ? e.params : {};
+  return { code, message, params };
+}
+

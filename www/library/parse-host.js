@@ -1,0 +1,64 @@
+// A parse worker's work, in one function that runs in a worker (parse-worker.js) or in
+// the page where workers cannot start (workers.js): reads a File, has the core read it
+// for the index only (`includeText`, and `includeHtml: false`: no body HTML written nor
+// sanitized, CONTRACTS.md §3), answers with the article's summary (never its HTML) and
+// sends its text to the search worker through the port the pool gave it, so the page's
+// main thread never carries the text.
+// Messages: ParseRequest → ParseReply; IndexDoc batches → the search port (messages.js).
+
+import { FolioError, init, renderWhenReady } from '../folio.js';
+import { indexDoc, summarize } from './extract.js';
+import { errorInfo } from './messages.js';
+
+/** Index documents sent to the search worker in one message, at most. */
+const DOCS_PER_MESSAGE = 25;
+/** How long a document may wait for others before it is sent anyway, in ms. */
+const DOCS_WAIT_MS = 50;
+
+/**
+ * The parse worker's message handler.
+ * @param {(reply: import('./messages.js').ParseReply) => void} post
+ * @returns {(request: any) => Promise<void>}
+ */
+export function parseHost(post) {
+  /** @type {MessagePort | null} */
+  let searchPort = null;
+  /** @type {import('./messages.js').IndexDoc[]} */
+  let pendingDocs = [];
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let flushTimer;
+
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (searchPort && pendingDocs.length) searchPort.postMessage({ type: 'add', docs: pendingDocs });
+    pendingDocs = [];
+  };
+
+  return async (data) => {
+    if (data?.type === 'port') {
+      searchPort = data.port;
+      return;
+    }
+    if (data?.type === 'warm') {
+      // Compile the core now, so that the first file opened does not wait for it.
+      await init().catch(() => {});
+      return;
+    }
+    const { id, path } = /** @type {import('./messages.js').ParseRequest} */ (data);
+    try {
+      const bytes = new Uint8Array(/** @type {import('./messages.js').ParseRequest} */ (data).bytes);
+      const fileName = path.slice(path.lastIndexOf('/') + 1);
+      const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
+      const { summary, text } = summarize(path, await renderWhenReady(bytes, options));
+      post({ id, summary });
+      pendingDocs.push(indexDoc(summary, text));
+      if (pendingDocs.length >= DOCS_PER_MESSAGE) flush();
+      else flushTimer ??= setTimeout(flush, DOCS_WAIT_MS);
+    } catch (error) {
+      const info = errorInfo(error, 'unreadable');
+      if (error instanceof FolioError) info.code = error.code;
+      post({ id, path, error: info });
+    }
+  };
+}

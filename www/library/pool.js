@@ -1,0 +1,177 @@
+// A pool of parse workers sized to the machine's cores. Files wait in one queue (a file
+// the reader asks for jumps it); each worker holds at most two at a time, so it reads the
+// next file while it parses one. A worker that dies fails the file it died on (the
+// oldest it held) and is replaced; the others it held are sent again. Files go as their
+// bytes, read in the page and transferred (a File is cloned at a main-thread cost).
+
+import { startWorker } from './workers.js';
+
+/** @typedef {import('./messages.js').ParseReply} ParseReply */
+
+/**
+ * @typedef {object} Job
+ * @property {string} path
+ * @property {File} file
+ * @property {(reply: ParseReply) => void} done
+ */
+
+/**
+ * @typedef {object} Lane
+ * @property {import('./workers.js').WorkerLike} worker
+ * @property {Map<number, Job>} held
+ * @property {Promise<void>} sent  The last file handed over (files go in order).
+ */
+
+/** Files sent to one worker before it answers. */
+const PER_WORKER = 2;
+
+/**
+ * The default pool size: one worker per core, at most four (beyond that the index and
+ * the page wait on memory bandwidth rather than CPU).
+ * @returns {number}
+ */
+export function defaultPoolSize() {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
+export class ParsePool {
+  /**
+   * @param {object} [options]
+   * @param {number} [options.size]
+   * @param {() => MessagePort | null} [options.searchPort]  A port to the search worker, one per worker.
+   * @param {() => import('./workers.js').WorkerLike} [options.start]
+   */
+  constructor({ size = defaultPoolSize(), searchPort = () => null, start = () => startWorker('parse') } = {}) {
+    this.size = size;
+    this.searchPort = searchPort;
+    this.start = start;
+    /** @type {Job[]} */
+    this.queue = [];
+    /** @type {Lane[]} */
+    this.lanes = [];
+    this.nextId = 1;
+  }
+
+  /**
+   * Parses one file; resolves with its summary or its error (never rejects).
+   * @param {string} path
+   * @param {File} file
+   * @returns {Promise<ParseReply>}
+   */
+  parse(path, file) {
+    return new Promise((done) => {
+      this.queue.push({ path, file, done });
+      this.pump();
+    });
+  }
+
+  /**
+   * Moves a waiting file to the front of the queue (the reader opened it).
+   * @param {string} path
+   */
+  prioritize(path) {
+    const at = this.queue.findIndex((job) => job.path === path);
+    if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
+  }
+
+  /**
+   * Drops a waiting file (its summary came from elsewhere): its promise resolves as cancelled.
+   * @param {string} path
+   * @returns {boolean} whether it was still waiting.
+   */
+  drop(path) {
+    const at = this.queue.findIndex((job) => job.path === path);
+    if (at < 0) return false;
+    const [job] = this.queue.splice(at, 1);
+    job.done({ id: 0, path, error: { code: 'cancelled', message: 'Cancelled.' } });
+    return true;
+  }
+
+  /** Starts every worker and has it load the core, before any file arrives. */
+  warm() {
+    while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });
+  }
+
+  /** How many files wait or are being parsed. */
+  get pending() {
+    return this.queue.length + this.lanes.reduce((n, lane) => n + lane.held.size, 0);
+  }
+
+  /** Drops every waiting file (their promises resolve as cancelled). */
+  cancel() {
+    for (const job of this.queue.splice(0)) job.done({ id: 0, path: job.path, error: { code: 'cancelled', message: 'Cancelled.' } });
+  }
+
+  /** Ends the workers. */
+  close() {
+    this.cancel();
+    for (const lane of this.lanes) lane.worker.terminate();
+    this.lanes = [];
+  }
+
+  /** Hands waiting files to workers with room, starting workers up to the pool size. */
+  pump() {
+    while (this.queue.length) {
+      const lane = this.lanes.find((l) => l.held.size === 0)
+        ?? (this.lanes.length < this.size ? this.addLane() : this.lanes.find((l) => l.held.size < PER_WORKER));
+      if (!lane) return;
+      const job = /** @type {Job} */ (this.queue.shift());
+      const id = this.nextId++;
+      lane.held.set(id, job);
+      this.send(lane, id, job);
+    }
+  }
+
+  /**
+   * Reads a file (off the main thread) and hands its bytes to the lane's worker, in the
+   * order the lane took them (a worker that dies is known to have died on its oldest);
+   * a file that cannot be read fails alone.
+   * @param {Lane} lane
+   * @param {number} id
+   * @param {Job} job
+   */
+  send(lane, id, job) {
+    const read = job.file.arrayBuffer();
+    lane.sent = lane.sent.then(() => read).then((bytes) => {
+      if (lane.held.get(id) === job) lane.worker.postMessage({ id, path: job.path, bytes }, [bytes]);
+    }, (error) => {
+      if (lane.held.get(id) !== job) return;
+      lane.held.delete(id);
+      job.done({ id, path: job.path, error: { code: 'unreadable', message: `This file could not be read: ${error?.message ?? error}`, params: {} } });
+      this.pump();
+    });
+  }
+
+  /** @returns {Lane} */
+  addLane() {
+    const worker = this.start();
+    /** @type {Lane} */
+    const lane = { worker, held: new Map(), sent: Promise.resolve() };
+    const port = this.searchPort();
+    if (port) worker.postMessage({ type: 'port', port }, { transfer: [port] });
+    worker.addEventListener('message', (event) => {
+      const reply = /** @type {ParseReply} */ (event.data);
+      const job = lane.held.get(reply.id);
+      if (!job) return;
+      lane.held.delete(reply.id);
+      job.done(reply);
+      this.pump();
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.lanes = this.lanes.filter((l) => l !== lane);
+      worker.terminate();
+      // The worker takes its files in order: the oldest it held is the one it died on. The
+      // others go back to the front of the queue (if one of them was the cause after all,
+      // it is the oldest in the next worker, and fails there).
+      const [first, ...others] = [...lane.held];
+      lane.held.clear();
+      if (first) first[1].done({ id: first[0], path: first[1].path, error: { code: 'worker-failed', message: 'The parse worker stopped while reading this file.', params: {} } });
+      this.queue.unshift(...others.map(([, job]) => job));
+      this.pump();
+    });
+    this.lanes.push(lane);
+    return lane;
+  }
+}

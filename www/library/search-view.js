@@ -1,0 +1,83 @@
+// The search box: asks the library as the reader types and shows the hits in the list
+// (with snippets); Esc clears it; `/` anywhere on the page (outside a text field)
+// focuses it, and ArrowDown from it moves into the list.
+
+import { h } from './dom.js';
+
+/** @typedef {import('./library.js').Library} Library */
+/** @typedef {import('./list-view.js').ListView} ListView */
+/** @typedef {import('./strings.js').Translate} Translate */
+
+export class SearchView {
+  /**
+   * @param {HTMLElement} container
+   * @param {Library} library
+   * @param {ListView} list
+   * @param {Translate} t
+   */
+  constructor(container, library, list, t) {
+    this.library = library;
+    this.list = list;
+    this.input = h('input', {
+      type: 'search', class: 'lib-search', 'data-testid': 'search', 'aria-label': t('search'),
+      placeholder: t('searchPlaceholder'), 'aria-controls': list.listbox.id, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
+    });
+    container.append(h('search', { class: 'lib-search-box' }, this.input));
+    /** The last query shown, so that re-indexing can ask it again. */
+    this.query = '';
+    this.input.addEventListener('input', () => this.run());
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.clear();
+      } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+        event.preventDefault();
+        list.focus();
+      }
+    });
+    // Articles indexed while a query is shown: ask again (the answers arrive as you wait).
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let again;
+    library.searchClient?.addEventListener('indexed', () => {
+      if (!this.query) return;
+      again ??= setTimeout(() => { again = undefined; this.run(); }, 300);
+    });
+    library.addEventListener('cleared', () => this.clear());
+    /** @param {KeyboardEvent} event */
+    this.onGlobalKey = (event) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = /** @type {HTMLElement | null} */ (event.target);
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      this.input.focus();
+      this.input.select();
+    };
+    document.addEventListener('keydown', this.onGlobalKey);
+  }
+
+  /** Searches for what the box holds (the whole list again when it is empty). */
+  async run() {
+    const query = this.input.value.trim();
+    this.query = query;
+    if (!query) {
+      this.list.showHits(null);
+      return;
+    }
+    // Busy until this answer is shown (the list clears it when it draws the hits).
+    this.list.listbox.setAttribute('aria-busy', 'true');
+    const answer = await this.library.search(query, 100);
+    if (answer && this.query === query) this.list.showHits(answer.hits, answer.total);
+  }
+
+  /** Empties the box and shows the whole list. */
+  clear() {
+    this.input.value = '';
+    this.query = '';
+    this.list.showHits(null);
+  }
+
+  /** Stops listening to the page's keys. */
+  disconnect() {
+    document.removeEventListener('keydown', this.onGlobalKey);
+  }
+}

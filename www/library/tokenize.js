@@ -1,0 +1,113 @@
+// Splits mixed text into search terms. Chinese, Japanese and Korean have no spaces
+// between words, so their runs become overlapping character pairs (bigrams), plus the
+// run's last character alone, so a one-character query finds every character by
+// prefix; other scripts split into words, lower-cased, and English words are stemmed
+// (Porter, the `stemmer` package) so "indexing" finds "indexed". Pure.
+
+import { stemmer } from '../vendor/stemmer/index.js';
+import { CJK } from './matches.js';
+
+export { isCjk } from './matches.js';
+
+/** Runs of CJK, or of other letters and digits, within one word. */
+const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+/gu;
+/** A word: letters, digits and marks (apostrophes inside words kept). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** Characters that compatibility normalization (NFKC) changes in practice: full-width forms, ligatures. */
+const COMPAT = /[\u3000\uff01-\uffef\ufb00-\ufb4f\u2160-\u217f]/;
+
+/** Stems already computed (English repeats its words): word → stem. */
+const stems = new Map();
+/** The most stems kept; beyond it the cache starts again. */
+const STEM_CACHE = 100_000;
+
+/**
+ * Normalizes one word of a non-CJK script: lower case, no apostrophe ending, stemmed when
+ * it is plain ASCII letters (English).
+ * @param {string} word
+ * @returns {string}
+ */
+export function normalizeWord(word) {
+  const lower = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  if (!/^[a-z]{3,}$/.test(lower)) return lower;
+  let stem = stems.get(lower);
+  if (stem === undefined) {
+    if (stems.size >= STEM_CACHE) stems.clear();
+    stem = stemmer(lower);
+    stems.set(lower, stem);
+  }
+  return stem;
+}
+
+/**
+ * The bigrams of a CJK run, and its last character.
+ * @param {string} run
+ * @param {string[]} out
+ */
+function cjkTerms(run, out) {
+  const chars = Array.from(run);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  out.push(chars[chars.length - 1]);
+}
+
+/**
+ * Calls `each(run, cjk)` for every run of a word in `text`: CJK runs and other runs apart.
+ * @param {string} text
+ * @param {(run: string, cjk: boolean) => void} each
+ */
+function runs(text, each) {
+  const normalized = COMPAT.test(text) ? text.normalize('NFKC') : text;
+  for (const match of normalized.matchAll(WORD)) {
+    const word = match[0];
+    if (!CJK.test(word)) {
+      each(word, false);
+      continue;
+    }
+    for (const run of word.matchAll(RUNS)) each(run[0], CJK.test(run[0][0]));
+  }
+}
+
+/**
+ * The search terms of a text, in order (repeats kept: they count).
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function tokenize(text) {
+  /** @type {string[]} */
+  const out = [];
+  runs(text, (run, cjk) => {
+    if (cjk) cjkTerms(run, out);
+    else out.push(normalizeWord(run));
+  });
+  return out;
+}
+
+/**
+ * One term of a query: the terms to look up for it (all must match), and whether it
+ * is being typed (the last word: matched as a prefix, unstemmed as well as stemmed).
+ * @typedef {object} QueryPart
+ * @property {string[]} terms  Indexed forms to find; for a CJK run, its bigrams.
+ * @property {string} raw      The lower-cased word as typed (for prefix matching while typing).
+ * @property {boolean} cjk
+ */
+
+/**
+ * Splits a query into parts: one per word or CJK run.
+ * @param {string} query
+ * @returns {QueryPart[]}
+ */
+export function queryParts(query) {
+  /** @type {QueryPart[]} */
+  const parts = [];
+  runs(query, (run, cjk) => {
+    if (cjk) {
+      const chars = Array.from(run);
+      const terms = [];
+      for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
+      parts.push({ terms: terms.length ? terms : [run], raw: run, cjk: true });
+    } else {
+      parts.push({ terms: [normalizeWord(run)], raw: run.toLowerCase(), cjk: false });
+    }
+  });
+  return parts;
+}

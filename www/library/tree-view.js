@@ -1,0 +1,166 @@
+// The folder tree: an ARIA tree (flat items with aria-level) of the archive's folders
+// with their article counts; "All articles" on top. Arrow keys move and open/close,
+// Enter or a click chooses a folder: a `library-folder` event ({ path }) bubbles from
+// the container.
+
+import { h } from './dom.js';
+
+/** @typedef {import('./library.js').Library} Library */
+/** @typedef {import('./strings.js').Translate} Translate */
+
+export class TreeView {
+  /**
+   * @param {HTMLElement} container
+   * @param {Library} library
+   * @param {Translate} t
+   */
+  constructor(container, library, t) {
+    this.container = container;
+    this.library = library;
+    this.t = t;
+    /** @type {Set<string>} */
+    this.expanded = new Set();
+    /** Whether the one folder at the top has been opened for the reader already. */
+    this.opened = false;
+    this.selected = '';
+    /** The path of the item that holds the roving tabindex. */
+    this.focused = '';
+    this.tree = h('ul', { class: 'lib-tree', role: 'tree', 'aria-label': t('folders'), 'data-testid': 'folder-tree' });
+    container.append(this.tree);
+    /** @type {number | undefined} */
+    this.frame = undefined;
+    this.redraw = () => {
+      this.frame ??= requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.draw();
+      });
+    };
+    library.addEventListener('files', this.redraw);
+    library.addEventListener('cleared', () => {
+      this.opened = false;
+      this.expanded.clear();
+      this.redraw();
+    });
+    this.tree.addEventListener('keydown', (event) => this.onKey(event));
+    this.tree.addEventListener('click', (event) => {
+      const item = /** @type {HTMLElement} */ (event.target).closest('[role="treeitem"]');
+      if (!(item instanceof HTMLElement)) return;
+      const path = item.dataset.path ?? '';
+      if (/** @type {HTMLElement} */ (event.target).closest('.lib-twisty')) this.toggle(path);
+      else this.choose(path);
+    });
+    this.draw();
+  }
+
+  /** Draws the visible rows again, keeping focus where it was. The box hides while there
+   * are no folders (files opened one by one); one folder at the top opens by itself. */
+  draw() {
+    const tree = this.library.tree;
+    const top = tree.root.folders;
+    this.container.closest('.lib-folders-box')?.toggleAttribute('hidden', top.size === 0);
+    if (top.size === 1 && !this.opened) {
+      this.opened = true;
+      this.expanded.add([...top.values()][0].path);
+    }
+    const hadFocus = this.tree.contains(document.activeElement);
+    const rows = [{ folder: tree.root, level: 1, hasChildren: false }, ...tree.visibleRows(this.expanded).map((r) => ({ ...r, level: r.level + 1 }))];
+    if (!rows.some((r) => r.folder.path === this.focused)) this.focused = this.selected;
+    if (!rows.some((r) => r.folder.path === this.focused)) this.focused = '';
+    const items = rows.map(({ folder, level, hasChildren }) => {
+      const root = folder.path === '';
+      const open = this.expanded.has(folder.path);
+      return h('li', {
+        role: 'treeitem',
+        'aria-level': level,
+        'aria-expanded': hasChildren ? String(open) : null,
+        'aria-selected': String(folder.path === this.selected),
+        tabindex: folder.path === this.focused ? 0 : -1,
+        'data-path': folder.path,
+        'data-testid': 'folder-item',
+        class: 'lib-tree-item',
+        style: null,
+      },
+      h('span', { class: 'lib-indent', 'data-level': Math.min(level, 12) }),
+      hasChildren ? h('span', { class: 'lib-twisty', 'aria-hidden': 'true', text: open ? '▾' : '▸' }) : h('span', { class: 'lib-twisty-space', 'aria-hidden': 'true' }),
+      h('span', { class: 'lib-folder-name', text: root ? this.t('allArticles') : folder.name }),
+      h('span', { class: 'lib-badge', text: String(folder.total) }));
+    });
+    this.tree.replaceChildren(...items);
+    if (hadFocus) this.focusItem(this.focused);
+  }
+
+  /**
+   * @param {string} path
+   */
+  focusItem(path) {
+    this.focused = path;
+    for (const item of this.tree.querySelectorAll('[role="treeitem"]')) {
+      const mine = /** @type {HTMLElement} */ (item).dataset.path === path;
+      item.setAttribute('tabindex', mine ? '0' : '-1');
+      if (mine) /** @type {HTMLElement} */ (item).focus();
+    }
+  }
+
+  /**
+   * @param {string} path
+   */
+  toggle(path) {
+    if (this.expanded.has(path)) this.expanded.delete(path);
+    else this.expanded.add(path);
+    this.focused = path;
+    this.draw();
+    this.focusItem(path);
+  }
+
+  /**
+   * Chooses a folder: the list shows what is in it.
+   * @param {string} path
+   */
+  choose(path) {
+    this.selected = path;
+    this.focused = path;
+    this.draw();
+    this.focusItem(path);
+    this.container.dispatchEvent(new CustomEvent('library-folder', { bubbles: true, detail: { path } }));
+  }
+
+  /**
+   * @param {KeyboardEvent} event
+   */
+  onKey(event) {
+    const items = /** @type {HTMLElement[]} */ ([...this.tree.querySelectorAll('[role="treeitem"]')]);
+    const at = items.findIndex((i) => i.dataset.path === this.focused);
+    const item = items[at];
+    if (!item) return;
+    const path = item.dataset.path ?? '';
+    const expanded = item.getAttribute('aria-expanded');
+    const level = Number(item.getAttribute('aria-level'));
+    /** @param {number} i */
+    const go = (i) => { if (items[i]) this.focusItem(items[i].dataset.path ?? ''); };
+    switch (event.key) {
+      case 'ArrowDown': go(at + 1); break;
+      case 'ArrowUp': go(at - 1); break;
+      case 'Home': go(0); break;
+      case 'End': go(items.length - 1); break;
+      case 'ArrowRight':
+        if (expanded === 'false') this.toggle(path);
+        else if (expanded === 'true') go(at + 1);
+        break;
+      case 'ArrowLeft':
+        if (expanded === 'true') this.toggle(path);
+        else {
+          for (let i = at - 1; i >= 0; i--) {
+            if (Number(items[i].getAttribute('aria-level')) < level) { go(i); break; }
+          }
+        }
+        break;
+      case 'Enter':
+      case ' ':
+        this.choose(path);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+}
