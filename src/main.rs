@@ -1,5 +1,5 @@
 //! `folio`: the command line over the same core the browser uses. `folio --help`
-//! lists the commands (`render`, `index`, `check`, `completions`); the modules live
+//! lists the commands (`render`, `index`, `check`, `pack`, `completions`); the modules live
 //! in `src/cli/`, which the library never depends on.
 
 #[cfg(not(target_arch = "wasm32"))]

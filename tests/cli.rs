@@ -2,6 +2,8 @@
 //! hand-written broken tree in `tests/cli/broken/` (its README says what each file is),
 //! exit statuses, path lists, parsers reading the output back, Ctrl-C, the progress bar.
 
+mod pack;
+
 use crate::corpus::{corpus_files, shared_dir};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -651,6 +653,17 @@ fn files_from_reads_a_list_in_its_order() {
 
 // ---------------------------------------------------------------- check
 
+/// A `check` line's path (without `:line`) and code.
+fn finding(line: &str) -> (String, String) {
+    let (place, rest) = line.split_once(": ").unwrap();
+    let path = match place.rsplit_once(':') {
+        Some((p, n)) if n.bytes().all(|b| b.is_ascii_digit()) => p,
+        _ => place,
+    };
+    let code = rest.rsplit_once('[').unwrap().1.trim_end_matches(']');
+    (path.to_string(), code.to_string())
+}
+
 #[test]
 fn check_reports_the_broken_tree() {
     let b = broken();
@@ -658,32 +671,51 @@ fn check_reports_the_broken_tree() {
     assert_eq!(status(&out), 1, "errors were found");
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    let found: Vec<(String, &str)> = lines[..lines.len() - 1]
+    let found: Vec<(String, String)> = lines[..lines.len() - 1]
         .iter()
         .map(|l| {
-            let (path, rest) = l.split_once(": ").unwrap();
-            let code = rest.rsplit_once('[').unwrap().1.trim_end_matches(']');
+            let (path, code) = finding(l);
             (
                 path.strip_prefix(&format!("{b}/")).unwrap().to_string(),
                 code,
             )
         })
         .collect();
-    let expected: Vec<(String, &str)> = [
+    let expected: Vec<(String, String)> = [
         ("bad-date.md", "date-unreadable"),
         ("binary.md", "binary"),
+        ("broken-yaml.md", "yaml-broken"),
         ("clash.md", "slug-duplicate"),
         ("dup-two.md", "slug-duplicate"),
         ("empty.md", "empty"),
+        ("missing-image.md", "image-missing"),
         ("no-title.md", "title-missing"),
+        ("sub/escape.md", "image-missing"),
+        ("sub/escape.md", "image-missing"),
+        ("sub/escape.md", "link-missing"),
         ("sub/perma.md", "permalink-duplicate"),
     ]
-    .map(|(p, c)| (p.to_string(), c))
+    .map(|(p, c)| (p.to_string(), c.to_string()))
     .to_vec();
     assert_eq!(found, expected, "{stdout}");
     assert!(stdout.contains(&format!(
-        "{b}/bad-date.md: warning: the date “the day after tomorrow” could not be read as a date [date-unreadable]"
-    )));
+        "{b}/bad-date.md:3: warning: The date “the day after tomorrow” could not be read; it is shown as written. [date-unreadable]"
+    )), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "{b}/broken-yaml.md:2: error: The front matter has a YAML error on line 2 "
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!(
+        "{b}/missing-image.md: error: the image “images/nowhere.png” names no file in {b} [image-missing]"
+    )), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+        "{b}/sub/escape.md: warning: the link “../../lib.rs” names no file in {b} [link-missing]"
+    )),
+        "{stdout}"
+    );
     assert!(stdout.contains(&format!(
         "{b}/sub/perma.md: error: the permalink “/posts/good” is also the permalink of {b}/good.md [permalink-duplicate]"
     )));
@@ -692,7 +724,7 @@ fn check_reports_the_broken_tree() {
     )));
     assert_eq!(
         *lines.last().unwrap(),
-        "13 files checked: 5 errors, 2 warnings in 7 files"
+        "13 files checked: 9 errors, 3 warnings in 10 files"
     );
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
 
@@ -739,7 +771,7 @@ fn check_writes_github_annotations() {
     );
     assert_eq!(
         lines[1],
-        format!("::warning file={b}/bad-date.md,title=date-unreadable::the date “the day after tomorrow” could not be read as a date")
+        format!("::warning file={b}/bad-date.md,line=3,title=date-unreadable::The date “the day after tomorrow” could not be read; it is shown as written.")
     );
 
     // Run from the checkout's root, paths are relative to it, without `./`.
@@ -760,27 +792,198 @@ fn check_writes_github_annotations() {
     assert!(!stdout.contains("file=./"), "{stdout}");
 }
 
+/// The hand-written tree of what the core warns about, as a path string.
+fn lint() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/lint")
+        .display()
+        .to_string()
+}
+
 #[test]
-fn check_over_the_corpus_finds_the_empty_file() {
+fn check_reports_the_core_warnings_at_their_lines() {
+    let l = lint();
+    let out = folio(&["check", &l]);
+    assert_eq!(status(&out), 1, "front-matter errors");
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let codes: Vec<(String, String)> = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| finding(l))
+        .collect();
+    let expected = [
+        ("broken-toml.md", "title-missing"),
+        ("broken-toml.md", "toml-broken"),
+        ("out-of-range.md", "date-out-of-range"),
+        ("unclosed.md", "front-matter-unclosed"),
+    ]
+    .map(|(p, c)| (format!("{l}/{p}"), c.to_string()));
+    assert_eq!(codes, expected, "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "{l}/broken-toml.md:2: error: The front matter has a TOML error on line 2 "
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!(
+        "{l}/out-of-range.md:3: warning: The date “2024-03-23 19:85:35” has a field out of range; it was read as 2024-03-23T20:25:35, as Hexo reads it. [date-out-of-range]\n"
+    )), "{stdout}");
+    assert!(stdout.contains(&format!(
+        "{l}/unclosed.md:1: error: The front matter that starts on line 1 is never closed with “---”; it was read up to line 3 and the rest as the article. [front-matter-unclosed]\n"
+    )), "{stdout}");
+    assert_eq!(
+        lines[lines.len() - 1],
+        "4 files checked: 2 errors, 2 warnings in 3 files"
+    );
+
+    // The annotations carry the line.
+    let gh = folio(&["check", "--format", "github", &format!("{l}/unclosed.md")]);
+    assert!(text(&gh.stdout).starts_with(&format!(
+        "::error file={l}/unclosed.md,line=1,title=front-matter-unclosed::The front matter that starts on line 1"
+    )), "{}", text(&gh.stdout));
+
+    // The core's codes can be left out like the command line's own; warnings alone exit 0.
+    let ignored = folio(&[
+        "check",
+        "-q",
+        "--ignore",
+        "toml-broken",
+        "--ignore",
+        "front-matter-unclosed",
+        &l,
+    ]);
+    assert_eq!(status(&ignored), 0, "{}", text(&ignored.stdout));
+    assert_eq!(
+        text(&ignored.stdout).lines().count(),
+        2,
+        "{}",
+        text(&ignored.stdout)
+    );
+
+    // The help names every code by level.
+    let help = text(&folio(&["check", "--help"]).stdout);
+    assert!(help.contains("Errors: binary, empty, too-large, read-failed, permalink-duplicate, slug-duplicate, image-missing, front-matter-unclosed"), "{help}");
+    for code in folio::WarningCode::ALL {
+        assert!(help.contains(code.as_str()), "{code:?} in {help}");
+    }
+}
+
+/// Links and images resolve as the viewer's library resolves them: from the file's
+/// folder, the site root (Jekyll's `/assets`), a folder's index page, wiki links and
+/// embeds by name anywhere; fragments and queries aside, names percent-decoded.
+#[test]
+fn check_finds_links_and_images_that_point_nowhere() {
+    let l = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/links")
+        .display()
+        .to_string();
+    let out = folio(&["check", &l]);
+    assert_eq!(status(&out), 1, "missing images are errors");
+    let hello = format!("{l}/_posts/2024-01-01-hello.md");
+    let second = format!("{l}/_posts/2024-01-02-second.md");
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{hello}: error: the image “/assets/gone.png” names no file in {l} [image-missing]\n\
+             {hello}: warning: the link “../nowhere/” names no file in {l} [link-missing]\n\
+             {second}: warning: the wiki link “Osaka” names no note or file in {l} [link-missing]\n\
+             {second}: error: the image “missing.png” names no file in {l} [image-missing]\n\
+             {second}: warning: the embed “Nara” names no note or file in {l} [link-missing]\n\
+             4 files checked: 2 errors, 3 warnings in 2 files\n"
+        )
+    );
+    // Named alone, a file's links resolve in its own folder's tree.
+    let alone = folio(&["check", "--ignore", "image-missing", &second]);
+    assert_eq!(status(&alone), 0, "{}", text(&alone.stdout));
+    let said = text(&alone.stdout);
+    assert!(
+        said.contains("“Kyoto Notes” names")
+            && said.contains("in {l}/_posts [link-missing]".replace("{l}", &l).as_str()),
+        "{said}"
+    );
+}
+
+/// `check` over the corpus says what the core says: each warning on its own line,
+/// with its line and English sentence; broken front matter and unreadable files as
+/// errors, everything else as warnings.
+#[test]
+fn check_over_the_corpus_reports_what_the_core_says() {
     let root = shared_dir().join("corpus").display().to_string();
     let out = folio(&["check", &root]);
     assert_eq!(status(&out), 1, "the empty fixture is an error");
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     let (findings, summary) = lines.split_at(lines.len() - 1);
-    let errors: Vec<&&str> = findings
-        .iter()
-        .filter(|l| l.contains(": error: "))
-        .collect();
-    assert_eq!(errors.len(), 1, "{stdout}");
-    assert!(errors[0].contains("graymatter-fixture-empty.md: error: This file is empty. [empty]"));
     for l in findings {
         assert!(l.starts_with(&root) && l.ends_with(']'), "{l}");
         assert!(l.contains(": error: ") || l.contains(": warning: "), "{l}");
     }
-    let n = walked_corpus().len();
+    let errors_by_code = [
+        "front-matter-unclosed",
+        "front-matter-not-mapping",
+        "yaml-broken",
+        "toml-broken",
+        "json-broken",
+    ];
+    let mut expected = Vec::new();
+    let walked = walked_corpus();
+    for path in &walked {
+        let p = path.display().to_string();
+        let opts = folio::Options {
+            file_name: Some(p.clone()),
+            ..Default::default()
+        };
+        match folio::render(&std::fs::read(path).unwrap(), &opts) {
+            Err(e) => {
+                assert_eq!(e.kind(), folio::ErrorKind::Empty, "{p}");
+                expected.push(format!("{p}: error: {e} [empty]"));
+            }
+            Ok(a) => {
+                for w in &a.warnings {
+                    let level = if errors_by_code.contains(&w.code.as_str()) {
+                        "error"
+                    } else {
+                        "warning"
+                    };
+                    let line = w.line.map(|l| format!("{l}:")).unwrap_or_default();
+                    expected.push(format!(
+                        "{p}:{line} {level}: {} [{}]",
+                        w.message,
+                        w.code.as_str()
+                    ));
+                }
+            }
+        }
+    }
+    let own = [
+        "title-missing",
+        "permalink-duplicate",
+        "slug-duplicate",
+        "link-missing",
+        "image-missing",
+    ];
+    let mut core: Vec<String> = findings
+        .iter()
+        .filter(|l| !own.contains(&finding(l).1.as_str()))
+        .map(|l| l.to_string())
+        .collect();
+    core.sort();
+    expected.sort();
+    assert_eq!(core, expected);
     assert!(
-        summary[0].starts_with(&format!("{n} files checked: 1 error, ")),
+        expected.iter().any(|l| l.ends_with("graymatter-fixture-empty.md: error: This file is empty. [empty]")),
+        "{stdout}"
+    );
+    let errors = findings.iter().filter(|l| l.contains(": error: ")).count();
+    assert!(
+        errors > 1,
+        "the corpus has broken front matter too: {stdout}"
+    );
+    assert!(
+        summary[0].starts_with(&format!(
+            "{} files checked: {errors} errors, ",
+            walked.len()
+        )),
         "{}",
         summary[0]
     );

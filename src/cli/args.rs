@@ -1,5 +1,4 @@
 //! The command line's grammar, derived with clap: every command, flag and help text.
-//! `folio pack` (from the library work) joins [`Command`] as one more variant.
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -42,11 +41,17 @@ pub enum Command {
     /// One record per article (path, title, dates, taxonomies, counts …) as JSON Lines or CSV.
     #[command(after_help = INDEX_AFTER)]
     Index(IndexArgs),
-    /// Lint an archive: unreadable files, missing titles, bad dates, duplicate permalinks and slugs.
+    /// Lint an archive: unreadable files, broken front matter, bad dates, missing titles, links and images that point nowhere, duplicate permalinks and slugs.
     ///
     /// One line per finding, a summary at the end; exit status 1 when an error was found.
-    #[command(after_help = CHECK_AFTER)]
+    // Its closing help (the codes by level) is `check::after_help`, set in `cli::command`.
     Check(CheckArgs),
+    /// Pack a folder into one HTML file: the single-file viewer with the library inside.
+    ///
+    /// The archive format of docs/archive-format.md, which the viewer's "Save library as
+    /// one HTML file" also writes; it opens from file:// on any machine, offline.
+    #[command(after_help = PACK_AFTER)]
+    Pack(PackArgs),
     /// Print a shell completion script (for example `folio completions bash > folio.bash`).
     Completions {
         /// The shell to write the script for.
@@ -64,9 +69,12 @@ format, front_matter, encoding, words, chars, bytes, draft, warnings. In CSV, li
 Exit status: 0 when every file was read, 1 when some could not be (each is reported on stderr), \
 2 for a usage error, 130 when interrupted.";
 
-const CHECK_AFTER: &str = "Codes: binary, empty, too-large, read-failed (errors); title-missing, date-unreadable \
-(warnings); permalink-duplicate, slug-duplicate (errors).\n\n\
-Exit status: 0 when no error was found (warnings allowed), 1 when one was, 2 for a usage error, 130 when interrupted.";
+const PACK_AFTER: &str = "Every file under DIR goes in (dot files and folders, node_modules and symbolic links \
+left out), under DIR's own name; articles get a summary and a search document, rendered on every core. \
+The viewer is --viewer FILE, else folio.html beside the folio binary, else dist/folio.html of the checkout \
+the binary was built in (`make dist` builds it), else ./dist/folio.html.\n\n\
+Exit status: 0 when the archive was written, 1 when it could not be (nothing is left behind), \
+2 for a usage error, 130 when interrupted.";
 
 /// Where the articles come from: paths, `-`, or a list of paths.
 #[derive(Debug, Args, Clone)]
@@ -126,6 +134,22 @@ pub struct CheckArgs {
     /// Leave out findings with this code (repeatable), for example `--ignore title-missing`.
     #[arg(long, value_name = "CODE")]
     pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The library's folder; its name becomes the archive's top folder and title.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The archive page to write (complete, or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The single-file viewer (dist/folio.html) to put the library in.
+    #[arg(long, value_name = "FILE")]
+    pub viewer: Option<PathBuf>,
+    /// The library's title (default: DIR's name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// The output forms of `folio check`.

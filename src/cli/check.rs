@@ -2,25 +2,25 @@
 //! [code]`, or GitHub workflow commands), a summary, exit status 1 when an error was
 //! found.
 //!
-//! Findings come from what the core's `Article` says honestly today: files it could
-//! not read, titles that only the file name gave, dates kept as text because they
-//! could not be read, and permalinks or slugs that two articles share. Warnings with
-//! codes and lines from the core (broken front matter, out-of-range dates, unknown
-//! tag plugins and shortcodes) and links or images that point nowhere join as more
-//! [`Code`]s once the core reports them; [`Finding::line`] is there for them.
+//! Findings come from the core's `Article`: files it could not read, every warning
+//! it gave (with its code and line: broken front matter, unreadable or out-of-range
+//! dates …), titles that only the file name gave, and, across the tree, permalinks or
+//! slugs that two articles share.
 
 use super::args::usage_error;
 use super::args::{CheckArgs, CheckFormat, Global};
 use super::inputs::{Entry, Input};
+use super::library::{nfc, Tree};
 use super::output::{finish_status, Stdout};
 use super::pipeline::{self, Flow};
 use super::read;
 use super::report::{Level as Say, Report};
-use folio::Article;
+use folio::{Article, LinkKind, Options, Warning, WarningCode};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// How serious a finding is. Errors set the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,7 @@ impl Level {
 }
 
 /// What a finding is about: a stable kebab-case code, for `--ignore` and for CI.
+/// The command line's own checks, and every warning code of the core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
     /// Not text: an image, an archive … (the core's `ErrorKind::Binary`).
@@ -51,26 +52,39 @@ pub enum Code {
     ReadFailed,
     /// Neither the front matter nor the document gives a title.
     TitleMissing,
-    /// A date (or update date) kept as text because it could not be read.
-    DateUnreadable,
     /// Two articles give the same `permalink` (or Hugo `url`).
     PermalinkDuplicate,
     /// Two articles in one folder have the same slug.
     SlugDuplicate,
+    /// A relative link, wiki link or embed that names no file of the checked folder.
+    LinkMissing,
+    /// A relative image that names no file of the checked folder.
+    ImageMissing,
+    /// A warning of the core's (`Article.warnings`), under its own code.
+    Core(WarningCode),
 }
 
 impl Code {
-    /// Every code, for `--ignore`'s check and the help text.
-    pub const ALL: [Code; 8] = [
+    /// The command line's own codes, in the order the help lists them.
+    const OWN: [Code; 9] = [
         Code::Binary,
         Code::Empty,
         Code::TooLarge,
         Code::ReadFailed,
         Code::TitleMissing,
-        Code::DateUnreadable,
         Code::PermalinkDuplicate,
         Code::SlugDuplicate,
+        Code::ImageMissing,
+        Code::LinkMissing,
     ];
+
+    /// Every code, for `--ignore`'s check and the help text: the command line's own,
+    /// then the core's.
+    pub fn all() -> impl Iterator<Item = Code> {
+        Code::OWN
+            .into_iter()
+            .chain(WarningCode::ALL.iter().map(|&c| Code::Core(c)))
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -79,15 +93,23 @@ impl Code {
             Code::TooLarge => "too-large",
             Code::ReadFailed => "read-failed",
             Code::TitleMissing => "title-missing",
-            Code::DateUnreadable => "date-unreadable",
             Code::PermalinkDuplicate => "permalink-duplicate",
             Code::SlugDuplicate => "slug-duplicate",
+            Code::LinkMissing => "link-missing",
+            Code::ImageMissing => "image-missing",
+            Code::Core(c) => c.as_str(),
         }
     }
 
+    /// Errors are what stops a site generator or loses what the author wrote: a file
+    /// that cannot be shown, front matter that is not read as written, two articles
+    /// at one address, an image that is not there. The rest is worth a look but leaves
+    /// the article whole (a link may name a page the site generator makes, or a note
+    /// not written yet, as Obsidian allows).
     pub fn level(self) -> Level {
         match self {
-            Code::TitleMissing | Code::DateUnreadable => Level::Warning,
+            Code::TitleMissing | Code::LinkMissing => Level::Warning,
+            Code::Core(c) => core_level(c),
             _ => Level::Error,
         }
     }
@@ -102,17 +124,67 @@ impl Code {
     }
 }
 
+/// The level of a core warning: broken or unclosed front matter is an error (its
+/// metadata is lost or guessed line by line); everything else a warning (a date shown
+/// as written, a value left out, a guessed encoding). A code added later is a warning
+/// until it is placed here.
+fn core_level(code: WarningCode) -> Level {
+    match code {
+        WarningCode::FrontMatterUnclosed
+        | WarningCode::FrontMatterNotMapping
+        | WarningCode::YamlBroken
+        | WarningCode::TomlBroken
+        | WarningCode::JsonBroken => Level::Error,
+        _ => Level::Warning,
+    }
+}
+
+/// `folio check --help`'s closing text: the codes by level, then the exit status.
+pub fn after_help() -> String {
+    format!(
+        "Codes (--ignore CODE leaves one out; the README says what each means):\n{}\n\n\
+         Exit status: 0 when no error was found (warnings allowed), 1 when one was, 2 for a usage error, \
+         130 when interrupted.",
+        codes_help()
+    )
+}
+
+/// The codes, by level.
+fn codes_help() -> String {
+    let list = |level: Level| {
+        Code::all()
+            .filter(|c| c.level() == level)
+            .map(Code::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "Errors: {}.\nWarnings: {}.",
+        list(Level::Error),
+        list(Level::Warning)
+    )
+}
+
 /// One thing wrong with one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub code: Code,
     /// 1-based line in the file, where known.
-    pub line: Option<u32>,
+    pub line: Option<usize>,
     /// One sentence for the reader.
     pub message: String,
 }
 
 impl Finding {
+    /// A core warning as a finding: its code, line and English sentence.
+    fn from_warning(w: &Warning) -> Finding {
+        Finding {
+            code: Code::Core(w.code),
+            line: w.line,
+            message: w.message.clone(),
+        }
+    }
+
     fn new(code: Code, message: impl Into<String>) -> Finding {
         Finding {
             code,
@@ -168,10 +240,77 @@ struct Checked {
     slug: Option<(String, String)>,
 }
 
-/// Lints one file on its own.
-fn check_one(input: &Input) -> Checked {
-    let article = match read::article(input, None) {
-        Ok(a) => a,
+/// The trees that links are resolved in, one per walked folder (or named file's
+/// folder), each walked the first time one of its articles has a link.
+#[derive(Default)]
+struct Trees(Mutex<HashMap<PathBuf, Arc<OnceLock<Tree>>>>);
+
+impl Trees {
+    fn get(&self, root: &Path) -> Arc<OnceLock<Tree>> {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.entry(root.to_path_buf()).or_default().clone()
+    }
+}
+
+/// Relative links, images, wiki links and embeds that name no file of the tree the
+/// article was found in, resolved as the viewer's library resolves them. Each target
+/// once per file.
+fn missing_links(article: &Article, input: &Input, trees: &Trees) -> Vec<Finding> {
+    let Some(path) = &input.path else {
+        return Vec::new();
+    };
+    let from = match path.strip_prefix(&input.root).ok().and_then(Path::to_str) {
+        Some(rel) if !article.links.is_empty() => nfc(&rel.replace(std::path::MAIN_SEPARATOR, "/")),
+        _ => return Vec::new(),
+    };
+    let cell = trees.get(&input.root);
+    let tree = cell.get_or_init(|| Tree::walk(&input.root));
+    let root = input.root.display();
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for link in &article.links {
+        let kind = match link.kind {
+            LinkKind::Link => 0u8,
+            LinkKind::Image => 1,
+            LinkKind::Wikilink => 2,
+            LinkKind::Embed => 3,
+        };
+        if !seen.insert((kind, link.target.as_str())) || tree.finds(&from, link.kind, &link.target)
+        {
+            continue;
+        }
+        let t = &link.target;
+        found.push(match link.kind {
+            LinkKind::Image => Finding::new(
+                Code::ImageMissing,
+                format!("the image “{t}” names no file in {root}"),
+            ),
+            LinkKind::Wikilink => Finding::new(
+                Code::LinkMissing,
+                format!("the wiki link “{t}” names no note or file in {root}"),
+            ),
+            LinkKind::Embed => Finding::new(
+                Code::LinkMissing,
+                format!("the embed “{t}” names no note or file in {root}"),
+            ),
+            LinkKind::Link => Finding::new(
+                Code::LinkMissing,
+                format!("the link “{t}” names no file in {root}"),
+            ),
+        });
+    }
+    found
+}
+
+/// Lints one file on its own. The body is not written as HTML: nothing here needs it.
+fn check_one(input: &Input, trees: &Trees) -> Checked {
+    let options = Options {
+        include_html: false,
+        ..read::options(input, None)
+    };
+    let read = read::bytes(input).and_then(|b| read::render(&b, &options).map(|a| (a, b)));
+    let (article, bytes) = match read {
+        Ok(read) => read,
         Err(f) => {
             return Checked {
                 findings: vec![Finding::new(Code::from_failure(f.code), f.message)],
@@ -181,23 +320,16 @@ fn check_one(input: &Input) -> Checked {
         }
     };
     let mut findings = Vec::new();
-    if title_missing(&article, input) {
+    if title_missing(&article, input, &bytes) {
         findings.push(Finding::new(
             Code::TitleMissing,
             "no title in the front matter or the document (the file name stands in)",
         ));
     }
-    for (what, text) in [
-        ("date", &article.date_text),
-        ("update date", &article.updated_text),
-    ] {
-        if let Some(t) = text {
-            findings.push(Finding::new(
-                Code::DateUnreadable,
-                format!("the {what} “{t}” could not be read as a date"),
-            ));
-        }
-    }
+    findings.extend(article.warnings.iter().map(Finding::from_warning));
+    findings.extend(missing_links(&article, input, trees));
+    // The file's own findings first, then the core's by line (stable: in its order).
+    findings.sort_by_key(|f| f.line.unwrap_or(0));
     let name = input
         .path
         .as_ref()
@@ -212,16 +344,26 @@ fn check_one(input: &Input) -> Checked {
 
 /// "Missing" means that neither the front matter nor the document gives one: the
 /// core's title is absent, or it is the one made from the file name while no
-/// front-matter title and no level-1 heading says so.
-fn title_missing(a: &Article, input: &Input) -> bool {
+/// front-matter title says so and no line of the file is that title (a heading such as
+/// `# Title`, `<h1>Title</h1>` or `<title>Title</title>`: the core leaves a heading that
+/// repeats the title out of the body, so the file's own lines are asked).
+fn title_missing(a: &Article, input: &Input, source: &[u8]) -> bool {
     let Some(title) = &a.title else {
         return true;
     };
     let from_name = input.path.is_some()
         && folio::title_from_file_name(&input.display).as_deref() == Some(title.as_str());
-    from_name
-        && front_matter_text(&a.extra, "title").is_none()
-        && !a.toc.iter().any(|t| t.level == 1 && t.text == *title)
+    from_name && front_matter_text(&a.extra, "title").is_none() && !has_title_line(source, title)
+}
+
+/// Whether a line of the source is the title: alone after `#` marks, or between tags.
+fn has_title_line(source: &[u8], title: &str) -> bool {
+    let title = title.trim().to_lowercase();
+    let tagged = format!(">{title}<");
+    String::from_utf8_lossy(source).lines().any(|line| {
+        let line = line.trim().to_lowercase();
+        line.trim_start_matches('#').trim() == title || line.contains(&tagged)
+    })
 }
 
 /// A front-matter value given as text or a number (any casing of `key`), trimmed.
@@ -303,24 +445,25 @@ pub fn run(args: CheckArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
     }
     let mut ignored = Vec::new();
     for name in &args.ignore {
-        match Code::ALL.iter().find(|c| c.as_str() == name) {
-            Some(c) => ignored.push(*c),
+        match Code::all().find(|c| c.as_str() == name) {
+            Some(c) => ignored.push(c),
             None => usage_error(&format!(
                 "--ignore: no finding has the code “{name}” (codes: {})",
-                Code::ALL.map(Code::as_str).join(", ")
+                Code::all().map(Code::as_str).collect::<Vec<_>>().join(", ")
             )),
         }
     }
     let mut report = Report::new(global, inputs, None);
     let mut out = Stdout::new();
     let mut claims = Claims::default();
+    let trees = Trees::default();
     let (mut files, mut errors, mut warnings, mut flagged) = (0usize, 0usize, 0usize, 0usize);
 
     let end = pipeline::run(
         pool,
         inputs.entries(None),
         |entry| match entry {
-            Entry::Article(input) => Some(check_one(input)),
+            Entry::Article(input) => Some(check_one(input, &trees)),
             _ => None,
         },
         |entry, checked| {
@@ -444,9 +587,20 @@ mod tests {
     }
 
     #[test]
+    fn a_title_line_is_a_heading_or_an_element() {
+        assert!(has_title_line(b"x\n# Kyoto Notes\n", "Kyoto notes"));
+        assert!(has_title_line(
+            b"<h1 class=a>Kyoto Notes</h1>",
+            "Kyoto Notes"
+        ));
+        assert!(!has_title_line(b"Kyoto Notes are here", "Kyoto Notes"));
+        assert!(!has_title_line(b"", "Kyoto Notes"));
+    }
+
+    #[test]
     fn github_commands_escape_what_they_must() {
         let f = Finding {
-            code: Code::DateUnreadable,
+            code: Code::Core(WarningCode::DateUnreadable),
             line: Some(3),
             message: "50% done\nnext".into(),
         };

@@ -170,8 +170,12 @@ pub fn run(args: IndexArgs, global: &Global, pool: &rayon::ThreadPool) -> u8 {
                 Entry::SkippedLink(_) => return Ok(None),
             };
             let bytes = read::bytes(input).map_err(|f| f.message)?;
-            let article =
-                folio::render(&bytes, &read::options(input, None)).map_err(|e| e.to_string())?;
+            // A record needs no HTML: the body is read for its counts only.
+            let options = folio::Options {
+                include_html: false,
+                ..read::options(input, None)
+            };
+            let article = folio::render(&bytes, &options).map_err(|e| e.to_string())?;
             let record = Record::new(input, &article, bytes.len());
             let line = if csv {
                 record.csv()

@@ -73,8 +73,17 @@ pub fn options(input: &Input, base_url: Option<&str>) -> Options {
 
 /// Reads and renders `input`.
 pub fn article(input: &Input, base_url: Option<&str>) -> Result<Article, Failure> {
-    let bytes = bytes(input)?;
-    folio::render(&bytes, &options(input, base_url)).map_err(|e| Failure {
+    article_with(input, &options(input, base_url))
+}
+
+/// Reads and renders `input` with the given options.
+pub fn article_with(input: &Input, options: &Options) -> Result<Article, Failure> {
+    render(&bytes(input)?, options)
+}
+
+/// Renders bytes already read.
+pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Failure> {
+    folio::render(bytes, options).map_err(|e| Failure {
         code: match e.kind() {
             ErrorKind::Binary => "binary",
             ErrorKind::Empty => "empty",

@@ -61,10 +61,13 @@ impl AtomicFile {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(dir)?;
-        let temp = tempfile::Builder::new()
-            .prefix(".folio-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".folio-").suffix(".tmp");
+        // Readable by others like any file the user writes (the umask still applies),
+        // not tempfile's private 0600: pages and archives are made to be shared.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let temp = builder.tempfile_in(dir)?;
         pending()
             .get_or_insert_with(HashSet::new)
             .insert(temp.path().to_path_buf());
