@@ -366,7 +366,7 @@ fn decode_utf32(bytes: &[u8], big_endian: bool) -> (String, usize) {
             }
         }
     }
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         out.push('\u{FFFD}');
     }
     (out, bad)
