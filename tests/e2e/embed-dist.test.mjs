@@ -247,11 +247,16 @@ test('iframe mode: ?embed=1 shows the article alone and posts its height to the 
     await inner.getByTestId('article-title').filter({ hasText: 'Embedding Folio in any page' }).waitFor();
     assert.equal(await inner.locator('.topbar').isVisible(), false);
     assert.equal(await inner.getByTestId('file-list-nav').isVisible(), false);
-    await page.waitForFunction(() => Number(document.querySelector('iframe')?.dataset.sized) > 400);
-    const sized = Number(await frame.getAttribute('data-sized'));
-    const box = await frame.boundingBox();
-    // The frame is as tall as the message said (plus its border), and the article fits in it.
-    assert.ok(box && Math.abs(box.height - sized - 2) <= 1, `frame ${box?.height}px, message ${sized}px`);
+    // The frame becomes as tall as the last message said (plus its border), read in one go: later
+    // messages (images and fonts settling) may still move both.
+    const settled = await page.waitForFunction(() => {
+      const iframe = document.querySelector('iframe');
+      const sized = Number(iframe?.dataset.sized);
+      const height = iframe?.getBoundingClientRect().height ?? 0;
+      return sized > 400 && Math.abs(height - sized - 2) <= 1 && { sized, height };
+    }, undefined, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+    assert.ok(settled.sized > 400, `message ${settled.sized}px`);
+    await frame.waitFor();
     const scroll = await inner.locator('html').evaluate((node) => node.scrollHeight - node.clientHeight);
     assert.ok(scroll <= 1, `the framed page still scrolls by ${scroll}px`);
   });
