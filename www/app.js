@@ -137,7 +137,7 @@ search.input.addEventListener('input', () => { if (search.input.value.trim()) dr
 /** The drawer's and the menu's buttons: the article count, their names in the UI's language. */
 function labelTopBar() {
   const count = library.records.size;
-  part('library-button-count').textContent = count.toLocaleString(route.lang === 'zh' ? 'zh-CN' : 'en');
+  part('library-button-count').textContent = count.toLocaleString(t.lang === 'zh' ? 'zh-CN' : 'en');
   part('library-button').setAttribute('aria-label', lt('libraryButton', count));
   part('more-button').setAttribute('aria-label', lt('more'));
   part('more-button').title = lt('more');
@@ -322,7 +322,7 @@ function switchLanguage(lang) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   translatePage(document, t);
   translateLibrary(document, lt);
-  list.refresh();
+  list.setLocale(lang === 'zh' ? 'zh-CN' : 'en');
   tree.draw();
   share.update();
   labelTopBar();

@@ -24,10 +24,10 @@ export class KeepView {
     this.handles = options.handles ?? (() => []);
     this.box = h('input', { type: 'checkbox', role: 'switch', 'data-testid': 'keep' });
     this.size = h('span', { class: 'lib-keep-size', 'data-testid': 'keep-size' });
-    this.forgetButton = h('button', { type: 'button', class: 'lib-link-button', 'data-testid': 'forget-all', text: t('forgetAll'), hidden: true });
+    this.forgetButton = h('button', { type: 'button', class: 'lib-link-button', 'data-testid': 'forget-all', text: t('forgetAll'), 'data-lib-i18n': 'forgetAll', hidden: true });
     this.message = h('span', { class: 'lib-keep-message', role: 'status', 'data-testid': 'keep-message' });
     container.append(h('div', { class: 'lib-keep' },
-      h('label', { title: t('keepHint') }, this.box, h('span', { text: t('keep') })),
+      h('label', { title: t('keepHint'), 'data-lib-i18n-title': 'keepHint' }, this.box, h('span', { text: t('keep'), 'data-lib-i18n': 'keep' })),
       this.size, this.forgetButton, this.message));
     this.box.addEventListener('change', () => (this.box.checked ? this.save() : this.forget()));
     this.forgetButton.addEventListener('click', () => this.forget());

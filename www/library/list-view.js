@@ -70,13 +70,13 @@ export class ListView {
     this.revealCurrent = false;
 
     this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
-    this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-testid': 'sort' },
-      h('option', { value: 'date', text: t('sortDate') }), h('option', { value: 'title', text: t('sortTitle') }));
+    this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-lib-i18n-aria-label': 'sortBy', 'data-testid': 'sort' },
+      h('option', { value: 'date', text: t('sortDate'), 'data-lib-i18n': 'sortDate' }), h('option', { value: 'title', text: t('sortTitle'), 'data-lib-i18n': 'sortTitle' }));
     /** @type {Record<string, HTMLSelectElement>} */
     this.facetMenus = Object.fromEntries(FACETS.map((facet) => [facet,
       h('select', { class: 'lib-select', 'aria-label': t(FACET_LABELS[facet]), 'data-testid': `filter-${facet}` })]));
     this.listbox = h('div', {
-      class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-testid': options.testid ?? 'library-list',
+      class: 'lib-list', role: 'listbox', tabindex: 0, id: this.id, 'aria-label': t('articles'), 'data-lib-i18n-aria-label': 'articles', 'data-testid': options.testid ?? 'library-list',
     });
     /** As tall as every row together; the rows on screen sit in it at their places. */
     this.sizer = h('div', { class: 'lib-list-sizer', role: 'presentation' });
@@ -103,7 +103,7 @@ export class ListView {
       if (open) this.drawFacets();
     });
     /** Said while nothing is open (outside the listbox: it holds options only). */
-    this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles') });
+    this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles'), 'data-lib-i18n': 'noFiles' });
     container.append(
       h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, this.filterButton),
       this.facetRow,
@@ -163,6 +163,16 @@ export class ListView {
       this.hits = null;
       this.refresh();
     });
+    this.refresh();
+  }
+
+  /**
+   * Writes dates in another locale (the UI's language switched in place): every row anew.
+   * @param {string} locale
+   */
+  setLocale(locale) {
+    this.locale = locale;
+    this.rows.clear();
     this.refresh();
   }
 

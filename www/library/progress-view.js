@@ -14,7 +14,7 @@ export class ProgressView {
    */
   constructor(container, library, t) {
     this.t = t;
-    this.bar = h('progress', { class: 'lib-progress-bar', max: 1, value: 0, 'data-testid': 'library-progress', 'aria-label': t('library') });
+    this.bar = h('progress', { class: 'lib-progress-bar', max: 1, value: 0, 'data-testid': 'library-progress', 'aria-label': t('library'), 'data-lib-i18n-aria-label': 'library' });
     this.text = h('span', { class: 'lib-progress-text', 'data-testid': 'library-progress-text' });
     this.box = h('div', { class: 'lib-progress', hidden: true }, this.bar, this.text);
     container.append(this.box);

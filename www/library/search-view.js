@@ -19,8 +19,8 @@ export class SearchView {
     this.library = library;
     this.list = list;
     this.input = h('input', {
-      type: 'search', class: 'lib-search', 'data-testid': 'search', 'aria-label': t('search'),
-      placeholder: t('searchPlaceholder'), 'aria-controls': list.listbox.id, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
+      type: 'search', class: 'lib-search', 'data-testid': 'search', 'aria-label': t('search'), 'data-lib-i18n-aria-label': 'search',
+      placeholder: t('searchPlaceholder'), 'data-lib-i18n-placeholder': 'searchPlaceholder', 'aria-controls': list.listbox.id, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
     });
     container.append(h('search', { class: 'lib-search-box' }, this.input));
     /** The last query shown, so that re-indexing can ask it again. */

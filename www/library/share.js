@@ -148,11 +148,11 @@ export class ShareView {
   constructor(container, parts) {
     this.parts = parts;
     const { t } = parts;
-    this.saveButton = h('button', { type: 'button', class: 'lib-menu-item', 'data-testid': 'save-library', text: t('saveLibrary') });
-    this.exportButton = h('button', { type: 'button', class: 'lib-menu-item', 'data-testid': 'export-article', text: t('exportArticle') });
+    this.saveButton = h('button', { type: 'button', class: 'lib-menu-item', 'data-testid': 'save-library', text: t('saveLibrary'), 'data-lib-i18n': 'saveLibrary' });
+    this.exportButton = h('button', { type: 'button', class: 'lib-menu-item', 'data-testid': 'export-article', text: t('exportArticle'), 'data-lib-i18n': 'exportArticle' });
     this.message = h('p', { class: 'lib-menu-message', role: 'status', 'data-testid': 'save-message' });
     this.menu = h('details', { class: 'lib-menu', 'data-testid': 'save-menu' },
-      h('summary', { class: 'lib-menu-button', text: t('save') }),
+      h('summary', { class: 'lib-menu-button', text: t('save'), 'data-lib-i18n': 'save' }),
       h('div', { class: 'lib-menu-panel' }, this.saveButton, this.exportButton, this.message));
     container.append(this.menu);
     this.saveButton.addEventListener('click', () => this.saveLibrary());

@@ -184,7 +184,8 @@ export function following(viewer) {
 }
 
 /**
- * Fills every `[data-lib-i18n]` element under `root` with its library string, as text.
+ * Fills every `[data-lib-i18n]` element under `root` with its library string, as text, and
+ * every `[data-lib-i18n-placeholder|aria-label|title]` attribute (the language switched in place).
  * @param {ParentNode} root
  * @param {Translate} t
  */
@@ -192,7 +193,15 @@ export function translateLibrary(root, t) {
   for (const node of root.querySelectorAll('[data-lib-i18n]')) {
     node.textContent = t(/** @type {HTMLElement} */ (node).dataset.libI18n ?? '');
   }
+  for (const attr of WORDED_ATTRIBUTES) {
+    for (const node of root.querySelectorAll(`[data-lib-i18n-${attr}]`)) {
+      node.setAttribute(attr, t(node.getAttribute(`data-lib-i18n-${attr}`) ?? ''));
+    }
+  }
 }
+
+/** Attributes that hold words: `data-lib-i18n-<attribute>` names the string for each. */
+const WORDED_ATTRIBUTES = ['placeholder', 'aria-label', 'title'];
 
 /**
  * The reader's words for an error with a code; the English message when the code is unknown.

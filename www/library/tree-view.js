@@ -25,7 +25,7 @@ export class TreeView {
     this.selected = '';
     /** The path of the item that holds the roving tabindex. */
     this.focused = '';
-    this.tree = h('ul', { class: 'lib-tree', role: 'tree', 'aria-label': t('folders'), 'data-testid': 'folder-tree' });
+    this.tree = h('ul', { class: 'lib-tree', role: 'tree', 'aria-label': t('folders'), 'data-lib-i18n-aria-label': 'folders', 'data-testid': 'folder-tree' });
     container.append(this.tree);
     /** @type {number | undefined} */
     this.frame = undefined;
