@@ -14,6 +14,7 @@
 //! article paragraph is therefore never hidden: it would have to consist of a
 //! promo phrase alone.
 
+use super::policy::IMAGE_ATTRIBUTES;
 use super::Safe;
 use crate::article::Hidden;
 use crate::text::{decode_entities, tag_spans};
@@ -302,7 +303,12 @@ pub(crate) fn mark(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + marks.len() * 32);
     let mut pos = 0;
     for (e, kind) in marks {
-        let end = tree.elements[e].open.1 - 1;
+        let mut end = tree.elements[e].open.1 - 1;
+        // Before the attributes the sanitizer adds to every image, which it writes last:
+        // so that sanitizing the output again gives it back unchanged.
+        if html[..end].ends_with(IMAGE_ATTRIBUTES) {
+            end -= IMAGE_ATTRIBUTES.len();
+        }
         out.push_str(&html[pos..end]);
         out.push_str(&format!(" {ATTRIBUTE}=\"{kind}\""));
         pos = end;
@@ -723,6 +729,30 @@ mod tests {
         );
         assert!(without_hidden(&out).contains("正文"));
         assert!(!without_hidden(&out).contains("向前"));
+    }
+
+    #[test]
+    fn a_marked_image_is_a_fixed_point_of_the_sanitizer() {
+        let sanitizer = crate::sanitize::Sanitizer::new(None);
+        let Safe::Html(clean) = crate::sanitize::body(
+            crate::sanitize::Content::Raw(
+                "<p>Text.</p><img src=\"t.gif\" width=\"1\" height=\"1\">".into(),
+            ),
+            &sanitizer,
+        ) else {
+            panic!("raw HTML comes back as HTML");
+        };
+        let out = mark(&clean);
+        assert!(
+            out.contains("data-folio-hidden=\"tracking-pixel\" referrerpolicy"),
+            "{out}"
+        );
+        let Safe::Html(again) =
+            crate::sanitize::body(crate::sanitize::Content::Raw(out.clone()), &sanitizer)
+        else {
+            panic!("raw HTML comes back as HTML");
+        };
+        assert_eq!(again, out);
     }
 
     #[test]
