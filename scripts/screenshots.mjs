@@ -5,7 +5,7 @@
 // corpus, MIT-licensed). Viewport-sized, so that the set stays a few hundred KB. Kept out
 // of `make test`, which must change no tracked file.
 //
-// The rich-content picture renders CONTRACTS.md §4's markup through the stand-in core the
+// The rich-content picture renders the core's markup (src/body/markdown/) through the stand-in core the
 // browser tests use (tests/e2e/reading-fixture.mjs), until the core writes it all itself.
 //
 // Usage: node scripts/screenshots.mjs   (needs www/pkg and www/vendor: `make build`)

@@ -144,7 +144,7 @@ export function itemFor(page, path) {
 }
 
 /** A stand-in for pkg/folio.js around the real one (imported as `?real`) that writes Obsidian
- * wiki-links as CONTRACTS.md §3 says the core will (`a.wikilink`, `a.wikilink.embed`, `img`
+ * wiki-links as the README's Article table says the core will (`a.wikilink`, `a.wikilink.embed`, `img`
  * for an embedded image) and lists them in `Article.links`: the viewer's side of wiki-links
  * is tested before the core's side lands. Each `[[…]]` of the input's body becomes a
  * placeholder word that the real core passes through, then the markup. */

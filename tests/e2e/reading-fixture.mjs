@@ -1,4 +1,4 @@
-// Rich content as the core writes it (CONTRACTS.md §4: math spans, footnotes, callouts,
+// Rich content as the core writes it (the core's Markdown passes, src/body/markdown/: math spans, footnotes, callouts,
 // mark, definition lists, code), for the reading tests and screenshots while the core that
 // emits it is still being built: a stand-in pkg/folio.js renders with the real core, then
 // swaps in the HTML a file names in its `<!-- FOLIO-HTML:base64 -->` comment.

@@ -3,7 +3,7 @@
 // frame and shown as an image, callouts typed and folded by keyboard, footnotes as popovers,
 // images captioned and zoomable, wide tables scrolling in the column; each module fetched
 // only for an article that needs it, and each turned off by the element's attributes.
-// The body is the markup the core emits (CONTRACTS.md §4), through a stand-in core
+// The body is the markup the core emits (the core's Markdown passes, src/body/markdown/), through a stand-in core
 // (reading-fixture.mjs) until the real one writes all of it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

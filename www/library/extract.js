@@ -1,6 +1,6 @@
 // What the parse worker keeps of a rendered Article: a summary for the list and a
 // document for the search index. The core gives the body's text and its relative links
-// (`includeText`, `Article.links`, CONTRACTS.md §3); with a core that predates them the
+// (`includeText`, `Article.links`, the README's Article table); with a core that predates them the
 // two are read from the sanitized HTML instead (the worker has no DOM). Pure.
 
 /** @typedef {import('./messages.js').ArticleSummary} ArticleSummary */

@@ -48,7 +48,7 @@
  */
 
 /**
- * A relative reference in an article body (Article.links of the core, CONTRACTS.md §3).
+ * A relative reference in an article body (Article.links of the core, the README's Article table).
  * @typedef {object} ArticleLink
  * @property {'link' | 'image' | 'wikilink' | 'embed'} kind
  * @property {string} target

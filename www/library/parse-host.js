@@ -1,7 +1,7 @@
 // A parse worker's work, in one function that runs in a worker (parse-worker.js) or in
 // the page where workers cannot start (workers.js): reads a File, has the core read it
 // for the index only (`includeText`, and `includeHtml: false`: no body HTML written nor
-// sanitized, CONTRACTS.md §3), answers with the article's summary (never its HTML) and
+// sanitized, the README's Article table), answers with the article's summary (never its HTML) and
 // sends its text to the search worker through the port the pool gave it, so the page's
 // main thread never carries the text.
 // Messages: ParseRequest → ParseReply; IndexDoc batches → the search port (messages.js).

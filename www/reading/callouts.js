@@ -1,5 +1,5 @@
 // Callouts (Obsidian's `> [!type] Title`, GitHub's `> [!NOTE]`), as the core writes them
-// with Obsidian's structure and classes (CONTRACTS §4), so that users' CSS snippets apply.
+// with Obsidian's structure and classes (the core's Markdown passes, src/body/markdown/), so that users' CSS snippets apply.
 // Here each one gets its type's colour (`data-callout-type`: the alias mapped to its type,
 // as Obsidian maps them; an unknown type looks like a note) and icon. Folding is the
 // browser's own <details>/<summary>: Enter and Space open and close it.

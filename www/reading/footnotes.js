@@ -1,7 +1,7 @@
 // Footnotes as popovers: activating a footnote reference (click, Enter) shows its note
 // beside it, in a popover (the browser's top layer: Escape or a click elsewhere closes
 // it), with a link to the note itself; the notes stay at the end with their back links
-// (the core writes both, CONTRACTS §4). The popover holds copies of the note's nodes.
+// (the core writes both, the core's Markdown passes, src/body/markdown/). The popover holds copies of the note's nodes.
 
 import { el } from '../view/dom.js';
 import { anchorTarget } from '../view/links.js';

@@ -278,7 +278,7 @@ export class OpenedFiles extends EventTarget {
     this.#emit('changed', entry);
     try {
       const fileName = entry.key.slice(entry.key.lastIndexOf('/') + 1);
-      // With its text (CONTRACTS.md §3): when no parse worker has read it yet, this render
+      // With its text (the README's Article table): when no parse worker has read it yet, this render
       // gives the library its summary and search text, and the file leaves the parse queue.
       const options = /** @type {RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) }));
       const article = await this.#render(bytes, options);
