@@ -14,24 +14,10 @@
 //! article paragraph is therefore never hidden: it would have to consist of a
 //! promo phrase alone.
 
-use super::policy::IMAGE_ATTRIBUTES;
+use super::policy::{HIDDEN as ATTRIBUTE, HIDDEN_KINDS as KINDS, IMAGE_ATTRIBUTES};
 use super::Safe;
 use crate::article::Hidden;
 use crate::text::{decode_entities, tag_spans};
-
-/// The attribute that marks a hidden block; its value is one of [`KINDS`].
-pub(crate) const ATTRIBUTE: &str = "data-folio-hidden";
-
-/// Every kind of boilerplate, in the order the Article reports them.
-pub(crate) const KINDS: [&str; 7] = [
-    "app-promo",
-    "video-player",
-    "share",
-    "related",
-    "subscribe",
-    "page-label",
-    "tracking-pixel",
-];
 
 /// Elements never marked nor grown into: the article's own structure.
 const CONTENT: [&str; 21] = [

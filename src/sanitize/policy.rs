@@ -66,7 +66,7 @@ pub(super) fn filter_attribute<'a>(
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
-        super::boilerplate::ATTRIBUTE => super::boilerplate::KINDS
+        HIDDEN => HIDDEN_KINDS
             .contains(&value)
             .then_some(Cow::Borrowed(value)),
         // A callout's type and fold, as Obsidian writes them.
@@ -124,7 +124,7 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
     b.add_tags(["input", "section"])
         .rm_clean_content_tags(["script", "style"])
         .add_clean_content_tags(DROP_WITH_CONTENT)
-        .add_generic_attributes(["dir", "id", super::boilerplate::ATTRIBUTE])
+        .add_generic_attributes(["dir", "id", HIDDEN])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("blockquote", ["class"])
@@ -181,6 +181,21 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
     });
     b
 }
+
+/// The attribute reader mode marks a hidden block with (`sanitize/boilerplate.rs`); its
+/// value is one of [`HIDDEN_KINDS`]. Part of the policy: the sanitizer allows exactly these.
+pub(crate) const HIDDEN: &str = "data-folio-hidden";
+
+/// Every kind of boilerplate, in the order the Article reports them.
+pub(crate) const HIDDEN_KINDS: [&str; 7] = [
+    "app-promo",
+    "video-player",
+    "share",
+    "related",
+    "subscribe",
+    "page-label",
+    "tracking-pixel",
+];
 
 /// The builder without a base URL, made once per process.
 pub(super) static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder(None));
