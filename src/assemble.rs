@@ -16,6 +16,7 @@ use crate::lang::{detect_lang, lang_direction, text_direction};
 use crate::metadata::{title_from_file_name, Metadata};
 use crate::outline::Outline;
 use crate::sanitize::{hidden_heading_ids, Reader};
+use crate::warning::Warning;
 
 /// What the stages found in one file.
 pub(crate) struct Parts<'a> {
@@ -29,6 +30,8 @@ pub(crate) struct Parts<'a> {
     pub format: Format,
     /// What a whole HTML document says about itself.
     pub doc: DocMeta,
+    /// What the body stage found odd.
+    pub body_warnings: Vec<Warning>,
     /// The sanitized body with heading ids, its title, TOC, text, links and counts.
     pub outline: Outline,
     /// What reader mode hid of the body.
@@ -60,6 +63,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         meta,
         format,
         doc,
+        body_warnings,
         outline,
         reader,
         include_text,
@@ -109,6 +113,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
     let mut warnings = decoded.warnings.clone();
     warnings.extend(split.warnings);
     warnings.extend(meta.warnings);
+    warnings.extend(body_warnings);
     Article {
         title,
         date,
@@ -169,6 +174,7 @@ mod tests {
             meta,
             format: Format::Html,
             doc,
+            body_warnings: Vec::new(),
             outline,
             reader: Reader::default(),
             include_text: true,

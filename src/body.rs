@@ -16,6 +16,8 @@ pub use format::detect_format;
 
 use crate::article::Format;
 use crate::sanitize::{more_comment, Content, Mode, Sanitizer};
+use crate::site_syntax::UnknownTag;
+use crate::warning::{Warning, WarningCode};
 use document::DocMeta;
 
 /// The body, and what it holds besides.
@@ -28,28 +30,34 @@ pub(crate) struct Body {
     pub before_more: Option<String>,
     /// What a whole HTML document says about itself.
     pub doc: DocMeta,
+    /// What was odd in it: tags and shortcodes Folio does not know.
+    pub warnings: Vec<Warning>,
 }
 
 /// Renders the body in the given format. `sanitizer` writes safe what it can
 /// vouch for (and resolves its URLs); `html` says whether its HTML is wanted (not
 /// for an index, which only needs its text); `want_excerpt` whether the part before
-/// `<!-- more -->` is (it is not when the front matter gives a summary).
+/// `<!-- more -->` is (it is not when the front matter gives a summary); `first_line`
+/// is the body's first line in the file, to name lines in warnings.
 pub(crate) fn render(
     body: &str,
     format: Format,
     sanitizer: &Sanitizer,
     html: bool,
     want_excerpt: bool,
+    first_line: usize,
 ) -> Body {
     match format {
         Format::Markdown => {
-            let body = crate::site_syntax::expand(body, markdown::code_ranges);
-            let body = markdown::dollar_lines(&body);
-            let (content, before_more) = from_markdown(&body, sanitizer, html, want_excerpt);
+            let expanded = crate::site_syntax::expand(body, markdown::code_ranges);
+            let warnings = unknown_tag_warnings(body, first_line, &expanded.unknown);
+            let md = markdown::dollar_lines(&expanded.text);
+            let (content, before_more) = from_markdown(&md, sanitizer, html, want_excerpt);
             Body {
                 content,
                 before_more,
                 doc: DocMeta::default(),
+                warnings,
             }
         }
         Format::Html if document::is_document(body) => {
@@ -58,6 +66,7 @@ pub(crate) fn render(
                 content: Content::Raw(cms::promote_cms_bold(&html).into_owned()),
                 before_more: None,
                 doc,
+                warnings: Vec::new(),
             }
         }
         Format::Html => Body {
@@ -67,8 +76,56 @@ pub(crate) fn render(
                 .flatten()
                 .map(|at| body[..at].to_string()),
             doc: DocMeta::default(),
+            warnings: Vec::new(),
         },
     }
+}
+
+/// One warning per tag or shortcode name Folio does not know, on the line of its
+/// first use, with how often it is used.
+fn unknown_tag_warnings(body: &str, first_line: usize, unknown: &[UnknownTag]) -> Vec<Warning> {
+    let mut firsts: Vec<(&UnknownTag, usize)> = Vec::new();
+    for u in unknown {
+        match firsts
+            .iter_mut()
+            .find(|(f, _)| f.name == u.name && f.dialect == u.dialect)
+        {
+            Some((_, count)) => *count += 1,
+            None => firsts.push((u, 1)),
+        }
+    }
+    let mut line = first_line;
+    let mut counted = 0;
+    firsts
+        .into_iter()
+        .map(|(u, count)| {
+            // `unknown` is in reading order, so lines are counted once, forwards.
+            let at = u.at.clamp(counted, body.len());
+            line += body.as_bytes()[counted..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = at;
+            let what = match u.dialect {
+                "hugo" => "Hugo shortcode",
+                "zola" => "Zola shortcode",
+                _ => "Hexo or Jekyll tag",
+            };
+            let times = if count > 1 {
+                format!(" (used {count} times)")
+            } else {
+                String::new()
+            };
+            Warning::new(
+                WarningCode::SyntaxUnknown,
+                format!("The {what} “{}”{times} is not one Folio knows: it was left out (anything inside it is still shown).", u.name),
+            )
+            .with("name", u.name.clone())
+            .with("dialect", u.dialect)
+            .with("count", count.to_string())
+            .at(Some(line))
+        })
+        .collect()
 }
 
 /// Markdown written safe (or as text only) straight from its nodes when the
@@ -122,6 +179,7 @@ mod tests {
             &Sanitizer::new(None),
             true,
             want_excerpt,
+            1,
         )
     }
 
@@ -141,7 +199,7 @@ mod tests {
             markdown("Intro <b>x</b>.\n\n<!-- more -->", false).before_more,
             None
         );
-        let html = render(text, Format::Html, &Sanitizer::new(None), true, true);
+        let html = render(text, Format::Html, &Sanitizer::new(None), true, true, 1);
         assert_eq!(html.before_more.as_deref(), Some("Intro text.\n\n"));
     }
 
@@ -157,6 +215,40 @@ mod tests {
     }
 
     #[test]
+    fn unknown_tags_are_one_warning_per_name_on_the_line_of_the_first_use() {
+        let md = "Intro.\n\n{% tabs a %}\nx\n{% endtabs %}\n\n{{< gallery >}}\n{% tabs b %}y{% endtabs %}\n";
+        let body = render(md, Format::Markdown, &Sanitizer::new(None), true, false, 10);
+        let got: Vec<(Option<usize>, &str, &str, &str)> = body
+            .warnings
+            .iter()
+            .map(|w| {
+                (
+                    w.line,
+                    w.params["dialect"].as_str(),
+                    w.params["name"].as_str(),
+                    w.params["count"].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(12), "liquid", "tabs", "2"),
+                (Some(16), "hugo", "gallery", "1")
+            ]
+        );
+        assert!(body.warnings[0]
+            .message
+            .contains("tag “tabs” (used 2 times)"));
+        assert!(body.warnings[1]
+            .message
+            .contains("shortcode “gallery” is not"));
+        // An HTML body has no site syntax.
+        let html = render(md, Format::Html, &Sanitizer::new(None), true, false, 1);
+        assert!(html.warnings.is_empty());
+    }
+
+    #[test]
     fn without_html_only_the_text_is_written() {
         let body = render(
             "# A\n\n*b* [c](d.md)",
@@ -164,6 +256,7 @@ mod tests {
             &Sanitizer::new(None),
             false,
             true,
+            1,
         );
         let Content::Written(w) = body.content else {
             panic!("written");

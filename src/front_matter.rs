@@ -33,6 +33,8 @@ pub struct Split<'a> {
     pub data: Map<String, Value>,
     /// Everything after the front matter.
     pub body: &'a str,
+    /// The 1-based line of the file where the body starts.
+    pub body_line: usize,
     /// Problems met while reading the front matter, for the reader.
     pub warnings: Vec<Warning>,
     /// Where each top-level key is set (for the lines of later warnings).
@@ -78,6 +80,8 @@ impl Parsed {
             kind,
             data: self.data,
             body,
+            // Set by `split`, which knows the whole text.
+            body_line: 1,
             warnings: self.warnings,
             lines: self.lines,
         }
@@ -119,7 +123,13 @@ pub fn split(text: &str) -> Split<'_> {
         o if o.starts_with('{') => hugo_json(text, start),
         _ => hexo_without_opener(text, start),
     };
-    found.unwrap_or_else(|| Parsed::empty(Vec::new()).split(None, text))
+    let found = found.unwrap_or_else(|| Parsed::empty(Vec::new()).split(None, text));
+    // The body is always the end of the text.
+    debug_assert!(text.ends_with(found.body));
+    Split {
+        body_line: line_number(text, text.len() - found.body.len()),
+        ..found
+    }
 }
 
 /// Byte offset of the first line that is not blank (or whitespace only).

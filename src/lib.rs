@@ -76,6 +76,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         &sanitizer,
         options.include_html,
         no_summary,
+        split.body_line,
     );
     let safe = sanitize::body(body.content, &sanitizer);
     // Reader mode marks the boilerplate of HTML bodies (and counts any marks).
@@ -96,6 +97,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         meta,
         format,
         doc: body.doc,
+        body_warnings: body.warnings,
         outline,
         reader,
         include_text: options.include_text,
@@ -119,7 +121,9 @@ pub mod test_hooks {
 
     /// Site syntax expanded, as the body stage reads Markdown.
     pub fn expand_site_syntax(md: &str) -> String {
-        crate::site_syntax::expand(md, markdown::code_ranges).into_owned()
+        crate::site_syntax::expand(md, markdown::code_ranges)
+            .text
+            .into_owned()
     }
 
     /// pulldown-cmark's unsafe HTML for Markdown with Folio's extensions (no site syntax).
@@ -196,7 +200,7 @@ pub mod test_hooks {
 
     /// The body stage: its whole body as HTML (clean where written safe).
     pub fn body_html(body: &str, format: crate::Format, base: Option<&Url>) -> Html {
-        crate::body::render(body, format, &Sanitizer::new(base), true, false)
+        crate::body::render(body, format, &Sanitizer::new(base), true, false, 1)
             .content
             .into_html()
     }

@@ -18,8 +18,9 @@
 //!
 //! # Choices
 //! * Videos, frames, fiddles, gists and tweets become a plain link, never a frame.
-//! * `{% include %}`, Liquid outputs `{{ page.x }}`, unknown inline tags and
-//!   unknown shortcodes are removed quietly; unknown block tags keep their content.
+//! * `{% include %}` and Liquid outputs `{{ page.x }}` are removed quietly;
+//!   unknown inline tags and shortcodes are removed and unknown block tags keep
+//!   their content, both noted ([`UnknownTag`]) so the reader learns of them.
 //! * Notes and admonitions become callouts in Obsidian's markup (as `> [!type]`
 //!   does), collapsible ones a `<details>` callout.
 //! * Relative paths (`asset_img`, `post_link`, `ref` …) stay relative, so a base
@@ -43,18 +44,42 @@ mod zola;
 
 use std::borrow::Cow;
 
+/// A tag or shortcode Folio does not know: left out (what a block of it holds is
+/// kept), and noted for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnknownTag {
+    /// Its name as written, lowercased.
+    pub name: String,
+    /// Its dialect: `liquid` (Hexo, Jekyll), `hugo` or `zola`.
+    pub dialect: &'static str,
+    /// Where it starts in the body, in bytes.
+    pub at: usize,
+}
+
+/// A body with its site syntax expanded, and the tags in it Folio does not know.
+#[derive(Debug)]
+pub(crate) struct Expanded<'a> {
+    pub text: Cow<'a, str>,
+    /// In the order they appear.
+    pub unknown: Vec<UnknownTag>,
+}
+
 /// Rewrites site syntax in a Markdown body (see the module docs); `code_ranges`
 /// gives the byte ranges of its code blocks and spans, sorted and disjoint. Text
 /// with none of the syntax's openers comes back borrowed, unscanned.
-pub(crate) fn expand(src: &str, code_ranges: fn(&str) -> Vec<(usize, usize)>) -> Cow<'_, str> {
+pub(crate) fn expand(src: &str, code_ranges: fn(&str) -> Vec<(usize, usize)>) -> Expanded<'_> {
     if !src.contains("{%") && !src.contains("{{") && !src.contains("{:") && !src.contains("&#123;%")
     {
-        return Cow::Borrowed(src);
+        return Expanded {
+            text: Cow::Borrowed(src),
+            unknown: Vec::new(),
+        };
     }
     let protected = code_ranges(src);
     let tokens = scanner::Scanner::new(src, &protected).scan();
     let pairs = pairing::pair(&tokens);
     let mut out = String::with_capacity(src.len() + src.len() / 8);
+    let mut unknown = Vec::new();
     pairing::write(
         src,
         &tokens,
@@ -65,6 +90,12 @@ pub(crate) fn expand(src: &str, code_ranges: fn(&str) -> Vec<(usize, usize)>) ->
         src.len(),
         0,
         &mut out,
+        &mut unknown,
     );
-    Cow::Owned(out)
+    // A block's own tag is noted after what it holds: back into reading order.
+    unknown.sort_by_key(|u| u.at);
+    Expanded {
+        text: Cow::Owned(out),
+        unknown,
+    }
 }

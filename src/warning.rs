@@ -156,6 +156,10 @@ warning_codes! {
     LangInvalid = "lang-invalid" ["key", "value"],
     /// The `value` under `key` is not a text direction (`rtl`, `ltr` or `auto`).
     DirInvalid = "dir-invalid" ["key", "value"],
+    /// A tag plugin or shortcode `name` that Folio does not know (`dialect`: `liquid`
+    /// for Hexo and Jekyll tags, `hugo`, `zola`), used `count` times: left out, what
+    /// it wraps kept. The warning's line is its first use.
+    SyntaxUnknown = "syntax-unknown" ["name", "dialect", "count"],
 }
 
 #[cfg(test)]
@@ -176,7 +180,7 @@ mod tests {
             let back: WarningCode = serde_json::from_value(s.into()).unwrap();
             assert_eq!(back, code);
         }
-        assert_eq!(WarningCode::ALL.len(), 19);
+        assert_eq!(WarningCode::ALL.len(), 20);
     }
 
     #[test]

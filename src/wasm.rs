@@ -59,7 +59,8 @@ export type WarningCode =
   | "date-unreadable"
   | "url-unsafe"
   | "lang-invalid"
-  | "dir-invalid";
+  | "dir-invalid"
+  | "syntax-unknown";
 
 /** Something odd in the file that did not stop it from rendering. */
 export interface Warning {

@@ -815,6 +815,8 @@ fn check_reports_the_core_warnings_at_their_lines() {
         ("broken-toml.md", "title-missing"),
         ("broken-toml.md", "toml-broken"),
         ("out-of-range.md", "date-out-of-range"),
+        ("tags.md", "syntax-unknown"),
+        ("tags.md", "syntax-unknown"),
         ("unclosed.md", "front-matter-unclosed"),
     ]
     .map(|(p, c)| (format!("{l}/{p}"), c.to_string()));
@@ -831,9 +833,12 @@ fn check_reports_the_core_warnings_at_their_lines() {
     assert!(stdout.contains(&format!(
         "{l}/unclosed.md:1: error: The front matter that starts on line 1 is never closed with “---”; it was read up to line 3 and the rest as the article. [front-matter-unclosed]\n"
     )), "{stdout}");
+    assert!(stdout.contains(&format!(
+        "{l}/tags.md:7: warning: The Hexo or Jekyll tag “tabs” (used 2 times) is not one Folio knows: it was left out (anything inside it is still shown). [syntax-unknown]\n{l}/tags.md:13: warning: The Hugo shortcode “gallery” is not one Folio knows"
+    )), "{stdout}");
     assert_eq!(
         lines[lines.len() - 1],
-        "4 files checked: 2 errors, 2 warnings in 3 files"
+        "5 files checked: 2 errors, 4 warnings in 4 files"
     );
 
     // The annotations carry the line.
@@ -855,7 +860,7 @@ fn check_reports_the_core_warnings_at_their_lines() {
     assert_eq!(status(&ignored), 0, "{}", text(&ignored.stdout));
     assert_eq!(
         text(&ignored.stdout).lines().count(),
-        2,
+        4,
         "{}",
         text(&ignored.stdout)
     );

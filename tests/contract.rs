@@ -399,6 +399,11 @@ fn warning_cases() -> Vec<(&'static str, Vec<u8>, Option<usize>)> {
         ),
         ("lang-invalid", text("---\nlang: 简体中文\n---\nB"), Some(2)),
         ("dir-invalid", text("title: t\ndir: up\n---\nB"), Some(2)),
+        (
+            "syntax-unknown",
+            text("---\ntitle: t\n---\nA\n\n{% tabs x %}\nB\n{% endtabs %}"),
+            Some(6),
+        ),
     ]
 }
 

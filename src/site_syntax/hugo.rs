@@ -120,17 +120,17 @@ pub(super) fn block(name: &str, inner: &str, indent: Option<&str>) -> Option<Str
     }
 }
 
-/// An unpaired Hugo shortcode.
-pub(super) fn inline(name: &str, args: &str) -> String {
+/// An unpaired Hugo shortcode; `None` for one Folio does not know.
+pub(super) fn inline(name: &str, args: &str) -> Option<String> {
     inline_args(name, &named_args(args.trim_end_matches('/')))
 }
 
 /// An unpaired Hugo shortcode, with its arguments read.
-fn inline_args(name: &str, a: &Args) -> String {
-    match name {
+fn inline_args(name: &str, a: &Args) -> Option<String> {
+    Some(match name {
         "figure" => {
             let Some(src) = a.get("src") else {
-                return String::new();
+                return Some(String::new());
             };
             let alt = a
                 .get("alt")
@@ -199,6 +199,8 @@ fn inline_args(name: &str, a: &Args) -> String {
             ),
             None => String::new(),
         },
-        _ => String::new(),
-    }
+        // Known, and shown as nothing: a site parameter, a comment, code (unclosed).
+        "param" | "comment" | "highlight" | "code" | "code-toggle" | "codeblock" => String::new(),
+        _ => return None,
+    })
 }

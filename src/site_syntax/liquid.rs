@@ -4,7 +4,7 @@
 //! `{{ name(args) }}` share these delimiters, so they are told apart here.
 
 use super::args::{named_args, split_args};
-use super::token::{window, Family, Parsed};
+use super::token::{window, Family, Kind, Parsed};
 use super::write::{fence, gist_link, indent_block, is_url, link, video_link, wrap};
 use super::zola;
 use crate::text::escape;
@@ -49,6 +49,10 @@ const INLINE: [&str; 27] = [
     "cycle",
     "video",
 ];
+
+/// Liquid statements (not in [`INLINE`]) that write nothing, and `{%= expr %}`
+/// (an output in EJS-style templates): never unknown.
+const STATEMENTS: [&str; 5] = ["break", "continue", "echo", "liquid", "="];
 
 /// Tags whose content is taken literally (raw text, code, comments).
 pub(super) fn is_literal(name: &str) -> bool {
@@ -121,8 +125,9 @@ pub(super) fn parse(s: &str, open_len: usize) -> Option<Parsed> {
 }
 
 /// `{{ expression }}` at `at`: a Zola shortcode call or a Liquid/Go-template
-/// output. Where it ends and what stands for it.
-pub(super) fn output(src: &str, at: usize) -> Option<(usize, String)> {
+/// output. Where it ends and what stands for it (a call Folio does not know as
+/// [`Kind::Unknown`]).
+pub(super) fn output(src: &str, at: usize) -> Option<(usize, Kind)> {
     let rest = &src[at..];
     let close = window(rest).find("}}")?;
     let inner = &rest[2..close];
@@ -136,7 +141,14 @@ pub(super) fn output(src: &str, at: usize) -> Option<(usize, String)> {
         .trim_end_matches('-')
         .trim();
     if let Some((name, args)) = zola::call(t) {
-        return Some((end, zola::inline(name, &named_args(args))));
+        let kind = match zola::inline(name, &named_args(args)) {
+            Some(text) => Kind::Text(text),
+            None => Kind::Unknown {
+                family: Family::Zola,
+                name: name.to_string(),
+            },
+        };
+        return Some((end, kind));
     }
     // A template expression, not LaTeX such as `x^{{a}}` or `\frac{{1}}{2}`.
     let before = src[..at].chars().next_back();
@@ -155,7 +167,7 @@ pub(super) fn output(src: &str, at: usize) -> Option<(usize, String)> {
         .next()
         .filter(|_| t.starts_with(['\'', '"']))
         .unwrap_or_default();
-    Some((end, literal))
+    Some((end, Kind::Text(literal)))
 }
 
 /// A literal tag's content (`body`, its first line break gone): raw text, fenced
@@ -220,8 +232,8 @@ fn hexo_code_args(args: &str) -> (Option<String>, String, Option<String>) {
     (title, lang, url)
 }
 
-/// A paired Liquid tag this dialect knows (quotes, `capture`, `comment`); `None`
-/// for the others.
+/// A paired Liquid tag this dialect knows (quotes, `capture`, `comment`, control
+/// flow); `None` for the others.
 pub(super) fn block(name: &str, args: &str, inner: &str, indent: Option<&str>) -> Option<String> {
     Some(match name {
         "blockquote" => {
@@ -235,6 +247,8 @@ pub(super) fn block(name: &str, args: &str, inner: &str, indent: Option<&str>) -
         }
         "pullquote" => wrap("<blockquote>", inner, "</blockquote>", indent),
         "capture" | "comment" => String::new(),
+        // Liquid's control flow: what it holds is shown (no template is run).
+        "if" | "unless" | "for" | "case" | "tablerow" => inner.to_string(),
         _ => return None,
     })
 }
@@ -289,19 +303,20 @@ fn hexo_quote_footer(args: &str) -> String {
 }
 
 /// An unpaired tag: images, paths and links (relative ones stay relative, Hexo
-/// slugs too), players as links; anything else goes quietly.
-pub(super) fn inline(name: &str, args: &str) -> String {
+/// slugs too), players as links; Liquid's own statements (`include`, `assign` …)
+/// and blocks left open go quietly. `None` for a tag Folio does not know.
+pub(super) fn inline(name: &str, args: &str) -> Option<String> {
     let words = split_args(args, false);
     let first = words.first().map(String::as_str).unwrap_or("");
     let rest = || words.get(1..).map(|w| w.join(" ")).unwrap_or_default();
-    match name {
+    Some(match name {
         "img" | "image" => {
             // `img [class names] url [width [height]] [title [alt]]`
             let Some(u) = words
                 .iter()
                 .position(|w| w.contains('/') || w.contains('.'))
             else {
-                return String::new();
+                return Some(String::new());
             };
             let mut k = u + 1;
             let mut size = Vec::new();
@@ -330,7 +345,7 @@ pub(super) fn inline(name: &str, args: &str) -> String {
                 .iter()
                 .position(|w| w.contains('.') || w.contains('/'))
             else {
-                return String::new();
+                return Some(String::new());
             };
             let title = words.get(u + 1..).map(|w| w.join(" ")).unwrap_or_default();
             let title = title.trim_matches('"');
@@ -348,15 +363,16 @@ pub(super) fn inline(name: &str, args: &str) -> String {
         "asset_path" | "post_path" | "post_url" | "link" => first.to_string(),
         "asset_link" | "post_link" => {
             if first.is_empty() {
-                return String::new();
+                return Some(String::new());
             }
             let t = rest();
             link(first, if t.is_empty() { first } else { &t })
         }
         "youtube" => video_link("youtube", first),
         "vimeo" => video_link("vimeo", first),
-        "iframe" | "video" if !first.is_empty() => link(first, first),
-        "jsfiddle" if !first.is_empty() => {
+        "iframe" | "video" | "jsfiddle" | "gist" if first.is_empty() => return Some(String::new()),
+        "iframe" | "video" => link(first, first),
+        "jsfiddle" => {
             let href = if is_url(first) {
                 first.to_string()
             } else {
@@ -364,7 +380,10 @@ pub(super) fn inline(name: &str, args: &str) -> String {
             };
             link(&href, &format!("JSFiddle: {first}"))
         }
-        "gist" if !first.is_empty() => gist_link(first, words.get(1).map(String::as_str)),
-        _ => String::new(),
-    }
+        "gist" => gist_link(first, words.get(1).map(String::as_str)),
+        _ if STATEMENTS.contains(&name) || INLINE.contains(&name) || LITERAL.contains(&name) => {
+            return Some(String::new())
+        }
+        _ => return None,
+    })
 }

@@ -3,7 +3,7 @@
 
 use super::args::named_args;
 use super::token::{Family, Kind, Token};
-use super::{hugo, liquid, notes, zola};
+use super::{hugo, liquid, notes, zola, UnknownTag};
 
 /// Deepest nesting of block tags rendered as blocks; deeper ones lose their wrapper.
 const MAX_DEPTH: usize = 16;
@@ -42,14 +42,15 @@ pub(super) fn pair(tokens: &[Token]) -> Vec<Option<usize>> {
                     stack.truncate(at);
                 }
             }
-            Kind::Text(_) => {}
+            Kind::Text(_) | Kind::Unknown { .. } => {}
         }
     }
     pairs
 }
 
 /// Writes tokens `lo..hi` and the text between them (`from..to` in `src`): each
-/// paired block around what it holds, written first.
+/// paired block around what it holds, written first. Tags Folio does not know
+/// are noted in `unknown`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write(
     src: &str,
@@ -61,6 +62,7 @@ pub(super) fn write(
     to: usize,
     depth: usize,
     out: &mut String,
+    unknown: &mut Vec<UnknownTag>,
 ) {
     let mut pos = from;
     let mut i = lo;
@@ -71,6 +73,7 @@ pub(super) fn write(
         match &t.kind {
             Kind::Text(s) => out.push_str(s),
             Kind::Close { .. } => {}
+            Kind::Unknown { family, name } => note(unknown, *family, name, t.start),
             Kind::Open { family, name, args } => match pairs[i] {
                 Some(j) if depth < MAX_DEPTH && j < hi => {
                     let mut inner = String::new();
@@ -84,12 +87,22 @@ pub(super) fn write(
                         tokens[j].start,
                         depth + 1,
                         &mut inner,
+                        unknown,
                     );
-                    out.push_str(&block(*family, name, args, &inner, t.indent.as_deref()));
+                    match block(*family, name, args, &inner, t.indent.as_deref()) {
+                        Some(b) => out.push_str(&b),
+                        None => {
+                            note(unknown, *family, name, t.start);
+                            out.push_str(&inner);
+                        }
+                    }
                     pos = tokens[j].end;
                     i = j;
                 }
-                _ => out.push_str(&inline(*family, name, args)),
+                _ => match inline(*family, name, args) {
+                    Some(s) => out.push_str(&s),
+                    None => note(unknown, *family, name, t.start),
+                },
             },
         }
         i += 1;
@@ -97,9 +110,24 @@ pub(super) fn write(
     out.push_str(&src[pos..to]);
 }
 
-/// A paired block tag: the dialect's own, else one every dialect shares, else
-/// just what it holds.
-fn block(family: Family, name: &str, args: &str, inner: &str, indent: Option<&str>) -> String {
+/// Notes a tag Folio does not know, where it starts.
+fn note(unknown: &mut Vec<UnknownTag>, family: Family, name: &str, at: usize) {
+    unknown.push(UnknownTag {
+        name: name.to_string(),
+        dialect: family.as_str(),
+        at,
+    });
+}
+
+/// A paired block tag: the dialect's own, else one every dialect shares; `None`
+/// for a block Folio does not know (the caller keeps what it holds).
+fn block(
+    family: Family,
+    name: &str,
+    args: &str,
+    inner: &str,
+    indent: Option<&str>,
+) -> Option<String> {
     let own = match family {
         Family::Liquid => liquid::block(name, args, inner, indent),
         Family::Hugo => hugo::block(name, inner, indent),
@@ -112,14 +140,15 @@ fn block(family: Family, name: &str, args: &str, inner: &str, indent: Option<&st
         };
         notes::block(name, &args, inner, indent)
     })
-    .unwrap_or_else(|| inner.to_string())
 }
 
-/// An unpaired tag or shortcode.
-fn inline(family: Family, name: &str, args: &str) -> String {
-    match family {
+/// An unpaired tag or shortcode (a block left open writes nothing); `None` for
+/// one Folio does not know.
+fn inline(family: Family, name: &str, args: &str) -> Option<String> {
+    let own = match family {
         Family::Liquid => liquid::inline(name, args),
         Family::Hugo => hugo::inline(name, args),
-        Family::Zola => String::new(),
-    }
+        Family::Zola => None,
+    };
+    own.or_else(|| block(family, name, args, "", None).map(|_| String::new()))
 }

@@ -100,8 +100,13 @@ impl<'a> Scanner<'a> {
                 let p = hugo::parse(rest)?;
                 return Some(self.tag(at, p, 3));
             }
-            let (end, text) = liquid::output(src, at)?;
-            self.push_text(at, end, text);
+            let (end, kind) = liquid::output(src, at)?;
+            self.tokens.push(Token {
+                start: at,
+                end,
+                indent: None,
+                kind,
+            });
             return Some(end);
         }
         if rest.starts_with("{%") {

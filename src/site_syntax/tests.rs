@@ -5,7 +5,7 @@ use crate::body::markdown::{code_ranges, unsafe_html};
 use std::borrow::Cow;
 
 fn expand(md: &str) -> Cow<'_, str> {
-    super::expand(md, code_ranges)
+    super::expand(md, code_ranges).text
 }
 
 fn html(md: &str) -> String {
@@ -317,4 +317,50 @@ fn three_examples() {
     );
     assert_eq!(expand("{{ page.title }} [[Page]]"), " [[Page]]");
     assert!(matches!(expand("no tags"), Cow::Borrowed("no tags")));
+}
+
+/// The unknown tags of `md` as (dialect, name, where).
+fn unknown(md: &str) -> Vec<(&'static str, String, usize)> {
+    super::expand(md, code_ranges)
+        .unknown
+        .into_iter()
+        .map(|u| (u.dialect, u.name, u.at))
+        .collect()
+}
+
+#[test]
+fn tags_folio_does_not_know_are_noted_where_they_start() {
+    let md = "a {% tabs x %}\nin\n{% endtabs %} {{< gallery >}} {{ pirate(x=1) }} {% fold %}";
+    assert_eq!(
+        unknown(md),
+        vec![
+            ("liquid", "tabs".to_string(), 2),
+            ("hugo", "gallery".to_string(), 32),
+            ("zola", "pirate".to_string(), 48),
+            ("liquid", "fold".to_string(), 66),
+        ]
+    );
+    // What the block holds stays; the tags go.
+    assert_eq!(expand(md), "a \nin\n   ");
+    // Nested: the outer block is noted before the inner one, in reading order.
+    let nested = unknown("{% outer %}{% inner %}x{% endinner %}{% endouter %}");
+    assert_eq!(
+        nested.iter().map(|u| u.1.as_str()).collect::<Vec<_>>(),
+        ["outer", "inner"]
+    );
+}
+
+#[test]
+fn known_tags_statements_and_code_are_never_noted() {
+    for md in [
+        "{% asset_img a.png A %} {% include x.html %} {% assign a = 1 %} {% raw %}{% tabs %}{% endraw %}",
+        "{% if x %}shown{% endif %} {% for p in posts %}{{ p.title }}{% endfor %} {% if open %}",
+        "{% note info %}N{% endnote %} {% details Title %}D{% enddetails %} {% blockquote %}Q",
+        "{{< figure src=\"a.png\" >}} {{< ref \"b.md\" >}} {{< param x >}} {{< highlight go >}}x{{< /highlight >}}",
+        "{{< notice tip >}}T{{< /notice >}} {{ youtube(id=\"x\") }} {% quote(author=\"A\") %}Q{% end %}",
+        "{%= page.title %} {{ page.title }} `{% tabs %}`\n\n```\n{{< gallery >}}\n```",
+        "iframe {% iframe %} gist {% gist %} {% video %}",
+    ] {
+        assert_eq!(unknown(md), vec![], "{md}");
+    }
 }

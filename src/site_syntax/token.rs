@@ -15,6 +15,17 @@ pub(super) enum Family {
     Zola,
 }
 
+impl Family {
+    /// The dialect's name in warnings (`liquid`, `hugo`, `zola`).
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Family::Liquid => "liquid",
+            Family::Hugo => "hugo",
+            Family::Zola => "zola",
+        }
+    }
+}
+
 /// What a token is.
 #[derive(Debug)]
 pub(super) enum Kind {
@@ -28,6 +39,8 @@ pub(super) enum Kind {
     },
     /// A closing tag.
     Close { family: Family, name: String },
+    /// A stand-alone call Folio does not know (Zola's `{{ name() }}`): written as nothing.
+    Unknown { family: Family, name: String },
 }
 
 /// One piece of site syntax found in the body, and its byte range there.

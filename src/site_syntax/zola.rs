@@ -42,9 +42,9 @@ pub(super) fn block(name: &str, args: &str, inner: &str, indent: Option<&str>) -
     }
 }
 
-/// A Zola `{{ name(args) }}` shortcode.
-pub(super) fn inline(name: &str, a: &Args) -> String {
-    match name {
+/// A Zola `{{ name(args) }}` shortcode; `None` for one Folio does not know.
+pub(super) fn inline(name: &str, a: &Args) -> Option<String> {
+    Some(match name {
         "youtube" | "vimeo" => video_link(name, a.get("id").unwrap_or("")),
         "gist" => match a.get("url") {
             Some(u) => link(u, u),
@@ -57,6 +57,6 @@ pub(super) fn inline(name: &str, a: &Args) -> String {
             ),
             None => String::new(),
         },
-        _ => String::new(),
-    }
+        _ => return None,
+    })
 }

@@ -28,7 +28,13 @@ export const WARNINGS_ZH = {
   'url-unsafe': (p) => `“${p.key}”中的地址“${p.url}”不是安全的网页地址，已略去。`,
   'lang-invalid': (p) => `语言“${p.value}”不是“en”或“zh-CN”这样的语言代码，已略去。`,
   'dir-invalid': (p) => `文字方向“${p.value}”不是“rtl”“ltr”或“auto”，已略去。`,
+  'syntax-unknown': (p) => `Folio 不认识${DIALECTS[p.dialect] ?? '标签'}“${p.name}”${Number(p.count) > 1 ? `（出现 ${p.count} 次）` : ''}，已略去该标签（其中包含的内容仍然显示）。`,
 };
+
+/** The words for the dialect of an unknown tag (`syntax-unknown`'s `dialect` param). */
+const DIALECTS = /** @type {Record<string, string>} */ ({
+  liquid: ' Hexo/Jekyll 标签', hugo: ' Hugo 短代码', zola: ' Zola 短代码',
+});
 
 /** The words for a kind of value a warning names (its `found` and `expected` params). */
 const KINDS = /** @type {Record<string, string>} */ ({
