@@ -113,7 +113,7 @@
  */
 
 /**
- * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number }
+ * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number, engine: string }
  *   | { type: 'count', id: number, documents: number }
  *   | { type: 'texts', id: number, texts: [string, string][] }
  *   | { type: 'indexed', documents: number }} SearchReply
