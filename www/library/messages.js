@@ -22,6 +22,8 @@
  * @property {{ path: string, file: Blob, kind: 'article' | 'asset' }[]} files
  * @property {ArticleSummary[]} articles
  * @property {IndexDoc[]} docs
+ * @property {Uint8Array | null} [engine]  The search index module (search-index.wasm), so
+ *   that the saved page searches with it from file:// too.
  */
 
 /**
@@ -97,6 +99,7 @@
  *   | { type: 'add', docs: IndexDoc[] }
  *   | { type: 'remove', paths: string[] }
  *   | { type: 'clear' }
+ *   | { type: 'engine', wasm: Uint8Array }
  *   | { type: 'count', id: number }
  *   | { type: 'texts', id: number }
  *   | { type: 'query', id: number, query: string, limit: number }} SearchRequest

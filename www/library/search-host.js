@@ -6,13 +6,14 @@
 // Messages: SearchRequest → SearchReply (messages.js).
 
 import { SearchIndex } from './search-index.js';
-import { WasmEngine } from './search-wasm.js';
+import { WasmEngine, canFetchModule } from './search-wasm.js';
 
 /**
  * The index, on the Rust engine where its module loads (MiniSearch otherwise).
  * @returns {Promise<SearchIndex>}
  */
 export async function createIndex() {
+  if (!canFetchModule()) return new SearchIndex();
   try {
     return new SearchIndex(await WasmEngine.load());
   } catch {
@@ -66,6 +67,13 @@ export function searchHost(post, made = createIndex()) {
       case 'clear':
         index.clear();
         indexed();
+        break;
+      case 'engine':
+        // The module's bytes, from the page's own archive (a page from file:// cannot fetch
+        // it): taken while nothing is indexed yet and the index runs on MiniSearch.
+        if (index.engine.name !== 'rust' && index.size === 0) {
+          return WasmEngine.load(/** @type {Uint8Array<ArrayBuffer>} */ (request.wasm)).then((engine) => { index = new SearchIndex(engine); }, () => {});
+        }
         break;
       case 'count':
         post({ type: 'count', id: request.id, documents: index.size });

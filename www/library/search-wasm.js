@@ -30,6 +30,17 @@ import { tokenize } from './tokenize.js';
 /** The module's URL, beside this file. */
 export const WASM_URL = new URL('./search-index.wasm', import.meta.url);
 
+/**
+ * Whether the module can be fetched: this file is served as written, over http(s) (in the
+ * single file, import.meta.url is the page's own, and file:// cannot be fetched; that
+ * page gets the module's bytes from its archive instead).
+ * @returns {boolean}
+ */
+export function canFetchModule() {
+  const here = new URL(import.meta.url);
+  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/library/search-wasm.js');
+}
+
 /** What add() returns for bytes that are not UTF-8 (never sent: TextEncoder writes UTF-8). */
 const REFUSED = 0xffffffff;
 
