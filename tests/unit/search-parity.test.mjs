@@ -30,7 +30,9 @@ async function corpusDocs() {
     const path = join(entry.parentPath, entry.name).slice(CORPUS.length + 1);
     if (!entry.isFile() || entry.parentPath === CORPUS || fileKind(path) !== 'article' || !statSync(join(CORPUS, path)).size) continue;
     try {
+      // The parse workers' options (parse-host.js): the index render writes no HTML.
       const article = render(readFileSync(join(CORPUS, path)), /** @type {any} */ ({ fileName: entry.name, includeText: true, includeHtml: false }));
+      assert.equal(article.html, '', `${path}: no HTML in an index render`);
       const { summary, text } = summarize(path, article);
       docs.push(indexDoc(summary, text));
     } catch {

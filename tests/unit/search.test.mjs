@@ -78,3 +78,15 @@ for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: snippets 
   assert.deepEqual(cut.filter((s) => s.mark).map((s) => s.text), ['needle']);
   assert.ok(cut.map((s) => s.text).join('').length < 250);
 });
+
+test('an engine that fails (the module trapped) gives way to MiniSearch, indexed again from the kept texts', async () => {
+  const engine = await ENGINES.rust();
+  const index = sampleIndex(engine);
+  assert.equal(index.engine.name, 'rust');
+  // What a trap looks like from JavaScript: every later call throws a RuntimeError.
+  engine.search = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  assert.deepEqual(index.search('电商').hits.map((h) => h.path), ['a.md'], 'the search is answered all the same');
+  assert.equal(index.engine.name, 'minisearch');
+  assert.equal(index.size, 4);
+  assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md']);
+});
