@@ -218,7 +218,8 @@ export class Library extends EventTarget {
     }
     this.backlinkCache.clear();
     this.fresh.push(record);
-    this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+    // The first article read is announced at once (the reader may be waiting to open it).
+    this.flushTimer ??= setTimeout(() => this.flush(), this.parsed + this.failed === 1 ? 0 : BATCH_MS);
   }
 
   /** Announces the records parsed since the last announcement. */
