@@ -104,6 +104,9 @@ pub unsafe extern "C" fn search(ptr: *const u8, len: usize, limit: usize) -> u32
     STATE.with_borrow_mut(|s| {
         s.seen.clear();
         let (hits, total) = s.index.search(&parse_query(query), limit, &mut s.seen);
+        // Sorted once here, not for every hit's `matched` call.
+        s.seen.sort_unstable();
+        s.seen.dedup();
         s.docs = hits.iter().map(|h| h.0).collect();
         s.scores = hits.iter().map(|h| h.1).collect();
         s.hits = hits;
@@ -144,10 +147,7 @@ pub extern "C" fn matched(rank: u32) -> usize {
         let Some(&(doc, _)) = hits.get(rank as usize) else {
             return 0;
         };
-        let mut seen_now = seen.clone();
-        seen_now.sort_unstable();
-        seen_now.dedup();
-        for term in index.matched_terms(doc, &seen_now) {
+        for term in index.matched_terms(doc, seen) {
             if !out.is_empty() {
                 out.push(b' ');
             }
