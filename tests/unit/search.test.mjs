@@ -24,6 +24,8 @@ test('CJK runs become bigrams, words are lower-cased and stemmed', () => {
   assert.deepEqual(tokenize('用Hexo部署'), ['用', 'hexo', '部署', '署']);
   assert.deepEqual(tokenize('ｆｕｌｌ－ｗｉｄｔｈ'), ['full', 'width'], 'NFKC folds full-width letters');
   assert.deepEqual(tokenize("it's 2021"), ['it', '2021']);
+  assert.deepEqual(tokenize('𠮷野家 𠮷'), ['𠮷野', '野家', '家', '𠮷'], 'a character of two UTF-16 units stays whole');
+  assert.deepEqual(tokenize("Don’t DON'T don't"), ['dont', 'dont', 'dont'], 'a word already seen gives the same term');
   assert.deepEqual(queryParts('电商 Indexing').map((p) => p.terms), [['电商'], ['index']]);
 });
 
