@@ -18,6 +18,7 @@ build:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
 	node scripts/vendor.mjs
+	scripts/build-search-index.sh
 	node scripts/dist.mjs --out dist
 	cp dist/folio.html www/folio.html
 	node scripts/shell-files.mjs
@@ -35,10 +36,14 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --manifest-path crates/search-index/Cargo.toml -- --check
+	cargo clippy --manifest-path crates/search-index/Cargo.toml --all-targets -- -D warnings
+	cargo clippy --manifest-path crates/search-index/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test --all-targets
 	cargo test --doc
+	cargo test --manifest-path crates/search-index/Cargo.toml
 
 ## The WASM API in headless Chromium (tests/wasm.rs; webdriver.json holds the browser flags).
 test-wasm:
@@ -51,6 +56,7 @@ test-oracle:
 ## The library's pure modules in Node (paths, zip bounds, tokenizer, search, link resolution).
 test-unit:
 	node scripts/vendor.mjs
+	scripts/build-search-index.sh
 	node --test tests/unit/
 
 test-e2e:

@@ -1,9 +1,10 @@
 // The search engines side by side on the same plain texts (the corpus rendered by the
-// core, repeated to 10 000 articles), in Node's V8: MiniSearch with the library's
-// tokenizer (what the library uses), FlexSearch with the same tokenizer (forward prefixes),
-// and the Rust prototype in rust-index/ compiled to WebAssembly. Index time, memory
-// (V8 heap after a full GC; the module's linear memory for the Rust one), query p95 for
-// CJK and English queries, and size shipped (gzip). `node bench/library/engines.mjs`.
+// core, repeated to 10 000 articles), in Node's V8: the library's index on its Rust engine
+// (crates/search-index, what the search worker runs) and on MiniSearch (its fallback),
+// both with the library's tokenizer and snippet texts, and FlexSearch with the same
+// tokenizer (forward prefixes). Index time, memory (V8 heap after a full GC, plus the
+// module's linear memory for the Rust one), query p95 for CJK and English queries, and
+// size shipped (gzip). `node bench/library/engines.mjs`.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { Document, Encoder } from 'flexsearch';
 import { init, render } from '../../www/folio.js';
 import { summarize } from '../../www/library/extract.js';
-import { SearchIndex } from '../../www/library/search-index.js';
+import { MiniSearchEngine, SearchIndex } from '../../www/library/search-index.js';
+import { WASM_URL, WasmEngine } from '../../www/library/search-wasm.js';
 import { tokenize } from '../../www/library/tokenize.js';
 import { CORPUS, corpusArticles } from './generate.mjs';
 
@@ -53,7 +55,7 @@ async function corpusDocs() {
   const docs = [];
   for (const path of corpusArticles()) {
     try {
-      const { summary, text } = summarize(path, render(readFileSync(join(CORPUS, path)), { fileName: path.split('/').pop() }));
+      const { summary, text } = summarize(path, render(readFileSync(join(CORPUS, path)), /** @type {any} */ ({ fileName: path.split('/').pop(), includeText: true, includeHtml: false })));
       docs.push({ path, title: summary.title ?? '', tags: [...summary.tags, ...summary.categories].join(' '), authors: summary.authors.join(' '), text });
     } catch {
       // Files the core refuses are not indexed by the library either.
@@ -67,7 +69,7 @@ async function corpusDocs() {
  * @param {object} engine
  * @param {(docs: any[]) => void} engine.build
  * @param {(q: string) => number} engine.query  returns the number of hits
- * @param {() => number} [engine.memory]  bytes, when the V8 heap does not hold the index
+ * @param {() => number} [engine.memory]  bytes held outside the V8 heap (a module's memory)
  * @param {number} engine.shipped  gzip bytes
  * @param {any[]} docs
  */
@@ -76,7 +78,7 @@ function run(name, engine, docs) {
   const t0 = performance.now();
   engine.build(docs);
   const indexMs = performance.now() - t0;
-  const memory = engine.memory ? engine.memory() : heap() - before;
+  const memory = heap() - before + (engine.memory ? engine.memory() : 0);
   /** @type {Record<string, number[]>} */
   const times = { cjk: [], english: [] };
   /** @type {Record<string, number>} */
@@ -107,7 +109,7 @@ export async function compareEngines(count) {
   /** @type {SearchIndex | null} */
   let mini = null;
   const miniResult = run('MiniSearch 7 (+ stemmer, CJK bigrams)', {
-    build: (list) => { mini = new SearchIndex(); mini.add(list); },
+    build: (list) => { mini = new SearchIndex(new MiniSearchEngine()); mini.add(list); },
     // limit 0: the ranked results only, no snippets (the other engines make none either).
     query: (q) => /** @type {SearchIndex} */ (mini).search(q, 0).total,
     shipped: gz('www/vendor/minisearch/dist/es/index.js') + gz('www/vendor/stemmer/index.js'),
@@ -128,35 +130,17 @@ export async function compareEngines(count) {
   }, docs);
   flex = null;
 
-  const crate = join(ROOT, 'bench/library/rust-index');
-  execFileSync('cargo', ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: crate, stdio: 'inherit' });
-  const wasmPath = join(crate, 'target/wasm32-unknown-unknown/release/folio_index_prototype.wasm');
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath));
-  const x = /** @type {any} */ (instance.exports);
-  const encoder = new TextEncoder();
-  /** @param {string} s */
-  const write = (s) => {
-    const bytes = encoder.encode(s);
-    const ptr = x.alloc(bytes.length);
-    new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
-    return [ptr, bytes.length];
-  };
-  const rustResult = run('Rust prototype (wasm, no stemming)', {
-    build: (list) => {
-      for (const d of list) {
-        const [ptr, len] = write(`${d.title}\u001f${d.tags}\u001f${d.authors}\u001f${d.text}`);
-        x.add(ptr, len);
-        x.free(ptr, len);
-      }
-    },
-    query: (q) => {
-      const [ptr, len] = write(q);
-      const n = x.search(ptr, len, 50);
-      x.free(ptr, len);
-      return n;
-    },
-    memory: () => x.memory.buffer.byteLength,
-    shipped: gzipSync(readFileSync(wasmPath), { level: 9 }).length,
+  execFileSync(join(ROOT, 'scripts/build-search-index.sh'), { stdio: 'inherit' });
+  const wasm = readFileSync(WASM_URL);
+  const engine = await WasmEngine.load(wasm);
+  /** @type {SearchIndex | null} */
+  let rust = null;
+  const rustResult = run('Rust index (wasm, same tokenizer)', {
+    build: (list) => { rust = new SearchIndex(engine); rust.add(list); },
+    query: (q) => /** @type {SearchIndex} */ (rust).search(q, 0).total,
+    // The V8 heap (kept texts) is counted by run(); the module's memory is added here.
+    memory: () => engine.x.memory.buffer.byteLength,
+    shipped: gzipSync(wasm, { level: 9 }).length + gz('www/library/search-wasm.js'),
   }, docs);
 
   const results = [miniResult, flexResult, rustResult];

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkArchive } from '../../scripts/check-archive.mjs';
+import { blocksOf, checkArchive } from '../../scripts/check-archive.mjs';
+import { fromBlocks, readArchive } from '../../www/library/archive.js';
 import { useBrowser, withPage } from './harness.mjs';
 import { VIEWER, itemFor, permalink, waitForArticle, waitForLibrary } from './library-helpers.mjs';
 
@@ -51,6 +52,7 @@ test('the library saved as one HTML file opens from file:// with no network: lis
     await withPage(harness, VIEWER, async (page) => {
       await page.getByTestId('folder-input').setInputFiles(FIXTURE);
       await waitForLibrary(page, 3);
+      assert.equal(await page.evaluate(async () => (await /** @type {any} */ (window).folioLibrary.search('京都'))?.engine), 'rust', 'the served page searches with the Rust index');
       await page.getByTestId('save-menu').locator('summary').click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-library').click()]);
       assert.equal(download.suggestedFilename(), 'blog.html');
@@ -69,6 +71,8 @@ test('the library saved as one HTML file opens from file:// with no network: lis
     // What was saved is an archive any reader of the format accepts, holding the folder exactly.
     const html = readFileSync(saved, 'utf8');
     assert.deepEqual(checkArchive(html, FIXTURE).problems, []);
+    const archive = readArchive(fromBlocks(blocksOf(html)));
+    assert.deepEqual(archive.engine?.slice(0, 4), new Uint8Array([0, 0x61, 0x73, 0x6d]), 'the search index module is saved with it');
 
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     /** @type {string[]} */
@@ -89,6 +93,7 @@ test('the library saved as one HTML file opens from file:// with no network: lis
       assert.equal(await page.getByTestId('library-count').innerText(), '3 articles');
       await page.getByTestId('search').fill('京都');
       await page.getByTestId('library-count').filter({ hasText: '1 match' }).waitFor();
+      assert.equal(await page.evaluate(async () => (await /** @type {any} */ (window).folioLibrary.search('京都'))?.engine), 'rust', 'from file:// too, with the module from the archive');
       await page.getByTestId('library-item').first().click();
       await page.getByTestId('article-title').filter({ hasText: 'A trip bundle' }).waitFor();
       assert.deepEqual(await page.getByTestId('article-body').locator('mark.library-match').allInnerTexts(), ['京都']);

@@ -8,24 +8,14 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { moduleGraph } from '../../scripts/dist.mjs';
 import { ENTRIES, shellFiles } from '../../scripts/shell-files.mjs';
-import { clip, isRelativeUrl, linksFromHtml, summarize, textFromHtml } from '../../www/library/extract.js';
+import { clip, isRelativeUrl, summarize } from '../../www/library/extract.js';
 import { KEYS, errorText, translator } from '../../www/library/strings.js';
 import { safeType } from '../../www/library/links.js';
 import { dayOf, plainName } from '../../www/library/dom.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
-test('text and relative links from sanitized HTML (for a core without includeText and links)', () => {
-  const html = '<h1 id="user-content-a">Title &amp; more</h1>\n<p>One<br>two &lt;b&gt; &#39;q&#39; &#x4e2d;</p><ul><li>x</li><li>y</li></ul>'
-    + '<p><a href="other%20post.md#sec" rel="noopener">o</a> <a href="https://ex.com/">e</a> <a href="#top">t</a>'
-    + '<img src="img/a.png" alt=""><img src="//cdn.x/p.png"><a class="wikilink" href="Note">n</a><a class="wikilink embed" href="Other">o</a></p>';
-  assert.equal(textFromHtml(html), "Title & more\nOne\ntwo <b> 'q' 中\nx\ny\no e tno");
-  assert.deepEqual(linksFromHtml(html), [
-    { kind: 'link', target: 'other post.md#sec' },
-    { kind: 'image', target: 'img/a.png' },
-    { kind: 'wikilink', target: 'Note' },
-    { kind: 'embed', target: 'Other' },
-  ]);
+test('relative URLs and clipped summaries', () => {
   assert.ok(isRelativeUrl('a/b.png'));
   for (const url of ['', '#x', '//host/a', 'https://a', 'mailto:x', 'data:image/png;base64,']) assert.ok(!isRelativeUrl(url), url);
   assert.equal(clip('word '.repeat(100), 20), 'word word word word…');
@@ -44,8 +34,8 @@ test('a summary keeps metadata, links and counts, never the HTML', () => {
   assert.deepEqual(summary.links, [{ kind: 'wikilink', target: 'N#h' }]);
   assert.equal(summary.warnings, 1);
   assert.ok(!JSON.stringify(summary).includes('secret html'));
-  const older = summarize('p/a.md', { ...article, text: undefined, links: undefined });
-  assert.equal(older.text, 'secret html', 'read from the HTML with an older core');
+  const bare = summarize('p/a.md', { ...article, text: undefined, links: undefined });
+  assert.deepEqual([bare.text, bare.summary.links], ['', []], 'nothing is read from the HTML');
 });
 
 test('object URLs are typed by use: an SVG or HTML file from the archive never opens as a page of this origin', () => {
@@ -94,7 +84,7 @@ test('the service worker caches every module, style and page of the shell', asyn
   assert.match(sw, /const SHELL_LIST = 'shell-files\.json'/, 'sw.js reads the list the build writes');
   const graph = await moduleGraph(ENTRIES);
   const listed = new Set(shellFiles(fileURLToPath(new URL('www/', ROOT)), new Set(graph)));
-  const needed = [...graph, 'index.html', 'style.css', 'library/library.css', 'manifest.webmanifest', 'favicon.svg', 'pkg/folio.js', 'pkg/folio_bg.wasm'];
+  const needed = [...graph, 'index.html', 'style.css', 'library/library.css', 'manifest.webmanifest', 'favicon.svg', 'pkg/folio.js', 'pkg/folio_bg.wasm', 'library/search-index.wasm'];
   for (const file of needed) assert.ok(listed.has(file), `the shell's list lacks ${file}`);
   assert.ok(graph.includes('vendor/minisearch/dist/es/index.js'), 'the library\'s vendored code is imported, so listed');
   assert.ok(![...listed].some((file) => file.startsWith('examples/') || file.endsWith('.d.ts')), 'examples and type files are not the shell');

@@ -72,3 +72,23 @@ test('cancel drops what waits', async () => {
   const codes = (await Promise.all(replies)).map((r) => ('error' in r ? r.error.code : 'ok'));
   assert.deepEqual(codes, ['ok', 'ok', 'cancelled']);
 });
+
+test('paused while the reader\'s article renders: no file handed out until resumed, or until the pause ends', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker(log)) });
+  pool.pause(10_000);
+  const first = ['a.md', 'b.md'].map((p) => pool.parse(p, file(p)));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(log, [], 'nothing while paused');
+  pool.resume();
+  await Promise.all(first);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md']);
+  pool.pause(30);
+  const second = pool.parse('c.md', file('c.md'));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(log.length, 2, 'still paused');
+  await second;
+  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse c.md'], 'the pause ends by itself');
+  pool.close();
+});

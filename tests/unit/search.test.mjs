@@ -1,10 +1,22 @@
 // www/library/tokenize.js and search-index.js: CJK without word boundaries, English
-// prefixes and stems, mixed text, ranking and snippets.
-// Run: node --test tests/unit/
+// prefixes and stems, mixed text, ranking and snippets, on both engines (the Rust
+// module, search-wasm.js, and MiniSearch, its fallback).
+// Run: node --test tests/unit/ (after scripts/build-search-index.sh)
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { queryParts, tokenize } from '../../www/library/tokenize.js';
-import { SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
+import { MiniSearchEngine, SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
+import { WASM_URL, WasmEngine } from '../../www/library/search-wasm.js';
+
+/** The Rust module's bytes (built by scripts/build-search-index.sh; a missing build fails here). */
+const wasm = readFileSync(WASM_URL);
+
+/** Each engine by name: a fresh one per call. */
+const ENGINES = {
+  rust: () => WasmEngine.load(wasm),
+  minisearch: async () => new MiniSearchEngine(),
+};
 
 test('CJK runs become bigrams, words are lower-cased and stemmed', () => {
   assert.deepEqual(tokenize('跨境电商'), ['跨境', '境电', '电商', '商']);
@@ -12,12 +24,17 @@ test('CJK runs become bigrams, words are lower-cased and stemmed', () => {
   assert.deepEqual(tokenize('用Hexo部署'), ['用', 'hexo', '部署', '署']);
   assert.deepEqual(tokenize('ｆｕｌｌ－ｗｉｄｔｈ'), ['full', 'width'], 'NFKC folds full-width letters');
   assert.deepEqual(tokenize("it's 2021"), ['it', '2021']);
+  assert.deepEqual(tokenize('𠮷野家 𠮷'), ['𠮷野', '野家', '家', '𠮷'], 'a character of two UTF-16 units stays whole');
+  assert.deepEqual(tokenize("Don’t DON'T don't"), ['dont', 'dont', 'dont'], 'a word already seen gives the same term');
   assert.deepEqual(queryParts('电商 Indexing').map((p) => p.terms), [['电商'], ['index']]);
 });
 
-/** @returns {SearchIndex} */
-function sampleIndex() {
-  const index = new SearchIndex();
+/**
+ * @param {import('../../www/library/search-index.js').Engine} engine
+ * @returns {SearchIndex}
+ */
+function sampleIndex(engine) {
+  const index = new SearchIndex(engine);
   index.add([
     { path: 'a.md', title: '跨境电商综试区', tags: 'news 商务', authors: '', text: '商务部新闻发言人表示，全国跨境电商综试区已达132个。' },
     { path: 'b.md', title: 'Indexing static sites', tags: 'search', authors: 'Ann', text: 'How a search engine indexes pages. Hexo and Jekyll sites.' },
@@ -27,16 +44,16 @@ function sampleIndex() {
   return index;
 }
 
-test('Chinese queries find text without word boundaries', () => {
-  const index = sampleIndex();
+for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: Chinese queries find text without word boundaries`, async () => {
+  const index = sampleIndex(await make());
   assert.deepEqual(index.search('电商').hits.map((h) => h.path), ['a.md']);
   assert.deepEqual(index.search('综试区').hits.map((h) => h.path), ['a.md']);
   assert.deepEqual(index.search('商').hits.map((h) => h.path).sort(), ['a.md'], 'one character, by prefix');
   assert.deepEqual(index.search('电商 部署').hits, [], 'every part of the query must match');
 });
 
-test('English: stems, prefixes while typing, and the title ranks above the body', () => {
-  const index = sampleIndex();
+for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: English: stems, prefixes while typing, and the title ranks above the body`, async () => {
+  const index = sampleIndex(await make());
   assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md'], 'title match first');
   assert.deepEqual(index.search('searc').hits.map((h) => h.path).sort(), ['b.md', 'c.md'], 'the word being typed is a prefix');
   assert.deepEqual(index.search('hexo 部署').hits.map((h) => h.path), ['d.md'], 'mixed query');
@@ -47,8 +64,8 @@ test('English: stems, prefixes while typing, and the title ranks above the body'
   assert.equal(index.search('indexed').total, 0, 'a re-added path replaces the old text');
 });
 
-test('snippets mark every match around the first one', () => {
-  const index = sampleIndex();
+for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: snippets mark every match around the first one`, async () => {
+  const index = sampleIndex(await make());
   const hit = index.search('跨境电商').hits[0];
   const marks = hit.snippet.filter((s) => s.mark).map((s) => s.text);
   assert.ok(marks.includes('跨境电商'), `overlapping bigrams mark the whole word: ${JSON.stringify(hit.snippet)}`);
@@ -62,4 +79,16 @@ test('snippets mark every match around the first one', () => {
   assert.equal(cut[cut.length - 1].text, '…');
   assert.deepEqual(cut.filter((s) => s.mark).map((s) => s.text), ['needle']);
   assert.ok(cut.map((s) => s.text).join('').length < 250);
+});
+
+test('an engine that fails (the module trapped) gives way to MiniSearch, indexed again from the kept texts', async () => {
+  const engine = await ENGINES.rust();
+  const index = sampleIndex(engine);
+  assert.equal(index.engine.name, 'rust');
+  // What a trap looks like from JavaScript: every later call throws a RuntimeError.
+  engine.search = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  assert.deepEqual(index.search('电商').hits.map((h) => h.path), ['a.md'], 'the search is answered all the same');
+  assert.equal(index.engine.name, 'minisearch');
+  assert.equal(index.size, 4);
+  assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md']);
 });

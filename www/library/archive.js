@@ -3,7 +3,9 @@
 //   <script type="application/vnd.folio.archive+zip" data-part="0" data-parts="N">BASE64</script>
 // blocks whose decoded bytes, in part order, are one ZIP holding `folio-archive.json` (the
 // manifest: every file and each article's summary), `index.jsonl` (each article's search
-// document, so that the page indexes without rendering) and `files/<path>` (the files).
+// document, so that the page indexes without rendering), optionally `search-index.wasm`
+// (the search worker's index module, for a page opened from file://, which cannot fetch
+// it) and `files/<path>` (the files).
 // Pure (no DOM): written in the zip worker or the page, read in the page, checked in Node.
 
 import { strFromU8, strToU8, zipSync } from '../vendor/fflate/esm/browser.js';
@@ -16,6 +18,7 @@ export { ARCHIVE_TYPE, ArchiveError, BLOCK_BYTES, blockElements, fromBlocks, toB
 /** The manifest's name and `format`, and the version this module writes and reads. */
 export const MANIFEST = 'folio-archive.json';
 export const INDEX = 'index.jsonl';
+export const ENGINE = 'search-index.wasm';
 export const FILES = 'files/';
 export const FORMAT = 'folio-archive';
 export const VERSION = 1;
@@ -43,6 +46,7 @@ export const VERSION = 1;
  * @property {{ path: string, bytes: Uint8Array, kind: 'article' | 'asset' }[]} files
  * @property {ArticleSummary[]} articles
  * @property {IndexDoc[]} docs
+ * @property {Uint8Array | null} [engine]  The search index module (search-index.wasm), when the writer has it.
  * @property {Date} [created]
  */
 
@@ -52,7 +56,7 @@ export const VERSION = 1;
  * @param {ArchiveInput} input
  * @returns {Uint8Array}
  */
-export function writeArchive({ title, generator, files, articles, docs, created = new Date() }) {
+export function writeArchive({ title, generator, files, articles, docs, engine = null, created = new Date() }) {
   /** @type {Manifest} */
   const manifest = {
     format: FORMAT,
@@ -68,6 +72,7 @@ export function writeArchive({ title, generator, files, articles, docs, created 
     [MANIFEST]: [strToU8(JSON.stringify(manifest)), { level: 6 }],
     [INDEX]: [strToU8(docs.map((doc) => JSON.stringify(doc)).join('\n')), { level: 6 }],
   };
+  if (engine) entries[ENGINE] = [engine, { level: 6 }];
   for (const { path, bytes, kind } of files) entries[FILES + path] = [bytes, { level: kind === 'article' ? 6 : 0 }];
   return zipSync(entries);
 }
@@ -78,6 +83,8 @@ export function writeArchive({ title, generator, files, articles, docs, created 
  * @property {{ path: string, bytes: Uint8Array }[]} files   Paths normalized (paths.js); bounded as any zip.
  * @property {Map<string, ArticleSummary>} summaries  By path, for articles that have one.
  * @property {IndexDoc[]} docs
+ * @property {Uint8Array | null} engine  The search index module, if the archive holds one (a
+ *   page runs it only from its own archive: the module comes with the viewer's own code).
  */
 
 /**
@@ -127,7 +134,8 @@ export function readArchive(zip) {
     }
     if (isDoc(doc) && present.has(doc.path)) docs.push(doc);
   }
-  return { manifest, files, summaries, docs };
+  const engine = byName.get(ENGINE);
+  return { manifest, files, summaries, docs, engine: engine?.length ? engine : null };
 }
 
 /**

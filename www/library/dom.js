@@ -36,8 +36,16 @@ export function dayOf(date, locale) {
   if (!m) return null;
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(day.getTime())) return null;
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(day);
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(day);
 }
+
+/** A day formatter per locale (making one per row costs a list redraw a long task). @type {Map<string, Intl.DateTimeFormat>} */
+const dayFormats = new Map();
 
 /**
  * A metadata value as a reader should see it: Obsidian's `[[Note|label]]` and `[[Note]]`

@@ -54,6 +54,9 @@ import { FolderTree, inFolder } from './tree.js';
 /** The facets a list can be filtered by. */
 export const FACETS = /** @type {const} */ (['category', 'tag', 'author', 'year']);
 
+/** The longest the parse pool waits while an opened article renders, in ms. */
+const READER_FIRST_MS = 1500;
+
 /** Throttle for 'parsed' events, so views redraw in batches, not per file. */
 const BATCH_MS = 80;
 
@@ -119,6 +122,8 @@ export class Library extends EventTarget {
     this.byDate = [];
     /** @type {Set<ArticleRecord>} */
     this.dateChanged = new Set();
+    /** The search index module's bytes when they came with the page's archive (saved again with it). @type {Uint8Array | null} */
+    this.engineBytes = null;
   }
 
   /**
@@ -213,7 +218,8 @@ export class Library extends EventTarget {
     }
     this.backlinkCache.clear();
     this.fresh.push(record);
-    this.flushTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+    // The first article read is announced at once (the reader may be waiting to open it).
+    this.flushTimer ??= setTimeout(() => this.flush(), this.parsed + this.failed === 1 ? 0 : BATCH_MS);
   }
 
   /** Announces the records parsed since the last announcement. */
@@ -341,7 +347,11 @@ export class Library extends EventTarget {
    * missing either is parsed as usual).
    * @param {import('./archive.js').ReadArchive} archive
    */
-  openArchive({ files, summaries, docs }) {
+  openArchive({ files, summaries, docs, engine }) {
+    if (engine) {
+      this.engineBytes = engine;
+      this.searchClient?.useEngine(engine);
+    }
     const docsByPath = new Map(docs.map((doc) => [doc.path, doc]));
     /** @type {Map<string, { summary: ArticleSummary, doc: import('./messages.js').IndexDoc }>} */
     const known = new Map();
@@ -362,6 +372,7 @@ export class Library extends EventTarget {
    * @param {import('../folio.js').Article & { text?: unknown }} article  Rendered from this record's File.
    */
   settleFromArticle(path, article) {
+    this.pool.resume();
     const record = this.records.get(path);
     if (!record || record.status !== 'pending' || !this.pool.drop(path)) return;
     const { summary, text } = summarize(path, article);
@@ -371,11 +382,13 @@ export class Library extends EventTarget {
 
   /**
    * Moves an article to the front of the parse queue (the reader opened it: its summary,
-   * links and backlinks are wanted first).
+   * links and backlinks are wanted first), and pauses the pool until the viewer's render of
+   * it settles it (settleFromArticle) or READER_FIRST_MS pass: the cores are the reader's.
    * @param {string} path
    */
   prioritize(path) {
     this.pool.prioritize(path);
+    if (this.pool.pending) this.pool.pause(READER_FIRST_MS);
   }
 
   /**
@@ -407,7 +420,7 @@ export class Library extends EventTarget {
    * @param {number} [limit]
    */
   search(query, limit) {
-    return this.searchClient ? this.searchClient.search(query, limit) : Promise.resolve({ hits: [], total: 0, ms: 0 });
+    return this.searchClient ? this.searchClient.search(query, limit) : Promise.resolve({ hits: [], total: 0, ms: 0, engine: '' });
   }
 
   /**

@@ -22,6 +22,8 @@
  * @property {{ path: string, file: Blob, kind: 'article' | 'asset' }[]} files
  * @property {ArticleSummary[]} articles
  * @property {IndexDoc[]} docs
+ * @property {Uint8Array | null} [engine]  The search index module (search-index.wasm), so
+ *   that the saved page searches with it from file:// too.
  */
 
 /**
@@ -97,6 +99,7 @@
  *   | { type: 'add', docs: IndexDoc[] }
  *   | { type: 'remove', paths: string[] }
  *   | { type: 'clear' }
+ *   | { type: 'engine', wasm: Uint8Array }
  *   | { type: 'count', id: number }
  *   | { type: 'texts', id: number }
  *   | { type: 'query', id: number, query: string, limit: number }} SearchRequest
@@ -113,7 +116,7 @@
  */
 
 /**
- * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number }
+ * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number, engine: string }
  *   | { type: 'count', id: number, documents: number }
  *   | { type: 'texts', id: number, texts: [string, string][] }
  *   | { type: 'indexed', documents: number }} SearchReply

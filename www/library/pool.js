@@ -51,6 +51,30 @@ export class ParsePool {
     /** @type {Lane[]} */
     this.lanes = [];
     this.nextId = 1;
+    /** While paused (an article is being rendered for the reader), no file is handed out. */
+    this.paused = false;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.resumeTimer = undefined;
+  }
+
+  /**
+   * Hands out no more files for a while (the files workers hold go on): the article the
+   * reader opened renders with the cores to itself. Ends at `resume()`, or after `ms`.
+   * @param {number} ms
+   */
+  pause(ms) {
+    this.paused = true;
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => this.resume(), ms);
+  }
+
+  /** Hands out files again. */
+  resume() {
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
+    if (!this.paused) return;
+    this.paused = false;
+    this.pump();
   }
 
   /**
@@ -106,13 +130,14 @@ export class ParsePool {
   /** Ends the workers. */
   close() {
     this.cancel();
+    clearTimeout(this.resumeTimer);
     for (const lane of this.lanes) lane.worker.terminate();
     this.lanes = [];
   }
 
   /** Hands waiting files to workers with room, starting workers up to the pool size. */
   pump() {
-    while (this.queue.length) {
+    while (this.queue.length && !this.paused) {
       const lane = this.lanes.find((l) => l.held.size === 0)
         ?? (this.lanes.length < this.size ? this.addLane() : this.lanes.find((l) => l.held.size < PER_WORKER));
       if (!lane) return;

@@ -18,7 +18,19 @@ export class ProgressView {
     this.text = h('span', { class: 'lib-progress-text', 'data-testid': 'library-progress-text' });
     this.box = h('div', { class: 'lib-progress', hidden: true }, this.bar, this.text);
     container.append(this.box);
-    library.addEventListener('progress', (event) => this.draw(/** @type {CustomEvent} */ (event).detail));
+    /** The latest counts, drawn once a frame however often they come. @type {{ total: number, parsed: number, failed: number, indexed: number } | null} */
+    this.latest = null;
+    library.addEventListener('progress', (event) => {
+      const first = this.latest === null;
+      this.latest = /** @type {CustomEvent} */ (event).detail;
+      if (first) {
+        requestAnimationFrame(() => {
+          const counts = this.latest;
+          this.latest = null;
+          if (counts) this.draw(counts);
+        });
+      }
+    });
   }
 
   /**

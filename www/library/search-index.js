@@ -1,7 +1,10 @@
-// The library's full-text index: MiniSearch over the tokenizer in tokenize.js, with
-// the title above tags above authors above the body, every query word required, the
-// word being typed matched as a prefix, and snippets cut from the kept text around the
-// matches. Pure (no DOM): it runs in the search worker and in Node.
+// The library's full-text index: the tokenizer in tokenize.js, the title above tags above
+// authors above the body, every query word required, the word being typed matched as a
+// prefix, and snippets cut from the kept text around the matches. The postings live in
+// an engine: the Rust index (search-wasm.js, the search worker's own WebAssembly module)
+// or MiniSearch (here), the fallback where that module cannot load or stops; both score
+// with BM25+ per field, so they rank alike. Pure (no DOM): it runs in the search worker
+// and in Node.
 
 import MiniSearch from '../vendor/minisearch/dist/es/index.js';
 import { isCjk, marked, snippet } from './matches.js';
@@ -11,6 +14,7 @@ export { findMatches, marked, snippet } from './matches.js';
 
 /** @typedef {import('./messages.js').IndexDoc} IndexDoc */
 /** @typedef {import('./messages.js').SearchHit} SearchHit */
+/** @typedef {import('./tokenize.js').QueryPart} QueryPart */
 
 /** Field weights: a word in the title counts four times one in the body. */
 export const BOOST = Object.freeze({ title: 4, tags: 2.5, authors: 1.5, text: 1 });
@@ -18,9 +22,47 @@ export const BOOST = Object.freeze({ title: 4, tags: 2.5, authors: 1.5, text: 1 
 /** Characters of each article's text kept for snippets (the whole text is indexed). */
 export const SNIPPET_TEXT_LIMIT = 50_000;
 
+/**
+ * One part of a query as an engine runs it: every term required (a CJK run's bigrams)
+ * or any (a word's stem and its form as typed), prefixes or exact terms.
+ * @typedef {object} EnginePart
+ * @property {string[]} terms
+ * @property {boolean} all
+ * @property {boolean} prefix
+ */
 
-export class SearchIndex {
+/**
+ * Where the postings live. Paths are the documents' ids.
+ * @typedef {object} Engine
+ * @property {string} name
+ * @property {number} size
+ * @property {(doc: IndexDoc) => void} add       Replaces a document already held under its path.
+ * @property {(path: string) => void} remove
+ * @property {() => void} clear
+ * @property {(parts: EnginePart[], limit: number) => { results: { path: string, score: number, terms: string[] }[], total: number }} search
+ *   Documents matching every part, best first: the `limit` best with the indexed terms they matched.
+ */
+
+/**
+ * The parts of a query as the engines run them (the same for both).
+ * @param {QueryPart[]} parts
+ * @returns {EnginePart[]}
+ */
+export function engineParts(parts) {
+  const last = parts.length - 1;
+  return parts.map((part, i) => {
+    const typing = i === last;
+    // A CJK run: all its bigrams; a single character is matched as a prefix.
+    if (part.cjk) return { terms: part.terms, all: true, prefix: part.terms[0].length === 1 };
+    const forms = typing && part.raw !== part.terms[0] ? [part.terms[0], part.raw] : part.terms;
+    return { terms: forms, all: false, prefix: typing };
+  });
+}
+
+/** MiniSearch as an engine (the fallback). */
+export class MiniSearchEngine {
   constructor() {
+    this.name = 'minisearch';
     this.mini = new MiniSearch({
       idField: 'path',
       fields: ['title', 'tags', 'authors', 'text'],
@@ -28,17 +70,83 @@ export class SearchIndex {
       tokenize,
       processTerm: (term) => term,
     });
+  }
+
+  get size() {
+    return this.mini.documentCount;
+  }
+
+  /** @param {IndexDoc} doc */
+  add(doc) {
+    if (this.mini.has(doc.path)) this.mini.discard(doc.path);
+    this.mini.add(doc);
+  }
+
+  /** @param {string} path */
+  remove(path) {
+    if (this.mini.has(path)) this.mini.discard(path);
+  }
+
+  clear() {
+    this.mini.removeAll();
+  }
+
+  /**
+   * @param {EnginePart[]} parts
+   * @param {number} limit
+   */
+  search(parts, limit) {
+    // No fuzzy matching: on a big index it costs more than the 30 ms a keystroke may
+    // take, and stems already cover a word's forms.
+    const queries = parts.map((p) => ({ combineWith: p.all ? 'AND' : 'OR', queries: p.terms, prefix: p.prefix }));
+    const found = this.mini.search(/** @type {any} */ ({ combineWith: 'AND', queries }), {
+      boost: BOOST,
+      tokenize: (/** @type {string} */ term) => [term],
+      processTerm: (/** @type {string} */ term) => term,
+      weights: { fuzzy: 0, prefix: 0.6 },
+    });
+    return { results: found.slice(0, limit).map((r) => ({ path: String(r.id), score: r.score, terms: r.terms })), total: found.length };
+  }
+}
+
+export class SearchIndex {
+  /**
+   * @param {Engine} [engine]  default: MiniSearch
+   */
+  constructor(engine = new MiniSearchEngine()) {
+    /** @type {Engine} */
+    this.engine = engine;
     /** Text kept for snippets, by path. @type {Map<string, string>} */
     this.texts = new Map();
-    /** Titles, for snippets of articles whose body does not match. @type {Map<string, string>} */
-    this.titles = new Map();
+    /** Titles, tags and authors, for snippets and for indexing again. @type {Map<string, { title: string, tags: string, authors: string }>} */
+    this.fields = new Map();
     /** Articles whose kept text was cut at SNIPPET_TEXT_LIMIT. @type {Set<string>} */
     this.cut = new Set();
   }
 
   /** How many articles are indexed. */
   get size() {
-    return this.mini.documentCount;
+    return this.engine.size;
+  }
+
+  /**
+   * Runs an engine call; when the engine fails (the WebAssembly module trapped: out of
+   * memory), MiniSearch takes over, indexed again from the kept texts, and the call is
+   * made there.
+   * @template T
+   * @param {(engine: Engine) => T} call
+   * @returns {T}
+   */
+  guarded(call) {
+    try {
+      return call(this.engine);
+    } catch (error) {
+      if (this.engine instanceof MiniSearchEngine) throw error;
+      const mini = new MiniSearchEngine();
+      for (const [path, f] of this.fields) mini.add({ path, ...f, text: this.texts.get(path) ?? '' });
+      this.engine = mini;
+      return call(mini);
+    }
   }
 
   /**
@@ -47,12 +155,11 @@ export class SearchIndex {
    */
   add(docs) {
     for (const doc of docs) {
-      if (this.mini.has(doc.path)) this.mini.discard(doc.path);
-      this.mini.add(doc);
       this.texts.set(doc.path, doc.text.length > SNIPPET_TEXT_LIMIT ? doc.text.slice(0, SNIPPET_TEXT_LIMIT) : doc.text);
       if (doc.text.length > SNIPPET_TEXT_LIMIT) this.cut.add(doc.path);
       else this.cut.delete(doc.path);
-      this.titles.set(doc.path, doc.title);
+      this.fields.set(doc.path, { title: doc.title, tags: doc.tags, authors: doc.authors });
+      this.guarded((engine) => engine.add(doc));
     }
   }
 
@@ -61,9 +168,9 @@ export class SearchIndex {
    */
   remove(paths) {
     for (const path of paths) {
-      if (this.mini.has(path)) this.mini.discard(path);
+      this.guarded((engine) => engine.remove(path));
       this.texts.delete(path);
-      this.titles.delete(path);
+      this.fields.delete(path);
       this.cut.delete(path);
     }
   }
@@ -78,9 +185,9 @@ export class SearchIndex {
   }
 
   clear() {
-    this.mini.removeAll();
+    this.guarded((engine) => engine.clear());
     this.texts.clear();
-    this.titles.clear();
+    this.fields.clear();
     this.cut.clear();
   }
 
@@ -93,40 +200,22 @@ export class SearchIndex {
   search(query, limit = 50) {
     const parts = queryParts(query);
     if (!parts.length) return { hits: [], total: 0 };
-    const last = parts.length - 1;
-    const queries = parts.map((part, i) => {
-      const typing = i === last;
-      if (part.cjk) {
-        // All bigrams of the run; a single character is matched as a prefix.
-        return { combineWith: 'AND', queries: part.terms, prefix: part.terms[0].length === 1 };
-      }
-      const forms = typing && part.raw !== part.terms[0] ? [part.terms[0], part.raw] : part.terms;
-      // No fuzzy matching: on a big index it costs more than the 30 ms a keystroke may
-      // take, and stems already cover a word's forms.
-      return { combineWith: 'OR', queries: forms, prefix: typing };
-    });
-    const results = this.mini.search(/** @type {any} */ ({ combineWith: 'AND', queries }), {
-      boost: BOOST,
-      tokenize: (/** @type {string} */ term) => [term],
-      processTerm: (/** @type {string} */ term) => term,
-      weights: { fuzzy: 0, prefix: 0.6 },
-    });
+    const { results, total } = this.guarded((engine) => engine.search(engineParts(parts), limit));
     // What is marked: a CJK run of the query as a whole (not each of its bigrams, which
     // would mark 驾驶 in 驾驶人 for 驾驶员), and the indexed words that matched.
     const runs = parts.filter((p) => p.cjk).map((p) => p.raw);
-    const hits = results.slice(0, limit).map((result) => {
-      const path = String(result.id);
-      const text = this.texts.get(path) ?? '';
-      const title = this.titles.get(path) ?? '';
+    const hits = results.map((result) => {
+      const text = this.texts.get(result.path) ?? '';
+      const title = this.fields.get(result.path)?.title ?? '';
       const terms = [...runs, ...result.terms.filter((t) => !isCjk(t[0]))];
       return {
-        path,
+        path: result.path,
         score: result.score,
         terms,
         title: marked(title, terms),
         snippet: snippet(text, terms),
       };
     });
-    return { hits, total: results.length };
+    return { hits, total };
   }
 }

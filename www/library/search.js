@@ -72,7 +72,7 @@ export class SearchClient extends EventTarget {
    * Searches; resolves to null when a newer search was asked meanwhile.
    * @param {string} query
    * @param {number} [limit]
-   * @returns {Promise<{ hits: SearchHit[], total: number, ms: number } | null>}
+   * @returns {Promise<{ hits: SearchHit[], total: number, ms: number, engine: string } | null>}
    */
   async search(query, limit = 50) {
     const ticket = this.nextId();
@@ -84,6 +84,7 @@ export class SearchClient extends EventTarget {
       hits,
       total: replies.reduce((n, r) => n + r.total, 0),
       ms: Math.max(...replies.map((r) => r.ms)),
+      engine: replies[0]?.engine ?? '',
     };
   }
 
@@ -125,6 +126,15 @@ export class SearchClient extends EventTarget {
 
   clear() {
     for (const worker of this.workers) worker.postMessage({ type: 'clear' });
+  }
+
+  /**
+   * Gives the index its module's bytes (where the worker could not fetch them), before
+   * anything is indexed.
+   * @param {Uint8Array} wasm
+   */
+  useEngine(wasm) {
+    for (const worker of this.workers) worker.postMessage({ type: 'engine', wasm });
   }
 
   /** Ends the workers. */

@@ -53,6 +53,20 @@ function dataUrl(blob) {
 }
 
 /**
+ * The search index module's bytes (search-index.wasm, beside this file), for the saved
+ * page; null where it cannot be fetched (the saved page then searches with MiniSearch).
+ * @returns {Promise<Uint8Array | null>}
+ */
+async function searchModule() {
+  try {
+    const response = await fetch(new URL('./search-index.wasm', import.meta.url));
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Hands a Blob to the browser as a download.
  * @param {Blob} blob
  * @param {string} name
@@ -201,7 +215,8 @@ export class ShareView {
         ...[...library.assets].map(([path, file]) => ({ path, file, kind: /** @type {const} */ ('asset') })),
       ];
       const title = library.tree.root.folders.size === 1 ? [...library.tree.root.folders.keys()][0] : t('library');
-      const blob = await packInWorker({ template, title, generator: 'Folio viewer', files, articles, docs });
+      const engine = library.engineBytes ?? await searchModule();
+      const blob = await packInWorker({ template, title, generator: 'Folio viewer', files, articles, docs, engine });
       const name = `${fileNameFor(title)}.html`;
       download(blob, name);
       this.say(t('saved', name, blob.size));

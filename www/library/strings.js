@@ -22,6 +22,12 @@ export function size(bytes) {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** English numbers with thousands separators (one formatter: making one per call costs a
+ * list redraw milliseconds). */
+const english = new Intl.NumberFormat('en');
+/** @param {number} n */
+const num = (n) => english.format(n);
+
 /** @type {Record<Lang, Record<string, string | ((...args: any[]) => string)>>} */
 const STRINGS = {
   en: {
@@ -32,19 +38,19 @@ const STRINGS = {
     openFilesOrZip: 'Open files or .zip…',
     library: 'Library',
     more: 'Open, save and settings',
-    libraryButton: (n) => `Library, ${n === 1 ? '1 article' : `${n.toLocaleString('en')} articles`}`,
+    libraryButton: (n) => `Library, ${n === 1 ? '1 article' : `${num(n)} articles`}`,
     folders: 'Folders',
     allArticles: 'All articles',
     articles: 'Articles',
-    count: (n) => (n === 1 ? '1 article' : `${n.toLocaleString('en')} articles`),
-    countOf: (shown, total) => `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} articles`,
-    progress: (done, total) => `Reading ${done.toLocaleString('en')} of ${total.toLocaleString('en')}…`,
-    indexed: (n) => `${n.toLocaleString('en')} indexed for search`,
+    count: (n) => (n === 1 ? '1 article' : `${num(n)} articles`),
+    countOf: (shown, total) => `${num(shown)} of ${num(total)} articles`,
+    progress: (done, total) => `Reading ${num(done)} of ${num(total)}…`,
+    indexed: (n) => `${num(n)} indexed for search`,
     failedCount: (n) => (n === 1 ? '1 could not be read' : `${n} could not be read`),
-    ready: (n) => `All ${n.toLocaleString('en')} read`,
+    ready: (n) => `All ${num(n)} read`,
     search: 'Search the library',
     searchPlaceholder: 'Search (press /)',
-    results: (n) => (n === 0 ? 'No matches' : n === 1 ? '1 match' : `${n.toLocaleString('en')} matches`),
+    results: (n) => (n === 0 ? 'No matches' : n === 1 ? '1 match' : `${num(n)} matches`),
     sortBy: 'Sort by',
     filters: 'Filter',
     filtersOn: (n) => `Filter (${n})`,
@@ -80,10 +86,10 @@ const STRINGS = {
     'archive-version': ({ version }) => `The library in this file was written in a newer format (version ${version}).`,
     unresolved: (target) => `Not in the opened files: ${target}`,
     embedTooDeep: (target) => `Embedded note not shown (nested too deeply): ${target}`,
-    'zip-too-many': ({ limit }) => `This archive holds more than ${Number(limit).toLocaleString('en')} files; Folio opens at most that many.`,
+    'zip-too-many': ({ limit }) => `This archive holds more than ${num(Number(limit))} files; Folio opens at most that many.`,
     'zip-too-large': ({ limit }) => `This archive would unpack to more than ${size(Number(limit))}; Folio refuses it.`,
     'zip-entry-too-large': ({ name, limit }) => `“${name}” in this archive would unpack to more than ${size(Number(limit))}; Folio refuses the archive.`,
-    'zip-bomb': ({ name, ratio }) => `“${name}” would unpack to ${Number(ratio).toLocaleString('en')} times its packed size: this archive looks like a zip bomb, so it was not opened.`,
+    'zip-bomb': ({ name, ratio }) => `“${name}” would unpack to ${num(Number(ratio))} times its packed size: this archive looks like a zip bomb, so it was not opened.`,
     'zip-unreadable': () => 'This is not a zip archive Folio can read (damaged, encrypted or another format).',
     'folder-unreadable': () => 'This folder could not be read.',
     'worker-failed': () => 'Reading this file stopped the worker that read it.',

@@ -13,13 +13,16 @@ export { isCjk } from './matches.js';
 const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+/gu;
 /** A word: letters, digits and marks (apostrophes inside words kept). */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** Surrogates: a character written in two UTF-16 units. */
+const SURROGATES = /[\ud800-\udfff]/;
 /** Characters that compatibility normalization (NFKC) changes in practice: full-width forms, ligatures. */
 const COMPAT = /[\u3000\uff01-\uffef\ufb00-\ufb4f\u2160-\u217f]/;
 
-/** Stems already computed (English repeats its words): word → stem. */
-const stems = new Map();
-/** The most stems kept; beyond it the cache starts again. */
-const STEM_CACHE = 100_000;
+/** Words already normalized, as written (text repeats its words): word → term. Looking a
+ * word up costs less than lower-casing it; it was most of the search worker's time. */
+const known = new Map();
+/** The most words kept; beyond it the cache starts again. */
+const TERM_CACHE = 100_000;
 
 /**
  * Normalizes one word of a non-CJK script: lower case, no apostrophe ending, stemmed when
@@ -28,15 +31,14 @@ const STEM_CACHE = 100_000;
  * @returns {string}
  */
 export function normalizeWord(word) {
-  const lower = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
-  if (!/^[a-z]{3,}$/.test(lower)) return lower;
-  let stem = stems.get(lower);
-  if (stem === undefined) {
-    if (stems.size >= STEM_CACHE) stems.clear();
-    stem = stemmer(lower);
-    stems.set(lower, stem);
-  }
-  return stem;
+  const seen = known.get(word);
+  if (seen !== undefined) return seen;
+  let lower = word.toLowerCase();
+  if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/['’]s$/, '').replace(/['’]/g, '');
+  const term = /^[a-z]{3,}$/.test(lower) ? stemmer(lower) : lower;
+  if (known.size >= TERM_CACHE) known.clear();
+  known.set(word, term);
+  return term;
 }
 
 /**
@@ -45,6 +47,12 @@ export function normalizeWord(word) {
  * @param {string[]} out
  */
 function cjkTerms(run, out) {
+  if (!SURROGATES.test(run)) {
+    // One UTF-16 unit a character (all but the rarest Han): pairs cut in place.
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    out.push(run[run.length - 1]);
+    return;
+  }
   const chars = Array.from(run);
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
   out.push(chars[chars.length - 1]);
@@ -63,7 +71,8 @@ function runs(text, each) {
       each(word, false);
       continue;
     }
-    for (const run of word.matchAll(RUNS)) each(run[0], CJK.test(run[0][0]));
+    // The run's first character whole (a Han character beyond U+FFFF is two UTF-16 units).
+    for (const run of word.matchAll(RUNS)) each(run[0], CJK.test(String.fromCodePoint(/** @type {number} */ (run[0].codePointAt(0)))));
   }
 }
 

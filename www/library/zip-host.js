@@ -55,10 +55,10 @@ export function zipHost(post) {
  * @param {import('./messages.js').PackRequest} request
  * @returns {Promise<Blob>}
  */
-async function pack({ template, title, generator, files, articles, docs }) {
+async function pack({ template, title, generator, files, articles, docs, engine = null }) {
   const end = template.lastIndexOf('</body>');
   if (end < 0) throw new Error('The viewer page has no </body>.');
   const read = await Promise.all(files.map(async ({ path, file, kind }) => ({ path, kind, bytes: new Uint8Array(await file.arrayBuffer()) })));
-  const zip = writeArchive({ title, generator, files: read, articles, docs });
+  const zip = writeArchive({ title, generator, files: read, articles, docs, engine });
   return new Blob([template.slice(0, end), ...blockElements(toBlocks(zip)), template.slice(end)], { type: 'text/html' });
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the library's search index (crates/search-index, its own workspace) into
+# www/library/search-index.wasm, the module the search worker loads (search-wasm.js).
+# Raw exports, no wasm-bindgen: a plain cargo build for wasm32 is the whole build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet --release --target wasm32-unknown-unknown --manifest-path crates/search-index/Cargo.toml
+cp crates/search-index/target/wasm32-unknown-unknown/release/folio_search_index.wasm www/library/search-index.wasm
+echo "search index: www/library/search-index.wasm ($(wc -c < www/library/search-index.wasm) bytes)"

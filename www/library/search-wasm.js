@@ -1,0 +1,149 @@
+// The Rust index (crates/search-index, built into search-index.wasm) as a search engine
+// for search-index.js: the worker tokenizes each field (tokenize.js) and hands the terms
+// over, one document a call, through a buffer in the module's memory; the module keeps
+// the postings and ranks. Documents are numbers there, paths here. Any call that traps
+// throws, and search-index.js falls back to MiniSearch.
+
+import { tokenize } from './tokenize.js';
+
+/** @typedef {import('./messages.js').IndexDoc} IndexDoc */
+/** @typedef {import('./search-index.js').EnginePart} EnginePart */
+
+/**
+ * The module's exports (raw: numbers and pointers into its memory).
+ * @typedef {object} IndexExports
+ * @property {WebAssembly.Memory} memory
+ * @property {(len: number) => number} alloc
+ * @property {(ptr: number, len: number) => void} free
+ * @property {(ptr: number, len: number) => number} add
+ * @property {(doc: number) => void} remove
+ * @property {() => void} clear
+ * @property {() => number} count
+ * @property {(ptr: number, len: number, limit: number) => number} search
+ * @property {() => number} hits
+ * @property {() => number} hit_docs
+ * @property {() => number} hit_scores
+ * @property {(rank: number) => number} matched
+ * @property {() => number} out
+ */
+
+/** The module's URL, beside this file. */
+export const WASM_URL = new URL('./search-index.wasm', import.meta.url);
+
+/**
+ * Whether the module can be fetched: this file is served as written, over http(s) (in the
+ * single file, import.meta.url is the page's own, and file:// cannot be fetched; that
+ * page gets the module's bytes from its archive instead).
+ * @returns {boolean}
+ */
+export function canFetchModule() {
+  const here = new URL(import.meta.url);
+  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/library/search-wasm.js');
+}
+
+/** What add() returns for bytes that are not UTF-8 (never sent: TextEncoder writes UTF-8). */
+const REFUSED = 0xffffffff;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class WasmEngine {
+  /**
+   * @param {WebAssembly.Instance} instance
+   */
+  constructor(instance) {
+    this.name = 'rust';
+    this.x = /** @type {IndexExports} */ (/** @type {unknown} */ (instance.exports));
+    /** Document numbers by path, and paths by number. @type {Map<string, number>} */
+    this.ids = new Map();
+    /** @type {(string | undefined)[]} */
+    this.paths = [];
+    /** A buffer in the module's memory, reused while it is big enough. */
+    this.buffer = { ptr: 0, size: 0 };
+  }
+
+  /**
+   * Loads the module (bytes or a URL) and makes an engine of it.
+   * @param {BufferSource | URL} [source]
+   * @returns {Promise<WasmEngine>}
+   */
+  static async load(source = WASM_URL) {
+    if (source instanceof URL) {
+      const response = await fetch(source);
+      if (!response.ok) throw new Error(`search-index.wasm: HTTP ${response.status}`);
+      const { instance } = await WebAssembly.instantiateStreaming(response, {});
+      return new WasmEngine(instance);
+    }
+    const { instance } = await WebAssembly.instantiate(source, {});
+    return new WasmEngine(instance);
+  }
+
+  get size() {
+    return this.x.count();
+  }
+
+  /**
+   * Writes a string into the module's buffer.
+   * @param {string} text
+   * @returns {number} its length in bytes
+   */
+  write(text) {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    const need = text.length * 3;
+    if (need > this.buffer.size) {
+      if (this.buffer.size) this.x.free(this.buffer.ptr, this.buffer.size);
+      const size = Math.max(need, 64 * 1024);
+      this.buffer = { ptr: this.x.alloc(size), size };
+    }
+    return encoder.encodeInto(text, new Uint8Array(this.x.memory.buffer, this.buffer.ptr, this.buffer.size)).written;
+  }
+
+  /** @param {IndexDoc} doc */
+  add(doc) {
+    this.remove(doc.path);
+    const fields = [doc.title, doc.tags, doc.authors, doc.text].map((field) => tokenize(field).join(' ')).join('\n');
+    const len = this.write(fields);
+    const id = this.x.add(this.buffer.ptr, len);
+    if (id === REFUSED) return;
+    this.ids.set(doc.path, id);
+    this.paths[id] = doc.path;
+  }
+
+  /** @param {string} path */
+  remove(path) {
+    const id = this.ids.get(path);
+    if (id === undefined) return;
+    this.x.remove(id);
+    this.ids.delete(path);
+    this.paths[id] = undefined;
+  }
+
+  clear() {
+    this.x.clear();
+    this.buffer = { ptr: 0, size: 0 };
+    this.ids.clear();
+    this.paths = [];
+  }
+
+  /**
+   * @param {EnginePart[]} parts
+   * @param {number} limit
+   */
+  search(parts, limit) {
+    const query = parts.map((p) => `${p.all ? 'A' : 'O'}${p.prefix ? 'p' : 'x'} ${p.terms.join(' ')}`).join('\n');
+    const len = this.write(query);
+    const total = this.x.search(this.buffer.ptr, len, limit);
+    const count = this.x.hits();
+    const docs = new Uint32Array(this.x.memory.buffer, this.x.hit_docs(), count).slice();
+    const scores = new Float32Array(this.x.memory.buffer, this.x.hit_scores(), count).slice();
+    const results = [];
+    for (let rank = 0; rank < count; rank++) {
+      const path = this.paths[docs[rank]];
+      if (path === undefined) continue;
+      const bytes = this.x.matched(rank);
+      const terms = bytes ? decoder.decode(new Uint8Array(this.x.memory.buffer, this.x.out(), bytes)).split(' ') : [];
+      results.push({ path, score: scores[rank], terms });
+    }
+    return { results, total };
+  }
+}
