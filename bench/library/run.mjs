@@ -1,5 +1,5 @@
 // The library benchmark: `make bench-library` (or `node bench/library/run.mjs [--sizes 500,10000]
-// [--no-engines] [--profile]`).
+// [--no-engines] [--profile] [--trace]`).
 //
 // For each size, an archive of the corpus repeated into nested folders (with images) is
 // generated in a temporary folder and opened at once through the viewer's folder
@@ -30,6 +30,8 @@ const SIZES = (option('--sizes') ?? '500,10000').split(',').map(Number);
 const ENGINES = !argv.includes('--no-engines');
 /** `--profile`: a CPU profile of the page's main thread while the archive opens, its top functions printed. */
 const PROFILE = argv.includes('--profile');
+/** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it. */
+const TRACE = argv.includes('--trace');
 
 /** Queries as typed: CJK without spaces, English words, a word being typed, mixed. */
 export const QUERIES = {
@@ -102,6 +104,32 @@ function topFunctions(profile) {
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
 }
 
+/**
+ * The main thread's tasks over 50 ms in a timeline trace, each with the time its kinds of
+ * work took (layout, style, script, garbage collection …), longest first.
+ * @param {any[]} events
+ * @returns {{ ms: number, parts: string }[]}
+ */
+function longTaskParts(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 50_000));
+  if (!main) return [];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur > 50_000).sort((a, b) => b.dur - a.dur).slice(0, 6);
+  return tasks.map((task) => {
+    /** @type {Map<string, number>} */
+    const parts = new Map();
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.name !== 'RunTask');
+    // Only the outermost events inside the task, so nothing is counted twice.
+    for (const e of inside) {
+      if (inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur)) continue;
+      const what = e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction' ? `script ${(e.args?.data?.url ?? '').replace(/^.*\/www\//, '').replace(/^http.*?\/\/[^/]*\//, '')}` : e.name;
+      parts.set(what, (parts.get(what) ?? 0) + e.dur / 1000);
+    }
+    const listed = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
+    return { ms: Math.round(task.dur / 1000), parts: listed };
+  });
+}
+
 const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
 /**
@@ -161,17 +189,30 @@ async function measure(base, size) {
     const baseline = rendererKiB(dir);
     let peak = baseline;
     const sampler = setInterval(() => { peak = Math.max(peak, rendererKiB(dir)); }, 250);
-    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    const cdp = PROFILE || TRACE ? await context.newCDPSession(page) : null;
+    /** @type {any[]} */
+    const traceEvents = [];
+    if (cdp && TRACE) {
+      cdp.on('Tracing.dataCollected', (/** @type {any} */ e) => { traceEvents.push(...e.value); });
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    }
     if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-      await cdp.send('Profiler.start');
+      if (PROFILE) await cdp.send('Profiler.enable');
+      if (PROFILE) await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      if (PROFILE) await cdp.send('Profiler.start');
     }
     const started = Date.now();
     await page.getByTestId('folder-input').setInputFiles(archive.folder);
     await page.waitForFunction(() => /** @type {any} */ (window).__bench.allIndexed > 0, undefined, { timeout: 900_000, polling: 200 });
     clearInterval(sampler);
-    const profile = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
+    const profile = cdp && PROFILE ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
+    let longTasks = null;
+    if (cdp && TRACE) {
+      const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await ended;
+      longTasks = longTaskParts(traceEvents);
+    }
     peak = Math.max(peak, rendererKiB(dir));
     const wall = Date.now() - started;
     const bench = await page.evaluate(() => /** @type {any} */ (window).__bench);
@@ -211,6 +252,7 @@ async function measure(base, size) {
       memory: { baselineBytes: baseline * 1024, peakBytes: peak * 1024 },
       errors,
       ...(profile ? { profile } : {}),
+      ...(longTasks ? { longTaskParts: longTasks } : {}),
     };
   } finally {
     await context.close();
@@ -233,6 +275,7 @@ try {
     console.log(`  search p95  CJK ${r.searchP95.cjk.toFixed(1)} ms, English ${r.searchP95.english.toFixed(1)} ms (median ${r.searchMedian.cjk.toFixed(1)} / ${r.searchMedian.english.toFixed(1)})   (goal < 30 ms)`);
     console.log(`  renderer memory peak ${mib(r.memory.peakBytes)} (before opening ${mib(r.memory.baselineBytes)}): ${(r.memory.peakBytes / r.archiveBytes).toFixed(2)}× the archive, ${((r.memory.peakBytes - r.memory.baselineBytes) / r.archiveBytes).toFixed(2)}× counting only what opening added   (goal < 3×)`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
+    if (r.longTaskParts) console.log(`  long tasks, what the browser did in each (ms):\n${r.longTaskParts.map((/** @type {any} */ t) => `    ${String(t.ms).padStart(6)}  ${t.parts}`).join('\n')}`);
     if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
   }
 } finally {

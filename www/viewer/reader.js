@@ -143,6 +143,9 @@ export class Reader {
     const entry = files.current;
     if (!entry) return;
     const switched = this.#shown !== entry;
+    // Where the pane starts, read before the new view goes in: its content does not move
+    // it, and reading it afterwards would lay out the whole new article at once.
+    const paneTop = switched ? pane.getBoundingClientRect().top : 0;
     if (switched) this.#leave();
     this.#shown = entry;
     const arrival = this.#arrival?.key === entry.key ? this.#arrival : null;
@@ -168,26 +171,27 @@ export class Reader {
       this.#parts.announce(entry.state === 'error' ? t('errorAnnounce', entry.name, describeError(entry.error, t)) : t('loaded', title));
       if (arrival) {
         this.#arrival = null;
-        this.#land(built, arrival);
+        this.#land(built, arrival, paneTop);
         return;
       }
     }
-    if (switched) this.#toTop();
+    if (switched) this.#toTop(false, paneTop);
   }
 
   /**
    * Takes the reader to where it was sent: the first search match, else the anchor.
    * @param {Built} built
    * @param {Arrival} arrival
+   * @param {number} paneTop where the pane starts (read before the view went in)
    */
-  #land(built, arrival) {
+  #land(built, arrival, paneTop) {
     const first = arrival.terms.length ? built.view.querySelector('mark.library-match') : null;
     const target = first ?? (arrival.fragment ? anchorTarget(built.view, arrival.fragment) : null);
     if (target) {
       target.scrollIntoView({ block: first ? 'center' : 'start' });
       if (!first) goToAnchor(target);
     } else {
-      this.#toTop(true);
+      this.#toTop(true, paneTop);
     }
   }
 
@@ -338,12 +342,15 @@ export class Reader {
     else if (fresh) built.view.append(fresh);
   }
 
-  /** Brings the top of the pane into view at once when it was scrolled past (a switch
+  /**
+   * Brings the top of the pane into view at once when it was scrolled past (a switch
    * from deep in a long article must not animate across thousands of pixels), and, for
    * an article the reader went to (`bring`), when it lies below the list (a phone, where
-   * the library stacks above the article). */
-  #toTop(bring = false) {
-    const top = this.#parts.pane.getBoundingClientRect().top;
+   * the library stacks above the article). `top` is where the pane starts, if known.
+   * @param {boolean} [bring]
+   * @param {number} [top]
+   */
+  #toTop(bring = false, top = this.#parts.pane.getBoundingClientRect().top) {
     if (top < 0 || (bring && top > window.innerHeight / 3)) window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
   }
 
