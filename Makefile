@@ -5,16 +5,20 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve build test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library screenshots
+.PHONY: serve build viewer test test-rust test-wasm test-oracle test-unit test-e2e test-fuzz fuzz lint bless clean dist bench bench-library screenshots
 
-## Build, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
-serve: build
+## Build the viewer, then serve www/ on http://127.0.0.1:$(PORT) with the sample article as the demo.
+serve: viewer
 	node scripts/serve.mjs --root www --port $(PORT)
 
+## The viewer, and the CLI at target/release/folio.
+build: viewer
+	cargo build --release --bin folio
+
 ## The WASM package under www/pkg, third-party code under www/vendor, the single-file viewer
-## (dist/, and www/folio.html that "Save library as one HTML file" writes into), the service
-## worker's list and the CLI at target/release/folio.
-build:
+## (dist/, and www/folio.html that "Save library as one HTML file" writes into) and the
+## service worker's list. The tests need no release CLI (tests/cli.rs runs cargo's own build).
+viewer:
 	scripts/ensure-tools.sh build
 	scripts/build-wasm.sh
 	node scripts/vendor.mjs
@@ -22,10 +26,9 @@ build:
 	node scripts/dist.mjs --out dist
 	cp dist/folio.html www/folio.html
 	node scripts/shell-files.mjs
-	cargo build --release --bin folio
 
-## Everything: formatting, lints (native and wasm32), Rust tests, build, browser tests.
-test: lint test-rust test-wasm build test-oracle test-unit test-e2e test-fuzz
+## Everything: formatting, lints (native and wasm32), Rust tests, the viewer's build, browser tests.
+test: lint test-rust test-wasm viewer test-oracle test-unit test-e2e test-fuzz
 
 ## Formatting and lints: Rust (native and wasm32), then the shell's JS (types from JSDoc, ESLint).
 lint:
@@ -63,7 +66,7 @@ test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 ## The pictures the README shows (docs/*.png); not part of `make test`, which changes no tracked file.
-screenshots: build
+screenshots: viewer
 	node scripts/screenshots.mjs
 
 ## dist/folio.html (one self-contained file that works from file://) and the npm package in dist/npm.
@@ -99,7 +102,7 @@ bench: build bench-library
 	node bench/cli/run.mjs
 
 ## The library at archive scale (10 000 and 500 files) in headless Chromium, and the search engines compared.
-bench-library: build
+bench-library: viewer
 	node bench/library/run.mjs
 
 clean:
