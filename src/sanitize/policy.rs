@@ -3,6 +3,7 @@
 //! (the `html` feature) from the same lists; the steps ammonia cannot take; the
 //! attributes every image gets; the same URL policy for URLs from metadata.
 
+#[cfg(feature = "html")]
 use crate::text::tag_spans;
 #[cfg(feature = "html")]
 use ammonia::{Builder, UrlRelative};
@@ -167,6 +168,7 @@ pub(super) const URL_SCHEMES: [&str; 8] = [
 ];
 
 /// Removed together with everything inside them.
+#[cfg(feature = "html")]
 pub(super) const DROP_WITH_CONTENT: [&str; 19] = [
     "script", "style", "template", "noscript", "iframe", "object", "embed", "frameset", "noframes",
     "noembed", "xmp", "svg", "math", "title", "textarea", "select", "button", "form", "label",
@@ -328,6 +330,7 @@ pub(super) const IMAGE_ATTRIBUTES: &str =
     r#" referrerpolicy="no-referrer" loading="lazy" decoding="async""#;
 
 /// Adds [`IMAGE_ATTRIBUTES`] to every `<img>` of sanitized HTML.
+#[cfg(feature = "html")]
 pub(super) fn add_image_attributes(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut pos = 0;
@@ -352,6 +355,7 @@ pub(super) fn add_image_attributes(html: &str) -> String {
 /// then may drop an attribute before it (a class the filter refuses) with
 /// `swap_remove`, which moves `rel` into its place; a second pass would drop `rel`
 /// and append it again. This gives what that pass gives, without it.
+#[cfg(feature = "html")]
 pub(super) fn rel_last(html: String) -> String {
     let rel = format!(" rel=\"{LINK_REL}\"");
     let misplaced = |tag: &str| {
