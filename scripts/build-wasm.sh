@@ -35,6 +35,10 @@ while IFS=$'\t' read -r name target out_dir out_name profile opt_level opt_args 
   CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt_level" wasm-pack build --"$profile" --target "$target" \
     --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- $cargo_args >&2
   wasm="$out_dir/${out_name}_bg.wasm"
+  # Cargo's own output still has its function names: kept for the size report per crate
+  # (bench/browser/wasm-sizes.mjs, printed by make bench).
+  mkdir -p target/wasm-tiers
+  cp "target/wasm32-unknown-unknown/$profile/folio.wasm" "target/wasm-tiers/$name.wasm"
   if [ -n "$opt_args" ] && [ "$profile" = release ]; then
     # shellcheck disable=SC2086
     node_modules/.bin/wasm-opt $opt_args "$wasm" -o "$wasm.opt"

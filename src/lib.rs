@@ -37,6 +37,7 @@ mod tier;
 mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+mod web_url;
 
 pub use article::{
     Article, Direction, Format, FrontMatterKind, Hidden, Link, LinkKind, Stats, TocEntry,

@@ -46,11 +46,11 @@ pub use policy::ID_PREFIX;
 pub(crate) use safe_writer::{more_comment, Element, Heading, Layout, Mode, Node, Written};
 pub(crate) use tidy::tidy;
 
+use crate::web_url::Url;
 #[cfg(feature = "html")]
 use ammonia::Builder;
 #[cfg(feature = "html")]
 use std::cell::OnceCell;
-use url::Url;
 
 /// HTML on its way to the page, as the tests and benchmarks see the body stage:
 /// either still to be sanitized, or written safe already by the safe Markdown

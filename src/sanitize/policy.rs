@@ -5,13 +5,13 @@
 
 #[cfg(feature = "html")]
 use crate::text::tag_spans;
+use crate::web_url::{ParseError, Url};
 #[cfg(feature = "html")]
 use ammonia::{Builder, UrlRelative};
 use std::borrow::Cow;
 use std::collections::HashSet;
 #[cfg(feature = "html")]
 use std::sync::LazyLock;
-use url::Url;
 
 /// Prefix of every element id in sanitized output.
 pub const ID_PREFIX: &str = "user-content-";
@@ -402,7 +402,7 @@ pub(super) fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
                     .any(|p| v.to_ascii_lowercase().starts_with(p));
             (ok.contains(u.scheme()) || raster).then(|| u.to_string())
         }
-        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+        Err(ParseError::RelativeUrlWithoutBase) => match base {
             Some(b) => b.join(v).ok().map(String::from),
             None => Some(v.to_string()),
         },

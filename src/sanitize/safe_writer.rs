@@ -23,11 +23,11 @@ use super::policy::{
 };
 use crate::article::{Link, LinkKind};
 use crate::text::{collapse_whitespace, ends_line, relative_target, slug};
+use crate::web_url::{ParseError, Url};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
-use url::Url;
 
 /// What the writer takes: pulldown-cmark's events, and the elements Folio adds that
 /// pulldown-cmark has no event for (callouts, footnotes, highlights).
@@ -173,7 +173,7 @@ impl Policy {
             } else if is_url_attribute(name) {
                 match Url::parse(value) {
                     Ok(u) => self.schemes.contains(u.scheme()),
-                    Err(e) => e == url::ParseError::RelativeUrlWithoutBase,
+                    Err(e) => e == ParseError::RelativeUrlWithoutBase,
                 }
             } else {
                 true
@@ -240,10 +240,7 @@ fn is_url_attribute(name: &str) -> bool {
 }
 
 fn is_relative(value: &str) -> bool {
-    matches!(
-        Url::parse(value),
-        Err(url::ParseError::RelativeUrlWithoutBase)
-    )
+    matches!(Url::parse(value), Err(ParseError::RelativeUrlWithoutBase))
 }
 
 /// Writes `nodes` in `mode`; `None` (never in unsafe mode) when only the HTML
