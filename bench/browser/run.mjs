@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate, SIZES, KINDS } from './generate.mjs';
-import { crateOf, readModule } from './wasm-sizes.mjs';
+import { sizesByCrate } from './wasm-sizes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = await import(pathToFileURL(join(ROOT, 'scripts', 'dist.mjs')).href);
@@ -645,16 +645,8 @@ function tierReport() {
   for (const tier of wasmTiers()) {
     const file = join(ROOT, 'target/wasm-tiers', `${tier.name}.wasm`);
     if (!existsSync(file)) continue;
-    const { functions, names, data } = readModule(readFileSync(file));
-    /** @type {Map<string, number>} */
-    const byCrate = new Map();
-    let code = 0;
-    for (const [index, size] of functions) {
-      const crate = crateOf(names.get(index));
-      byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
-      code += size;
-    }
-    const top = [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([c, s]) => `${c} ${fmt(s / KB)}`).join(', ');
+    const { crates, code, data } = sizesByCrate(readFileSync(file));
+    const top = crates.slice(0, 12).map(([c, s]) => `${c} ${fmt(s / KB)}`).join(', ');
     console.log(`  tier ${tier.name} before wasm-opt, KiB: code ${fmt(code / KB)} (${top}); data ${fmt(data / KB)}`);
   }
 }

@@ -109,10 +109,13 @@ export function crateOf(symbol) {
   return symbol.startsWith('__') || /^[a-z]/.test(symbol) ? '(runtime, C)' : '(other)';
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = process.argv[2];
-  const top = Number(process.argv[3] ?? 25);
-  const { functions, names, data, sections } = readModule(readFileSync(file));
+/**
+ * A module's code bytes per crate, largest first, with its code and data totals.
+ * @param {Uint8Array} bytes
+ * @returns {{ crates: [string, number][], code: number, data: number, names: number, sections: Record<string, number> }}
+ */
+export function sizesByCrate(bytes) {
+  const { functions, names, data, sections } = readModule(bytes);
   /** @type {Map<string, number>} */
   const byCrate = new Map();
   let code = 0;
@@ -121,8 +124,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
     code += size;
   }
-  console.log(`${file}: code ${code} B in ${functions.size} functions, data ${data} B${names.size ? '' : ' (no name section: run it on cargo\'s output)'}`);
-  for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  return { crates: [...byCrate].sort((a, b) => b[1] - a[1]), code, data, names: names.size, sections };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  const top = Number(process.argv[3] ?? 25);
+  const { crates, code, data, names, sections } = sizesByCrate(readFileSync(file));
+  console.log(`${file}: code ${code} B in ${crates.length} crates, data ${data} B${names ? '' : ' (no name section: run it on cargo\'s output)'}`);
+  for (const [crate, size] of crates.slice(0, top)) {
     console.log(`  ${crate.padEnd(28)} ${String(size).padStart(9)} ${(size / code * 100).toFixed(1).padStart(5)} %`);
   }
   for (const [label, size] of Object.entries(sections).filter(([l]) => l.startsWith('custom'))) {
