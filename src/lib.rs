@@ -28,6 +28,7 @@ pub mod fragment;
 mod front_matter;
 mod lang;
 mod metadata;
+mod needs;
 mod options;
 mod outline;
 mod sanitize;
@@ -45,8 +46,9 @@ pub use article::{
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{Error, ErrorKind};
 pub use metadata::title_from_file_name;
+pub use needs::needs;
 pub use options::Options;
-pub use tier::{needs, Tier};
+pub use tier::Tier;
 pub use warning::{Warning, WarningCode};
 
 use assemble::Parts;
