@@ -39,6 +39,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo fmt --manifest-path crates/search-index/Cargo.toml -- --check
 	cargo clippy --manifest-path crates/search-index/Cargo.toml --all-targets -- -D warnings
 	cargo clippy --manifest-path crates/search-index/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings

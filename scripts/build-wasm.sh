@@ -1,31 +1,55 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into www/pkg as wasm-pack.toml says, then optimizes it
-# with binaryen's wasm-opt from npm, and copies the demo sample next to the page.
+# Builds the WebAssembly tiers into www/pkg as wasm-pack.toml says (each tier: cargo
+# features, opt-level, wasm-opt arguments), optimizes each with binaryen's wasm-opt from
+# npm, and copies the demo sample next to the page.
+#
+#   scripts/build-wasm.sh            the tiers wasm-pack.toml marks `built`
+#   scripts/build-wasm.sh light full the tiers named
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Read wasm-pack.toml (Python's tomllib: no extra dependency).
-eval "$(python3 - <<'PY'
-import tomllib, shlex
+# Read wasm-pack.toml (Python's tomllib: no extra dependency): one line per tier to build.
+tiers=$(python3 - "$@" <<'PY'
+import sys, tomllib
 c = tomllib.load(open("wasm-pack.toml", "rb"))
-b, o = c["build"], c.get("wasm-opt", {})
-print(f"TARGET={shlex.quote(b['target'])} OUT_DIR={shlex.quote(b['out-dir'])} OUT_NAME={shlex.quote(b['out-name'])} PROFILE={shlex.quote(b['profile'])}")
-print(f"OPT_ENABLED={'1' if o.get('enabled') else '0'}")
-print("OPT_ARGS=(" + " ".join(shlex.quote(a) for a in o.get("args", [])) + ")")
+b, tiers = c["build"], c["tiers"]
+names = sys.argv[1:] or [n for n, t in tiers.items() if t.get("built")]
+for n in names:
+    if n not in tiers:
+        sys.exit(f"wasm-pack.toml has no tier {n!r} (tiers: {', '.join(tiers)})")
+    t = tiers[n]
+    cargo = [] if t.get("default-features", True) else ["--no-default-features"]
+    if t.get("features"):
+        cargo += ["--features", ",".join(t["features"])]
+    opt = t.get("wasm-opt", []) + b.get("wasm-opt-features", [])
+    print("\t".join([
+        n, b["target"], b["out-dir"], t["out-name"], b["profile"], str(t.get("opt-level", "3")),
+        " ".join(opt), " ".join(cargo)]))
 PY
-)"
+)
 
-wasm-pack build --"$PROFILE" --target "$TARGET" --out-dir "$OUT_DIR" --out-name "$OUT_NAME" --no-pack . >&2
-wasm="$OUT_DIR/${OUT_NAME}_bg.wasm"
-if [ "$OPT_ENABLED" = 1 ] && [ "$PROFILE" = release ]; then
-  node_modules/.bin/wasm-opt "${OPT_ARGS[@]}" "$wasm" -o "$wasm.opt"
-  mv "$wasm.opt" "$wasm"
-fi
-rm -f "$OUT_DIR/.gitignore"
+while IFS=$'\t' read -r name target out_dir out_name profile opt_level opt_args cargo_args; do
+  [ -n "$name" ] || continue
+  start=$(date +%s)
+  # shellcheck disable=SC2086 # the cargo arguments are words
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt_level" wasm-pack build --"$profile" --target "$target" \
+    --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- $cargo_args >&2
+  wasm="$out_dir/${out_name}_bg.wasm"
+  # Cargo's own output still has its function names: kept for the size report per crate
+  # (bench/browser/wasm-sizes.mjs, printed by make bench).
+  mkdir -p target/wasm-tiers
+  cp "target/wasm32-unknown-unknown/$profile/folio.wasm" "target/wasm-tiers/$name.wasm"
+  if [ -n "$opt_args" ] && [ "$profile" = release ]; then
+    # shellcheck disable=SC2086
+    node_modules/.bin/wasm-opt $opt_args "$wasm" -o "$wasm.opt"
+    mv "$wasm.opt" "$wasm"
+  fi
+  rm -f "$out_dir/.gitignore"
+  printf 'built tier %s: %s (%s bytes, %s gzipped) in %ss\n' "$name" "$wasm" "$(wc -c <"$wasm")" \
+    "$(gzip -9c "$wasm" | wc -c)" "$(($(date +%s) - start))" >&2
+done <<<"$tiers"
 
 # The page ships its own copy of the canonical sample so that a deployed www/ works alone.
 sample=../shared/samples/sina-cross-border-ecommerce.md
 mkdir -p www/samples
 if [ -f "$sample" ]; then cp "$sample" www/samples/; fi
-
-printf 'built %s (%s bytes, %s gzipped)\n' "$wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)" >&2

@@ -8,7 +8,10 @@
 
 use crate::error::{err, Error};
 use crate::warning::{Warning, WarningCode};
+#[cfg(feature = "legacy")]
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+#[cfg(not(feature = "legacy"))]
+use unicode::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +37,7 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 /// How many leading bytes the binary and UTF-16 heuristics look at.
 const SNIFF_LEN: usize = 8 * 1024;
 /// How many leading bytes may hold a `<meta charset>` (as in the HTML prescan).
+#[cfg(feature = "legacy")]
 const META_LEN: usize = 1024;
 
 /// Decodes a file's bytes. Fails only for empty, oversized or binary input.
@@ -75,24 +79,46 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     })
 }
 
-/// Chooses the encoding and decodes; returns the raw text, the encoding's name and
-/// the number of malformed sequences replaced by U+FFFD.
-fn pick_and_decode(
-    bytes: &[u8],
-    warnings: &mut Vec<Warning>,
-) -> Result<(String, &'static str, usize), Error> {
+/// The raw text, the encoding's name and the number of malformed sequences
+/// replaced by U+FFFD.
+type Picked = (String, &'static str, usize);
+
+/// Chooses the encoding and decodes: a Unicode encoding when the bytes say so,
+/// else a legacy one (declared or detected).
+#[cfg_attr(not(feature = "legacy"), allow(clippy::ptr_arg))]
+fn pick_and_decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked, Error> {
+    match pick_unicode(bytes)? {
+        Some(picked) => Ok(picked),
+        None => legacy(bytes, warnings),
+    }
+}
+
+/// The text of a file readable without the legacy tier, as [`decode`] gives it
+/// (`None`: it needs that tier); a file that is no text at all gives `""` (it fails
+/// the same with any tier).
+pub(crate) fn unicode_text(bytes: &[u8]) -> Option<String> {
+    match pick_unicode(bytes) {
+        Ok(Some((text, _, _))) => Some(normalize(&text)),
+        Ok(None) => None,
+        Err(_) => Some(String::new()),
+    }
+}
+
+/// The bytes decoded when they are Unicode (a BOM, UTF-16 by its NULs, UTF-8 with
+/// at most a few damaged bytes); `None` when they are not; an error for no text.
+fn pick_unicode(bytes: &[u8]) -> Result<Option<Picked>, Error> {
     // Byte order marks. UTF-32LE's BOM starts with UTF-16LE's, so it is tested first.
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
         let (t, bad) = decode_utf32(rest, false);
-        return Ok((t, "UTF-32LE", bad));
+        return Ok(Some((t, "UTF-32LE", bad)));
     }
     if let Some(rest) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
         let (t, bad) = decode_utf32(rest, true);
-        return Ok((t, "UTF-32BE", bad));
+        return Ok(Some((t, "UTF-32BE", bad)));
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (t, bad) = decode_with(enc, bytes.get(bom_len..).unwrap_or_default());
-        return Ok((t, enc.name(), bad));
+        return Ok(Some((t, enc.name(), bad)));
     }
     if let Some((kind, described)) = magic_kind(bytes) {
         return Err(err!(Binary, "This is {described}, not an article.").with("kind", kind));
@@ -108,16 +134,29 @@ fn pick_and_decode(
         if controls > 8 && controls * 10 > n {
             return Err(binary("it is full of control bytes", "control bytes"));
         }
-        return Ok((t, enc.name(), bad));
+        return Ok(Some((t, enc.name(), bad)));
     }
     check_binary(head)?;
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), UTF_8.name(), 0));
+        return Ok(Some((s.to_string(), UTF_8.name(), 0)));
     }
     if mostly_utf8(bytes) {
         let (t, bad) = decode_with(UTF_8, bytes);
-        return Ok((t, UTF_8.name(), bad));
+        return Ok(Some((t, UTF_8.name(), bad)));
     }
+    Ok(None)
+}
+
+/// A build without the legacy tier: the file needs it.
+#[cfg(not(feature = "legacy"))]
+fn legacy(_bytes: &[u8], _warnings: &mut [Warning]) -> Result<Picked, Error> {
+    Err(crate::error::not_ready(crate::tier::Tier::Legacy))
+}
+
+/// A legacy encoding: the one `<meta charset>` declares, else chardetng's guess
+/// (a warning says it was guessed).
+#[cfg(feature = "legacy")]
+fn legacy(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked, Error> {
     if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_LEN)]) {
         let (t, bad) = decode_with(enc, bytes);
         return Ok((t, enc.name(), bad));
@@ -254,6 +293,7 @@ fn is_odd_control(c: u32) -> bool {
 /// Finds a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` label
 /// in `head` and resolves it like a browser (UTF-16 labels mean UTF-8 here, since
 /// the bytes are ASCII-compatible).
+#[cfg(feature = "legacy")]
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
@@ -277,6 +317,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Reads the label after `charset` (with optional spaces, `=` and quotes) in one tag.
+#[cfg(feature = "legacy")]
 fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(pos) = find(&tag[from..], b"charset") {
@@ -307,12 +348,14 @@ fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Byte-string search (the needles here are short).
+#[cfg(feature = "legacy")]
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Decodes with encoding_rs (no BOM sniffing), counting malformed sequences,
 /// each of which becomes one U+FFFD.
+#[cfg(feature = "legacy")]
 fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let cap = decoder
@@ -341,6 +384,96 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
     }
     (out, bad)
 }
+
+/// UTF-8 and UTF-16 without encoding_rs, for the light tier: the same text and
+/// counts as its decoders (the WHATWG rules: one U+FFFD per maximal invalid
+/// subpart; an unpaired surrogate or a lone last byte is one U+FFFD), which the
+/// tests check against encoding_rs.
+#[cfg_attr(feature = "legacy", allow(dead_code))]
+mod unicode {
+    /// One of the Unicode encodings, by its WHATWG name.
+    #[derive(Debug, PartialEq, Eq)]
+    pub(super) struct Encoding(&'static str);
+
+    pub(super) static UTF_8: &Encoding = &Encoding("UTF-8");
+    pub(super) static UTF_16LE: &Encoding = &Encoding("UTF-16LE");
+    pub(super) static UTF_16BE: &Encoding = &Encoding("UTF-16BE");
+
+    impl Encoding {
+        pub(super) fn name(&self) -> &'static str {
+            self.0
+        }
+
+        /// The encoding a byte order mark names, and the mark's length.
+        pub(super) fn for_bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                Some((UTF_8, 3))
+            } else if bytes.starts_with(b"\xFF\xFE") {
+                Some((UTF_16LE, 2))
+            } else if bytes.starts_with(b"\xFE\xFF") {
+                Some((UTF_16BE, 2))
+            } else {
+                None
+            }
+        }
+    }
+
+    /// Decodes UTF-8 or UTF-16, counting malformed sequences.
+    pub(super) fn decode_with(enc: &Encoding, bytes: &[u8]) -> (String, usize) {
+        match enc.0 {
+            "UTF-8" => {
+                let mut out = String::with_capacity(bytes.len());
+                let mut bad = 0;
+                for chunk in bytes.utf8_chunks() {
+                    out.push_str(chunk.valid());
+                    if !chunk.invalid().is_empty() {
+                        bad += 1;
+                        out.push('\u{FFFD}');
+                    }
+                }
+                (out, bad)
+            }
+            name => {
+                let big = name == "UTF-16BE";
+                let units = bytes.chunks_exact(2).map(|p| {
+                    let pair = [p[0], p[1]];
+                    if big {
+                        u16::from_be_bytes(pair)
+                    } else {
+                        u16::from_le_bytes(pair)
+                    }
+                });
+                let mut out = String::with_capacity(bytes.len());
+                let mut bad = 0;
+                for c in char::decode_utf16(units) {
+                    out.push(c.unwrap_or_else(|_| {
+                        bad += 1;
+                        '\u{FFFD}'
+                    }));
+                }
+                // A lone last byte is one more U+FFFD, unless a lead surrogate
+                // before it is still waiting: the stream's end is one error then.
+                let last = bytes.len() / 2 * 2;
+                let lead_waits = last >= 2 && {
+                    let pair = [bytes[last - 2], bytes[last - 1]];
+                    let unit = if big {
+                        u16::from_be_bytes(pair)
+                    } else {
+                        u16::from_le_bytes(pair)
+                    };
+                    (0xD800..0xDC00).contains(&unit)
+                };
+                if bytes.len() % 2 == 1 && !lead_waits {
+                    bad += 1;
+                    out.push('\u{FFFD}');
+                }
+                (out, bad)
+            }
+        }
+    }
+}
+#[cfg(not(feature = "legacy"))]
+use unicode::decode_with;
 
 /// Decodes UTF-32 by hand (encoding_rs has no UTF-32); invalid code points and a
 /// truncated last unit become U+FFFD.
@@ -398,6 +531,41 @@ fn normalize(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+
+    #[test]
+    fn the_light_decoders_give_what_encoding_rs_gives() {
+        let cases: [&[u8]; 8] = [
+            b"plain",
+            b"a\xFFb\xC3",
+            b"\xE2\x82x\xF0\x9F\x98\x80\xED\xA0\x80z",
+            b"\xC0\xAF\xF8\x88\x80\x80\x80\xF4\x90\x80\x80",
+            b"a\x00b\x00\x3D\xD8\x00\xDE",
+            b"\x00\xD8a\x00\x00\xDC\x00\xD8\x00\xD8\x00",
+            b"\xFF",
+            b"",
+        ];
+        for bytes in cases {
+            for (ours, theirs) in [
+                (unicode::UTF_8, UTF_8),
+                (unicode::UTF_16LE, UTF_16LE),
+                (unicode::UTF_16BE, UTF_16BE),
+            ] {
+                assert_eq!(ours.name(), theirs.name());
+                assert_eq!(
+                    unicode::decode_with(ours, bytes),
+                    decode_with(theirs, bytes),
+                    "{} {bytes:?}",
+                    ours.name()
+                );
+            }
+        }
+        for bom in [&b"\xEF\xBB\xBFx"[..], b"\xFF\xFEx", b"\xFE\xFFx", b"x"] {
+            assert_eq!(
+                unicode::Encoding::for_bom(bom).map(|(e, n)| (e.name(), n)),
+                Encoding::for_bom(bom).map(|(e, n)| (e.name(), n))
+            );
+        }
+    }
 
     fn ok(bytes: &[u8]) -> Decoded {
         match decode(bytes) {

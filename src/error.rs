@@ -48,17 +48,22 @@ pub enum ErrorKind {
     /// is not a URL). Params: `option`, its name as the caller spells it
     /// (`baseUrl`), and `value` as given, or `detail` saying what is wrong.
     BadOption,
+    /// This build lacks the tier the file needs (the light WebAssembly tier and an
+    /// HTML body, say): load that tier and render again. Params: `tier`, the
+    /// tier's name (`html`, `legacy`, `toml`).
+    NotReady,
 }
 
 impl ErrorKind {
     /// The kind as a stable kebab-case code (`empty`, `binary`, `too-large`,
-    /// `bad-option`): what the browser binding puts on the JS error's `code`.
+    /// `bad-option`, `not-ready`): what the browser binding puts on the JS error's `code`.
     pub fn code(self) -> &'static str {
         match self {
             ErrorKind::Binary => "binary",
             ErrorKind::TooLarge => "too-large",
             ErrorKind::Empty => "empty",
             ErrorKind::BadOption => "bad-option",
+            ErrorKind::NotReady => "not-ready",
         }
     }
 }
@@ -98,6 +103,16 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The error for a file that needs a tier this build lacks.
+pub(crate) fn not_ready(tier: crate::tier::Tier) -> Error {
+    let name = tier.name();
+    Error::new(
+        ErrorKind::NotReady,
+        format!("This file needs Folio's {name} part, which is not loaded yet."),
+    )
+    .with("tier", name)
+}
+
 /// Builds an [`Error`] from a kind and a `format!`-style message.
 macro_rules! err {
     ($kind:ident, $($arg:tt)+) => {
@@ -117,9 +132,13 @@ mod tests {
             ErrorKind::TooLarge,
             ErrorKind::Empty,
             ErrorKind::BadOption,
+            ErrorKind::NotReady,
         ];
         let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
-        assert_eq!(codes, ["binary", "too-large", "empty", "bad-option"]);
+        assert_eq!(
+            codes,
+            ["binary", "too-large", "empty", "bad-option", "not-ready"]
+        );
     }
 
     #[test]

@@ -89,6 +89,7 @@ impl Parsed {
 }
 
 /// Deepest TOML nesting converted to JSON (deeper values become `null`).
+#[cfg(feature = "toml")]
 const MAX_TOML_DEPTH: usize = 200;
 
 /// Splits and parses the front matter at the top of `text` (already decoded, `\n` line ends).
@@ -129,6 +130,21 @@ pub fn split(text: &str) -> Split<'_> {
     Split {
         body_line: line_number(text, text.len() - found.body.len()),
         ..found
+    }
+}
+
+/// The kind of front matter the first line that is not blank opens, when it
+/// names one (`+++`, `---toml`, a `toml` fence …): enough for [`crate::needs`].
+pub(crate) fn opener_kind(text: &str) -> Option<FrontMatterKind> {
+    let t = &text[skip_blank_lines(text)..];
+    let first = t.split('\n').next().unwrap_or_default();
+    match first.trim_end_matches([' ', '\t']) {
+        "+++" | "---toml" | "```toml" => Some(FrontMatterKind::Toml),
+        "---json" | ";;;" | "```json" => Some(FrontMatterKind::Json),
+        o if o.starts_with("---") || o == "~~~" || o.starts_with("```y") => {
+            Some(FrontMatterKind::Yaml)
+        }
+        _ => None,
     }
 }
 
@@ -249,11 +265,17 @@ impl<'a> Block<'a> {
         let block = &self.text[self.start..close];
         let parsed = match kind {
             FrontMatterKind::Yaml => Parsed::from_yaml(yaml::parse(block).ok()?, self.first_line),
+            #[cfg(feature = "toml")]
             FrontMatterKind::Toml => Parsed {
                 data: toml_to_json(toml::from_str::<toml::Table>(block).ok()?),
                 lines: toml_key_lines(block, self.first_line),
                 warnings: Vec::new(),
             },
+            #[cfg(not(feature = "toml"))]
+            FrontMatterKind::Toml => {
+                crate::tier::missing(crate::tier::Tier::Toml);
+                return None;
+            }
             FrontMatterKind::Json => Parsed {
                 data: serde_json::from_str::<Map<String, Value>>(block).ok()?,
                 lines: json_key_lines(block, self.first_line),
@@ -347,7 +369,19 @@ fn parse_yaml(block: &str, first_line: usize) -> Parsed {
     }
 }
 
+/// TOML in a build without the TOML tier: nothing read, the tier noted as missing.
+#[cfg(not(feature = "toml"))]
+fn parse_toml(block: &str, first_line: usize) -> Parsed {
+    crate::tier::missing(crate::tier::Tier::Toml);
+    Parsed {
+        data: Map::new(),
+        lines: toml_key_lines(block, first_line),
+        warnings: Vec::new(),
+    }
+}
+
 /// TOML; on an error, the top-level `key = value` lines that parse on their own are kept.
+#[cfg(feature = "toml")]
 fn parse_toml(block: &str, first_line: usize) -> Parsed {
     let lines = toml_key_lines(block, first_line);
     match toml::from_str::<toml::Table>(block) {
@@ -651,6 +685,7 @@ fn looks_like_yaml_line(line: &str) -> bool {
 
 /// Converts TOML to JSON: datetimes as their string form, floats JSON cannot hold
 /// (`inf`, `nan`) as strings.
+#[cfg(feature = "toml")]
 fn toml_to_json(table: toml::Table) -> Map<String, Value> {
     table
         .into_iter()
@@ -658,6 +693,7 @@ fn toml_to_json(table: toml::Table) -> Map<String, Value> {
         .collect()
 }
 
+#[cfg(feature = "toml")]
 fn toml_value(v: toml::Value, depth: usize) -> Value {
     if depth > MAX_TOML_DEPTH {
         return Value::Null;

@@ -28,14 +28,17 @@ pub mod fragment;
 mod front_matter;
 mod lang;
 mod metadata;
+mod needs;
 mod options;
 mod outline;
 mod sanitize;
 mod site_syntax;
 mod text;
+mod tier;
 mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+mod web_url;
 
 pub use article::{
     Article, Direction, Format, FrontMatterKind, Hidden, Link, LinkKind, Stats, TocEntry,
@@ -43,17 +46,22 @@ pub use article::{
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{Error, ErrorKind};
 pub use metadata::title_from_file_name;
+pub use needs::needs;
 pub use options::Options;
+pub use tier::Tier;
 pub use warning::{Warning, WarningCode};
 
 use assemble::Parts;
+use error::not_ready;
 use sanitize::Sanitizer;
+use tier::take_missing as lacking_tier;
 
 /// Renders one article file.
 ///
 /// Only input with nothing to show is an error (binary, empty, too large, or a
-/// base URL that is not a URL); every other oddity becomes a [`Warning`] in
-/// [`Article::warnings`].
+/// base URL that is not a URL), or input that needs a [`Tier`] this build lacks
+/// (`not-ready`, only in the light WebAssembly build); every other oddity becomes
+/// a [`Warning`] in [`Article::warnings`].
 ///
 /// # Examples
 /// ```
@@ -63,6 +71,8 @@ use sanitize::Sanitizer;
 /// assert_eq!(article.html.trim(), "<p>Body</p>");
 /// ```
 pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
+    // A step this build lacks notes its tier on the way (a light WebAssembly tier).
+    lacking_tier();
     let file_name = options.file_name.as_deref();
     let sanitizer = Sanitizer::new(options.base_url()?.as_ref());
     let decoded = decode::decode(bytes)?;
@@ -91,7 +101,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     let outline = outline::outline(safe, before_more, want, |h1| {
         assemble::title(known, document, h1, file_name)
     });
-    Ok(assemble::article(Parts {
+    let article = assemble::article(Parts {
         decoded: &decoded,
         split,
         meta,
@@ -101,7 +111,11 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         outline,
         reader,
         include_text: options.include_text,
-    }))
+    });
+    match lacking_tier() {
+        Some(tier) => Err(not_ready(tier)),
+        None => Ok(article),
+    }
 }
 
 /// The stages one by one, for Folio's own tests, benchmarks and fuzz target (the

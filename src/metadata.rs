@@ -15,10 +15,10 @@ use crate::article::Direction;
 use crate::front_matter::KeyLines;
 use crate::sanitize::Sanitizer;
 use crate::warning::{Warning, WarningCode};
+use crate::web_url::Url;
 use date::DateValue;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use url::Url;
 
 /// Keys read for the publication date, in order of preference.
 const DATE_KEYS: [&str; 5] = ["date", "pubdate", "published", "publishDate", "created"];

@@ -1,8 +1,8 @@
 //! What the caller knows about a file besides its bytes.
 
 use crate::error::{err, Error};
+use crate::web_url::Url;
 use serde::Deserialize;
-use url::Url;
 
 /// What the caller knows about the file besides its bytes, and what it wants back.
 /// From JavaScript it is an object with the same fields in camelCase (`fileName`,

@@ -35,6 +35,7 @@
 mod boilerplate;
 mod policy;
 mod safe_writer;
+#[cfg(feature = "html")]
 mod stable;
 mod tidy;
 
@@ -45,9 +46,11 @@ pub use policy::ID_PREFIX;
 pub(crate) use safe_writer::{more_comment, Element, Heading, Layout, Mode, Node, Written};
 pub(crate) use tidy::tidy;
 
+use crate::web_url::Url;
+#[cfg(feature = "html")]
 use ammonia::Builder;
+#[cfg(feature = "html")]
 use std::cell::OnceCell;
-use url::Url;
 
 /// HTML on its way to the page, as the tests and benchmarks see the body stage:
 /// either still to be sanitized, or written safe already by the safe Markdown
@@ -106,6 +109,7 @@ pub(crate) fn body(content: Content, sanitizer: &Sanitizer) -> Safe {
 /// for a base URL is made at most once, when raw HTML first needs it.
 pub(crate) struct Sanitizer {
     base: Option<Url>,
+    #[cfg(feature = "html")]
     based: OnceCell<Builder<'static>>,
 }
 
@@ -116,10 +120,12 @@ impl Sanitizer {
             base: base
                 .filter(|b| matches!(b.scheme(), "http" | "https"))
                 .cloned(),
+            #[cfg(feature = "html")]
             based: OnceCell::new(),
         }
     }
 
+    #[cfg(feature = "html")]
     fn builder(&self) -> &Builder<'static> {
         match &self.base {
             None => &policy::DEFAULT,
@@ -128,8 +134,17 @@ impl Sanitizer {
     }
 
     /// Raw HTML made safe.
+    #[cfg(feature = "html")]
     pub(crate) fn clean(&self, raw: &str) -> String {
         self.sanitize(raw, true)
+    }
+
+    /// Raw HTML in a build without the HTML tier: nothing, the tier noted as
+    /// missing (the render then fails with `not-ready`).
+    #[cfg(not(feature = "html"))]
+    pub(crate) fn clean(&self, _raw: &str) -> String {
+        crate::tier::missing(crate::tier::Tier::Html);
+        String::new()
     }
 
     /// Cleans `html` with ammonia. Unwrapping disallowed elements can leave a tree
@@ -138,6 +153,7 @@ impl Sanitizer {
     /// will see, so the output is a fixed point: sanitizing it again changes
     /// nothing. With `shortcut`, the second pass is skipped when the first pass's
     /// tree is one the parser would build as it stands.
+    #[cfg(feature = "html")]
     fn sanitize(&self, html: &str, shortcut: bool) -> String {
         let builder = self.builder();
         let once = builder.clean(html).to_string();
@@ -151,7 +167,7 @@ impl Sanitizer {
 
     /// Sanitizing without the one-pass shortcut: always two ammonia passes, the
     /// reference the tests hold the shortcut to.
-    #[cfg(any(test, feature = "test-hooks"))]
+    #[cfg(all(feature = "html", any(test, feature = "test-hooks")))]
     pub(crate) fn sanitize_twice(&self, html: &str) -> String {
         self.sanitize(html, false)
     }

@@ -255,8 +255,8 @@ pub(crate) fn relative_target(value: &str) -> Option<String> {
     if scheme {
         return None;
     }
-    match url::Url::parse(v) {
-        Err(url::ParseError::RelativeUrlWithoutBase) => Some(
+    match crate::web_url::Url::parse(v) {
+        Err(crate::web_url::ParseError::RelativeUrlWithoutBase) => Some(
             percent_encoding::percent_decode_str(v)
                 .decode_utf8()
                 .map_or_else(|_| v.to_string(), |d| d.into_owned()),

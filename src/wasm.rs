@@ -127,8 +127,9 @@ export interface Article {
 
 /** What `render` throws when a file cannot be shown at all (a real `Error`). */
 export interface RenderError extends Error {
-  /** `empty`, `binary`, `too-large` or `bad-option`. */
-  code: "empty" | "binary" | "too-large" | "bad-option";
+  /** `empty`, `binary`, `too-large`, `bad-option`, or `not-ready` (params `{ tier }`) when
+   * this module lacks the tier the file needs. */
+  code: "empty" | "binary" | "too-large" | "bad-option" | "not-ready";
   /** What the message names, for saying it in another language (`{ kind: "PNG image" }`). */
   params: Record<string, string>;
 }
@@ -160,13 +161,7 @@ pub fn render(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, js_sys::Error> {
-    let bytes = match input.as_string() {
-        Some(text) => text.into_bytes(),
-        None => input
-            .dyn_ref::<js_sys::Uint8Array>()
-            .ok_or_else(|| bad_option("input", "render() takes a string or a Uint8Array."))?
-            .to_vec(),
-    };
+    let bytes = input_bytes(&input, "render")?;
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
@@ -181,6 +176,49 @@ pub fn render(
     article
         .serialize(&SERIALIZER)
         .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// The tiers a file needs besides the light one (`"html"`, `"legacy"`, `"toml"`),
+/// judged cheaply and conservatively from its bytes and name, so that a loader can
+/// fetch them before (or while) rendering.
+#[wasm_bindgen(js_name = needs, unchecked_return_type = "string[]")]
+pub fn needs(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    file_name: Option<String>,
+) -> Result<JsValue, js_sys::Error> {
+    let bytes = input_bytes(&input, "needs")?;
+    let tiers = crate::needs(&bytes, file_name.as_deref());
+    Ok(tier_names(tiers.into_iter()))
+}
+
+/// The tiers this module holds (`[]` for the light tier alone).
+#[wasm_bindgen(js_name = tiers, unchecked_return_type = "string[]")]
+pub fn tiers() -> JsValue {
+    let all = [crate::Tier::Html, crate::Tier::Legacy, crate::Tier::Toml];
+    tier_names(all.into_iter().filter(|t| t.is_built_in()))
+}
+
+fn tier_names(tiers: impl Iterator<Item = crate::Tier>) -> JsValue {
+    tiers
+        .map(|t| JsValue::from_str(t.name()))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// The bytes of a string or `Uint8Array` argument of `function`.
+fn input_bytes(input: &JsValue, function: &str) -> Result<Vec<u8>, js_sys::Error> {
+    match input.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => Ok(input
+            .dyn_ref::<js_sys::Uint8Array>()
+            .ok_or_else(|| {
+                bad_option(
+                    "input",
+                    &format!("{function}() takes a string or a Uint8Array."),
+                )
+            })?
+            .to_vec()),
+    }
 }
 
 /// The JS `Error` for a core error: its message, `code` and `params`.

@@ -15,13 +15,14 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate, SIZES, KINDS } from './generate.mjs';
+import { sizesByCrate } from './wasm-sizes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = await import(pathToFileURL(join(ROOT, 'scripts', 'dist.mjs')).href);
@@ -619,9 +620,35 @@ function sizes() {
     'markdown-it (min) + DOMPurify (min)': compressed(['node_modules/markdown-it/dist/browser/markdown-it.esm.min.mjs', 'node_modules/dompurify/dist/purify.min.js']),
     'markdown-wasm (js + wasm) + DOMPurify (min)': compressed(['node_modules/markdown-wasm/dist/markdown.es.js', 'node_modules/markdown-wasm/dist/markdown.wasm', 'node_modules/dompurify/dist/purify.min.js']),
   };
+  for (const tier of wasmTiers()) {
+    if (existsSync(join(ROOT, tier.wasm))) out[`folio wasm, tier ${tier.name}`] = compressed([tier.wasm]);
+  }
   console.log('\nTransferred bytes (each file compressed on its own: gzip -9, brotli q11), KiB');
   for (const [name, s] of Object.entries(out)) console.log(`  ${name.padEnd(44)} raw ${fmt(s.raw / KB).padStart(6)}   gzip ${fmt(s.gzip / KB).padStart(6)}   brotli ${fmt(s.brotli / KB).padStart(6)}`);
+  tierReport();
   return out;
+}
+
+/**
+ * The WebAssembly tiers wasm-pack.toml describes: name and the .wasm the build writes.
+ * @returns {{ name: string, wasm: string }[]}
+ */
+function wasmTiers() {
+  const config = readFileSync(join(ROOT, 'wasm-pack.toml'), 'utf8');
+  const outDir = /^out-dir\s*=\s*"([^"]+)"/m.exec(config)?.[1] ?? 'www/pkg';
+  return [...config.matchAll(/^\[tiers\.([a-z-]+)\][^[]*?^out-name\s*=\s*"([^"]+)"/gms)]
+    .map((m) => ({ name: m[1], wasm: `${outDir}/${m[2]}_bg.wasm` }));
+}
+
+/** Who takes the bytes of each tier (twiggy's top, per crate), from cargo's named output. */
+function tierReport() {
+  for (const tier of wasmTiers()) {
+    const file = join(ROOT, 'target/wasm-tiers', `${tier.name}.wasm`);
+    if (!existsSync(file)) continue;
+    const { crates, code, data } = sizesByCrate(readFileSync(file));
+    const top = crates.slice(0, 12).map(([c, s]) => `${c} ${fmt(s / KB)}`).join(', ');
+    console.log(`  tier ${tier.name} before wasm-opt, KiB: code ${fmt(code / KB)} (${top}); data ${fmt(data / KB)}`);
+  }
 }
 
 /**

@@ -21,11 +21,17 @@
 //! `<time pubdate>`, then the first `<time datetime>` in a byline (an element
 //! whose class, id or `itemprop` speaks of the byline, the date or the author,
 //! or a `<header>`); `dateModified` and its kin the same way.
+//!
+//! Without the `html` feature (the light tier) only [`DocMeta`] and
+//! [`is_document`] are here, and [`extract`] notes that the tier is missing.
+#![cfg_attr(not(feature = "html"), allow(dead_code, unused_imports))]
 
 use crate::article::Direction;
 use crate::metadata::{read_date, web_url};
 use crate::text::{collapse_whitespace, escape_into};
+#[cfg(feature = "html")]
 use html5ever::tokenizer::states::RawKind;
+#[cfg(feature = "html")]
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
@@ -121,6 +127,7 @@ pub(crate) fn is_document(html: &str) -> bool {
         && (start.contains("<html") || start.contains("<!doctype html"))
 }
 
+#[cfg(feature = "html")]
 #[derive(Debug)]
 enum Tok {
     Start(Tag),
@@ -128,8 +135,10 @@ enum Tok {
     Text(String),
 }
 
+#[cfg(feature = "html")]
 struct Sink(RefCell<Vec<Tok>>);
 
+#[cfg(feature = "html")]
 impl TokenSink for Sink {
     type Handle = ();
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
@@ -163,6 +172,7 @@ impl TokenSink for Sink {
     }
 }
 
+#[cfg(feature = "html")]
 fn tokenize(html: &str) -> Vec<Tok> {
     let tokenizer = Tokenizer::new(Sink(RefCell::new(Vec::new())), TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -172,6 +182,7 @@ fn tokenize(html: &str) -> Vec<Tok> {
     tokenizer.sink.0.take()
 }
 
+#[cfg(feature = "html")]
 fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
     tag.attrs
         .iter()
@@ -179,6 +190,7 @@ fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
         .map(|a| &*a.value)
 }
 
+#[cfg(feature = "html")]
 /// The end of every start tag's element (index of its end tag, or of the end tag
 /// that closes an enclosing element), and `prefix[i]`: characters of visible text
 /// in `toks[..i]`.
@@ -221,6 +233,15 @@ fn extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
     (end, prefix)
 }
 
+/// A whole HTML document in a build without the HTML tier: nothing, the tier
+/// noted as missing (the render then fails with `not-ready`).
+#[cfg(not(feature = "html"))]
+pub(crate) fn extract(_html: &str) -> (String, DocMeta) {
+    crate::tier::missing(crate::tier::Tier::Html);
+    (String::new(), DocMeta::default())
+}
+
+#[cfg(feature = "html")]
 /// Reads a whole HTML document: its metadata and the article part of its body, as
 /// HTML (still unsafe).
 pub(crate) fn extract(html: &str) -> (String, DocMeta) {
@@ -312,6 +333,7 @@ pub(crate) fn extract(html: &str) -> (String, DocMeta) {
     (out, meta)
 }
 
+#[cfg(feature = "html")]
 /// Is this element page chrome to leave out?
 fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> bool {
     let name: &str = &tag.name;
@@ -356,6 +378,7 @@ fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> 
         .any(|w| CHROME_WORDS.contains(&w))
 }
 
+#[cfg(feature = "html")]
 fn write_start(out: &mut String, tag: &Tag) {
     out.push('<');
     out.push_str(&tag.name);
@@ -369,6 +392,7 @@ fn write_start(out: &mut String, tag: &Tag) {
     out.push('>');
 }
 
+#[cfg(feature = "html")]
 /// `<title>`, `<meta>` (name or Open Graph property), `<html lang>`, the
 /// direction, the canonical address and the dates (see the module docs).
 fn head_meta(toks: &[Tok]) -> DocMeta {
@@ -565,6 +589,7 @@ fn without_short_tail(title: &str) -> Option<String> {
     (short_tail && (words(head) >= 3 || cjk >= 10)).then(|| head.to_string())
 }
 
+#[cfg(feature = "html")]
 /// The text of the page's first `<h1>`.
 fn first_h1(toks: &[Tok]) -> Option<String> {
     let at = toks
@@ -590,6 +615,7 @@ fn strip_by(byline: &str) -> String {
     }
 }
 
+#[cfg(feature = "html")]
 /// The text of the first element the page marks as its author (`rel="author"`,
 /// `itemprop="author"`), when short enough to be a name.
 fn author_element(toks: &[Tok]) -> Option<String> {
@@ -685,6 +711,7 @@ const BYLINE_WORDS: [&str; 10] = [
     "author",
 ];
 
+#[cfg(feature = "html")]
 /// Does this element hold a byline (see [`BYLINE_WORDS`])?
 fn is_byline(tag: &Tag) -> bool {
     if &*tag.name == "header" {
@@ -697,6 +724,7 @@ fn is_byline(tag: &Tag) -> bool {
         .any(|w| BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
+#[cfg(feature = "html")]
 /// Every date the page states about itself: `<meta>`, JSON-LD (whose other facts
 /// go to `facts`), `itemprop`, `<time>`.
 fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
@@ -828,6 +856,7 @@ fn json_ld(json: &str, dates: &mut Dates, facts: &mut JsonLd) {
     }
 }
 
+#[cfg(feature = "html")]
 /// What a `<meta>` names: its `name`, else its Open Graph `property`, lowercased.
 fn meta_key(tag: &Tag) -> String {
     attr(tag, "name")

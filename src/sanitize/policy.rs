@@ -1,13 +1,17 @@
-//! The policy of [`super`], as ammonia's builder and the steps ammonia cannot take:
-//! which elements, attributes, classes and URLs stay; the attributes every image
-//! gets; the same URL policy for URLs from metadata.
+//! The policy of [`super`] as Folio's own data (which elements, attributes, classes
+//! and URLs stay), read by the safe Markdown writer and turned into ammonia's builder
+//! (the `html` feature) from the same lists; the steps ammonia cannot take; the
+//! attributes every image gets; the same URL policy for URLs from metadata.
 
+#[cfg(feature = "html")]
 use crate::text::tag_spans;
+use crate::web_url::{ParseError, Url};
+#[cfg(feature = "html")]
 use ammonia::{Builder, UrlRelative};
 use std::borrow::Cow;
 use std::collections::HashSet;
+#[cfg(feature = "html")]
 use std::sync::LazyLock;
-use url::Url;
 
 /// Prefix of every element id in sanitized output.
 pub const ID_PREFIX: &str = "user-content-";
@@ -22,8 +26,150 @@ const RASTER_DATA: [&str; 7] = [
     "data:image/bmp",
 ];
 
+/// Elements that stay: ammonia's default allowlist (text structure, lists, tables,
+/// figures, `details`, ruby …) plus `input` (task lists) and `section` (footnotes).
+pub(super) const TAGS: [&str; 77] = [
+    "a",
+    "abbr",
+    "acronym",
+    "area",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "li",
+    "map",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Attributes allowed on every element (`id` gets [`ID_PREFIX`]).
+pub(super) const GENERIC_ATTRIBUTES: [&str; 5] = ["lang", "title", "dir", "id", HIDDEN];
+
+/// Attributes allowed on one element (classes then pass [`filter_attribute`]).
+pub(super) const TAG_ATTRIBUTES: [(&str, &[&str]); 27] = [
+    ("a", &["href", "hreflang", "title", "class"]),
+    ("bdo", &["dir"]),
+    ("blockquote", &["cite", "class"]),
+    ("code", &["class"]),
+    ("col", &["align", "char", "charoff", "span"]),
+    ("colgroup", &["align", "char", "charoff", "span"]),
+    ("del", &["cite", "datetime"]),
+    (
+        "details",
+        &["class", "open", "data-callout", "data-callout-fold"],
+    ),
+    ("div", &["class", "data-callout", "data-callout-fold"]),
+    ("hr", &["align", "size", "width"]),
+    ("img", &["align", "alt", "height", "src", "width", "title"]),
+    ("input", &["type", "checked", "disabled"]),
+    ("ins", &["cite", "datetime"]),
+    ("ol", &["start"]),
+    ("pre", &["class"]),
+    ("q", &["cite"]),
+    ("section", &["class"]),
+    ("span", &["class"]),
+    ("summary", &["class"]),
+    ("sup", &["class"]),
+    ("table", &["align", "char", "charoff", "summary"]),
+    ("tbody", &["align", "char", "charoff"]),
+    (
+        "td",
+        &["align", "char", "charoff", "colspan", "headers", "rowspan"],
+    ),
+    ("tfoot", &["align", "char", "charoff"]),
+    (
+        "th",
+        &[
+            "align", "char", "charoff", "colspan", "headers", "rowspan", "scope",
+        ],
+    ),
+    ("thead", &["align", "char", "charoff"]),
+    ("tr", &["align", "char", "charoff"]),
+];
+
+/// Attributes allowed on one element with exactly these values (element,
+/// attribute, values).
+pub(super) const TAG_ATTRIBUTE_VALUES: [(&str, &str, &[&str]); 1] = [("input", "disabled", &[""])];
+
+/// Attributes every such element gets, with this value (element, attribute, value):
+/// a task list's checkbox is never live.
+pub(super) const SET_ATTRIBUTE_VALUES: [(&str, &str, &str); 1] = [("input", "disabled", "")];
+
+/// URL schemes an absolute `href`/`src` may have before [`filter_attribute`]
+/// narrows them (`data:` to raster images in `img[src]`).
+pub(super) const URL_SCHEMES: [&str; 8] = [
+    "data", "ftps", "http", "https", "mailto", "mx", "smsto", "url",
+];
+
 /// Removed together with everything inside them.
-const DROP_WITH_CONTENT: [&str; 19] = [
+#[cfg(feature = "html")]
+pub(super) const DROP_WITH_CONTENT: [&str; 19] = [
     "script", "style", "template", "noscript", "iframe", "object", "embed", "frameset", "noframes",
     "noembed", "xmp", "svg", "math", "title", "textarea", "select", "button", "form", "label",
 ];
@@ -117,60 +263,37 @@ fn is_alert_class(class: &str) -> bool {
     class == "markdown-alert" || class.starts_with("markdown-alert-")
 }
 
-/// The ammonia builder of the policy; relative URLs resolve against `base` (an
-/// `http(s)` one, as [`super::Sanitizer::new`] chose it) or stay as written.
+/// The ammonia builder of the policy, from the lists above; relative URLs resolve
+/// against `base` (an `http(s)` one, as [`super::Sanitizer::new`] chose it) or stay
+/// as written.
+#[cfg(feature = "html")]
 pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
     let mut b = Builder::default();
-    b.add_tags(["input", "section"])
-        .rm_clean_content_tags(["script", "style"])
-        .add_clean_content_tags(DROP_WITH_CONTENT)
-        .add_generic_attributes(["dir", "id", HIDDEN])
-        .add_tag_attributes("code", ["class"])
-        .add_tag_attributes("pre", ["class"])
-        .add_tag_attributes("blockquote", ["class"])
-        .add_tag_attributes("sup", ["class"])
-        .add_tag_attributes("div", ["class", "data-callout", "data-callout-fold"])
-        .add_tag_attributes(
-            "details",
-            ["class", "open", "data-callout", "data-callout-fold"],
+    b.tags(TAGS.into())
+        .clean_content_tags(DROP_WITH_CONTENT.into())
+        .generic_attributes(GENERIC_ATTRIBUTES.into())
+        .tag_attributes(
+            TAG_ATTRIBUTES
+                .iter()
+                .map(|&(tag, names)| (tag, names.iter().copied().collect()))
+                .collect(),
         )
-        .add_tag_attributes("summary", ["class"])
-        .add_tag_attributes("section", ["class"])
-        .add_tag_attributes("span", ["class"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["title"])
-        .add_tag_attributes("a", ["title", "class"])
-        .add_tag_attribute_values("input", "disabled", [""])
-        .set_tag_attribute_value("input", "disabled", "")
-        .add_url_schemes(["data"])
-        .rm_url_schemes([
-            "ftp",
-            "tel",
-            "sms",
-            "irc",
-            "ircs",
-            "xmpp",
-            "webcal",
-            "magnet",
-            "news",
-            "nntp",
-            "geo",
-            "im",
-            "bitcoin",
-            "callto",
-            "gopher",
-            "mms",
-            "sip",
-            "sips",
-            "ssh",
-            "svn",
-            "git",
-            "urn",
-            "openpgp4fpr",
-            "matrix",
-            "wtai",
-            "feed",
-        ])
+        .tag_attribute_values(
+            TAG_ATTRIBUTE_VALUES
+                .iter()
+                .map(|&(tag, name, values)| {
+                    let values = values.iter().copied().collect();
+                    (tag, [(name, values)].into())
+                })
+                .collect(),
+        )
+        .set_tag_attribute_values(
+            SET_ATTRIBUTE_VALUES
+                .iter()
+                .map(|&(tag, name, value)| (tag, [(name, value)].into()))
+                .collect(),
+        )
+        .url_schemes(URL_SCHEMES.into())
         .link_rel(Some(LINK_REL))
         .id_prefix(Some(ID_PREFIX))
         .strip_comments(true)
@@ -198,6 +321,7 @@ pub(crate) const HIDDEN_KINDS: [&str; 7] = [
 ];
 
 /// The builder without a base URL, made once per process.
+#[cfg(feature = "html")]
 pub(super) static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder(None));
 
 /// Attributes every image gets, in a fixed order (ammonia's own setter uses a
@@ -206,6 +330,7 @@ pub(super) const IMAGE_ATTRIBUTES: &str =
     r#" referrerpolicy="no-referrer" loading="lazy" decoding="async""#;
 
 /// Adds [`IMAGE_ATTRIBUTES`] to every `<img>` of sanitized HTML.
+#[cfg(feature = "html")]
 pub(super) fn add_image_attributes(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut pos = 0;
@@ -230,6 +355,7 @@ pub(super) fn add_image_attributes(html: &str) -> String {
 /// then may drop an attribute before it (a class the filter refuses) with
 /// `swap_remove`, which moves `rel` into its place; a second pass would drop `rel`
 /// and append it again. This gives what that pass gives, without it.
+#[cfg(feature = "html")]
 pub(super) fn rel_last(html: String) -> String {
     let rel = format!(" rel=\"{LINK_REL}\"");
     let misplaced = |tag: &str| {
@@ -276,7 +402,7 @@ pub(super) fn safe_url(raw: &str, base: Option<&Url>) -> Option<String> {
                     .any(|p| v.to_ascii_lowercase().starts_with(p));
             (ok.contains(u.scheme()) || raster).then(|| u.to_string())
         }
-        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+        Err(ParseError::RelativeUrlWithoutBase) => match base {
             Some(b) => b.join(v).ok().map(String::from),
             None => Some(v.to_string()),
         },

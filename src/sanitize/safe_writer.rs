@@ -3,7 +3,7 @@
 //!   would take about three quarters of the whole render. The output is byte for
 //!   byte what [`super::Sanitizer`] makes of the unsafe mode's output for the same
 //!   nodes: every element's attributes go through [`Policy::attributes`], which
-//!   replays ammonia's own steps with the same builder, and text is escaped the way
+//!   replays ammonia's own steps with the same policy data, and text is escaped the way
 //!   html5ever serializes it. Anything it cannot vouch for (raw HTML other than a
 //!   lone comment, a link inside a link, characters the HTML parser would rewrite)
 //!   makes it give up with `None`, and the caller takes the parser path;
@@ -17,15 +17,17 @@
 //! Markdown: safe against sanitizing unsafe, unsafe against pulldown-cmark's writer,
 //! text against safe.
 
-use super::policy::{filter_attribute, DEFAULT, ID_PREFIX, IMAGE_ATTRIBUTES, LINK_REL};
+use super::policy::{
+    filter_attribute, GENERIC_ATTRIBUTES, ID_PREFIX, IMAGE_ATTRIBUTES, LINK_REL,
+    SET_ATTRIBUTE_VALUES, TAGS, TAG_ATTRIBUTES, TAG_ATTRIBUTE_VALUES, URL_SCHEMES,
+};
 use crate::article::{Link, LinkKind};
 use crate::text::{collapse_whitespace, ends_line, relative_target, slug};
-use ammonia::Builder;
+use crate::web_url::{ParseError, Url};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
-use url::Url;
 
 /// What the writer takes: pulldown-cmark's events, and the elements Folio adds that
 /// pulldown-cmark has no event for (callouts, footnotes, highlights).
@@ -110,7 +112,7 @@ pub(crate) struct Written {
     pub doubtful_math: bool,
 }
 
-/// What ammonia's builder allows, read once from the builder `sanitize` uses.
+/// What the policy allows ([`super::policy`]'s lists), as sets for the writer's lookups.
 pub(super) struct Policy {
     tags: HashSet<&'static str>,
     generic: HashSet<&'static str>,
@@ -120,27 +122,30 @@ pub(super) struct Policy {
     schemes: HashSet<&'static str>,
 }
 
-pub(super) static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::of(&DEFAULT));
+pub(super) static POLICY: LazyLock<Policy> = LazyLock::new(Policy::new);
 
 type Attributes = Vec<(&'static str, String)>;
 
 impl Policy {
-    fn of(b: &Builder<'static>) -> Self {
+    fn new() -> Self {
         Policy {
-            tags: b.clone_tags(),
-            generic: b.clone_generic_attributes(),
-            tag_attributes: b.clone_tag_attributes(),
-            tag_attribute_values: b.clone_tag_attribute_values(),
-            set_values: b
-                .clone_set_tag_attribute_values()
-                .into_iter()
-                .map(|(tag, set)| {
-                    let mut set: Vec<_> = set.into_iter().collect();
-                    set.sort_unstable();
-                    (tag, set)
+            tags: TAGS.into(),
+            generic: GENERIC_ATTRIBUTES.into(),
+            tag_attributes: TAG_ATTRIBUTES
+                .iter()
+                .map(|&(tag, names)| (tag, names.iter().copied().collect()))
+                .collect(),
+            tag_attribute_values: TAG_ATTRIBUTE_VALUES
+                .iter()
+                .map(|&(tag, name, values)| {
+                    (tag, [(name, values.iter().copied().collect())].into())
                 })
                 .collect(),
-            schemes: b.clone_url_schemes(),
+            set_values: SET_ATTRIBUTE_VALUES
+                .iter()
+                .map(|&(tag, name, value)| (tag, vec![(name, value)]))
+                .collect(),
+            schemes: URL_SCHEMES.into(),
         }
     }
 
@@ -168,7 +173,7 @@ impl Policy {
             } else if is_url_attribute(name) {
                 match Url::parse(value) {
                     Ok(u) => self.schemes.contains(u.scheme()),
-                    Err(e) => e == url::ParseError::RelativeUrlWithoutBase,
+                    Err(e) => e == ParseError::RelativeUrlWithoutBase,
                 }
             } else {
                 true
@@ -235,10 +240,7 @@ fn is_url_attribute(name: &str) -> bool {
 }
 
 fn is_relative(value: &str) -> bool {
-    matches!(
-        Url::parse(value),
-        Err(url::ParseError::RelativeUrlWithoutBase)
-    )
+    matches!(Url::parse(value), Err(ParseError::RelativeUrlWithoutBase))
 }
 
 /// Writes `nodes` in `mode`; `None` (never in unsafe mode) when only the HTML
