@@ -26,7 +26,7 @@ pub fn needs(bytes: &[u8], file_name: Option<&str>) -> Vec<Tier> {
         crate::article::Format::Html => true,
         crate::article::Format::Markdown => {
             let code = crate::body::markdown::code_ranges;
-            has_raw_html(&crate::site_syntax::expand(split.body, code))
+            has_raw_html(&crate::site_syntax::expand(split.body, code).text)
         }
     };
     if html {
