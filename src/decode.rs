@@ -48,8 +48,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(err!(
             TooLarge,
-            "This file is {:.1} MB, larger than the {} MB Folio can open.",
-            bytes.len() as f64 / (1024.0 * 1024.0),
+            "This file is {} MB, larger than the {} MB Folio can open.",
+            megabytes(bytes.len()),
             MAX_INPUT_BYTES / (1024 * 1024)
         )
         .with("size", bytes.len().to_string())
@@ -82,6 +82,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// The raw text, the encoding's name and the number of malformed sequences
 /// replaced by U+FFFD.
 type Picked = (String, &'static str, usize);
+
+/// A size in megabytes with one decimal, rounded half up ("40.0"): integer arithmetic,
+/// so the light WebAssembly tier carries no float formatting (about 14 KB).
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
 
 /// Chooses the encoding and decodes: a Unicode encoding when the bytes say so,
 /// else a legacy one (declared or detected).
@@ -531,6 +538,23 @@ fn normalize(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+
+    #[test]
+    fn megabytes_are_written_with_one_decimal_as_format_would() {
+        for bytes in [
+            0,
+            1,
+            52_428,
+            52_429,
+            1 << 20,
+            41_943_040,
+            33_554_433,
+            123_456_789,
+        ] {
+            let float = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+            assert_eq!(megabytes(bytes), float, "{bytes} bytes");
+        }
+    }
 
     #[test]
     fn the_light_decoders_give_what_encoding_rs_gives() {

@@ -277,7 +277,9 @@ impl<'a> Block<'a> {
                 return None;
             }
             FrontMatterKind::Json => Parsed {
-                data: serde_json::from_str::<Map<String, Value>>(block).ok()?,
+                // Read as any value, then kept only if an object: a typed map's
+                // errors would link float formatting into the light tier (14 KB).
+                data: json_object(block).ok()?,
                 lines: json_key_lines(block, self.first_line),
                 warnings: Vec::new(),
             },
@@ -290,7 +292,7 @@ impl<'a> Block<'a> {
         let (close, body) = find_closer(self.text, self.start, &["---"])?;
         let block = &self.text[self.start..close];
         let body = &self.text[body..];
-        Some(match serde_json::from_str::<Map<String, Value>>(block) {
+        Some(match json_object(block) {
             Ok(data) => Parsed {
                 data,
                 lines: json_key_lines(block, self.first_line),
@@ -434,9 +436,9 @@ fn parse_json(block: &str, first_line: usize) -> Parsed {
     }
     let braced = trimmed.starts_with('{');
     let result = if braced {
-        serde_json::from_str::<Map<String, Value>>(block)
+        json_object(block)
     } else {
-        serde_json::from_str::<Map<String, Value>>(&format!("{{{block}}}"))
+        json_object(&format!("{{{block}}}"))
     };
     match result {
         Ok(data) => Parsed {
@@ -528,7 +530,8 @@ fn json_key_lines(block: &str, first_line: usize) -> KeyLines {
                     string_start = None;
                     let is_key = block[i + 1..].trim_start().starts_with(':');
                     if is_key && depth == top {
-                        if let Ok(key) = serde_json::from_str::<String>(&block[start..=i]) {
+                        // Read as a value (see `json_object`): the key's escapes decoded.
+                        if let Ok(Value::String(key)) = serde_json::from_str(&block[start..=i]) {
                             lines.entry(key).or_insert(start_line);
                         }
                     }
@@ -545,6 +548,17 @@ fn json_key_lines(block: &str, first_line: usize) -> KeyLines {
         }
     }
     lines
+}
+
+/// JSON text that must be an object. Read as any value first: a typed map's
+/// deserializer links float formatting for its type errors into the light tier (14 KB).
+fn json_object(text: &str) -> Result<Map<String, Value>, serde_json::Error> {
+    match serde_json::from_str(text)? {
+        Value::Object(map) => Ok(map),
+        _ => Err(serde::de::Error::custom(
+            "the front matter is not a JSON object",
+        )),
+    }
 }
 
 /// serde_json's message without its trailing position (the warning names the line).
@@ -566,9 +580,9 @@ fn hugo_json(text: &str, start: usize) -> Option<Split<'_>> {
         return None;
     }
     let first_line = line_number(text, start);
-    let mut stream = serde_json::Deserializer::from_str(t).into_iter::<Map<String, Value>>();
+    let mut stream = serde_json::Deserializer::from_str(t).into_iter::<Value>();
     let (parsed, end) = match stream.next() {
-        Some(Ok(data)) => {
+        Some(Ok(Value::Object(data))) => {
             let end = stream.byte_offset();
             let lines = json_key_lines(&t[..end], first_line);
             let parsed = Parsed {
@@ -583,7 +597,8 @@ fn hugo_json(text: &str, start: usize) -> Option<Split<'_>> {
             let warning = json_broken(&e, first_line + e.line().max(1) - 1);
             (Parsed::empty(vec![warning]), end)
         }
-        None => return None,
+        // It starts with `{`: anything but an object is no front matter.
+        Some(Ok(_)) | None => return None,
     };
     // The body starts on the line after the object when the rest of its line is blank.
     let rest = &t[end..];
@@ -637,7 +652,7 @@ fn hexo_without_opener(text: &str, start: usize) -> Option<Split<'_>> {
     if first.starts_with('"') {
         let (close, body) = find_closer(text, start, &[";;;"])?;
         let block = &text[start..close];
-        let data = serde_json::from_str::<Map<String, Value>>(&format!("{{{block}}}")).ok()?;
+        let data = json_object(&format!("{{{block}}}")).ok()?;
         let parsed = Parsed {
             data,
             lines: json_key_lines(block, first_line),

@@ -3,14 +3,8 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::options::Options;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Front-matter maps arrive as plain objects and missing values as `null`.
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::new()
-    .serialize_maps_as_objects(true)
-    .serialize_missing_as_null(true);
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -162,20 +156,68 @@ pub fn render(
     #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, js_sys::Error> {
     let bytes = input_bytes(&input, "render")?;
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| {
-            bad_option(
-                "options",
-                &format!("The render options are not usable: {e}."),
-            )
-        })?
+    let options = read_options(&options)?;
+    let mut article = crate::render(&bytes, &options).map_err(|e| into_error(&e))?;
+    // The same object as `folio render --json`, through the browser's JSON.parse (a
+    // smaller module than building it value by value); the two long strings, the HTML
+    // and the text, cross as strings, never escaped into JSON and read back.
+    let html = std::mem::take(&mut article.html);
+    let text = article.text.take();
+    let json = serde_json::to_string(&article).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    let object = js_sys::JSON::parse(&json)
+        .map_err(|_| js_sys::Error::new("The article could not be handed over."))?;
+    let _ = js_sys::Reflect::set(&object, &"html".into(), &JsValue::from_str(&html));
+    if let Some(text) = text {
+        let _ = js_sys::Reflect::set(&object, &"text".into(), &JsValue::from_str(&text));
+    }
+    Ok(object)
+}
+
+/// Reads the render options object (`fileName`, `baseUrl`, `includeText`, `includeHtml`);
+/// `undefined` or `null` gives the defaults.
+fn read_options(value: &JsValue) -> Result<Options, js_sys::Error> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err(bad_option(
+            "options",
+            "The render options must be an object.",
+        ));
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
     };
-    let article = crate::render(&bytes, &options).map_err(|e| into_error(&e))?;
-    article
-        .serialize(&SERIALIZER)
-        .map_err(|e| js_sys::Error::new(&e.to_string()))
+    let text = |name: &str| -> Result<Option<String>, js_sys::Error> {
+        let v = field(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| {
+            bad_option(
+                name,
+                &format!("The render option “{name}” must be a string."),
+            )
+        })
+    };
+    let flag = |name: &str, default: bool| -> Result<bool, js_sys::Error> {
+        let v = field(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(default);
+        }
+        v.as_bool().ok_or_else(|| {
+            bad_option(
+                name,
+                &format!("The render option “{name}” must be true or false."),
+            )
+        })
+    };
+    options.file_name = text("fileName")?;
+    options.base_url = text("baseUrl")?;
+    options.include_text = flag("includeText", false)?;
+    options.include_html = flag("includeHtml", true)?;
+    Ok(options)
 }
 
 /// The tiers a file needs besides the light one (`"html"`, `"legacy"`, `"toml"`),

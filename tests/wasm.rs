@@ -134,9 +134,55 @@ fn wrong_arguments_are_bad_options() {
     assert_eq!(code, "bad-option");
     assert_eq!(p["option"], "input");
     assert_eq!(p["detail"], message);
-    let (_, code, p) = thrown(JsValue::from_str("x"), options(r#"{"fileName":5}"#));
+    let (message, code, p) = thrown(JsValue::from_str("x"), options(r#"{"fileName":5}"#));
     assert_eq!(code, "bad-option");
-    assert_eq!(p["option"], "options");
+    assert_eq!(p["option"], "fileName");
+    assert_eq!(p["detail"], message);
+    let (_, code, p) = thrown(JsValue::from_str("x"), options(r#"{"includeHtml":"no"}"#));
+    assert_eq!(
+        (code.as_str(), p["option"].as_str()),
+        ("bad-option", "includeHtml")
+    );
+    let (_, code, p) = thrown(JsValue::from_str("x"), JsValue::from_str("post.md"));
+    assert_eq!(
+        (code.as_str(), p["option"].as_str()),
+        ("bad-option", "options")
+    );
+}
+
+/// YAML floats are read by the browser's `parseFloat` in WebAssembly (no float parser
+/// in the module): the same correctly rounded doubles as Rust's own parser natively.
+#[wasm_bindgen_test]
+fn yaml_floats_are_the_doubles_rust_reads() {
+    let floats = [
+        "1.5",
+        "-0.0",
+        "+2.25",
+        ".5",
+        "5.",
+        "1e3",
+        "1E-7",
+        "2.5e+10",
+        "0.1",
+        "0.30000000000000004",
+        "1.7976931348623157e308",
+        "4.9e-324",
+        "2.2250738585072011e-308",
+        "123456789012345678901234.5",
+        "9007199254740993.0",
+        "3.14159265358979323846264338327950288",
+    ];
+    for text in floats {
+        let out = folio::wasm::render(
+            JsValue::from_str(&format!("---\nx: {text}\n---\nbody")),
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
+        let extra = js_sys::Reflect::get(&out, &"extra".into()).unwrap();
+        let x = js_sys::Reflect::get(&extra, &"x".into()).unwrap().as_f64();
+        let want: f64 = text.parse().unwrap();
+        assert_eq!(x.map(f64::to_bits), Some(want.to_bits()), "{text}");
+    }
 }
 
 #[wasm_bindgen_test]
