@@ -186,6 +186,30 @@ export async function serveFixtures(page, files) {
   });
 }
 
+/**
+ * Every path the page requests from now on (the test server's, relative to its root).
+ * @param {import('playwright-core').Page} page
+ * @param {string} base
+ * @returns {string[]}
+ */
+export function recordPaths(page, base) {
+  /** @type {string[]} */
+  const paths = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(base)) paths.push(url.slice(base.length));
+  });
+  return paths;
+}
+
+/** Waits for the network to go quiet: no new request for `ms`. @param {string[]} paths */
+export async function settle(paths, ms = 400) {
+  for (let seen = -1; seen !== paths.length;) {
+    seen = paths.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
 /** A small Markdown post for tests that need a second file. */
 export const TINY_POST = `---
 title: A tiny fixture post

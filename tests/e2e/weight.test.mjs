@@ -3,7 +3,7 @@
 // it fetches only when an article or a failure needs it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useBrowser, withPage } from './harness.mjs';
+import { recordPaths, settle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -56,30 +56,6 @@ async function servePage(page, src, posts) {
     const text = posts[name];
     return text === undefined ? route.fulfill({ status: 404, body: 'Not found' }) : route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: text });
   });
-}
-
-/**
- * Every path the page requests from now on (the test server's, relative to its root).
- * @param {Page} page
- * @param {string} base
- * @returns {string[]}
- */
-function recordPaths(page, base) {
-  /** @type {string[]} */
-  const paths = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (url.startsWith(base)) paths.push(url.slice(base.length));
-  });
-  return paths;
-}
-
-/** Waits for the network to go quiet: no new request for `ms`. @param {string[]} paths */
-async function settle(paths, ms = 400) {
-  for (let seen = -1; seen !== paths.length;) {
-    seen = paths.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  }
 }
 
 /** What every page with the element loads to show a Markdown article: the element's modules, its styles, the core's light module. */
