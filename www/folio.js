@@ -152,7 +152,8 @@ export class FolioError extends Error {
  *   the glue by URL again is not possible (by default each instance imports it under a
  *   new URL). One function is the `full` module's glue (as one `wasm` is its `.wasm`).
  * @property {string[]} [preload] Modules to load now besides the first (`['full']`: a
- *   page that will render HTML, legacy-encoded or TOML files soon).
+ *   page that will render HTML, legacy-encoded or TOML files soon); one this page does
+ *   not use is not loaded.
  * @property {ModuleName[]} [modules] The modules this page uses at all (default both;
  *   `['full']`: one module for every file, as a single `wasm` implies).
  */
@@ -243,7 +244,8 @@ function forModule(option, name) {
  */
 function usable() {
   const { modules, wasm, core } = config;
-  if (modules) return LIGHTEST_FIRST.filter((name) => modules.includes(name));
+  const named = LIGHTEST_FIRST.filter((name) => modules?.some((given) => moduleName(given) === name));
+  if (named.length) return named;
   if ((wasm !== undefined && !perModule(wasm)) || typeof core === 'function') return [COMPLETE];
   return LIGHTEST_FIRST;
 }
@@ -269,31 +271,22 @@ function moduleName(name) {
  */
 export function init(options) {
   if (options) {
-    const named = [...(options.modules ?? []), ...(options.preload ?? [])];
-    const unknown = named.find((name) => moduleName(name) === null);
+    const unknown = [...(options.modules ?? []), ...(options.preload ?? [])].find((name) => moduleName(name) === null);
     if (unknown !== undefined) {
-      return Promise.reject(new FolioError(`Folio has no module named “${unknown}” (it has light and full).`, 'bad-option', { params: { option: /** @type {string[]} */ (options.modules ?? []).includes(unknown) ? 'modules' : 'preload', value: unknown } }));
+      return Promise.reject(new FolioError(`Folio has no module named “${unknown}” (it has light and full).`, 'bad-option', { params: { option: 'modules', value: unknown } }));
     }
-    if (options.modules && !options.modules.length) {
-      return Promise.reject(new FolioError('init() was given no module to use.', 'bad-option', { params: { option: 'modules', value: '' } }));
-    }
-    if (options.wasm !== undefined) {
-      for (const module of Object.values(MODULES)) {
-        if (forModule(options.wasm, module.name) !== forModule(config.wasm, module.name)) {
-          module.compiling = null;
-          module.compiled = null;
-        }
+    for (const module of Object.values(MODULES)) {
+      if (options.wasm !== undefined && forModule(options.wasm, module.name) !== forModule(config.wasm, module.name)) {
+        module.compiling = null;
+        module.compiled = null;
       }
     }
-    config = { ...config, ...options, ...(options.modules ? { modules: options.modules.map((name) => /** @type {ModuleName} */ (moduleName(name))) } : {}) };
+    config = { ...config, ...options };
   }
   const names = usable();
-  const wanted = new Set([names[0], ...(options?.preload ?? []).map((name) => /** @type {ModuleName} */ (moduleName(name)))]);
-  const unused = [...wanted].find((name) => !names.includes(name));
-  if (unused !== undefined) {
-    return Promise.reject(new FolioError(`Folio was told to use only ${names.join(' and ')}, not to preload ${unused}.`, 'bad-option', { params: { option: 'preload', value: unused } }));
-  }
-  const started = [...wanted].map((name) => start(MODULES[name]));
+  // The lightest module this page uses, and those asked for that it uses.
+  const wanted = new Set([names[0], ...(options?.preload ?? []).map(moduleName).filter((name) => name && names.includes(name))]);
+  const started = [...wanted].map((name) => start(MODULES[/** @type {ModuleName} */ (name)]));
   return started.length === 1 ? started[0] : Promise.all(started).then(() => {});
 }
 
@@ -443,7 +436,7 @@ function failure(module, error) {
   const tier = coded.params.tier;
   if (coded.code !== 'not-ready' || !tier) return coded;
   const needed = TIER_MODULES[tier] ?? COMPLETE;
-  return new FolioError(`This file needs Folio's ${needed} module (for ${tier}), which is not loaded yet: render it with renderWhenReady(), or call init({ preload: ['${needed}'] }) first.`,
+  return new FolioError(`This file needs Folio's ${needed} module (${tier}), not loaded yet: use renderWhenReady().`,
     'not-ready', { cause: error, params: { ...coded.params, module: needed } });
 }
 
