@@ -8,7 +8,8 @@
 // (pkg/folio_light*: UTF-8/16 files, YAML or JSON front matter, Markdown without raw
 // HTML) and `full` (pkg/folio*: everything). init() loads `light`; a file that needs more
 // (its `needs()` says so cheaply, before rendering) is rendered by `full`, which
-// renderWhenReady() loads on demand and `init({ preload: ['full'] })` loads at once.
+// renderWhenReady() loads on demand and `init({ preload: ['full'] })` loads at once; once
+// loaded, `full` renders every file (it is the faster of the two).
 // render() is synchronous: it throws FolioError 'not-ready' (with `params.tier`) when the
 // module this file needs is not loaded yet. Each .wasm is compiled once, while it
 // downloads (so the browser can cache the compiled code for the next visit).
