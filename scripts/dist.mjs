@@ -23,6 +23,10 @@ const PKG = join(WWW, 'pkg');
 const SAMPLE_NAME = 'sina-cross-border-ecommerce.md';
 const VENDOR_DIR = join(WWW, 'vendor');
 
+/** The core's glues (pkg/folio.js: the full module, pkg/folio_light.js: the light one),
+ * with the `?instance=` of a fresh copy: left outside bundles, imported by URL. */
+const GLUE = /\/pkg\/folio(_light)?\.js(\?.*)?$/;
+
 /** The npm package's name. */
 export const PACKAGE_NAME = 'folio-viewer';
 
@@ -205,6 +209,9 @@ import('./app.js');
       name: 'folio-virtual',
       setup(build) {
         build.onResolve({ filter: /^folio:/ }, (args) => ({ path: args.path, namespace: 'folio-virtual' }));
+        // The page gives init() one module, the full one, which serves every file: the
+        // light module's glue is never imported here, so it is not bundled.
+        build.onResolve({ filter: /\/pkg\/folio_light\.js(\?.*)?$/ }, (args) => ({ path: args.path, external: true }));
         // The reading modules' way to third-party code, served from the bundle.
         build.onLoad({ filter: /[\\/]www[\\/]reading[\\/]vendor\.js$/ }, () => ({ contents: vendorModuleText, loader: 'js', resolveDir: join(WWW, 'reading') }));
         build.onLoad({ filter: /.*/, namespace: 'folio-virtual' }, (args) => ({
@@ -296,19 +303,24 @@ export type { Article, RenderOptions, Stats, TocEntry } from './folio-article.js
 /** Where the core's .wasm comes from: bytes, a compiled module, a URL or a response. */
 export type WasmSource = BufferSource | WebAssembly.Module | URL | string | Response;
 
+/** The core's modules: \`light\` (loaded first; most Markdown) and \`full\` (every file). */
+export type ModuleName = 'light' | 'full';
+
 export interface InitOptions {
-  /** The core's .wasm (default: pkg/folio_bg.wasm next to pkg/folio.js). Node passes the file's bytes; a worker can be given compiledModule(). */
-  wasm?: WasmSource;
-  /** Makes a fresh copy of the glue module pkg/folio.js per instance (for bundles). */
-  core?: () => unknown;
-  /** Modules of the core to load now, by name (today one: \`core\`, always loaded). */
+  /** The core's .wasm. One source is the full module, which then serves every file (Node passes its bytes: \`${PACKAGE_NAME}/wasm\`); an object gives one per module (\`{ light, full }\`, e.g. compiledModules() for a worker); a module left out is fetched from pkg/ next to its glue. */
+  wasm?: WasmSource | Partial<Record<ModuleName, WasmSource>>;
+  /** Makes a fresh copy of a module's glue per instance (for bundles); one function is the full module's. */
+  core?: (() => unknown) | Partial<Record<ModuleName, () => unknown>>;
+  /** Modules to load now besides the light one (\`['full']\`: HTML, legacy-encoded or TOML files are coming). */
   preload?: string[];
+  /** The modules to use at all (default both; \`['full']\`: one module for every file). */
+  modules?: ModuleName[];
 }
 
 /**
  * Why a file could not be shown: the core's codes (\`empty\`, \`binary\`, \`too-large\`,
  * \`bad-option\`; \`unreadable\` from a core that gives none), \`trap\` when the core crashed
- * on the input, \`not-ready\` before init().
+ * on the input, \`not-ready\` before init() or before the module a file needs is loaded.
  */
 export type FolioErrorCode = 'empty' | 'binary' | 'too-large' | 'bad-option' | 'unreadable' | 'trap' | 'not-ready';
 
@@ -324,13 +336,19 @@ export class FolioError extends Error {
 /** Loads the WebAssembly core once; concurrent and repeated calls share one promise. */
 export function init(options?: InitOptions): Promise<void>;
 
-/** The compiled core once init() has compiled it, else null: a worker given it (\`init({ wasm })\`) compiles nothing. */
+/** The compiled full module once compiled, else null: a worker given it (\`init({ wasm })\`) compiles nothing and renders every file with it. */
 export function compiledModule(): WebAssembly.Module | null;
 
-/** Renders one article file (text or bytes). Synchronous after init(); throws FolioError. */
+/** The compiled modules by name (\`init({ wasm: compiledModules() })\` in a worker compiles nothing). */
+export function compiledModules(): Partial<Record<ModuleName, WebAssembly.Module>>;
+
+/** Which module holds each tier the light module lacks (\`not-ready\`'s \`params.tier\`). */
+export const TIER_MODULES: Record<string, ModuleName>;
+
+/** Renders one article file (text or bytes). Synchronous after init(); throws FolioError (\`not-ready\` with \`params.tier\` and \`params.module\` when the file needs a module not loaded yet). */
 export function render(input: string | Uint8Array, options?: RenderOptions): Article;
 
-/** init(), then render(); retried once when another render's trap took the instance away. */
+/** Loads the module this input needs (the light one's needs() names it), then renders; retried once when another render's trap took the instance away. */
 export function renderWhenReady(input: string | Uint8Array, options?: RenderOptions): Promise<Article>;
 `;
 
@@ -341,7 +359,7 @@ const PACKAGE_EXTRAS = ['folio-article.d.ts', 'folio-article.css', 'style.css', 
 const PACKAGE_SCRIPTS = ['reading/mermaid-frame.js'];
 /** The package's entry points, by the name each gets at its root, from www/. */
 const PACKAGE_ENTRIES = { folio: 'folio.js', 'folio-article': 'folio-article.js', view: 'view/article.js' };
-const PKG_FILES = ['folio.js', 'folio.d.ts', 'folio_bg.wasm', 'folio_bg.wasm.d.ts'];
+const PKG_FILES = ['folio.js', 'folio.d.ts', 'folio_bg.wasm', 'folio_bg.wasm.d.ts', 'folio_light.js', 'folio_light_bg.wasm'];
 
 /**
  * An esbuild plugin for bundles whose every output file lies at the package's root: the
@@ -354,7 +372,7 @@ const PKG_FILES = ['folio.js', 'folio.d.ts', 'folio_bg.wasm', 'folio_bg.wasm.d.t
 const rootBundle = {
   name: 'folio-root-bundle',
   setup(build) {
-    build.onResolve({ filter: /\/pkg\/folio\.js(\?.*)?$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: GLUE }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /\.js$/ }, (args) => {
       const path = relative(WWW, args.path).split(sep).join('/');
       if (path.startsWith('..') || !path.includes('/')) return undefined;
@@ -438,7 +456,7 @@ export async function moduleGraph(entries, { firstLoad = false } = {}) {
     plugins: [{
       name: 'folio-core-outside',
       setup(build) {
-        build.onResolve({ filter: /\/pkg\/folio\.js(\?.*)?$/ }, (args) => ({ path: args.path, external: true }));
+        build.onResolve({ filter: GLUE }, (args) => ({ path: args.path, external: true }));
       },
     }],
   });
@@ -476,7 +494,7 @@ async function npmPackage(out) {
   }
   for (const file of PACKAGE_SCRIPTS) await minifyFile(join(WWW, file), join(dir, file));
   for (const file of PKG_FILES) {
-    if (file === 'folio.js') await minifyFile(join(PKG, file), join(dir, 'pkg', file));
+    if (file.endsWith('.js')) await minifyFile(join(PKG, file), join(dir, 'pkg', file));
     else copyFileSync(join(PKG, file), join(dir, 'pkg', file));
   }
   const files = [...bundled, ...PACKAGE_EXTRAS, ...PACKAGE_SCRIPTS];
@@ -500,6 +518,7 @@ async function npmPackage(out) {
       './element': { types: './folio-article.d.ts', default: './folio-article.js' },
       './view': './view.js',
       './wasm': './pkg/folio_bg.wasm',
+      './wasm-light': './pkg/folio_light_bg.wasm',
       './style.css': './style.css',
       './package.json': './package.json',
     },

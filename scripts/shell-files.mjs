@@ -14,9 +14,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { moduleGraph } from './dist.mjs';
 
-/** Folders and files under www/ that are not the app: examples for other pages, types, and
- * the core's light tier (built and tested, but no page loads it until the loader picks tiers). */
-const LEFT_OUT = [/^pkg\/folio_light/, /^examples\//, /\.d\.ts$/, /\.map$/, /^shell-files\.json$/, /^folio\.html$/, /(^|\/)\.[^/]*$/];
+/** Folders and files under www/ that are not the app: examples for other pages, types.
+ * Both modules of the core are in (pkg/folio_light*, pkg/folio*): the viewer loads the
+ * light one first and the full one for most archives, offline as online. */
+const LEFT_OUT = [/^examples\//, /\.d\.ts$/, /\.map$/, /^shell-files\.json$/, /^folio\.html$/, /(^|\/)\.[^/]*$/];
 
 /** The page's and the workers' modules: the vendored files among them are in the list. */
 export const ENTRIES = ['app.js', 'library/parse-worker.js', 'library/search-worker.js', 'library/zip-worker.js', 'folio-worker.js'];

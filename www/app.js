@@ -356,7 +356,10 @@ function start() {
   ui.blockImages.checked = block;
   reader.setBlockImages(block);
   ui.blockImages.addEventListener('change', onBlockImagesChange);
-  init().catch(() => {}); // Start fetching the core early; errors show per file.
+  // Start fetching the core early; errors show per file. One article by address (`?src=`)
+  // starts with the light module (the full one follows if the file needs it); the demo,
+  // kept articles and a saved library are HTML bodies or many files: the full module too.
+  init(route.src === null ? { preload: ['full'] } : undefined).catch(() => {});
   // The main thread is free while the core compiles: load the date data meanwhile.
   setTimeout(() => prepareDates(locale), 0);
   showFirst();

@@ -2,13 +2,21 @@
 //
 //   await init();                       // once; concurrent calls share one promise
 //   const article = render(bytes, { fileName: 'post.md' });
+//   const other = await renderWhenReady(bytes, { fileName: 'page.html' });
 //
-// render() is synchronous once init() has resolved. The core's .wasm is compiled once,
-// while it downloads (so the browser can cache the compiled code for the next visit).
-// If the core traps (a WebAssembly.RuntimeError, e.g. a Rust panic), that instance is
-// thrown away and a fresh one is made from the compiled module in the background; the
-// call throws a FolioError with code 'trap' for that one file, and the next
-// `await init()` (or renderWhenReady()) gives a working instance.
+// The core comes as two modules built from one codebase (wasm-pack.toml): `light`
+// (pkg/folio_light*: UTF-8/16 files, YAML or JSON front matter, Markdown without raw
+// HTML) and `full` (pkg/folio*: everything). init() loads `light`; a file that needs more
+// (its `needs()` says so cheaply, before rendering) is rendered by `full`, which
+// renderWhenReady() loads on demand and `init({ preload: ['full'] })` loads at once; once
+// loaded, `full` renders every file (it is the faster of the two).
+// render() is synchronous: it throws FolioError 'not-ready' (with `params.tier`) when the
+// module this file needs is not loaded yet. Each .wasm is compiled once, while it
+// downloads (so the browser can cache the compiled code for the next visit).
+// If a module traps (a WebAssembly.RuntimeError, e.g. a Rust panic), that instance is
+// thrown away and a fresh one of that module is made from its compiled code in the
+// background; the call throws a FolioError with code 'trap' for that one file, and the
+// next `await init()` (or renderWhenReady()) gives a working instance.
 
 /**
  * @typedef {object} TocEntry
@@ -90,7 +98,8 @@
 /**
  * Why a file could not be shown: the core's codes `empty`, `binary`, `too-large`,
  * `bad-option` (or `unreadable` from a core that gives none), and this module's own
- * `trap` (the core crashed on this input) and `not-ready` (render() before init()).
+ * `trap` (the core crashed on this input) and `not-ready` (render() before init(), or
+ * before the module this file needs is loaded: `params.tier` and `params.module` name it).
  * @typedef {'empty' | 'binary' | 'too-large' | 'bad-option' | 'unreadable' | 'trap' | 'not-ready'} FolioErrorCode
  */
 
@@ -114,34 +123,47 @@ export class FolioError extends Error {
 }
 
 /**
- * The glue module pkg/folio.js, as this file uses it.
- * @typedef {{ default: (source?: { module_or_path: WasmSource }) => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any }} WasmModule
+ * A module's wasm-bindgen glue (pkg/folio.js, pkg/folio_light.js), as this file uses it.
+ * `needs` is the light module's (the full one has it too).
+ * @typedef {{ default: (source?: { module_or_path: WasmSource }) => Promise<unknown>, render: (input: string | Uint8Array, options?: RenderOptions) => any, needs?: (input: string | Uint8Array, fileName?: string) => unknown }} WasmModule
  */
 
 /**
- * Where the core's `.wasm` comes from: its bytes, a compiled module, a URL or a
+ * Where a module's `.wasm` comes from: its bytes, a compiled module, a URL or a
  * response. Whatever it is, it is compiled once; fresh instances reuse the compiled module.
  * @typedef {BufferSource | WebAssembly.Module | URL | string | Response} WasmSource
  */
 
 /**
- * @typedef {object} InitOptions
- * @property {WasmSource} [wasm] The core's `.wasm` (default: `pkg/folio_bg.wasm`, fetched
- *   next to `pkg/folio.js`). Node passes the file's bytes here: it cannot fetch file URLs.
- *   A worker can be given the page's compiled module (`compiledModule()`): it compiles nothing.
- * @property {() => WasmModule | Promise<WasmModule>} [core] Makes a fresh copy of the glue
- *   module `pkg/folio.js` for each instance. For bundles, where importing the glue by URL
- *   again is not possible; by default each instance imports it under a new URL.
- * @property {string[]} [preload] Modules of the core to load now, by name (today there is
- *   one, `core`, which init() always loads).
+ * The core's modules by name: `light` (loaded first; renders most Markdown) and `full`
+ * (every tier; serves every file).
+ * @typedef {'light' | 'full'} ModuleName
  */
 
 /**
- * One WebAssembly module of the core, loaded on demand (today there is one; the light
- * and heavy tiers of issue 13 will each be one). Compiled once and kept: an instance that
- * traps is replaced from the compiled module, with no fetch and no compilation.
+ * @typedef {object} InitOptions
+ * @property {WasmSource | Partial<Record<ModuleName, WasmSource>>} [wasm] The core's `.wasm`.
+ *   One source is the `full` module, and it then serves every file (light is not used):
+ *   what Node (which cannot fetch file URLs), bundles and the single-file viewer pass.
+ *   An object gives a source per module (`{ light, full }`); a module it leaves out is
+ *   fetched from its default, `pkg/<glue>_bg.wasm` next to its glue. A worker can be
+ *   given the page's compiled modules this way (`compiledModules()`): it compiles nothing.
+ * @property {(() => WasmModule | Promise<WasmModule>) | Partial<Record<ModuleName, () => WasmModule | Promise<WasmModule>>>} [core]
+ *   Makes a fresh copy of a module's glue for each instance, for bundles, where importing
+ *   the glue by URL again is not possible (by default each instance imports it under a
+ *   new URL). One function is the `full` module's glue (as one `wasm` is its `.wasm`).
+ * @property {string[]} [preload] Modules to load now besides the first (`['full']`: a
+ *   page that will render HTML, legacy-encoded or TOML files soon); one this page does
+ *   not use is not loaded.
+ * @property {ModuleName[]} [modules] The modules this page uses at all (default both;
+ *   `['full']`: one module for every file, as a single `wasm` implies).
+ */
+
+/**
+ * One WebAssembly module of the core, loaded on demand. Compiled once and kept: an
+ * instance that traps is replaced from the compiled module, with no fetch and no compilation.
  * @typedef {object} CoreModule
- * @property {string} name
+ * @property {ModuleName} name
  * @property {(n: number) => Promise<WasmModule>} glue  Imports a fresh copy of its glue
  *   (a new module specifier per instance: a new module record, hence fresh glue state).
  * @property {() => URL} url  Its `.wasm`, when no `wasm` option says otherwise.
@@ -152,24 +174,36 @@ export class FolioError extends Error {
  * @property {number} instances  How many have been started.
  */
 
-/** The core's glue, for the fresh copies after a trap: a variable, so that no bundler takes
+/** The glues, for the fresh copies after a trap: variables, so that no bundler takes
  * `./pkg/folio.js?instance=…` for a pattern of files to bundle (esbuild would, and find none). */
-const CORE_GLUE = './pkg/folio.js';
+const FULL_GLUE = './pkg/folio.js';
+const LIGHT_GLUE = './pkg/folio_light.js';
 
 /**
- * The core's modules by name. A literal import for the first instance, so that bundlers
- * see it; the `?instance=` specifiers load fresh glue after a trap.
- * @type {Record<string, CoreModule>}
+ * The core's modules, lightest first. Literal imports for the first instances, so that
+ * bundlers see them; the `?instance=` specifiers load fresh glue after a trap.
+ * @type {Record<ModuleName, CoreModule>}
  */
 const MODULES = {
-  core: coreModule('core', (n) => import(n === 0 ? './pkg/folio.js' : `${CORE_GLUE}?instance=${n}`),
+  light: coreModule('light', (n) => import(n === 0 ? './pkg/folio_light.js' : `${LIGHT_GLUE}?instance=${n}`),
+    () => new URL('./pkg/folio_light_bg.wasm', import.meta.url)),
+  full: coreModule('full', (n) => import(n === 0 ? './pkg/folio.js' : `${FULL_GLUE}?instance=${n}`),
     () => new URL('./pkg/folio_bg.wasm', import.meta.url)),
 };
-/** The module every input needs today. */
-const DEFAULT_MODULE = 'core';
+/** @type {ModuleName[]} */
+const LIGHTEST_FIRST = ['light', 'full'];
+/** The module that holds every tier: it serves every file. */
+const COMPLETE = 'full';
 
 /**
- * @param {string} name
+ * Which module holds each tier the light one lacks (the core's `needs()` and `not-ready`
+ * name tiers). All are in `full` today; separate modules per tier would be named here.
+ * @type {Record<string, ModuleName>}
+ */
+export const TIER_MODULES = { html: 'full', legacy: 'full', toml: 'full' };
+
+/**
+ * @param {ModuleName} name
  * @param {CoreModule['glue']} glue
  * @param {CoreModule['url']} url
  * @returns {CoreModule}
@@ -182,28 +216,78 @@ function coreModule(name, glue, url) {
 let config = {};
 
 /**
- * Loads and instantiates the WebAssembly core. Idempotent: concurrent and repeated
- * calls share one promise. After a trap it resolves once the fresh instance is ready.
- * Options take effect when an instance starts (the first call, or after a failure
- * or a trap) and are kept for the instances after it; a new `wasm` is compiled anew.
+ * Whether an option is given per module (a plain object) rather than once.
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
+function perModule(value) {
+  if (!value || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * What an option gives for one module: a single value belongs to `full`.
+ * @template T
+ * @param {T | Partial<Record<ModuleName, T>> | undefined} option
+ * @param {ModuleName} name
+ * @returns {T | undefined}
+ */
+function forModule(option, name) {
+  if (perModule(option)) return Object.hasOwn(option, name) ? option[name] : undefined;
+  return name === COMPLETE ? /** @type {T | undefined} */ (option) : undefined;
+}
+
+/**
+ * The modules this page uses, lightest first: both, unless the options name one module
+ * for everything (`modules`, or a single `wasm` or `core`).
+ * @returns {ModuleName[]}
+ */
+function usable() {
+  const { modules, wasm, core } = config;
+  const named = LIGHTEST_FIRST.filter((name) => modules?.some((given) => moduleName(given) === name));
+  if (named.length) return named;
+  if ((wasm !== undefined && !perModule(wasm)) || typeof core === 'function') return [COMPLETE];
+  return LIGHTEST_FIRST;
+}
+
+/**
+ * A module name from the options (`core`, the one module before there were two, is `full`).
+ * @param {string} name
+ * @returns {ModuleName | null}
+ */
+function moduleName(name) {
+  if (name === 'core') return COMPLETE;
+  return Object.hasOwn(MODULES, name) ? /** @type {ModuleName} */ (name) : null;
+}
+
+/**
+ * Loads and instantiates the lightest module this page uses (and those `preload`
+ * names). Idempotent: concurrent and repeated calls share one promise. After a trap it
+ * resolves once the fresh instance is ready. Options take effect when an instance starts
+ * (the first call, or after a failure or a trap) and are kept for the instances after it;
+ * a new `wasm` is compiled anew.
  * @param {InitOptions} [options]
  * @returns {Promise<void>}
  */
 export function init(options) {
   if (options) {
-    if (options.wasm !== undefined && options.wasm !== config.wasm) {
-      const module = MODULES[DEFAULT_MODULE];
-      module.compiling = null;
-      module.compiled = null;
+    const unknown = [...(options.modules ?? []), ...(options.preload ?? [])].find((name) => moduleName(name) === null);
+    if (unknown !== undefined) {
+      return Promise.reject(new FolioError(`Folio has no module named “${unknown}” (it has light and full).`, 'bad-option', { params: { option: 'modules', value: unknown } }));
+    }
+    for (const module of Object.values(MODULES)) {
+      if (options.wasm !== undefined && forModule(options.wasm, module.name) !== forModule(config.wasm, module.name)) {
+        module.compiling = null;
+        module.compiled = null;
+      }
     }
     config = { ...config, ...options };
   }
-  const names = [DEFAULT_MODULE, ...(options?.preload ?? [])];
-  const unknown = names.find((name) => !Object.hasOwn(MODULES, name));
-  if (unknown !== undefined) {
-    return Promise.reject(new FolioError(`Folio has no module named “${unknown}” to preload.`, 'bad-option', { params: { option: 'preload', value: unknown } }));
-  }
-  const started = [...new Set(names)].map((name) => start(MODULES[name]));
+  const names = usable();
+  // The lightest module this page uses, and those asked for that it uses.
+  const wanted = new Set([names[0], ...(options?.preload ?? []).map(moduleName).filter((name) => name && names.includes(name))]);
+  const started = [...wanted].map((name) => start(MODULES[/** @type {ModuleName} */ (name)]));
   return started.length === 1 ? started[0] : Promise.all(started).then(() => {});
 }
 
@@ -229,18 +313,19 @@ function start(module) {
  */
 async function startInstance(module) {
   const n = module.instances++;
-  module.compiling ??= compile(config.wasm ?? module.url()).then(
+  module.compiling ??= compile(forModule(config.wasm, module.name) ?? module.url()).then(
     (compiled) => { module.compiled = compiled; return compiled; },
     (error) => { module.compiling = null; throw error; },
   );
+  const glue = forModule(config.core, module.name);
   // The glue loads while the .wasm streams and compiles.
-  const [glue, compiled] = await Promise.all([config.core ? config.core() : module.glue(n), module.compiling]);
-  await glue.default({ module_or_path: compiled });
-  return glue;
+  const [instance, compiled] = await Promise.all([glue ? glue() : module.glue(n), module.compiling]);
+  await instance.default({ module_or_path: compiled });
+  return instance;
 }
 
 /**
- * Compiles the core from whatever `wasm` was given. A URL or a response is compiled while
+ * Compiles a module from whatever `wasm` was given. A URL or a response is compiled while
  * it downloads (`compileStreaming`), which is also what lets the browser keep the
  * compiled code in its cache for the next visit; that needs the `application/wasm` type,
  * so any other type falls back to compiling the downloaded bytes.
@@ -261,23 +346,41 @@ async function compile(source) {
 }
 
 /**
- * The compiled core, once init() has compiled it; null before. A worker given it as
- * `init({ wasm })` instantiates it without fetching or compiling anything.
- * @returns {WebAssembly.Module | null}
+ * The compiled modules this page uses, by name, once init() or a render has compiled
+ * them. A worker given them (`init({ wasm: compiledModules() })`) compiles nothing.
+ * @returns {Partial<Record<ModuleName, WebAssembly.Module>>}
  */
-export function compiledModule() {
-  return MODULES[DEFAULT_MODULE].compiled;
+export function compiledModules() {
+  /** @type {Partial<Record<ModuleName, WebAssembly.Module>>} */
+  const out = {};
+  for (const name of usable()) {
+    const { compiled } = MODULES[name];
+    if (compiled) out[name] = compiled;
+  }
+  return out;
 }
 
 /**
- * The module of the core that renders this input. Today one module renders everything;
- * the tiers of issue 13 will choose here from the input's first bytes and name.
- * @param {string | Uint8Array} _input
- * @param {RenderOptions} [_options]
- * @returns {CoreModule}
+ * The compiled `full` module (it serves every file, as `init({ wasm })` with it does), or
+ * null before it is compiled. Kept from the one-module API; see compiledModules().
+ * @returns {WebAssembly.Module | null}
  */
-function moduleFor(_input, _options) {
-  return MODULES[DEFAULT_MODULE];
+export function compiledModule() {
+  return MODULES[COMPLETE].compiled;
+}
+
+/**
+ * The loaded module render() uses: `full` when it is loaded, as it serves every file and
+ * renders faster than `light` (built for size: 2–2.4× slower; ARCHITECTURE.md "Tiers"),
+ * with no `needs()` first; else `light`, which throws `not-ready` naming the tier of a
+ * file that needs more.
+ * @returns {CoreModule | null}
+ */
+function loadedModule() {
+  const names = usable();
+  const complete = names.includes(COMPLETE) ? MODULES[COMPLETE] : null;
+  if (complete?.live) return complete;
+  return names.map((name) => MODULES[name]).find((module) => module.live) ?? null;
 }
 
 /**
@@ -287,10 +390,24 @@ function moduleFor(_input, _options) {
  * @returns {Article}
  * @throws {FolioError} with the core's code for files that are not articles (`empty`,
  *   `binary`, `too-large`; `bad-option` for options it cannot use), `trap` if the core
- *   crashed, `not-ready` before init().
+ *   crashed, `not-ready` before init() or, with `params.tier` and `params.module`, when
+ *   the file needs a module that is not loaded yet (renderWhenReady() loads it).
  */
 export function render(input, options = {}) {
-  const module = moduleFor(input, options);
+  const module = loadedModule();
+  if (!module) {
+    throw new FolioError('Folio is not ready: await init() before calling render().', 'not-ready');
+  }
+  return renderWith(module, input, options);
+}
+
+/**
+ * @param {CoreModule} module
+ * @param {string | Uint8Array} input
+ * @param {RenderOptions} [options]
+ * @returns {Article}
+ */
+function renderWith(module, input, options = {}) {
   const instance = module.live;
   if (!instance) {
     throw new FolioError('Folio is not ready: await init() before calling render().', 'not-ready');
@@ -299,13 +416,29 @@ export function render(input, options = {}) {
   try {
     raw = instance.render(input, options);
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
-      restartAfterTrap(module);
-      throw new FolioError('This file could not be rendered: the renderer crashed on it. Other files still work.', 'trap', { cause: error });
-    }
-    throw coreError(error);
+    throw failure(module, error);
   }
   return normalize(raw);
+}
+
+/**
+ * What a module's thrown error means: a trap (and a fresh instance on its way), or the
+ * core's error with its code.
+ * @param {CoreModule} module
+ * @param {unknown} error
+ * @returns {FolioError}
+ */
+function failure(module, error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    restartAfterTrap(module);
+    return new FolioError('This file could not be rendered: the renderer crashed on it. Other files still work.', 'trap', { cause: error, params: { module: module.name } });
+  }
+  const coded = coreError(error);
+  const tier = coded.params.tier;
+  if (coded.code !== 'not-ready' || !tier) return coded;
+  const needed = TIER_MODULES[tier] ?? COMPLETE;
+  return new FolioError(`This file needs Folio's ${needed} module (${tier}), not loaded yet: use renderWhenReady().`,
+    'not-ready', { cause: error, params: { ...coded.params, module: needed } });
 }
 
 /**
@@ -322,24 +455,66 @@ function coreError(error) {
 }
 
 /**
- * Loads what this input needs (init()), then render(); once more if another render
- * trapped in between: files opened together all wait on one start, and the first that
- * traps takes the instance away from the others (render() then throws 'not-ready' until
- * the fresh one is up).
+ * The module to render this input with, loaded: `full` when it is loaded already or the
+ * page uses nothing else; else `light` once it is up, whose `needs()` (cheap, from the
+ * file's first stages) says whether this file needs a tier it lacks, and then the
+ * module that holds it.
+ * @param {string | Uint8Array} input
+ * @param {RenderOptions} [options]
+ * @returns {Promise<CoreModule>}
+ */
+async function moduleFor(input, options) {
+  const names = usable();
+  const complete = names.includes(COMPLETE) ? MODULES[COMPLETE] : null;
+  if (complete?.live) return complete;
+  const light = names[0] === COMPLETE ? null : MODULES[names[0]];
+  if (!light) {
+    await start(/** @type {CoreModule} */ (complete));
+    return /** @type {CoreModule} */ (complete);
+  }
+  try {
+    await start(light);
+  } catch (error) {
+    // The light module could not load (a failed fetch): the full one serves every file.
+    if (!complete) throw error;
+    await start(complete);
+    return complete;
+  }
+  if (complete?.live || !light.live?.needs) return complete?.live ? complete : light;
+  let tiers;
+  try {
+    tiers = light.live.needs(input, options?.fileName);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) throw failure(light, error);
+    return light; // Not an input it can read: render() says why.
+  }
+  const needed = Array.isArray(tiers) ? tiers.map((tier) => TIER_MODULES[tier] ?? COMPLETE) : [];
+  if (!needed.length || !complete) return light;
+  await start(complete);
+  return complete;
+}
+
+/**
+ * Loads what this input needs, then renders it; once more if another render trapped in
+ * between: files opened together all wait on one start, and the first that traps takes
+ * the instance away from the others (render() then throws 'not-ready' until the fresh
+ * one is up).
  * @param {string | Uint8Array} input
  * @param {RenderOptions} [options]
  * @returns {Promise<Article>}
  * @throws {FolioError} as render() does.
  */
 export async function renderWhenReady(input, options) {
-  const module = moduleFor(input, options);
-  await start(module);
+  const module = await moduleFor(input, options);
   try {
-    return render(input, options);
+    return renderWith(module, input, options);
   } catch (error) {
     if (!(error instanceof FolioError) || error.code !== 'not-ready') throw error;
-    await start(module);
-    return render(input, options);
+    // A tier needs() did not name (it never should), or a trap elsewhere took the instance.
+    const tier = error.params.module ? MODULES[/** @type {ModuleName} */ (error.params.module)] : null;
+    const next = tier && usable().includes(tier.name) ? tier : module;
+    await start(next);
+    return renderWith(next, input, options);
   }
 }
 

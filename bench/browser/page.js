@@ -25,6 +25,8 @@ const folioHtml = new Map();
 const floorMemory = new WebAssembly.Memory({ initial: 1 });
 /** @type {Map<string, Input[]>} */
 const inputs = new Map();
+/** The light module's glue, initialized by folio.js (the same module record). @type {any} */
+let lightGlue = null;
 /** Folio's wasm exports (for memory.buffer), from the glue's init. @type {any} */
 let wasmExports = null;
 
@@ -59,6 +61,12 @@ const PIPELINES = {
       sink.replaceChildren();
       return n;
     },
+  },
+  // The light module (built for size) wherever its needs() finds nothing more, the full
+  // one for the rest: what render() would cost if it chose the lightest module that can,
+  // rather than the full one whenever it is loaded (www/folio.js).
+  'folio, light where it can': {
+    html: (input) => (lightGlue.needs(input.bytes, input.name).length ? render(input.bytes, { fileName: input.name }) : lightGlue.render(input.bytes, { fileName: input.name })).html.length,
   },
   ...Object.fromEntries(Object.entries(PEERS).map(([name, toHtml]) => [`${name} → DOMPurify`, {
     html: (/** @type {Input} */ input) => DOMPurify.sanitize(toHtml(input)).length,
@@ -95,7 +103,9 @@ const PIPELINES = {
  * @param {{ name: string, url: string }[]} list
  */
 async function load(group, list) {
-  await init();
+  // Both modules: render() uses the full one (www/folio.js); the light one for the row above.
+  await init({ preload: ['full'] });
+  lightGlue ??= await import('/www/pkg/folio_light.js');
   await mdwasm.ready;
   // The glue's init returns the exports (memory included) once the module is live.
   const glue = await import('/www/pkg/folio.js');

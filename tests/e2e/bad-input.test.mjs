@@ -49,10 +49,11 @@ test('a trap in the core fails that file only; a fresh instance renders the next
 
     await dropFiles(page, [{ name: 'tiny.md', bytes: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    // The page opened with ?src= renders Markdown with the light module: its glue again.
     const instances = await page.evaluate(() => performance.getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname + new URL(entry.name).search)
-      .filter((path) => path.startsWith('/pkg/folio.js')));
-    assert.ok(instances.includes('/pkg/folio.js?instance=1'), `a fresh module was loaded: ${instances}`);
+      .filter((path) => path.startsWith('/pkg/folio')));
+    assert.ok(instances.includes('/pkg/folio_light.js?instance=1'), `a fresh module was loaded: ${instances}`);
   }, { setup });
 });
 
@@ -63,8 +64,9 @@ test('files opened with a crashing one, before the core is ready, still render',
   let wasmRequests = 0;
   const setup = async (/** @type {import('playwright-core').Page} */ page) => {
     await fakeCore(page, TRAPPING_CORE);
-    // The first instance's .wasm waits until the files are dropped: they all wait on one init().
-    await page.route('**/pkg/folio_bg.wasm', async (route) => {
+    // The first instance's .wasm (the light module's: the page is opened with ?src=) waits
+    // until the files are dropped: they all wait on one init().
+    await page.route('**/pkg/folio_light_bg.wasm', async (route) => {
       wasmRequests += 1;
       if (wasmRequests === 1) await released;
       await route.continue();

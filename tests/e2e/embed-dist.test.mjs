@@ -163,18 +163,20 @@ test('the packed npm package installs into a scratch project and renders in Node
   assert.equal(manifest.type, 'module');
   assert.deepEqual(manifest.sideEffects, ['./folio-article.js']);
   assert.equal(manifest.exports['./wasm'], './pkg/folio_bg.wasm');
+  assert.equal(manifest.exports['./wasm-light'], './pkg/folio_light_bg.wasm');
 
   const packed = JSON.parse(execFileSync('npm', ['pack', npmDir, '--json', '--pack-destination', work], { encoding: 'utf8' }));
   const tarball = join(work, packed[0].filename);
   const packedFiles = packed[0].files.map((/** @type {{ path: string }} */ f) => f.path).sort();
   for (const needed of ['folio.js', 'folio.d.ts', 'folio-article.js', 'folio-article.d.ts', 'folio-article.css', 'view.js',
-    'reading/reading.css', 'reading/mermaid-frame.html', 'reading/mermaid-frame.js', 'pkg/folio.js', 'pkg/folio_bg.wasm', 'package.json']) {
+    'reading/reading.css', 'reading/mermaid-frame.html', 'reading/mermaid-frame.js', 'pkg/folio.js', 'pkg/folio_bg.wasm',
+    'pkg/folio_light.js', 'pkg/folio_light_bg.wasm', 'package.json']) {
     assert.ok(packedFiles.includes(needed), `the tarball lacks ${needed}`);
   }
   // Bundled and minified: Folio's modules are the entry points and their chunks at the root
   // (no www/ module ships as written), each with no comments and no indentation left.
   const ours = packedFiles.filter((/** @type {string} */ path) => path.endsWith('.js') && !path.startsWith('vendor/'));
-  assert.deepEqual(ours.filter((/** @type {string} */ path) => path.includes('/') && !['pkg/folio.js', 'reading/mermaid-frame.js'].includes(path)), []);
+  assert.deepEqual(ours.filter((/** @type {string} */ path) => path.includes('/') && !['pkg/folio.js', 'pkg/folio_light.js', 'reading/mermaid-frame.js'].includes(path)), []);
   for (const path of ours) {
     const text = readFileSync(join(npmDir, path), 'utf8');
     assert.doesNotMatch(text, /^\s*\/\/|\/\*\*|^ {2}/m, `${path} is not minified`);
@@ -229,11 +231,13 @@ test('the packed npm package installs into a scratch project and renders in Node
       await element.evaluate((node) => node.setAttribute('src', 'post.md'));
       await title.filter({ hasText: 'A tiny fixture post' }).waitFor();
       const modules = fetched.filter((path) => /\.js(\?|$)/.test(path)).map((path) => path.replace('node_modules/folio-viewer/', ''));
-      assert.ok(modules.includes('pkg/folio.js?instance=1'), `no fresh instance after the trap: ${modules}`);
+      assert.ok(modules.includes('pkg/folio_light.js?instance=1'), `no fresh instance after the trap: ${modules}`);
       assert.deepEqual(modules.filter((path) => /^(view|i18n|render)\//.test(path)), [], 'a module loaded as written, not from the bundle');
-      assert.equal(fetched.filter((path) => path.endsWith('folio_bg.wasm')).length, 1);
-      // The first load: the element's bundle and chunks, the core's glue (its stand-in and the real one).
-      assert.ok(modules.includes('folio-article.js') && modules.includes('pkg/folio.js'), modules.join());
+      assert.equal(fetched.filter((path) => path.endsWith('folio_light_bg.wasm')).length, 1);
+      // Markdown only: the light module renders all three; the full one is never fetched.
+      assert.equal(fetched.filter((path) => path.endsWith('folio_bg.wasm')).length, 0);
+      // The first load: the element's bundle and chunks, the core's light glue (its stand-in and the real one).
+      assert.ok(modules.includes('folio-article.js') && modules.includes('pkg/folio_light.js'), modules.join());
     }, url, undefined, setup);
   } finally {
     await new Promise((done) => server.close(done));

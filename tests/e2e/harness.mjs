@@ -186,6 +186,30 @@ export async function serveFixtures(page, files) {
   });
 }
 
+/**
+ * Every path the page requests from now on (the test server's, relative to its root).
+ * @param {import('playwright-core').Page} page
+ * @param {string} base
+ * @returns {string[]}
+ */
+export function recordPaths(page, base) {
+  /** @type {string[]} */
+  const paths = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(base)) paths.push(url.slice(base.length));
+  });
+  return paths;
+}
+
+/** Waits for the network to go quiet: no new request for `ms`. @param {string[]} paths */
+export async function settle(paths, ms = 400) {
+  for (let seen = -1; seen !== paths.length;) {
+    seen = paths.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
 /** A small Markdown post for tests that need a second file. */
 export const TINY_POST = `---
 title: A tiny fixture post
@@ -214,10 +238,12 @@ export function shownTitle(/** @type {import('playwright-core').Page} */ page) {
 }
 
 /** A stand-in for pkg/folio.js around the real one (imported as `?real`) that traps on
- * inputs containing FOLIO-TRAP, as a core bug would. */
+ * inputs containing FOLIO-TRAP, as a core bug would. fakeCore serves it for the light
+ * module's glue too, importing that one. */
 export const TRAPPING_CORE = `
-import start, { render as realRender } from './folio.js?real';
+import start, { render as realRender, needs } from './folio.js?real';
 export default start;
+export { needs };
 export function render(input, options) {
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
   if (text.includes('FOLIO-TRAP')) throw new WebAssembly.RuntimeError('unreachable');
@@ -225,15 +251,25 @@ export function render(input, options) {
 }
 `;
 
+/** The core's glues, as the page and its workers import them. */
+const GLUES = { full: 'folio.js', light: 'folio_light.js' };
+
 /**
- * Serves `body` for pkg/folio.js as the page and its workers import it (not for the real
- * one it imports as `?real`, nor for the fresh instances folio.js starts after a trap).
+ * Serves `body` for the core's glue as the page and its workers import it, the full
+ * module's (pkg/folio.js) and the light one's (pkg/folio_light.js, where `body`'s
+ * `./folio.js?real` becomes `./folio_light.js?real`); not for the real ones it imports
+ * as `?real`, nor for the fresh instances folio.js starts after a trap.
  * @param {import('playwright-core').Page} page
  * @param {string} body
+ * @param {{ modules?: ('full' | 'light')[] }} [options]  Which glues to stand in for (default both).
  */
-export function fakeCore(page, body) {
-  return page.route(
-    (url) => url.pathname.endsWith('/pkg/folio.js') && url.search === '',
-    (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }),
-  );
+export async function fakeCore(page, body, { modules = ['full', 'light'] } = {}) {
+  for (const name of modules) {
+    const glue = GLUES[name];
+    const text = body.replaceAll('./folio.js?real', `./${glue}?real`);
+    await page.route(
+      (url) => url.pathname.endsWith(`/pkg/${glue}`) && url.search === '',
+      (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: text }),
+    );
+  }
 }

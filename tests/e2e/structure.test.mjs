@@ -24,11 +24,11 @@ function shellModules(dir = '') {
   });
 }
 
-test('index.html preloads exactly the viewer\'s first load (its static imports) and the core', async () => {
+test('index.html preloads exactly the viewer\'s first load (its static imports) and the core\'s light module', async () => {
   const html = readFileSync(join(WWW, 'index.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
   const graph = (await moduleGraph(['app.js'], { firstLoad: true })).filter((path) => path !== 'app.js');
-  assert.deepEqual(preloaded, [...graph, 'pkg/folio.js'].sort());
+  assert.deepEqual(preloaded, [...graph, 'pkg/folio_light.js'].sort());
 });
 
 test('the rich-content modules stay out of the first load, and are in the whole graph', async () => {

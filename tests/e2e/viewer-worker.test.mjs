@@ -245,12 +245,13 @@ test('a trap in the worker fails that file only; the same worker, with a fresh c
     await openBig(page, 'after.md', 'After the crash');
     assert.equal(workers.length, 1, 'the worker outlives a trap: its folio.js replaced the core');
     assert.deepEqual(closed, [], 'the worker was not terminated');
-    // The core was fetched and compiled once, by the page: the worker was handed the compiled
-    // module, and each thread's fresh instance after its trap was made from it (new glue only).
+    // Each module was fetched and compiled once: the page (opened with ?src=, Markdown only)
+    // the light one, the worker (big files: the full one, the faster) the full one; each
+    // thread's fresh instance after its trap was made from its compiled module (new glue only).
     const fetched = (/** @type {string[]} */ names) => names.map((name) => new URL(name).pathname + new URL(name).search).filter((path) => path.startsWith('/pkg/') && !path.endsWith('?real'));
     const resources = () => performance.getEntriesByType('resource').map((entry) => entry.name);
-    assert.deepEqual(fetched(await page.evaluate(resources)).sort(), ['/pkg/folio.js', '/pkg/folio.js?instance=1', '/pkg/folio_bg.wasm']);
-    assert.deepEqual(fetched(await workers[0].evaluate(resources)).sort(), ['/pkg/folio.js', '/pkg/folio.js?instance=1']);
+    assert.deepEqual(fetched(await page.evaluate(resources)).sort(), ['/pkg/folio_light.js', '/pkg/folio_light.js?instance=1', '/pkg/folio_light_bg.wasm']);
+    assert.deepEqual(fetched(await workers[0].evaluate(resources)).sort(), ['/pkg/folio.js', '/pkg/folio.js?instance=1', '/pkg/folio_bg.wasm']);
   }, { setup: (page) => fakeCore(page, TRAPPING_CORE) });
 });
 

@@ -3,7 +3,7 @@
 // it fetches only when an article or a failure needs it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useBrowser, withPage } from './harness.mjs';
+import { recordPaths, settle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -58,38 +58,14 @@ async function servePage(page, src, posts) {
   });
 }
 
-/**
- * Every path the page requests from now on (the test server's, relative to its root).
- * @param {Page} page
- * @param {string} base
- * @returns {string[]}
- */
-function recordPaths(page, base) {
-  /** @type {string[]} */
-  const paths = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (url.startsWith(base)) paths.push(url.slice(base.length));
-  });
-  return paths;
-}
-
-/** Waits for the network to go quiet: no new request for `ms`. @param {string[]} paths */
-async function settle(paths, ms = 400) {
-  for (let seen = -1; seen !== paths.length;) {
-    seen = paths.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  }
-}
-
-/** What every page with the element loads to show a Markdown article: the element's modules, its styles, the core. */
+/** What every page with the element loads to show a Markdown article: the element's modules, its styles, the core's light module. */
 const FIRST_LOAD = [
   'folio-article.js', 'folio.js', 'fetch-article.js', 'trusted-types.js', 'i18n/core.js', 'reading/features.js',
   'view/article.js', 'view/body.js', 'view/anchors.js', 'view/dates.js', 'view/dom.js', 'view/images.js', 'view/links.js', 'view/toc.js',
-  'folio-article.css', 'reading/reading.css', 'pkg/folio.js', 'pkg/folio_bg.wasm',
+  'folio-article.css', 'reading/reading.css', 'pkg/folio_light.js', 'pkg/folio_light_bg.wasm',
 ];
 
-test('one plain Markdown article: the element\'s modules, its styles, the core, and the rich-content picker once shown; nothing else', async () => {
+test('one plain Markdown article: the element\'s modules, its styles, the core\'s light module (not the full one), and the rich-content picker once shown; nothing else', async () => {
   /** @type {string[]} */
   let paths = [];
   const setup = async (/** @type {Page} */ page) => {
@@ -129,6 +105,7 @@ test('an outlined article with code adds the reader-following and code modules a
     assert.equal(await element.getAttribute('error'), '');
     await settle(paths);
     for (const path of ['view/error.js', 'i18n/errors.js']) assert.ok(paths.includes(path), `${path} was not loaded for the error`);
-    assert.equal(paths.filter((path) => path === 'pkg/folio_bg.wasm').length, 1, 'the core is fetched once');
+    assert.equal(paths.filter((path) => path === 'pkg/folio_light_bg.wasm').length, 1, 'the core is fetched once');
+    assert.ok(!paths.some((path) => path.startsWith('pkg/folio.js') || path === 'pkg/folio_bg.wasm'), `the full module was fetched: ${paths}`);
   }, { setup, allowConsole: [/Failed to load resource.*404/] });
 });

@@ -1,6 +1,6 @@
 // Type-checked by tests/e2e/embed-dist.test.mjs (tsc --noEmit): the package's
 // declarations must describe what a consumer actually writes.
-import { init, render, renderWhenReady, FolioError, type Article, type TocEntry } from 'folio-viewer';
+import { init, render, renderWhenReady, compiledModules, FolioError, type Article, type ModuleName, type TocEntry } from 'folio-viewer';
 import type { FolioArticleElement, ShowPart } from 'folio-viewer/element';
 
 export async function titleOf(bytes: Uint8Array): Promise<string | null> {
@@ -17,6 +17,13 @@ export async function titleOf(bytes: Uint8Array): Promise<string | null> {
 }
 
 export const later: Promise<Article> = renderWhenReady('# Title', { fileName: 'a.md' });
+
+/** One .wasm per module, and the full one at once; a worker gets the compiled modules. */
+export async function both(light: Uint8Array, full: Uint8Array, worker: Worker): Promise<ModuleName[]> {
+  await init({ wasm: { light, full }, preload: ['full'] });
+  worker.postMessage({ core: compiledModules().full });
+  return Object.keys(compiledModules()) as ModuleName[];
+}
 
 export function listen(element: FolioArticleElement): ShowPart[] {
   element.addEventListener('folio-rendered', (event) => {

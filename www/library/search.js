@@ -11,13 +11,16 @@ import { startWorker } from './workers.js';
 
 export class SearchClient extends EventTarget {
   /**
-   * @param {import('./workers.js').WorkerLike[]} [workers] default: one new search worker
+   * @param {import('./workers.js').WorkerLike[]} [workers] default: one search worker,
+   *   started at the first article or query (not with the page: its start would compete
+   *   with the first article's)
    */
-  constructor(workers = [startWorker('search')]) {
+  constructor(workers) {
     super();
-    this.workers = workers;
+    /** The workers, once started. @type {import('./workers.js').WorkerLike[] | null} */
+    this.started = null;
     /** Articles indexed so far, per shard. */
-    this.counts = workers.map(() => 0);
+    this.counts = (workers ?? [null]).map(() => 0);
     /** Which shard the next port feeds. */
     this.nextShard = 0;
     let nextId = 0;
@@ -26,6 +29,20 @@ export class SearchClient extends EventTarget {
     this.waiting = new Map();
     /** The id of the newest query; answers to older ones are dropped. */
     this.latest = 0;
+    if (workers) this.listen(workers);
+  }
+
+  /** The workers, started now if they are not yet. */
+  get workers() {
+    return this.started ?? this.listen([startWorker('search')]);
+  }
+
+  /**
+   * @param {import('./workers.js').WorkerLike[]} workers
+   * @returns {import('./workers.js').WorkerLike[]}
+   */
+  listen(workers) {
+    this.started = workers;
     workers.forEach((worker, shard) => worker.addEventListener('message', (event) => {
       const reply = event.data;
       if (reply.type === 'indexed') {
@@ -37,6 +54,7 @@ export class SearchClient extends EventTarget {
       this.waiting.delete(reply.id);
       done?.(reply);
     }));
+    return workers;
   }
 
   /** Articles indexed so far, in every shard. */
@@ -121,11 +139,11 @@ export class SearchClient extends EventTarget {
    * @param {string[]} paths
    */
   remove(paths) {
-    for (const worker of this.workers) worker.postMessage({ type: 'remove', paths });
+    for (const worker of this.started ?? []) worker.postMessage({ type: 'remove', paths });
   }
 
   clear() {
-    for (const worker of this.workers) worker.postMessage({ type: 'clear' });
+    for (const worker of this.started ?? []) worker.postMessage({ type: 'clear' });
   }
 
   /**
@@ -139,6 +157,6 @@ export class SearchClient extends EventTarget {
 
   /** Ends the workers. */
   close() {
-    for (const worker of this.workers) worker.terminate();
+    for (const worker of this.started ?? []) worker.terminate();
   }
 }

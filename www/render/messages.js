@@ -1,9 +1,9 @@
 // The render worker's messages, defined once for both sides (www/folio-worker.js and
 // www/render/worker-client.js, or any page that starts the worker itself).
 //
-//   core:    { core }                   the page's compiled core (a WebAssembly.Module),
-//                                       sent first when the page has one: the worker then
-//                                       compiles nothing (init({ wasm: core }))
+//   core:    { core }                   the page's compiled full module (a WebAssembly.Module,
+//                                       compiledModule()), sent first when the page has it:
+//                                       the worker, which renders with it, compiles nothing
 //   request: { id, input, options }     input: string or Uint8Array, as for render()
 //   reply:   { id, article }            the Article
 //          | { id, error: { message, code, params } }   a FolioError, flattened
@@ -21,7 +21,7 @@ import { FolioError, stringRecord } from '../folio.js';
  */
 
 /**
- * The page's compiled core, for the worker's init(): a module crosses to a worker
+ * The page's compiled full module, for the worker's init(): a module crosses to a worker
  * without being compiled again. Sent before any request, and only then.
  * @typedef {object} CoreMessage
  * @property {WebAssembly.Module} core
