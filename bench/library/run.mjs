@@ -30,7 +30,7 @@ const SIZES = (option('--sizes') ?? '500,10000').split(',').map(Number);
 const ENGINES = !argv.includes('--no-engines');
 /** `--profile`: a CPU profile of the page's main thread while the archive opens, its top functions printed. */
 const PROFILE = argv.includes('--profile');
-/** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it. */
+/** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it, and each thread's CPU time is printed. */
 const TRACE = argv.includes('--trace');
 
 /** Queries as typed: CJK without spaces, English words, a word being typed, mixed. */
@@ -132,6 +132,40 @@ function longTaskParts(events) {
   });
 }
 
+/**
+ * The CPU time each of the page's threads spent in tasks while the archive opened (the
+ * trace's thread time, so other processes on the machine do not count), with the script
+ * that ran most in each: where the work is, whatever the load.
+ * @param {any[]} events
+ * @returns {{ thread: string, cpuMs: number, wallMs: number }[]}
+ */
+function threadTimes(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 50_000));
+  if (!main) return [];
+  /** @type {Map<number, string>} */
+  const names = new Map(events.filter((e) => e.pid === main.pid && e.name === 'thread_name').map((e) => [e.tid, e.args.name]));
+  /** @type {Map<number, { cpu: number, wall: number, scripts: Map<string, number> }>} */
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const t = byThread.get(e.tid) ?? { cpu: 0, wall: 0, scripts: new Map() };
+    byThread.set(e.tid, t);
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
+      t.cpu += (e.tdur ?? e.dur) / 1000;
+      t.wall += e.dur / 1000;
+    }
+    const url = e.args?.data?.url;
+    if (url && (e.name === 'FunctionCall' || e.name === 'EvaluateScript')) {
+      const name = url.replace(/^.*\/www\//, '').replace(/^http.*?\/\/[^/]*\//, '');
+      t.scripts.set(name, (t.scripts.get(name) ?? 0) + (e.tdur ?? e.dur) / 1000);
+    }
+  }
+  return [...byThread].filter(([, t]) => t.cpu >= 100).sort((a, b) => b[1].cpu - a[1].cpu).map(([tid, t]) => {
+    const top = [...t.scripts].sort((a, b) => b[1] - a[1])[0];
+    return { thread: `${names.get(tid) ?? tid}${top ? ` (${top[0]})` : ''}`, cpuMs: Math.round(t.cpu), wallMs: Math.round(t.wall) };
+  });
+}
+
 const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
 /**
@@ -213,11 +247,13 @@ async function measure(base, size) {
     clearInterval(sampler);
     const profile = cdp && PROFILE ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
     let longTasks = null;
+    let threads = null;
     if (cdp && TRACE) {
       const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await ended;
       longTasks = longTaskParts(traceEvents);
+      threads = threadTimes(traceEvents);
     }
     peak = Math.max(peak, rendererKiB(dir));
     const wall = Date.now() - started;
@@ -259,6 +295,7 @@ async function measure(base, size) {
       errors,
       ...(profile ? { profile } : {}),
       ...(longTasks ? { longTaskParts: longTasks } : {}),
+      ...(threads ? { threads } : {}),
     };
   } finally {
     await context.close();
@@ -284,6 +321,7 @@ try {
     console.log(`    the tab over a blank one: ${((m.peakBytes - m.blankBytes) / r.archiveBytes).toFixed(2)}× the archive; what opening added: ${((m.peakBytes - m.baselineBytes) / r.archiveBytes).toFixed(2)}×   (goal < 3×)`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
     if (r.longTaskParts) console.log(`  long tasks, what the browser did in each (ms):\n${r.longTaskParts.map((/** @type {any} */ t) => `    ${String(t.ms).padStart(6)}  ${t.parts}`).join('\n')}`);
+    if (r.threads) console.log(`  CPU time by thread while opening (ms; busy wall time beside it):\n${r.threads.map((/** @type {any} */ t) => `    ${String(t.cpuMs).padStart(6)} ${String(t.wallMs).padStart(6)}  ${t.thread}`).join('\n')}`);
     if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
   }
 } finally {
