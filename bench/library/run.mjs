@@ -83,11 +83,13 @@ function quantile(values, q) {
 }
 
 /**
- * The functions the main thread spent most time in (self time), from a CDP CPU profile.
- * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ * The functions the main thread spent most time in (self time), from a CDP CPU profile;
+ * with `within` ([start, end] in the trace's microseconds), only in that stretch.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[], startTime: number }} profile
+ * @param {[number, number]} [within]
  * @returns {{ fn: string, ms: number }[]}
  */
-function topFunctions(profile) {
+function topFunctions(profile, within) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   /** @type {Map<number, number>} */
   const parent = new Map();
@@ -95,7 +97,10 @@ function topFunctions(profile) {
   const name = (/** @type {any} */ frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/www\//, '')}:${frame.lineNumber + 1}`;
   /** @type {Map<string, number>} */
   const self = new Map();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    if (within && (at < within[0] || at > within[1])) return;
     const frame = /** @type {any} */ (byId.get(id)).callFrame;
     if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
     // A browser function (layout, GC, postMessage) is named with the script that called it.
@@ -108,11 +113,13 @@ function topFunctions(profile) {
 
 /**
  * The main thread's tasks over 50 ms in a timeline trace, each with the time its kinds of
- * work took (layout, style, script, garbage collection …), longest first.
+ * work took (layout, style, script, garbage collection …), longest first; with a CPU
+ * profile taken meanwhile (`--profile` too), the functions that took most of each.
  * @param {any[]} events
+ * @param {any} [profile]
  * @returns {{ ms: number, parts: string }[]}
  */
-function longTaskParts(events) {
+function longTaskParts(events, profile) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 50_000));
   if (!main) return [];
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
@@ -128,7 +135,8 @@ function longTaskParts(events) {
       parts.set(what, (parts.get(what) ?? 0) + e.dur / 1000);
     }
     const listed = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
-    return { ms: Math.round(task.dur / 1000), parts: listed };
+    const top = profile ? topFunctions(profile, [task.ts, task.ts + task.dur]).slice(0, 3).map(({ fn, ms }) => `${fn.replace(/https?:\/\/[^/]*\//, '')} ${ms}`).join('; ') : '';
+    return { ms: Math.round(task.dur / 1000), parts: top ? `${listed}\n            ${top}` : listed };
   });
 }
 
@@ -245,14 +253,15 @@ async function measure(base, size) {
     await page.getByTestId('folder-input').setInputFiles(archive.folder);
     await page.waitForFunction(() => /** @type {any} */ (window).__bench.allIndexed > 0, undefined, { timeout: 900_000, polling: 200 });
     clearInterval(sampler);
-    const profile = cdp && PROFILE ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
+    const rawProfile = cdp && PROFILE ? (await cdp.send('Profiler.stop')).profile : null;
+    const profile = rawProfile ? topFunctions(rawProfile) : null;
     let longTasks = null;
     let threads = null;
     if (cdp && TRACE) {
       const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await ended;
-      longTasks = longTaskParts(traceEvents);
+      longTasks = longTaskParts(traceEvents, rawProfile);
       threads = threadTimes(traceEvents);
     }
     peak = Math.max(peak, rendererKiB(dir));
