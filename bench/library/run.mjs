@@ -13,7 +13,6 @@
 // Then the search engines side by side on the same texts (engines.mjs). Goals (issue 11):
 // first article < 1 s, all indexed < 15 s, search p95 < 30 ms, no task > 50 ms, memory < 3×.
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { generateArchive } from './generate.mjs';
 import { compareEngines } from './engines.mjs';
+import { LAUNCH_ARGS, rendererKiB } from './pss.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const argv = process.argv.slice(2);
@@ -38,40 +38,6 @@ export const QUERIES = {
   cjk: ['人民币', '跨境', '开发者', '数据', '中国经济', '算法', '部署', '東京', '한국'],
   english: ['search', 'javascript', 'release', 'performance', 'jav', 'java', 'markd', 'hexo 部署', 'security fixes'],
 };
-
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-/**
- * Memory (KiB) of the renderer processes of the browser whose user-data-dir is `dir`: their
- * proportional set size (shared pages, such as the browser's own code, counted once over
- * the processes that share them, not once in each as resident memory would).
- * @param {string} dir
- * @returns {number}
- */
-function rendererKiB(dir) {
-  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((line) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
-    return m ? { pid: Number(m[1]), ppid: Number(m[2]), args: m[3] } : null;
-  }).filter((p) => p !== null);
-  const browser = ps.find((p) => p.args.includes(`--user-data-dir=${dir}`) && !p.args.includes('--type='));
-  if (!browser) return 0;
-  /** @type {Set<number>} */
-  const family = new Set([browser.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of ps) if (!family.has(p.pid) && family.has(p.ppid)) { family.add(p.pid); grew = true; }
-  }
-  let kib = 0;
-  for (const p of ps) {
-    if (!family.has(p.pid) || !p.args.includes('--type=renderer')) continue;
-    try {
-      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'));
-      kib += m ? Number(m[1]) : 0;
-    } catch { /* ended meanwhile */ }
-  }
-  return kib;
-}
 
 /**
  * @param {number[]} values

@@ -1,9 +1,10 @@
 // www/library/pool.js with stand-in workers: queue order, a reader's file ahead of the
-// queue, and a worker that dies failing only the files it held.
+// queue, a worker that dies failing only the files it held, workers started as files wait
+// and ended when idle.
 // Run: node --test tests/unit/
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ParsePool } from '../../www/library/pool.js';
+import { LANE_BACKLOG, ParsePool } from '../../www/library/pool.js';
 
 /** A worker that answers each file on the next tick, or dies when asked for `dies.md`. */
 class FakeWorker extends EventTarget {
@@ -16,6 +17,11 @@ class FakeWorker extends EventTarget {
 
   /** @param {any} message */
   postMessage(message) {
+    if (message.type === 'end') {
+      this.log.push('end');
+      setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data: { type: 'ended' } })), 1);
+      return;
+    }
     if (message.type) return;
     assert.ok(message.bytes instanceof ArrayBuffer, 'a file goes as its bytes');
     this.log.push(`parse ${message.path}`);
@@ -33,6 +39,7 @@ class FakeWorker extends EventTarget {
 
   terminate() {
     this.ended = true;
+    this.log.push('terminated');
   }
 }
 
@@ -53,6 +60,7 @@ test('files are parsed in order, two per worker at most, and a reader\'s file go
   assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse e.md', 'parse c.md', 'parse d.md']);
   assert.equal(started, 1);
   assert.equal(pool.pending, 0);
+  pool.close();
 });
 
 test('a worker that dies fails the file it died on; the others it held and the rest go to a new worker', async () => {
@@ -63,6 +71,7 @@ test('a worker that dies fails the file it died on; the others it held and the r
   const replies = await Promise.all(['ok.md', 'dies.md', 'after.md'].map((p) => pool.parse(p, file(p))));
   assert.deepEqual(replies.map((r) => ('summary' in r ? 'ok' : 'error' in r ? r.error.code : '?')), ['ok', 'worker-failed', 'ok']);
   assert.equal(started, 2, 'the dead worker was replaced');
+  pool.close();
 });
 
 test('cancel drops what waits', async () => {
@@ -71,6 +80,7 @@ test('cancel drops what waits', async () => {
   pool.cancel();
   const codes = (await Promise.all(replies)).map((r) => ('error' in r ? r.error.code : 'ok'));
   assert.deepEqual(codes, ['ok', 'ok', 'cancelled']);
+  pool.close();
 });
 
 test('paused while the reader\'s article renders: no file handed out until resumed, or until the pause ends', async () => {
@@ -90,5 +100,37 @@ test('paused while the reader\'s article renders: no file handed out until resum
   assert.equal(log.length, 2, 'still paused');
   await second;
   assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse c.md'], 'the pause ends by itself');
+  pool.close();
+});
+
+test('one worker reads a small archive; a long queue starts more, up to the pool size', async () => {
+  /** @type {string[]} */
+  const log = [];
+  let started = 0;
+  const pool = new ParsePool({ size: 3, idleMs: 60_000, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  await Promise.all(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p))));
+  assert.equal(started, 1, 'five files: one worker');
+  const many = Array.from({ length: 2 * LANE_BACKLOG + 10 }, (_, i) => `n${i}.md`);
+  const replies = await Promise.all(many.map((p) => pool.parse(p, file(p))));
+  assert.ok(replies.every((r) => 'summary' in r), 'every file read');
+  assert.equal(started, 3, 'a queue of twice the backlog: three workers');
+  pool.close();
+});
+
+test('idle workers end, once they have sent on what they held; files coming later start one again', async () => {
+  /** @type {string[]} */
+  const log = [];
+  let started = 0;
+  const pool = new ParsePool({ size: 2, idleMs: 20, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  await pool.parse('a.md', file('a.md'));
+  assert.deepEqual(log, ['parse a.md']);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(log, ['parse a.md', 'end', 'terminated'], 'asked to end, then ended');
+  assert.equal(pool.lanes.length, 0);
+  const reply = await pool.parse('b.md', file('b.md'));
+  assert.ok('summary' in reply);
+  assert.equal(started, 2, 'a new worker for the file that came later');
+  pool.warm();
+  assert.equal(started, 2, 'warm() keeps the worker running');
   pool.close();
 });

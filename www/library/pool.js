@@ -1,6 +1,8 @@
-// A pool of parse workers sized to the machine's cores. Files wait in one queue (a file
-// the reader asks for jumps it); each worker holds at most two at a time, so it reads the
-// next file while it parses one. A worker that dies fails the file it died on (the
+// A pool of parse workers, up to one per core: one, and another for each LANE_BACKLOG files
+// waiting (a small archive is read by one worker: each holds a compiled core and memory
+// that never shrinks); workers idle for IDLE_MS end, and start again when files come.
+// Files wait in one queue (a file the reader asks for jumps it); each worker holds at most
+// two at a time, so it reads the next file while it parses one. A worker that dies fails the file it died on (the
 // oldest it held) and is replaced; the others it held are sent again. Files go as their
 // bytes, read in the page and transferred (a File is cloned at a main-thread cost).
 
@@ -24,6 +26,10 @@ import { startWorker } from './workers.js';
 
 /** Files sent to one worker before it answers. */
 const PER_WORKER = 2;
+/** Files waiting for each worker beyond the first: fewer are read by the workers running. */
+export const LANE_BACKLOG = 1000;
+/** How long workers stay with nothing to do before they end, in ms. */
+export const IDLE_MS = 5000;
 
 /**
  * The default pool size: one worker per core, at most four (beyond that the index and
@@ -41,9 +47,13 @@ export class ParsePool {
    * @param {number} [options.size]
    * @param {() => MessagePort | null} [options.searchPort]  A port to the search worker, one per worker.
    * @param {() => import('./workers.js').WorkerLike} [options.start]
+   * @param {number} [options.idleMs]  How long idle workers stay (default IDLE_MS).
    */
-  constructor({ size = defaultPoolSize(), searchPort = () => null, start = () => startWorker('parse') } = {}) {
+  constructor({ size = defaultPoolSize(), searchPort = () => null, start = () => startWorker('parse'), idleMs = IDLE_MS } = {}) {
     this.size = size;
+    this.idleMs = idleMs;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.idleTimer = undefined;
     this.searchPort = searchPort;
     this.start = start;
     /** @type {Job[]} */
@@ -112,9 +122,32 @@ export class ParsePool {
     return true;
   }
 
-  /** Starts every worker and has it load the core, before any file arrives. */
+  /** Starts a worker and has it load the core, before any file arrives (others start
+   * as files wait for them). */
   warm() {
-    while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });
+    if (!this.lanes.length) this.addLane().worker.postMessage({ type: 'warm' });
+    this.idleSoon();
+  }
+
+  /** Ends the workers IDLE_MS from now, unless files come meanwhile. */
+  idleSoon() {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.retire(), this.idleMs);
+  }
+
+  /**
+   * Ends every worker when none holds a file and none waits: each is asked to send on what
+   * it holds for the search worker first, and ends when it says it has.
+   */
+  retire() {
+    this.idleTimer = undefined;
+    if (this.pending) return;
+    for (const lane of this.lanes.splice(0)) {
+      lane.worker.addEventListener('message', (event) => {
+        if (event.data?.type === 'ended') lane.worker.terminate();
+      });
+      lane.worker.postMessage({ type: 'end' });
+    }
   }
 
   /** How many files wait or are being parsed. */
@@ -131,6 +164,7 @@ export class ParsePool {
   close() {
     this.cancel();
     clearTimeout(this.resumeTimer);
+    clearTimeout(this.idleTimer);
     for (const lane of this.lanes) lane.worker.terminate();
     this.lanes = [];
   }
@@ -138,8 +172,9 @@ export class ParsePool {
   /** Hands waiting files to workers with room, starting workers up to the pool size. */
   pump() {
     while (this.queue.length && !this.paused) {
+      const wanted = Math.min(this.size, 1 + Math.floor(this.queue.length / LANE_BACKLOG));
       const lane = this.lanes.find((l) => l.held.size === 0)
-        ?? (this.lanes.length < this.size ? this.addLane() : this.lanes.find((l) => l.held.size < PER_WORKER));
+        ?? (this.lanes.length < wanted ? this.addLane() : this.lanes.find((l) => l.held.size < PER_WORKER));
       if (!lane) return;
       const job = /** @type {Job} */ (this.queue.shift());
       const id = this.nextId++;
@@ -165,6 +200,7 @@ export class ParsePool {
       lane.held.delete(id);
       job.done({ id, path: job.path, error: { code: 'unreadable', message: `This file could not be read: ${error?.message ?? error}`, params: {} } });
       this.pump();
+      if (!this.pending) this.idleSoon();
     });
   }
 
@@ -182,6 +218,7 @@ export class ParsePool {
       lane.held.delete(reply.id);
       job.done(reply);
       this.pump();
+      if (!this.pending) this.idleSoon();
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
