@@ -4,7 +4,7 @@
 // Run: node --test tests/unit/
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LANE_BACKLOG, ParsePool } from '../../www/library/pool.js';
+import { LANE_BACKLOG, PER_WORKER, ParsePool } from '../../www/library/pool.js';
 
 /** A worker that answers each file on the next tick, or dies when asked for `dies.md`. */
 class FakeWorker extends EventTarget {
@@ -46,18 +46,20 @@ class FakeWorker extends EventTarget {
 /** @param {string} name */
 const file = (name) => new File([`# ${name}\n`], name);
 
-test('files are parsed in order, two per worker at most, and a reader\'s file goes first', async () => {
+test('files are parsed in order, PER_WORKER per worker at most, and a reader\'s file goes first', async () => {
   /** @type {string[]} */
   const log = [];
   let started = 0;
   const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
-  const parsed = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p)));
+  const names = Array.from({ length: PER_WORKER + 3 }, (_, i) => `f${i}.md`);
+  const parsed = names.map((p) => pool.parse(p, file(p)));
   await new Promise((resolve) => setTimeout(resolve, 0)); // the files' bytes are read first
-  assert.deepEqual(log, ['parse a.md', 'parse b.md'], 'two in flight, the rest wait');
-  assert.equal(pool.pending, 5);
-  pool.prioritize('e.md');
+  assert.deepEqual(log, names.slice(0, PER_WORKER).map((p) => `parse ${p}`), 'PER_WORKER in flight, the rest wait');
+  assert.equal(pool.pending, names.length);
+  pool.prioritize(names[names.length - 1]);
   await Promise.all(parsed);
-  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse e.md', 'parse c.md', 'parse d.md']);
+  const rest = names.slice(PER_WORKER);
+  assert.deepEqual(log, [...names.slice(0, PER_WORKER), rest[rest.length - 1], ...rest.slice(0, -1)].map((p) => `parse ${p}`));
   assert.equal(started, 1);
   assert.equal(pool.pending, 0);
   pool.close();
@@ -76,10 +78,10 @@ test('a worker that dies fails the file it died on; the others it held and the r
 
 test('cancel drops what waits', async () => {
   const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker([])) });
-  const replies = ['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)));
+  const replies = Array.from({ length: PER_WORKER + 1 }, (_, i) => pool.parse(`f${i}.md`, file(`f${i}.md`)));
   pool.cancel();
   const codes = (await Promise.all(replies)).map((r) => ('error' in r ? r.error.code : 'ok'));
-  assert.deepEqual(codes, ['ok', 'ok', 'cancelled']);
+  assert.deepEqual(codes, [...Array(PER_WORKER).fill('ok'), 'cancelled']);
   pool.close();
 });
 
@@ -110,10 +112,10 @@ test('one worker reads a small archive; a long queue starts more, up to the pool
   const pool = new ParsePool({ size: 3, idleMs: 60_000, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
   await Promise.all(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p))));
   assert.equal(started, 1, 'five files: one worker');
-  const many = Array.from({ length: 2 * LANE_BACKLOG + 10 }, (_, i) => `n${i}.md`);
+  const many = Array.from({ length: 3 * LANE_BACKLOG }, (_, i) => `n${i}.md`);
   const replies = await Promise.all(many.map((p) => pool.parse(p, file(p))));
   assert.ok(replies.every((r) => 'summary' in r), 'every file read');
-  assert.equal(started, 3, 'a queue of twice the backlog: three workers');
+  assert.equal(started, 3, 'a queue of over twice the backlog: three workers');
   pool.close();
 });
 
@@ -132,5 +134,18 @@ test('idle workers end, once they have sent on what they held; files coming late
   assert.equal(started, 2, 'a new worker for the file that came later');
   pool.warm();
   assert.equal(started, 2, 'warm() keeps the worker running');
+  pool.close();
+});
+
+test('a worker is sent no more than 8 MiB at a time beyond its first file', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => /** @type {any} */ (new FakeWorker(log)) });
+  const big = (/** @type {string} */ name) => new File([new Uint8Array(5 * 1024 * 1024)], name);
+  const parsed = [pool.parse('big1.md', big('big1.md')), pool.parse('big2.md', big('big2.md')), pool.parse('small.md', file('small.md'))];
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(log, ['parse big1.md'], 'the second 5 MiB file waits for the first');
+  await Promise.all(parsed);
+  assert.deepEqual(log, ['parse big1.md', 'parse big2.md', 'parse small.md']);
   pool.close();
 });
