@@ -118,10 +118,11 @@ function cjkTerms(run, out) {
 
 /**
  * Calls `each(run, cjk)` for every run of a word in `text`: CJK runs and other runs apart.
+ * (Exported for tests/unit/tokenize.test.mjs.)
  * @param {string} text
  * @param {(run: string, cjk: boolean) => void} each
  */
-function runs(text, each) {
+export function runs(text, each) {
   const s = COMPAT.test(text) ? text.normalize('NFKC') : text;
   const n = s.length;
   let i = 0;
