@@ -1,10 +1,10 @@
 // www/library/pool.js with stand-in workers: queue order, a reader's file ahead of the
-// queue, a worker that dies failing only the files it held, workers started as files wait
-// and ended when idle.
+// queue, a worker that dies failing only the files it held, files spread by the bytes each
+// worker holds, workers ended when idle.
 // Run: node --test tests/unit/
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LANE_BACKLOG, PER_WORKER, ParsePool } from '../../www/library/pool.js';
+import { PER_WORKER, ParsePool } from '../../www/library/pool.js';
 
 /** A worker that answers each file on the next tick, or dies when asked for `dies.md`. */
 class FakeWorker extends EventTarget {
@@ -105,17 +105,15 @@ test('paused while the reader\'s article renders: no file handed out until resum
   pool.close();
 });
 
-test('one worker reads a small archive; a long queue starts more, up to the pool size', async () => {
-  /** @type {string[]} */
-  const log = [];
-  let started = 0;
-  const pool = new ParsePool({ size: 3, idleMs: 60_000, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
-  await Promise.all(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((p) => pool.parse(p, file(p))));
-  assert.equal(started, 1, 'five files: one worker');
-  const many = Array.from({ length: 3 * LANE_BACKLOG }, (_, i) => `n${i}.md`);
-  const replies = await Promise.all(many.map((p) => pool.parse(p, file(p))));
-  assert.ok(replies.every((r) => 'summary' in r), 'every file read');
-  assert.equal(started, 3, 'a queue of over twice the backlog: three workers');
+test('each file goes to the worker holding the fewest bytes: small files pass a big one', async () => {
+  /** @type {string[][]} */
+  const byWorker = [];
+  const pool = new ParsePool({ size: 2, idleMs: 60_000, start: () => { const mine = /** @type {string[]} */ ([]); byWorker.push(mine); return /** @type {any} */ (new FakeWorker(mine)); } });
+  const big = new File([new Uint8Array(1024 * 1024)], 'big.md');
+  const parsed = [pool.parse('big.md', big), ...['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)))];
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(byWorker, [['parse big.md'], ['parse a.md', 'parse b.md', 'parse c.md']]);
+  assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
   pool.close();
 });
 
@@ -133,7 +131,7 @@ test('idle workers end, once they have sent on what they held; files coming late
   assert.ok('summary' in reply);
   assert.equal(started, 2, 'a new worker for the file that came later');
   pool.warm();
-  assert.equal(started, 2, 'warm() keeps the worker running');
+  assert.equal(started, 3, 'warm() keeps the worker running and starts the rest');
   pool.close();
 });
 

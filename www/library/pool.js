@@ -1,9 +1,10 @@
-// A pool of parse workers, up to one per core: one, and another for each LANE_BACKLOG files
-// waiting (a small archive is read by one worker: each holds a compiled core and memory
-// that never shrinks); workers idle for IDLE_MS end, and start again when files come.
-// Files wait in one queue (a file the reader asks for jumps it); each worker holds up to
-// eight (and 8 MiB) at a time, so it has the next files while the page is busy elsewhere
-// (with two, parse workers waited on the page for a third to half of a 10 000-file load). A worker that dies fails the file it died on (the
+// A pool of parse workers sized to the machine's cores (never one alone: a slow file would
+// hold up every other); workers idle for IDLE_MS end (each holds a compiled core and
+// memory that never shrinks), and start again when files come. Files wait in one queue (a
+// file the reader asks for jumps it); each file goes to the worker holding the fewest
+// bytes, each holding up to eight (and 8 MiB) at a time, so it has the next files while the
+// page is busy elsewhere (with two, parse workers waited on the page for a third to half of
+// a 10 000-file load). A worker that dies fails the file it died on (the
 // oldest it held) and is replaced; the others it held are sent again. Files go as their
 // bytes, read in the page and transferred (a File is cloned at a main-thread cost).
 
@@ -29,8 +30,6 @@ import { startWorker } from './workers.js';
 export const PER_WORKER = 8;
 /** Bytes of files sent to one worker before it answers, at most (beyond its first file). */
 const PER_WORKER_BYTES = 8 * 1024 * 1024;
-/** Files waiting for each worker beyond the first: fewer are read by the workers running. */
-export const LANE_BACKLOG = 1000;
 /** How long workers stay with nothing to do before they end, in ms. */
 export const IDLE_MS = 5000;
 
@@ -51,10 +50,18 @@ export function defaultPoolSize() {
  * @returns {boolean}
  */
 function hasRoom(lane, size) {
-  if (lane.held.size >= PER_WORKER) return false;
-  let bytes = size;
+  return lane.held.size < PER_WORKER && heldBytes(lane) + size <= PER_WORKER_BYTES;
+}
+
+/**
+ * The bytes of the files a worker holds.
+ * @param {Lane} lane
+ * @returns {number}
+ */
+function heldBytes(lane) {
+  let bytes = 0;
   for (const job of lane.held.values()) bytes += job.file.size;
-  return bytes <= PER_WORKER_BYTES;
+  return bytes;
 }
 
 export class ParsePool {
@@ -138,10 +145,9 @@ export class ParsePool {
     return true;
   }
 
-  /** Starts a worker and has it load the core, before any file arrives (others start
-   * as files wait for them). */
+  /** Starts every worker and has it load the core, before any file arrives. */
   warm() {
-    if (!this.lanes.length) this.addLane().worker.postMessage({ type: 'warm' });
+    while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });
     this.idleSoon();
   }
 
@@ -188,9 +194,9 @@ export class ParsePool {
   /** Hands waiting files to workers with room, starting workers up to the pool size. */
   pump() {
     while (this.queue.length && !this.paused) {
-      const wanted = Math.min(this.size, 1 + Math.floor(this.queue.length / LANE_BACKLOG));
+      const size = this.queue[0].file.size;
       const lane = this.lanes.find((l) => l.held.size === 0)
-        ?? (this.lanes.length < wanted ? this.addLane() : this.lanes.find((l) => hasRoom(l, this.queue[0].file.size)));
+        ?? (this.lanes.length < this.size ? this.addLane() : this.leastLoaded(size));
       if (!lane) return;
       const job = /** @type {Job} */ (this.queue.shift());
       const id = this.nextId++;
@@ -218,6 +224,24 @@ export class ParsePool {
       this.pump();
       if (!this.pending) this.idleSoon();
     });
+  }
+
+  /**
+   * The worker with room for a file of `size` bytes that holds the fewest bytes.
+   * @param {number} size
+   * @returns {Lane | undefined}
+   */
+  leastLoaded(size) {
+    let best;
+    let least = Infinity;
+    for (const lane of this.lanes) {
+      const bytes = heldBytes(lane);
+      if (bytes < least && hasRoom(lane, size)) {
+        best = lane;
+        least = bytes;
+      }
+    }
+    return best;
   }
 
   /** @returns {Lane} */
