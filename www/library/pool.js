@@ -145,10 +145,10 @@ export class ParsePool {
     return true;
   }
 
-  /** Starts every worker and has it load the core, before any file arrives. */
+  /** Starts every worker and has it load the core, before any file arrives (they stay
+   * until files have come and gone: the reader may take a while to pick them). */
   warm() {
     while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });
-    this.idleSoon();
   }
 
   /** Ends the workers IDLE_MS from now, unless files come meanwhile. */
