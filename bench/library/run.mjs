@@ -13,7 +13,6 @@
 // Then the search engines side by side on the same texts (engines.mjs). Goals (issue 11):
 // first article < 1 s, all indexed < 15 s, search p95 < 30 ms, no task > 50 ms, memory < 3×.
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { generateArchive } from './generate.mjs';
 import { compareEngines } from './engines.mjs';
+import { LAUNCH_ARGS, rendererKiB } from './pss.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const argv = process.argv.slice(2);
@@ -30,7 +30,7 @@ const SIZES = (option('--sizes') ?? '500,10000').split(',').map(Number);
 const ENGINES = !argv.includes('--no-engines');
 /** `--profile`: a CPU profile of the page's main thread while the archive opens, its top functions printed. */
 const PROFILE = argv.includes('--profile');
-/** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it. */
+/** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it, and each thread's CPU time is printed. */
 const TRACE = argv.includes('--trace');
 
 /** Queries as typed: CJK without spaces, English words, a word being typed, mixed. */
@@ -38,40 +38,6 @@ export const QUERIES = {
   cjk: ['人民币', '跨境', '开发者', '数据', '中国经济', '算法', '部署', '東京', '한국'],
   english: ['search', 'javascript', 'release', 'performance', 'jav', 'java', 'markd', 'hexo 部署', 'security fixes'],
 };
-
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-/**
- * Memory (KiB) of the renderer processes of the browser whose user-data-dir is `dir`: their
- * proportional set size (shared pages, such as the browser's own code, counted once over
- * the processes that share them, not once in each as resident memory would).
- * @param {string} dir
- * @returns {number}
- */
-function rendererKiB(dir) {
-  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((line) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
-    return m ? { pid: Number(m[1]), ppid: Number(m[2]), args: m[3] } : null;
-  }).filter((p) => p !== null);
-  const browser = ps.find((p) => p.args.includes(`--user-data-dir=${dir}`) && !p.args.includes('--type='));
-  if (!browser) return 0;
-  /** @type {Set<number>} */
-  const family = new Set([browser.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of ps) if (!family.has(p.pid) && family.has(p.ppid)) { family.add(p.pid); grew = true; }
-  }
-  let kib = 0;
-  for (const p of ps) {
-    if (!family.has(p.pid) || !p.args.includes('--type=renderer')) continue;
-    try {
-      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'));
-      kib += m ? Number(m[1]) : 0;
-    } catch { /* ended meanwhile */ }
-  }
-  return kib;
-}
 
 /**
  * @param {number[]} values
@@ -83,11 +49,13 @@ function quantile(values, q) {
 }
 
 /**
- * The functions the main thread spent most time in (self time), from a CDP CPU profile.
- * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ * The functions the main thread spent most time in (self time), from a CDP CPU profile;
+ * with `within` ([start, end] in the trace's microseconds), only in that stretch.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[], startTime: number }} profile
+ * @param {[number, number]} [within]
  * @returns {{ fn: string, ms: number }[]}
  */
-function topFunctions(profile) {
+function topFunctions(profile, within) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   /** @type {Map<number, number>} */
   const parent = new Map();
@@ -95,7 +63,10 @@ function topFunctions(profile) {
   const name = (/** @type {any} */ frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/www\//, '')}:${frame.lineNumber + 1}`;
   /** @type {Map<string, number>} */
   const self = new Map();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    if (within && (at < within[0] || at > within[1])) return;
     const frame = /** @type {any} */ (byId.get(id)).callFrame;
     if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
     // A browser function (layout, GC, postMessage) is named with the script that called it.
@@ -108,11 +79,13 @@ function topFunctions(profile) {
 
 /**
  * The main thread's tasks over 50 ms in a timeline trace, each with the time its kinds of
- * work took (layout, style, script, garbage collection …), longest first.
+ * work took (layout, style, script, garbage collection …), longest first; with a CPU
+ * profile taken meanwhile (`--profile` too), the functions that took most of each.
  * @param {any[]} events
+ * @param {any} [profile]
  * @returns {{ ms: number, parts: string }[]}
  */
-function longTaskParts(events) {
+function longTaskParts(events, profile) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 50_000));
   if (!main) return [];
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
@@ -128,7 +101,42 @@ function longTaskParts(events) {
       parts.set(what, (parts.get(what) ?? 0) + e.dur / 1000);
     }
     const listed = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
-    return { ms: Math.round(task.dur / 1000), parts: listed };
+    const top = profile ? topFunctions(profile, [task.ts, task.ts + task.dur]).slice(0, 3).map(({ fn, ms }) => `${fn.replace(/https?:\/\/[^/]*\//, '')} ${ms}`).join('; ') : '';
+    return { ms: Math.round(task.dur / 1000), parts: top ? `${listed}\n            ${top}` : listed };
+  });
+}
+
+/**
+ * The CPU time each of the page's threads spent in tasks while the archive opened (the
+ * trace's thread time, so other processes on the machine do not count), with the script
+ * that ran most in each: where the work is, whatever the load.
+ * @param {any[]} events
+ * @returns {{ thread: string, cpuMs: number, wallMs: number }[]}
+ */
+function threadTimes(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 50_000));
+  if (!main) return [];
+  /** @type {Map<number, string>} */
+  const names = new Map(events.filter((e) => e.pid === main.pid && e.name === 'thread_name').map((e) => [e.tid, e.args.name]));
+  /** @type {Map<number, { cpu: number, wall: number, scripts: Map<string, number> }>} */
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const t = byThread.get(e.tid) ?? { cpu: 0, wall: 0, scripts: new Map() };
+    byThread.set(e.tid, t);
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
+      t.cpu += (e.tdur ?? e.dur) / 1000;
+      t.wall += e.dur / 1000;
+    }
+    const url = e.args?.data?.url;
+    if (url && (e.name === 'FunctionCall' || e.name === 'EvaluateScript')) {
+      const name = url.replace(/^.*\/www\//, '').replace(/^http.*?\/\/[^/]*\//, '');
+      t.scripts.set(name, (t.scripts.get(name) ?? 0) + (e.tdur ?? e.dur) / 1000);
+    }
+  }
+  return [...byThread].filter(([, t]) => t.cpu >= 100).sort((a, b) => b[1].cpu - a[1].cpu).map(([tid, t]) => {
+    const top = [...t.scripts].sort((a, b) => b[1] - a[1])[0];
+    return { thread: `${names.get(tid) ?? tid}${top ? ` (${top[0]})` : ''}`, cpuMs: Math.round(t.cpu), wallMs: Math.round(t.wall) };
   });
 }
 
@@ -211,13 +219,16 @@ async function measure(base, size) {
     await page.getByTestId('folder-input').setInputFiles(archive.folder);
     await page.waitForFunction(() => /** @type {any} */ (window).__bench.allIndexed > 0, undefined, { timeout: 900_000, polling: 200 });
     clearInterval(sampler);
-    const profile = cdp && PROFILE ? topFunctions((await cdp.send('Profiler.stop')).profile) : null;
+    const rawProfile = cdp && PROFILE ? (await cdp.send('Profiler.stop')).profile : null;
+    const profile = rawProfile ? topFunctions(rawProfile) : null;
     let longTasks = null;
+    let threads = null;
     if (cdp && TRACE) {
       const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await ended;
-      longTasks = longTaskParts(traceEvents);
+      longTasks = longTaskParts(traceEvents, rawProfile);
+      threads = threadTimes(traceEvents);
     }
     peak = Math.max(peak, rendererKiB(dir));
     const wall = Date.now() - started;
@@ -259,6 +270,7 @@ async function measure(base, size) {
       errors,
       ...(profile ? { profile } : {}),
       ...(longTasks ? { longTaskParts: longTasks } : {}),
+      ...(threads ? { threads } : {}),
     };
   } finally {
     await context.close();
@@ -284,6 +296,7 @@ try {
     console.log(`    the tab over a blank one: ${((m.peakBytes - m.blankBytes) / r.archiveBytes).toFixed(2)}× the archive; what opening added: ${((m.peakBytes - m.baselineBytes) / r.archiveBytes).toFixed(2)}×   (goal < 3×)`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
     if (r.longTaskParts) console.log(`  long tasks, what the browser did in each (ms):\n${r.longTaskParts.map((/** @type {any} */ t) => `    ${String(t.ms).padStart(6)}  ${t.parts}`).join('\n')}`);
+    if (r.threads) console.log(`  CPU time by thread while opening (ms; busy wall time beside it):\n${r.threads.map((/** @type {any} */ t) => `    ${String(t.cpuMs).padStart(6)} ${String(t.wallMs).padStart(6)}  ${t.thread}`).join('\n')}`);
     if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
   }
 } finally {

@@ -84,6 +84,12 @@
  */
 
 /**
+ * A parse worker's answer to `{ type: 'end' }` (the pool ends idle workers): every index
+ * document it held is on its way to the search worker; it may be terminated.
+ * @typedef {{ type: 'ended' }} ParseEnded
+ */
+
+/**
  * One article for the search index; sent from a parse worker straight to the search
  * worker (the page never holds the text).
  * @typedef {object} IndexDoc

@@ -17,7 +17,7 @@ const DOCS_WAIT_MS = 50;
 
 /**
  * The parse worker's message handler.
- * @param {(reply: import('./messages.js').ParseReply) => void} post
+ * @param {(reply: import('./messages.js').ParseReply | import('./messages.js').ParseEnded) => void} post
  * @returns {(request: any) => Promise<void>}
  */
 export function parseHost(post) {
@@ -36,6 +36,12 @@ export function parseHost(post) {
   };
 
   return async (data) => {
+    if (data?.type === 'end') {
+      // The pool ends this worker (idle): what waits for the search worker goes first.
+      flush();
+      post({ type: 'ended' });
+      return;
+    }
     if (data?.type === 'port') {
       searchPort = data.port;
       return;

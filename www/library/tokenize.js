@@ -9,14 +9,72 @@ import { CJK } from './matches.js';
 
 export { isCjk } from './matches.js';
 
-/** Runs of CJK, or of other letters and digits, within one word. */
-const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]+/gu;
-/** A word: letters, digits and marks (apostrophes inside words kept). */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 /** Surrogates: a character written in two UTF-16 units. */
 const SURROGATES = /[\ud800-\udfff]/;
 /** Characters that compatibility normalization (NFKC) changes in practice: full-width forms, ligatures. */
 const COMPAT = /[\u3000\uff01-\uffef\ufb00-\ufb4f\u2160-\u217f]/;
+
+// What a word is, as the regular expression /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u
+// says (letters, digits and marks, apostrophes inside words kept), read by a hand-written
+// scan over a table of each character's class: the expression's matchAll was most of the
+// search worker's time. tests/unit/tokenize.test.mjs holds the scan to the expression.
+
+/** The class bits of a character: set once it is known; a letter, digit or mark; a letter or mark; CJK; an apostrophe. */
+const KNOWN = 1;
+const WORD = 2;
+const LETTER = 4;
+const CJK_CHAR = 8;
+const APOSTROPHE = 16;
+const IS_WORD = /^[\p{L}\p{N}\p{M}]$/u;
+const IS_LETTER = /^[\p{L}\p{M}]$/u;
+
+/**
+ * The class bits of a character (one code point).
+ * @param {string} char
+ * @returns {number}
+ */
+function classify(char) {
+  let bits = KNOWN;
+  if (IS_WORD.test(char)) bits |= WORD;
+  if (IS_LETTER.test(char)) bits |= LETTER;
+  if (CJK.test(char)) bits |= CJK_CHAR;
+  if (char === "'" || char === '’') bits |= APOSTROPHE;
+  return bits;
+}
+
+/** Classes of the UTF-16 units (the Basic Multilingual Plane; surrogates alone are no word), filled as met. */
+const BMP = new Uint8Array(0x10000);
+/** Classes of characters beyond U+FFFF, as met. @type {Map<number, number>} */
+const ASTRAL = new Map();
+/** The UTF-16 units the last classOf() read: 2 for a surrogate pair, else 1. */
+let width = 1;
+
+/**
+ * The class bits of the character at `i` (its width in `width`).
+ * @param {string} text
+ * @param {number} i
+ * @returns {number}
+ */
+function classOf(text, i) {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      width = 2;
+      const point = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+      let bits = ASTRAL.get(point);
+      if (bits === undefined) {
+        bits = classify(String.fromCodePoint(point));
+        ASTRAL.set(point, bits);
+      }
+      return bits;
+    }
+  }
+  width = 1;
+  const bits = BMP[unit];
+  if (bits !== 0) return bits;
+  return (BMP[unit] = classify(String.fromCharCode(unit)));
+}
 
 /** Words already normalized, as written (text repeats its words): word → term. Looking a
  * word up costs less than lower-casing it; it was most of the search worker's time. */
@@ -60,20 +118,61 @@ function cjkTerms(run, out) {
 
 /**
  * Calls `each(run, cjk)` for every run of a word in `text`: CJK runs and other runs apart.
+ * (Exported for tests/unit/tokenize.test.mjs.)
  * @param {string} text
  * @param {(run: string, cjk: boolean) => void} each
  */
-function runs(text, each) {
-  const normalized = COMPAT.test(text) ? text.normalize('NFKC') : text;
-  for (const match of normalized.matchAll(WORD)) {
-    const word = match[0];
-    if (!CJK.test(word)) {
-      each(word, false);
+export function runs(text, each) {
+  const s = COMPAT.test(text) ? text.normalize('NFKC') : text;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let bits = classOf(s, i);
+    if (!(bits & WORD)) {
+      i += width;
       continue;
     }
-    // The run's first character whole (a Han character beyond U+FFFF is two UTF-16 units).
-    for (const run of word.matchAll(RUNS)) each(run[0], CJK.test(String.fromCodePoint(/** @type {number} */ (run[0].codePointAt(0)))));
+    const start = i;
+    let seen = 0;
+    // Letters, digits and marks…
+    do {
+      seen |= bits;
+      i += width;
+    } while (i < n && ((bits = classOf(s, i)) & WORD));
+    // …then, as long as there are, an apostrophe and letters or marks.
+    while (i + 1 < n && (classOf(s, i) & APOSTROPHE)) {
+      let j = i + 1;
+      bits = classOf(s, j);
+      if (!(bits & LETTER)) break;
+      do {
+        seen |= bits;
+        j += width;
+      } while (j < n && ((bits = classOf(s, j)) & LETTER));
+      i = j;
+    }
+    if (!(seen & CJK_CHAR)) each(s.slice(start, i), false);
+    else cjkRuns(s, start, i, each);
   }
+}
+
+/**
+ * Calls `each` for the CJK runs and the other runs of the word text[start, end).
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {(run: string, cjk: boolean) => void} each
+ */
+function cjkRuns(text, start, end, each) {
+  let from = start;
+  let cjk = (classOf(text, start) & CJK_CHAR) !== 0;
+  for (let i = start; i < end; i += width) {
+    const now = (classOf(text, i) & CJK_CHAR) !== 0;
+    if (now === cjk) continue;
+    each(text.slice(from, i), cjk);
+    from = i;
+    cjk = now;
+  }
+  each(text.slice(from, end), cjk);
 }
 
 /**

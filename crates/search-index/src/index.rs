@@ -3,7 +3,7 @@
 //! (BM25+ per field, k 1.2, b 0.7, d 0.5; field boosts; a prefix-derived term weighted
 //! 0.6 · len / (len + 0.3 · extra)), so either engine ranks an archive the same way.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// Title, tags (and categories), authors, body.
@@ -238,7 +238,7 @@ impl Index {
     /// The scores of one term of a query: exact, and when a prefix, every longer term
     /// starting with it (weighted down by how much longer it is). Also notes the ids.
     fn term_scores(&mut self, term: &str, prefix: bool, seen: &mut Vec<u32>) -> HashMap<u32, f32> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         if prefix {
             let ids = self.prefixed(term).to_vec();
             let len = term.chars().count() as f32;
