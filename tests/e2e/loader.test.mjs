@@ -236,3 +236,23 @@ test('the service worker\'s list holds both modules of the core, glue and .wasm'
   const written = JSON.parse(readFileSync(join(ROOT, 'www/shell-files.json'), 'utf8'));
   assert.deepEqual(written, listed, 'www/shell-files.json is stale: run node scripts/shell-files.mjs (make build)');
 });
+
+test('a parse worker the pool starts unwarmed loads the full module alone, not light first', async () => {
+  /** @type {string[]} */
+  let paths = [];
+  await withPage(harness, '?src=', async (page) => {
+    // Three files picked (no pointer or drag on the page: the pool warms no worker);
+    // the viewer shows the first with its light module, the workers read the others.
+    const posts = ['one', 'two', 'three'].map((name) => ({
+      name: `${name}.md`, mimeType: 'text/markdown', buffer: Buffer.from(TINY_POST.replace('A tiny fixture post', `Post ${name}`)),
+    }));
+    await page.locator('[data-testid="file-input"]').setInputFiles(posts);
+    await page.locator('[data-testid="library-item"]').filter({ hasText: 'Post three' }).waitFor();
+    await page.locator('[data-testid="library-item"]').filter({ hasText: 'Post two' }).waitFor();
+    await settle(paths);
+    const count = (/** @type {string} */ file) => paths.filter((p) => p === `pkg/${file}`).length;
+    assert.ok(count('folio_bg.wasm') >= 1, `no worker loaded the full module: ${paths.filter((p) => p.startsWith('pkg/'))}`);
+    // The page's own light module only: a worker fetching light too would add one.
+    assert.equal(count('folio_light_bg.wasm'), 1, `light fetched by a worker: ${paths.filter((p) => p.startsWith('pkg/'))}`);
+  }, { setup: async (page) => { paths = recordPaths(page, harness.url); } });
+});

@@ -16,6 +16,16 @@ const DOCS_PER_MESSAGE = 25;
 const DOCS_WAIT_MS = 50;
 
 /**
+ * Loads the core as this host uses it: the full module alone in a worker (an archive
+ * nearly always holds a file that needs it; it indexes 2–2.4× faster than the light one;
+ * a second instance would cost ~35 MiB), both in the page, whose viewer renders with them.
+ * @returns {Promise<void>}
+ */
+function loadCore() {
+  return init(typeof document === 'undefined' ? { modules: ['full'] } : { preload: ['full'] });
+}
+
+/**
  * The parse worker's message handler.
  * @param {(reply: import('./messages.js').ParseReply | import('./messages.js').ParseEnded) => void} post
  * @returns {(request: any) => Promise<void>}
@@ -47,12 +57,8 @@ export function parseHost(post) {
       return;
     }
     if (data?.type === 'warm') {
-      // Compile the core now, so that the first file opened does not wait for it: the full
-      // module alone in a worker (an archive nearly always holds a file that needs it; it
-      // indexes 2–2.4× faster than the light one; a second instance would cost ~35 MiB),
-      // both in the page, whose viewer renders with them too.
-      const inWorker = typeof document === 'undefined';
-      await init(inWorker ? { modules: ['full'] } : { preload: ['full'] }).catch(() => {});
+      // Compile the core now, so that the first file opened does not wait for it.
+      await loadCore().catch(() => {});
       return;
     }
     const { id, path } = /** @type {import('./messages.js').ParseRequest} */ (data);
@@ -60,6 +66,8 @@ export function parseHost(post) {
       const bytes = new Uint8Array(/** @type {import('./messages.js').ParseRequest} */ (data).bytes);
       const fileName = path.slice(path.lastIndexOf('/') + 1);
       const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
+      // A worker started without `warm` loads the same modules first (not light, then full).
+      await loadCore().catch(() => {}); // renderWhenReady then says what failed
       const { summary, text } = summarize(path, await renderWhenReady(bytes, options));
       post({ id, summary });
       pendingDocs.push(indexDoc(summary, text));
