@@ -46,14 +46,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         return Err(err!(Empty, "This file is empty."));
     }
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(err!(
-            TooLarge,
-            "This file is {} MB, larger than the {} MB Folio can open.",
-            megabytes(bytes.len()),
-            MAX_INPUT_BYTES / (1024 * 1024)
-        )
-        .with("size", bytes.len().to_string())
-        .with("limit", MAX_INPUT_BYTES.to_string()));
+        return Err(Error::too_large(bytes.len() as u64));
     }
     let mut warnings = Vec::new();
     let (raw, encoding, bad) = pick_and_decode(bytes, &mut warnings)?;
@@ -82,13 +75,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// The raw text, the encoding's name and the number of malformed sequences
 /// replaced by U+FFFD.
 type Picked = (String, &'static str, usize);
-
-/// A size in megabytes with one decimal, rounded half up ("40.0"): integer arithmetic,
-/// so the light WebAssembly tier carries no float formatting (about 14 KB).
-fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
 
 /// Chooses the encoding and decodes: a Unicode encoding when the bytes say so,
 /// else a legacy one (declared or detected).
@@ -552,7 +538,9 @@ mod tests {
             123_456_789,
         ] {
             let float = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-            assert_eq!(megabytes(bytes), float, "{bytes} bytes");
+            let message = Error::too_large(bytes).to_string();
+            let want = format!("This file is {float} MB, larger than the 32 MB Folio can open.");
+            assert_eq!(message, want, "{bytes} bytes");
         }
     }
 

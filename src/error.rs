@@ -83,6 +83,33 @@ impl Error {
         self
     }
 
+    /// The error for a file of `size` bytes, over [`crate::MAX_INPUT_BYTES`]: what
+    /// [`crate::render`] gives for such bytes, for a caller that knows the size
+    /// before reading them (the CLI, from a file's metadata).
+    ///
+    /// ```
+    /// let e = folio::Error::too_large(41_943_040);
+    /// assert_eq!(e.to_string(), "This file is 40.0 MB, larger than the 32 MB Folio can open.");
+    /// assert_eq!(e.kind(), folio::ErrorKind::TooLarge);
+    /// ```
+    pub fn too_large(size: u64) -> Error {
+        // Megabytes with one decimal, rounded half up, in integers: the light
+        // WebAssembly tier carries no float formatting (about 14 KB).
+        let tenths = (size * 10 + (1 << 19)) >> 20;
+        let limit = crate::MAX_INPUT_BYTES;
+        Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "This file is {}.{} MB, larger than the {} MB Folio can open.",
+                tenths / 10,
+                tenths % 10,
+                limit / (1024 * 1024)
+            ),
+        )
+        .with("size", size.to_string())
+        .with("limit", limit.to_string())
+    }
+
     /// The coarse class of this error.
     pub fn kind(&self) -> ErrorKind {
         self.kind

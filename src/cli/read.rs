@@ -50,14 +50,11 @@ pub fn bytes(input: &Input) -> Result<Vec<u8>, Failure> {
     Ok(buf)
 }
 
+/// The core's own error for a file this size (its sentence, the same as the viewer's).
 fn too_large(len: u64) -> Failure {
     Failure {
         code: "too-large",
-        message: format!(
-            "This file is {:.1} MB, larger than the {} MB Folio can open.",
-            len as f64 / (1024.0 * 1024.0),
-            folio::MAX_INPUT_BYTES / (1024 * 1024)
-        ),
+        message: folio::Error::too_large(len).to_string(),
     }
 }
 
