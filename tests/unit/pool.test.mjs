@@ -23,7 +23,8 @@ class FakeWorker extends EventTarget {
       return;
     }
     if (message.type) return;
-    assert.ok(message.bytes instanceof ArrayBuffer, 'a file goes as its bytes');
+    assert.ok(message.file instanceof Blob, 'a file goes as itself (the worker reads it)');
+    if (message.path === 'uncloneable.md') throw new DOMException('The file could not be cloned.', 'DataCloneError');
     this.log.push(`parse ${message.path}`);
     setTimeout(() => {
       if (this.ended) return;
@@ -53,7 +54,6 @@ test('files are parsed in order, PER_WORKER per worker at most, and a reader\'s 
   const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
   const names = Array.from({ length: PER_WORKER + 3 }, (_, i) => `f${i}.md`);
   const parsed = names.map((p) => pool.parse(p, file(p)));
-  await new Promise((resolve) => setTimeout(resolve, 0)); // the files' bytes are read first
   assert.deepEqual(log, names.slice(0, PER_WORKER).map((p) => `parse ${p}`), 'PER_WORKER in flight, the rest wait');
   assert.equal(pool.pending, names.length);
   pool.prioritize(names[names.length - 1]);
@@ -73,6 +73,18 @@ test('a worker that dies fails the file it died on; the others it held and the r
   const replies = await Promise.all(['ok.md', 'dies.md', 'after.md'].map((p) => pool.parse(p, file(p))));
   assert.deepEqual(replies.map((r) => ('summary' in r ? 'ok' : 'error' in r ? r.error.code : '?')), ['ok', 'worker-failed', 'ok']);
   assert.equal(started, 2, 'the dead worker was replaced');
+  pool.close();
+});
+
+test('a file that cannot be sent fails alone, and the files after it go on', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker(log)) });
+  const replies = await Promise.all(['a.md', 'uncloneable.md', 'b.md'].map((p) => pool.parse(p, file(p))));
+  assert.deepEqual(replies.map((r) => ('summary' in r ? 'ok' : r.error.code)), ['ok', 'unreadable', 'ok']);
+  assert.match(/** @type {any} */ (replies[1]).error.message, /could not be read: The file could not be cloned/);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md']);
+  assert.equal(pool.pending, 0);
   pool.close();
 });
 
@@ -111,7 +123,6 @@ test('each file goes to the worker holding the fewest bytes: small files pass a 
   const pool = new ParsePool({ size: 2, idleMs: 60_000, start: () => { const mine = /** @type {string[]} */ ([]); byWorker.push(mine); return /** @type {any} */ (new FakeWorker(mine)); } });
   const big = new File([new Uint8Array(1024 * 1024)], 'big.md');
   const parsed = [pool.parse('big.md', big), ...['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)))];
-  await new Promise((resolve) => setTimeout(resolve, 0));
   assert.deepEqual(byWorker, [['parse big.md'], ['parse a.md', 'parse b.md', 'parse c.md']]);
   assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
   pool.close();
@@ -135,14 +146,13 @@ test('idle workers end, once they have sent on what they held; files coming late
   pool.close();
 });
 
-test('a worker is sent no more than 8 MiB at a time beyond its first file', async () => {
+test('a worker holding 8 MiB is sent no other file until it answers', async () => {
   /** @type {string[]} */
   const log = [];
   const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => /** @type {any} */ (new FakeWorker(log)) });
-  const big = (/** @type {string} */ name) => new File([new Uint8Array(5 * 1024 * 1024)], name);
+  const big = (/** @type {string} */ name) => new File([new Uint8Array(8 * 1024 * 1024)], name);
   const parsed = [pool.parse('big1.md', big('big1.md')), pool.parse('big2.md', big('big2.md')), pool.parse('small.md', file('small.md'))];
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  assert.deepEqual(log, ['parse big1.md'], 'the second 5 MiB file waits for the first');
+  assert.deepEqual(log, ['parse big1.md'], 'the second 8 MiB file waits for the first');
   await Promise.all(parsed);
   assert.deepEqual(log, ['parse big1.md', 'parse big2.md', 'parse small.md']);
   pool.close();

@@ -1,5 +1,5 @@
 // A parse worker's work, in one function that runs in a worker (parse-worker.js) or in
-// the page where workers cannot start (workers.js): reads a File, has the core read it
+// the page where workers cannot start (workers.js): reads a File (here, not in the page), has the core read it
 // for the index only (`includeText`, and `includeHtml: false`: no body HTML written nor
 // sanitized, the README's Article table), answers with the article's summary (never its HTML) and
 // sends its text to the search worker through the port the pool gave it, so the page's
@@ -61,9 +61,16 @@ export function parseHost(post) {
       await loadCore().catch(() => {});
       return;
     }
-    const { id, path } = /** @type {import('./messages.js').ParseRequest} */ (data);
+    const { id, path, file } = /** @type {import('./messages.js').ParseRequest} */ (data);
+    /** @type {Uint8Array} */
+    let bytes;
     try {
-      const bytes = new Uint8Array(/** @type {import('./messages.js').ParseRequest} */ (data).bytes);
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      post({ id, path, error: { code: 'unreadable', message: `This file could not be read: ${/** @type {any} */ (error)?.message ?? error}`, params: {} } });
+      return;
+    }
+    try {
       const fileName = path.slice(path.lastIndexOf('/') + 1);
       const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
       // A worker started without `warm` loads the same modules first (not light, then full).

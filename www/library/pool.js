@@ -5,8 +5,10 @@
 // bytes, each holding up to eight (and 8 MiB) at a time, so it has the next files while the
 // page is busy elsewhere (with two, parse workers waited on the page for a third to half of
 // a 10 000-file load). A worker that dies fails the file it died on (the
-// oldest it held) and is replaced; the others it held are sent again. Files go as their
-// bytes, read in the page and transferred (a File is cloned at a main-thread cost).
+// oldest it held) and is replaced; the others it held are sent again. Files go as they are
+// (the `File`), and the worker reads them: the page never reads their bytes, nor asks their
+// size before sending (for a picked folder's File, Chromium asks the disk on the main thread
+// the first time: the post takes that snapshot once, and its size is known from then on).
 
 import { startWorker } from './workers.js';
 
@@ -15,20 +17,20 @@ import { startWorker } from './workers.js';
 /**
  * @typedef {object} Job
  * @property {string} path
- * @property {File} file
+ * @property {Blob} file
  * @property {(reply: ParseReply) => void} done
+ * @property {number} [size]  Its bytes, once it has been sent (asking before costs the page a disk look-up).
  */
 
 /**
  * @typedef {object} Lane
  * @property {import('./workers.js').WorkerLike} worker
  * @property {Map<number, Job>} held
- * @property {Promise<void>} sent  The last file handed over (files go in order).
  */
 
 /** Files sent to one worker before it answers, at most. */
 export const PER_WORKER = 8;
-/** Bytes of files sent to one worker before it answers, at most (beyond its first file). */
+/** Bytes of files a worker may hold and still be sent another (a file's size is known once sent). */
 const PER_WORKER_BYTES = 8 * 1024 * 1024;
 /** How long workers stay with nothing to do before they end, in ms. */
 export const IDLE_MS = 5000;
@@ -44,13 +46,12 @@ export function defaultPoolSize() {
 }
 
 /**
- * Whether a worker may be sent one more file of `size` bytes now.
+ * Whether a worker may be sent one more file now.
  * @param {Lane} lane
- * @param {number} size
  * @returns {boolean}
  */
-function hasRoom(lane, size) {
-  return lane.held.size < PER_WORKER && heldBytes(lane) + size <= PER_WORKER_BYTES;
+function hasRoom(lane) {
+  return lane.held.size < PER_WORKER && heldBytes(lane) < PER_WORKER_BYTES;
 }
 
 /**
@@ -60,7 +61,7 @@ function hasRoom(lane, size) {
  */
 function heldBytes(lane) {
   let bytes = 0;
-  for (const job of lane.held.values()) bytes += job.file.size;
+  for (const job of lane.held.values()) bytes += job.size ?? 0;
   return bytes;
 }
 
@@ -113,7 +114,7 @@ export class ParsePool {
   /**
    * Parses one file; resolves with its summary or its error (never rejects).
    * @param {string} path
-   * @param {File} file
+   * @param {Blob} file
    * @returns {Promise<ParseReply>}
    */
   parse(path, file) {
@@ -194,9 +195,8 @@ export class ParsePool {
   /** Hands waiting files to workers with room, starting workers up to the pool size. */
   pump() {
     while (this.queue.length && !this.paused) {
-      const size = this.queue[0].file.size;
       const lane = this.lanes.find((l) => l.held.size === 0)
-        ?? (this.lanes.length < this.size ? this.addLane() : this.leastLoaded(size));
+        ?? (this.lanes.length < this.size ? this.addLane() : this.leastLoaded());
       if (!lane) return;
       const job = /** @type {Job} */ (this.queue.shift());
       const id = this.nextId++;
@@ -206,37 +206,34 @@ export class ParsePool {
   }
 
   /**
-   * Reads a file (off the main thread) and hands its bytes to the lane's worker, in the
-   * order the lane took them (a worker that dies is known to have died on its oldest);
-   * a file that cannot be read fails alone.
+   * Hands a file to the lane's worker, which reads it; files go in the order the lane took
+   * them (a worker that dies is known to have died on its oldest). A file that cannot be
+   * sent fails alone.
    * @param {Lane} lane
    * @param {number} id
    * @param {Job} job
    */
   send(lane, id, job) {
-    const read = job.file.arrayBuffer();
-    lane.sent = lane.sent.then(() => read).then((bytes) => {
-      if (lane.held.get(id) === job) lane.worker.postMessage({ id, path: job.path, bytes }, [bytes]);
-    }, (error) => {
-      if (lane.held.get(id) !== job) return;
+    try {
+      lane.worker.postMessage({ id, path: job.path, file: job.file });
+      job.size = job.file.size;
+    } catch (error) {
       lane.held.delete(id);
-      job.done({ id, path: job.path, error: { code: 'unreadable', message: `This file could not be read: ${error?.message ?? error}`, params: {} } });
-      this.pump();
+      job.done({ id, path: job.path, error: { code: 'unreadable', message: `This file could not be read: ${/** @type {any} */ (error)?.message ?? error}`, params: {} } });
       if (!this.pending) this.idleSoon();
-    });
+    }
   }
 
   /**
-   * The worker with room for a file of `size` bytes that holds the fewest bytes.
-   * @param {number} size
+   * The worker with room for another file that holds the fewest bytes.
    * @returns {Lane | undefined}
    */
-  leastLoaded(size) {
+  leastLoaded() {
     let best;
     let least = Infinity;
     for (const lane of this.lanes) {
       const bytes = heldBytes(lane);
-      if (bytes < least && hasRoom(lane, size)) {
+      if (bytes < least && hasRoom(lane)) {
         best = lane;
         least = bytes;
       }
@@ -248,7 +245,7 @@ export class ParsePool {
   addLane() {
     const worker = this.start();
     /** @type {Lane} */
-    const lane = { worker, held: new Map(), sent: Promise.resolve() };
+    const lane = { worker, held: new Map() };
     const port = this.searchPort();
     if (port) worker.postMessage({ type: 'port', port }, { transfer: [port] });
     worker.addEventListener('message', (event) => {
