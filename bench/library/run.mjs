@@ -140,6 +140,36 @@ function threadTimes(events) {
   });
 }
 
+/**
+ * What the main thread's CPU time went to while the archive opened, by kind of work (the
+ * outermost events inside its tasks: script by file, layout, style, paint, messages …),
+ * the biggest first: where the page's share of the cores goes, not only its long tasks.
+ * @param {any[]} events
+ * @returns {{ what: string, cpuMs: number }[]}
+ */
+function mainThreadKinds(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'RunTask' && t.dur > 50_000));
+  if (!main) return [];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  /** @type {Map<string, number>} */
+  const kinds = new Map();
+  /** @type {any[]} */
+  const open = [];
+  for (const e of onMain) {
+    while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= e.ts) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && (parent.name === 'RunTask' || parent.name === 'ThreadControllerImpl::RunTask') && e.name !== 'RunTask') {
+      const url = e.args?.data?.url ?? e.args?.data?.functionName ?? '';
+      const what = /FunctionCall|EvaluateScript|v8\.callFunction|TimerFire|FireAnimationFrame|HandlePostMessage|EventDispatch|RunMicrotasks/.test(e.name) && url
+        ? `${e.name} ${String(url).replace(/^.*\/www\//, '').replace(/^http.*?\/\/[^/]*\//, '')}` : e.name;
+      kinds.set(what, (kinds.get(what) ?? 0) + (e.tdur ?? e.dur) / 1000);
+    }
+    open.push(e);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([what, ms]) => ({ what, cpuMs: Math.round(ms) }));
+}
+
 const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
 /**
@@ -223,12 +253,15 @@ async function measure(base, size) {
     const profile = rawProfile ? topFunctions(rawProfile) : null;
     let longTasks = null;
     let threads = null;
+    /** @type {{ what: string, cpuMs: number }[] | null} */
+    let mainKinds = null;
     if (cdp && TRACE) {
       const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await ended;
       longTasks = longTaskParts(traceEvents, rawProfile);
       threads = threadTimes(traceEvents);
+      mainKinds = mainThreadKinds(traceEvents);
     }
     peak = Math.max(peak, rendererKiB(dir));
     const wall = Date.now() - started;
@@ -271,6 +304,7 @@ async function measure(base, size) {
       ...(profile ? { profile } : {}),
       ...(longTasks ? { longTaskParts: longTasks } : {}),
       ...(threads ? { threads } : {}),
+      ...(mainKinds ? { mainKinds } : {}),
     };
   } finally {
     await context.close();
@@ -296,6 +330,7 @@ try {
     console.log(`    the tab over a blank one: ${((m.peakBytes - m.blankBytes) / r.archiveBytes).toFixed(2)}× the archive; what opening added: ${((m.peakBytes - m.baselineBytes) / r.archiveBytes).toFixed(2)}×   (goal < 3×)`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
     if (r.longTaskParts) console.log(`  long tasks, what the browser did in each (ms):\n${r.longTaskParts.map((/** @type {any} */ t) => `    ${String(t.ms).padStart(6)}  ${t.parts}`).join('\n')}`);
+    if (r.mainKinds) console.log(`  the main thread's CPU time by kind of work (ms):\n${r.mainKinds.map((/** @type {any} */ k) => `    ${String(k.cpuMs).padStart(6)}  ${k.what}`).join('\n')}`);
     if (r.threads) console.log(`  CPU time by thread while opening (ms; busy wall time beside it):\n${r.threads.map((/** @type {any} */ t) => `    ${String(t.cpuMs).padStart(6)} ${String(t.wallMs).padStart(6)}  ${t.thread}`).join('\n')}`);
     if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
   }

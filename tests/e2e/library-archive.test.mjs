@@ -23,11 +23,24 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
   }
   const folder = makeFolder('archive', files);
   await withPage(harness, VIEWER, async (page) => {
+    // When the progress line is drawn (each drawing is a frame's layout and paint).
+    await page.getByTestId('library-progress-text').evaluate((line) => {
+      const at = /** @type {number[]} */ ([]);
+      Object.assign(window, { progressDrawn: at });
+      new MutationObserver(() => at.push(performance.now())).observe(line, { childList: true, characterData: true, subtree: true });
+    });
     const started = Date.now();
     await page.getByTestId('folder-input').setInputFiles(folder);
     await waitForLibrary(page, 2000, 180_000);
     t.diagnostic(`2 000 files listed, parsed and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.equal(await page.getByTestId('library-count').innerText(), '2,000 articles');
+    // Progress is drawn every 250 ms at most, not on every file: the drawings before the last are that far apart.
+    await page.waitForFunction(() => document.querySelector('.lib-progress')?.hasAttribute('hidden'));
+    const drawn = /** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).progressDrawn));
+    assert.ok(drawn.length >= 2, `the progress line was drawn ${drawn.length} times`);
+    const gaps = drawn.slice(1, -1).map((at, i) => at - drawn[i]);
+    assert.ok(gaps.every((gap) => gap >= 240), `drawn at most every 250 ms: gaps ${gaps.map(Math.round).join(', ')}`);
+    assert.equal(await page.getByTestId('library-progress-text').textContent(), 'All 2,000 read · 2,000 indexed for search', 'the last counts drawn, then hidden (nothing failed)');
     // The list draws only what is on screen: scroll through it as a reader would and see every article.
     const seen = await page.getByTestId('file-list').evaluate(async (box) => {
       /** @type {Record<string, string>} */
