@@ -21,7 +21,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { generateArchive } from './generate.mjs';
 import { compareEngines } from './engines.mjs';
-import { LAUNCH_ARGS, rendererKiB } from './pss.mjs';
+import { LAUNCH_ARGS, processCpuMs, rendererKiB } from './pss.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const argv = process.argv.slice(2);
@@ -170,6 +170,16 @@ function mainThreadKinds(events) {
   return [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([what, ms]) => ({ what, cpuMs: Math.round(ms) }));
 }
 
+/**
+ * The machine's CPU time so far, busy and idle, over all cores (/proc/stat), in ms.
+ * @returns {{ busy: number, idle: number }}
+ */
+function machineCpuMs() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  return { busy: (ticks.reduce((a, b) => a + b, 0) - idle) * 10, idle: idle * 10 };
+}
+
 const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
 /**
@@ -247,7 +257,9 @@ async function measure(base, size) {
     }
     const started = Date.now();
     await page.getByTestId('folder-input').setInputFiles(archive.folder);
+    const cpuBefore = [processCpuMs(dir), machineCpuMs()];
     await page.waitForFunction(() => /** @type {any} */ (window).__bench.allIndexed > 0, undefined, { timeout: 900_000, polling: 200 });
+    const cpuAfter = [processCpuMs(dir), machineCpuMs()];
     clearInterval(sampler);
     const rawProfile = cdp && PROFILE ? (await cdp.send('Profiler.stop')).profile : null;
     const profile = rawProfile ? topFunctions(rawProfile) : null;
@@ -304,6 +316,8 @@ async function measure(base, size) {
       ...(profile ? { profile } : {}),
       ...(longTasks ? { longTaskParts: longTasks } : {}),
       ...(threads ? { threads } : {}),
+      processCpu: Object.fromEntries(Object.entries(cpuAfter[0]).map(([kind, ms]) => [kind, Math.round(ms - (cpuBefore[0][kind] ?? 0))])),
+      machine: { busyMs: Math.round(cpuAfter[1].busy - cpuBefore[1].busy), idleMs: Math.round(cpuAfter[1].idle - cpuBefore[1].idle) },
       ...(mainKinds ? { mainKinds } : {}),
     };
   } finally {
@@ -330,6 +344,7 @@ try {
     console.log(`    the tab over a blank one: ${((m.peakBytes - m.blankBytes) / r.archiveBytes).toFixed(2)}× the archive; what opening added: ${((m.peakBytes - m.baselineBytes) / r.archiveBytes).toFixed(2)}×   (goal < 3×)`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
     if (r.longTaskParts) console.log(`  long tasks, what the browser did in each (ms):\n${r.longTaskParts.map((/** @type {any} */ t) => `    ${String(t.ms).padStart(6)}  ${t.parts}`).join('\n')}`);
+    if (r.processCpu) console.log(`  CPU time by process from the change event to all indexed (ms): ${Object.entries(r.processCpu).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${ms}`).join(', ')}; the machine busy ${r.machine.busyMs}, idle ${r.machine.idleMs}`);
     if (r.mainKinds) console.log(`  the main thread's CPU time by kind of work (ms):\n${r.mainKinds.map((/** @type {any} */ k) => `    ${String(k.cpuMs).padStart(6)}  ${k.what}`).join('\n')}`);
     if (r.threads) console.log(`  CPU time by thread while opening (ms; busy wall time beside it):\n${r.threads.map((/** @type {any} */ t) => `    ${String(t.cpuMs).padStart(6)} ${String(t.wallMs).padStart(6)}  ${t.thread}`).join('\n')}`);
     if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
