@@ -15,7 +15,9 @@ import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
 import { anchorTarget, followLink, goToAnchor, linkTarget } from '../view/links.js';
 import { decodeOriginal } from '../view/original.js';
+import { warmFonts } from '../view/warm.js';
 import { permalinkHash } from './route.js';
+import { articleSpecimens } from './specimens.js';
 
 /** @typedef {import('./files.js').Entry} Entry */
 /** @typedef {import('./files.js').OpenedFiles} OpenedFiles */
@@ -102,6 +104,8 @@ export class Reader {
       }
       followLink(event, pane, (href) => this.#openLink(entry, href, link));
     });
+    // While nothing is open, the fonts a first article needs are looked up (view/warm.js).
+    warmFonts(pane, articleSpecimens(parts), () => files.current === null);
   }
 
   /**
