@@ -13,7 +13,7 @@ import { enhance } from '../reading/enhance.js';
 import { articleView, positionKey } from '../view/article.js';
 import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
-import { anchorTarget, followLink, goToAnchor, linkTarget } from '../view/links.js';
+import { anchorTarget, followLink, goToAnchor, linkTarget, settleOn } from '../view/links.js';
 import { decodeOriginal } from '../view/original.js';
 import { warmFonts } from '../view/warm.js';
 import { permalinkHash } from './route.js';
@@ -192,8 +192,8 @@ export class Reader {
     const first = arrival.terms.length ? built.view.querySelector('mark.library-match') : null;
     const target = first ?? (arrival.fragment ? anchorTarget(built.view, arrival.fragment) : null);
     if (target) {
-      target.scrollIntoView({ block: first ? 'center' : 'start' });
-      if (!first) goToAnchor(target);
+      if (first) settleOn(target, { block: 'center' });
+      else goToAnchor(target);
     } else {
       this.#toTop(true, paneTop);
     }
