@@ -9,7 +9,6 @@
 import { dayOf, h, plainName } from './dom.js';
 import { FACETS } from './library.js';
 import { dirname } from './paths.js';
-import { warmFonts } from '../view/warm.js';
 
 /** @typedef {import('./library.js').Library} Library */
 /** @typedef {import('./library.js').ArticleRecord} ArticleRecord */
@@ -166,7 +165,8 @@ export class ListView {
     });
     this.refresh();
     // While nothing is listed, the faces and sizes of its rows are looked up (view/warm.js).
-    warmFonts(container, [() => this.specimen()], () => library.records.size === 0);
+    import('../view/warm.js').then(({ warmFonts }) => warmFonts(container, [() => this.specimen()], () => library.records.size === 0))
+      .catch(() => { /* Looked up when first needed instead. */ });
   }
 
   /**

@@ -4,7 +4,6 @@
 // the container.
 
 import { h } from './dom.js';
-import { warmFonts } from '../view/warm.js';
 
 /** @typedef {import('./library.js').Library} Library */
 /** @typedef {import('./strings.js').Translate} Translate */
@@ -56,7 +55,8 @@ export class TreeView {
     // While there are no folders, the faces and sizes of the tree's rows are looked up
     // (view/warm.js), beside the tree's box (hidden while it is empty).
     const box = container.closest('.lib-folders-box');
-    warmFonts(box?.parentElement ?? container, [() => this.specimen()], () => library.tree.root.folders.size === 0);
+    import('../view/warm.js').then(({ warmFonts }) => warmFonts(box?.parentElement ?? container, [() => this.specimen()], () => library.tree.root.folders.size === 0))
+      .catch(() => { /* Looked up when first needed instead. */ });
   }
 
   /**

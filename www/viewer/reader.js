@@ -15,9 +15,7 @@ import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
 import { anchorTarget, followLink, goToAnchor, linkTarget, settleOn } from '../view/links.js';
 import { decodeOriginal } from '../view/original.js';
-import { warmFonts } from '../view/warm.js';
 import { permalinkHash } from './route.js';
-import { articleSpecimens } from './specimens.js';
 
 /** @typedef {import('./files.js').Entry} Entry */
 /** @typedef {import('./files.js').OpenedFiles} OpenedFiles */
@@ -104,8 +102,11 @@ export class Reader {
       }
       followLink(event, pane, (href) => this.#openLink(entry, href, link));
     });
-    // While nothing is open, the fonts a first article needs are looked up (view/warm.js).
-    warmFonts(pane, articleSpecimens(parts), () => files.current === null);
+    // While nothing is open, the fonts a first article needs are looked up (view/warm.js;
+    // loaded apart: not part of the first load, and a page without it reads the same).
+    Promise.all([import('../view/warm.js'), import('./specimens.js')])
+      .then(([{ warmFonts }, { articleSpecimens }]) => warmFonts(pane, articleSpecimens(parts), () => files.current === null))
+      .catch(() => { /* Fonts are looked up when first needed instead. */ });
   }
 
   /**

@@ -1,78 +1,96 @@
 // Specimen articles for view/warm.js: one short article per script the reading styles set
-// a font stack for (Chinese, Japanese, Korean, Latin), rendered by the core and shown by
-// the article view as any article is, with what enhancing adds to code blocks (their bar,
-// highlighted tokens) made by hand: every face and size a first article uses is laid out
-// once before the reader opens one. Never shown; the text is Folio's own.
+// a font stack for (Chinese, Japanese, Korean, Latin), shown by the article view as any
+// article is, its header from metadata and its body built here as DOM nodes in the shapes
+// the core writes (headings, emphasis, code, lists, quotes, callouts, tables, definitions,
+// footnotes) and as enhancing dresses code blocks (their bar, highlighted tokens): every
+// face and size a first article uses is laid out once before the reader opens one. The
+// core is not asked (nothing is rendered, no HTML string is made). Never shown; the text
+// is Folio's own.
 
-import { renderWhenReady } from '../folio.js';
 import { articleView } from '../view/article.js';
 import { el } from '../view/dom.js';
 
+/** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../i18n.js').Translate} Translate */
 /** @typedef {import('../view/warm.js').Specimen} Specimen */
 
-/** Words in each script, with Latin letters, digits and the script's punctuation. */
-const WORDS = {
-  zh: ['字体与排版', '正文里有中文、English 和数字 2024，还有「引号」与（括号）。'],
-  ja: ['日本語の組版', '本文にはひらがな、カタカナ、漢字と English、数字 2024 が入ります。'],
-  ko: ['한국어 조판', '본문에는 한글과 English, 숫자 2024가 들어갑니다.'],
-  en: ['Typesetting', 'Body text with English words, digits 2024, “quotes” and (brackets) — a dash.'],
-};
+/** Words in each script, with Latin letters, digits and the script's punctuation, by language. */
+const WORDS = /** @type {const} */ ([
+  ['zh', '字体与排版', '正文里有中文、English 和数字 2024，还有「引号」与（括号）。'],
+  ['ja', '日本語の組版', '本文にはひらがな、カタカナ、漢字と English、数字 2024 が入ります。'],
+  ['ko', '한국어 조판', '본문에는 한글과 English, 숫자 2024가 들어갑니다.'],
+  ['en', 'Typesetting', 'Body text with English words, digits 2024, “quotes” and (brackets) — a dash.'],
+]);
 
 /** The parts of a specimen laid out first, and then the rest. */
 const HEAD = new Set(/** @type {const} */ (['title', 'byline', 'date', 'categories', 'tags', 'summary', 'toc']));
 const BODY = new Set(/** @type {const} */ (['body']));
 
+/** Heading levels in a specimen's body (and its outline). */
+const LEVELS = [1, 2, 3, 4, 5];
+
 /**
- * The Markdown of one specimen: front matter the header shows, headings (an outline), and
- * each kind of block and inline text the styles size or weigh differently.
+ * The metadata of one specimen: what the header and the outline show.
+ * @param {string} lang
  * @param {string} title
  * @param {string} text
- * @returns {string}
+ * @returns {Article}
  */
-function markdown(title, text) {
-  return `---\ntitle: ${title} Folio 2024\ndate: 2024-05-06\nauthor: Folio\ntags: [${title}, Folio]\ncategories: [${title}]\ndescription: ${text}\n---\n\n`
-    + `${text} **${title} bold** *${title} em* \`${title} code\` [${title} link](https://example.com) ==${title} mark==[^1] H~2~O 2^10^\n\n`
-    + `# ${title} 1\n\n## ${title} 2\n\n### ${title} 3\n\n#### ${title} 4\n\n##### ${title} 5\n\n`
-    + `- ${text}\n- ${title}\n\n1. ${title}\n\n> ${text}\n\n> [!note] ${title}\n> ${text}\n\n`
-    + `| ${title} | 2024 |\n| --- | --- |\n| ${text} | **${title}** |\n\n${title}\n: ${text}\n\n`
-    + `\`\`\`js\n// ${text}\nconst ${'x'} = "${title}";\n\`\`\`\n\n---\n\n[^1]: ${text}\n`;
+function specimenArticle(lang, title, text) {
+  return /** @type {Article} */ (/** @type {unknown} */ ({
+    title: `${title} Folio 2024`, date: '2024-05-06', updated: '2024-06-07', date_text: null, updated_text: null,
+    authors: ['Folio'], author_links: {}, categories: [title], category_paths: [[title, 'Folio']], tags: [title, 'Folio'],
+    cover: null, source_url: null, summary: text, excerpt: null, lang, dir: null, format: 'markdown', front_matter: null,
+    encoding: 'UTF-8', html: '', text: null, links: [], extra: {}, draft: true, hidden: [], site_name: null, warnings: [],
+    toc: LEVELS.map((level) => ({ level, id: `folio-specimen-${level}`, text: `${title} ${level}` })),
+    stats: { chars: text.length, words: 10, reading_minutes: 3 },
+  }));
 }
 
 /**
- * Dresses code blocks as reading/code.js does once an article is shown: the bar (language,
- * copy button) and highlighted tokens (a comment in italics, a bold keyword).
- * @param {DocumentFragment} body
+ * The body of one specimen, as DOM nodes.
+ * @param {string} title
+ * @param {string} text
  * @param {Translate} t
+ * @returns {Node[]}
  */
-function dressCode(body, t) {
-  for (const pre of body.querySelectorAll('pre')) {
-    const code = pre.querySelector('code');
-    if (!code) continue;
-    const text = code.textContent ?? '';
-    code.replaceChildren(el('span', { className: 'hljs-comment', text }), el('span', { className: 'hljs-keyword', text }),
-      el('span', { className: 'hljs-strong', text }), el('span', { className: 'hljs-string', text }));
-    code.classList.add('hljs');
-    const block = el('div', { className: 'code-block' },
-      el('div', { className: 'code-bar' }, el('span', { className: 'code-label', text: 'js' }), el('button', { className: 'copy-button', text: t('loading') })));
-    pre.replaceWith(block);
-    block.append(pre);
-  }
+function specimenBody(title, text, t) {
+  const words = () => [
+    `${text} `, el('strong', { text: title }), ' ', el('em', { text: title }), ' ', el('code', { text: `${title} code` }), ' ',
+    el('a', { text: title, attrs: { href: 'https://example.com/' } }), ' ', el('mark', { text: title }), ' ', el('sub', { text: '2' }), ' ',
+    el('sup', { className: 'footnote-ref' }, el('a', { text: '1', attrs: { href: '#folio-specimen-note' } })),
+  ];
+  const token = (/** @type {string} */ className) => el('span', { className, text: `${title} 2024 ` });
+  return [
+    el('p', {}, ...words()),
+    ...LEVELS.map((level) => el(/** @type {"h1"} */ (`h${level}`), { text: `${title} ${level}`, attrs: { id: `folio-specimen-${level}` } })),
+    el('ul', {}, el('li', {}, ...words()), el('li', { text: title })),
+    el('ol', {}, el('li', { text }, el('ul', {}, el('li', { text: title })))),
+    el('blockquote', {}, el('p', {}, ...words())),
+    el('div', { className: 'callout', attrs: { 'data-callout': 'note' } },
+      el('div', { className: 'callout-title' }, el('div', { className: 'callout-title-inner', text: title })),
+      el('div', { className: 'callout-content' }, el('p', { text }))),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: title }), el('th', { text: '2024' }))),
+      el('tbody', {}, el('tr', {}, el('td', {}, ...words()), el('td', {}, el('strong', { text: title }))))),
+    el('dl', {}, el('dt', { text: title }), el('dd', { text })),
+    el('div', { className: 'code-block', attrs: { 'data-language': 'js' } },
+      el('div', { className: 'code-bar' }, el('span', { className: 'code-label', text: 'js' }),
+        el('button', { className: 'copy-button', text: t('loading'), attrs: { type: 'button' } })),
+      el('pre', {}, el('code', { className: 'language-js hljs' }, token('hljs-comment'), token('hljs-keyword'), token('hljs-strong'),
+        token('hljs-string'), token('hljs-emphasis'), token('hljs-title')))),
+    el('hr'),
+    el('section', { className: 'footnotes' }, el('ol', {}, el('li', { attrs: { id: 'folio-specimen-note' } }, el('p', { text })))),
+  ];
 }
 
 /**
- * The specimens, one per script.
+ * The specimens: for each script its header and outline, then its body (two smaller
+ * layouts, each in an idle moment of its own).
  * @param {{ t: Translate, locale: string }} options
  * @returns {Specimen[]}
  */
 export function articleSpecimens({ t, locale }) {
-  return Object.values(WORDS).flatMap(([title, text]) => {
-    /** @type {Promise<import('../folio.js').Article> | null} */
-    let rendered = null;
-    // Its header and outline, then its body: two smaller layouts, each in an idle moment of its own.
-    return [HEAD, BODY].map((show) => async () => {
-      rendered ??= renderWhenReady(markdown(title, text));
-      return articleView(await rendered, { t, locale, show, prepareBody: (body) => dressCode(body, t) });
-    });
-  });
+  return WORDS.flatMap(([lang, title, text]) => [HEAD, BODY].map((show) => () => articleView(specimenArticle(lang, title, text), {
+    t, locale, show, prepareBody: (body) => body.append(...specimenBody(title, text, t)),
+  })));
 }
