@@ -102,10 +102,10 @@ export class Reader {
       }
       followLink(event, pane, (href) => this.#openLink(entry, href, link));
     });
-    // While nothing is open, the fonts a first article needs are looked up (view/warm.js;
+    // While nothing is open (nor opening), the fonts a first article needs are looked up (view/warm.js;
     // loaded apart: not part of the first load, and a page without it reads the same).
     Promise.all([import('../view/warm.js'), import('./specimens.js')])
-      .then(([{ warmFonts }, { articleSpecimens }]) => warmFonts(pane, articleSpecimens(parts), () => files.current === null))
+      .then(([{ warmFonts }, { articleSpecimens }]) => warmFonts(pane, articleSpecimens(parts), () => files.current === null && files.library.records.size === 0))
       .catch(() => { /* Fonts are looked up when first needed instead. */ });
   }
 
