@@ -165,3 +165,13 @@ test('the folder tree keeps its items when counts change', async () => {
     assert.deepEqual(await page.getByTestId('folder-item').evaluateAll((items) => items.map((i) => i.getAttribute('aria-level'))).then((l) => l[0]), '1');
   });
 });
+
+test('one file opened keeps the core\'s light module (a folder of many starts the full one ahead: bench/library)', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'one.md', mimeType: 'text/markdown', buffer: Buffer.from('# One\n\nText.\n') }]);
+    await shownTitle(page).waitFor();
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(async () => Object.keys((await import('./folio.js')).compiledModules())), ['light']);
+  });
+});
