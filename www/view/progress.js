@@ -298,13 +298,19 @@ function arrive(view, body, positionKey) {
   if (place === null || place.fraction < 0.01) return;
   const node = place.block ? blockOf(body, place.block) : null;
   if (node) {
-    // The block's top first; once it is laid out (a frame later), the way into it.
-    const to = () => {
+    // The way into the block, again each other frame until it stays put: the block and
+    // those around it take their real heights once laid out (as view/links.js settleOn).
+    // Blocks near the window are laid out a frame or two after it arrives, so it is checked
+    // until it has stayed put three times running (at most 30 times).
+    const to = (/** @type {number} */ tries, /** @type {number} */ still) => {
       const rect = node.getBoundingClientRect();
-      window.scrollTo({ top: window.scrollY + rect.top + (place.within ?? 0) * rect.height, behavior: 'instant' });
+      const want = (place.within ?? 0) * rect.height;
+      const moved = Math.abs(rect.top + want) > 1;
+      if (moved) window.scrollTo({ top: window.scrollY + rect.top + want, behavior: 'instant' });
+      const left = moved ? 3 : still - 1;
+      if (tries > 1 && left > 0) requestAnimationFrame(() => requestAnimationFrame(() => node.isConnected && to(tries - 1, left)));
     };
-    to();
-    requestAnimationFrame(() => requestAnimationFrame(to));
+    to(30, 3);
     return;
   }
   const box = body.getBoundingClientRect();
