@@ -164,6 +164,33 @@ export class ListView {
       this.refresh();
     });
     this.refresh();
+    // While nothing is listed, the faces and sizes of its rows are looked up (view/warm.js).
+    import('../view/warm.js').then(({ warmFonts }) => warmFonts(container, [() => this.specimen()], () => library.records.size === 0))
+      .catch(() => { /* Looked up when first needed instead. */ });
+  }
+
+  /**
+   * Rows as a first archive fills the list, in each script, one as a search hit: laid out
+   * hidden once so that their fonts are looked up before it (view/warm.js).
+   * @returns {HTMLElement}
+   */
+  specimen() {
+    const sizer = h('div', { class: 'lib-list-sizer' });
+    const samples = [['zh', '中文标题 Folio 2024'], ['ja', '日本語のタイトル Folio'], ['ko', '한국어 제목 Folio'], [null, 'English title 2024']];
+    samples.forEach(([lang, title], i) => {
+      const row = h('div', { class: 'lib-item', 'data-path': `${i}` });
+      /** @type {ArticleRecord} */
+      const record = /** @type {any} */ ({
+        path: `folio/${title}.md`, title, status: i === 3 ? 'pending' : 'ready',
+        summary: { date: '2024-05-06', categories: [title], lang, draft: i === 2, cover: null },
+      });
+      this.fillRow(row, record);
+      if (i === 0) row.setAttribute('aria-current', 'true');
+      row.querySelector('.lib-item-snippet')?.append(`${title} `, h('mark', { text: title }));
+      row.style.top = `${i * HIT_ROW_HEIGHT}px`;
+      sizer.append(row);
+    });
+    return h('div', { class: 'lib-list' }, h('p', { class: 'lib-count', text: this.t('count', 2024) }), sizer);
   }
 
   /**

@@ -25,6 +25,8 @@ export class TreeView {
     this.selected = '';
     /** The path of the item that holds the roving tabindex. */
     this.focused = '';
+    /** The items drawn, by folder path, kept from one drawing to the next. @type {Map<string, HTMLElement>} */
+    this.items = new Map();
     this.tree = h('ul', { class: 'lib-tree', role: 'tree', 'aria-label': t('folders'), 'data-lib-i18n-aria-label': 'folders', 'data-testid': 'folder-tree' });
     container.append(this.tree);
     /** @type {number | undefined} */
@@ -50,6 +52,21 @@ export class TreeView {
       else this.choose(path);
     });
     this.draw();
+    // While there are no folders, the faces and sizes of the tree's rows are looked up
+    // (view/warm.js), beside the tree's box (hidden while it is empty).
+    const box = container.closest('.lib-folders-box');
+    import('../view/warm.js').then(({ warmFonts }) => warmFonts(box?.parentElement ?? container, [() => this.specimen()], () => library.tree.root.folders.size === 0))
+      .catch(() => { /* Looked up when first needed instead. */ });
+  }
+
+  /**
+   * Folder rows in each script, one chosen (bold): laid out hidden once (view/warm.js).
+   * @returns {HTMLElement}
+   */
+  specimen() {
+    const names = ['中文目录', '日本語のフォルダ', '한국어 폴더', 'Folder 2024'];
+    return h('ul', { class: 'lib-tree' }, ...names.map((name, i) => h('li', { class: 'lib-tree-item', 'aria-selected': String(i === 0) },
+      h('span', { class: 'lib-twisty', text: '▾' }), h('span', { class: 'lib-folder-name', text: name }), h('span', { class: 'lib-badge', text: String(2024 + i) }))));
   }
 
   /** Draws the visible rows again, keeping focus where it was. The box hides while there
@@ -69,23 +86,35 @@ export class TreeView {
     const items = rows.map(({ folder, level, hasChildren }) => {
       const root = folder.path === '';
       const open = this.expanded.has(folder.path);
-      return h('li', {
-        role: 'treeitem',
-        'aria-level': level,
-        'aria-expanded': hasChildren ? String(open) : null,
-        'aria-selected': String(folder.path === this.selected),
-        tabindex: folder.path === this.focused ? 0 : -1,
-        'data-path': folder.path,
-        'data-testid': 'folder-item',
-        class: 'lib-tree-item',
-        style: null,
-      },
-      h('span', { class: 'lib-indent', 'data-level': Math.min(level, 12) }),
-      hasChildren ? h('span', { class: 'lib-twisty', 'aria-hidden': 'true', text: open ? '▾' : '▸' }) : h('span', { class: 'lib-twisty-space', 'aria-hidden': 'true' }),
-      h('span', { class: 'lib-folder-name', text: root ? this.t('allArticles') : folder.name }),
-      h('span', { class: 'lib-badge', text: String(folder.total) }));
+      let item = this.items.get(folder.path);
+      if (!item) {
+        item = h('li', { role: 'treeitem', 'data-path': folder.path, 'data-testid': 'folder-item', class: 'lib-tree-item' },
+          h('span', { class: 'lib-indent' }), h('span'), h('span', { class: 'lib-folder-name' }), h('span', { class: 'lib-badge' }));
+        this.items.set(folder.path, item);
+      }
+      const [indent, twisty, name, badge] = /** @type {HTMLElement[]} */ ([...item.children]);
+      set(item, 'aria-level', String(level));
+      set(item, 'aria-expanded', hasChildren ? String(open) : null);
+      set(item, 'aria-selected', String(folder.path === this.selected));
+      set(item, 'tabindex', folder.path === this.focused ? '0' : '-1');
+      set(indent, 'data-level', String(Math.min(level, 12)));
+      set(twisty, 'class', hasChildren ? 'lib-twisty' : 'lib-twisty-space');
+      set(twisty, 'aria-hidden', 'true');
+      text(twisty, hasChildren ? (open ? '▾' : '▸') : '');
+      text(name, root ? this.t('allArticles') : folder.name);
+      text(badge, String(folder.total));
+      return item;
     });
-    this.tree.replaceChildren(...items);
+    // Items that stay are not taken out and put back (all of the tree would be laid out
+    // again each time a count changes): only those that left go, only new ones come.
+    const keep = new Set(items);
+    for (const child of [...this.tree.children]) if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
+    let at = this.tree.firstElementChild;
+    for (const item of items) {
+      if (item === at) at = item.nextElementSibling;
+      else this.tree.insertBefore(item, at);
+    }
+    for (const path of this.items.keys()) if (!keep.has(/** @type {HTMLElement} */ (this.items.get(path)))) this.items.delete(path);
     if (hadFocus) this.focusItem(this.focused);
   }
 
@@ -163,4 +192,25 @@ export class TreeView {
     }
     event.preventDefault();
   }
+}
+
+/**
+ * Sets an attribute (or removes it, for null) only when it changes.
+ * @param {Element} node
+ * @param {string} name
+ * @param {string | null} value
+ */
+function set(node, name, value) {
+  if (node.getAttribute(name) === value) return;
+  if (value === null) node.removeAttribute(name);
+  else node.setAttribute(name, value);
+}
+
+/**
+ * Sets an element's text only when it changes.
+ * @param {Element} node
+ * @param {string} value
+ */
+function text(node, value) {
+  if (node.textContent !== value) node.textContent = value;
 }

@@ -68,25 +68,27 @@ export function anchorTarget(scope, fragment) {
  * @param {Element} target
  */
 export function goToAnchor(target) {
-  if (target.closest('.huge')) settleOn(target);
+  // In an article's body the blocks lay out only near the screen (reading.css): see settleOn.
+  if (target.closest('.article-body')) settleOn(target);
   else target.scrollIntoView({ block: 'start' });
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   /** @type {HTMLElement} */ (target).focus({ preventScroll: true });
 }
 
 /**
- * Scrolls to a target in a huge body (`content-visibility: auto`), where the blocks above
+ * Scrolls to a target in an article's body (`content-visibility: auto`), where the blocks above
  * it take their real height only once they are near the screen, and so move it: at once,
  * then again after the next frames, until it stays put (a smooth scroll would end
  * where the target was when it started, tens of thousands of pixels off).
  * @param {Element} target
- * @param {number} [tries]
+ * @param {{ block?: ScrollLogicalPosition, tries?: number }} [options]  Where in the window
+ *   it goes (default its top).
  */
-function settleOn(target, tries = 20) {
-  target.scrollIntoView({ block: 'start', behavior: 'instant' });
+export function settleOn(target, { block = 'start', tries = 20 } = {}) {
+  target.scrollIntoView({ block, behavior: 'instant' });
   const top = target.getBoundingClientRect().top;
   requestAnimationFrame(() => requestAnimationFrame(() => {
-    if (tries > 1 && target.isConnected && Math.abs(target.getBoundingClientRect().top - top) > 1) settleOn(target, tries - 1);
+    if (tries > 1 && target.isConnected && Math.abs(target.getBoundingClientRect().top - top) > 1) settleOn(target, { block, tries: tries - 1 });
   }));
 }
 

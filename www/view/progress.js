@@ -8,7 +8,10 @@
 
 import { anchorTarget, goToAnchor } from './links.js';
 
-/** Where positions are kept: `{ [key]: [fraction, time] }`. */
+/** Where positions are kept: `{ [key]: [fraction, time, block?, within?] }`: the fraction of
+ * the body above the window's top; the top-level block there (its index in the body, or in
+ * a huge body's slice: `[slice, block]`) and how far into it, which hold where the blocks
+ * below are not laid out yet (their height a guess: reading.css). */
 const STORE_KEY = 'folio.positions';
 /** The most articles whose position is kept; the oldest go first. */
 const MAX_KEPT = 200;
@@ -25,7 +28,7 @@ const SAVE_EVERY_MS = 500;
  * @property {string} [positionKey]  Remember the position under this key (the viewer's pages).
  */
 
-/** @returns {Record<string, [number, number]>} */
+/** @returns {Record<string, [number, number] | [number, number, number[], number]>} */
 function readPositions() {
   try {
     const value = JSON.parse(localStorage.getItem(STORE_KEY) ?? '{}');
@@ -36,12 +39,21 @@ function readPositions() {
 }
 
 /**
- * @param {string} key
- * @param {number} fraction
+ * Where the reader is: the fraction of the body above the window's top, and the block there.
+ * @typedef {object} Place
+ * @property {number} fraction
+ * @property {number[]} [block]  Its index in the body (or `[slice, index]` in a huge body).
+ * @property {number} [within]   How far into it the window's top is (0–1).
  */
-function savePosition(key, fraction) {
+
+/**
+ * @param {string} key
+ * @param {Place} place
+ */
+function savePosition(key, { fraction, block, within }) {
   const all = readPositions();
-  all[key] = [Math.round(fraction * 10000) / 10000, Date.now()];
+  const round = (/** @type {number} */ n) => Math.round(n * 10000) / 10000;
+  all[key] = block ? [round(fraction), Date.now(), block, round(within ?? 0)] : [round(fraction), Date.now()];
   const keys = Object.keys(all);
   if (keys.length > MAX_KEPT) {
     keys.sort((a, b) => all[a][1] - all[b][1]).slice(0, keys.length - MAX_KEPT).forEach((old) => delete all[old]);
@@ -64,6 +76,67 @@ export function rememberedPosition(key) {
 }
 
 /**
+ * The remembered place of an article, or null.
+ * @param {string} key
+ * @returns {Place | null}
+ */
+function rememberedPlace(key) {
+  const entry = readPositions()[key];
+  if (!Array.isArray(entry) || !Number.isFinite(entry[0])) return null;
+  const [fraction, , block, within] = /** @type {[number, number, unknown?, unknown?]} */ (entry);
+  const valid = Array.isArray(block) && block.length > 0 && block.every((i) => Number.isInteger(i) && i >= 0) && typeof within === 'number' && Number.isFinite(within);
+  return valid ? { fraction, block, within } : { fraction };
+}
+
+/**
+ * The block of `parent` at the window's top (a binary search over its children: each is
+ * measured where it stands, laid out or not), or null.
+ * @param {Element} parent
+ * @returns {{ index: number, node: Element } | null}
+ */
+function blockAtTop(parent) {
+  const children = [...parent.children];
+  const index = lastPassing(children, 0, children.length, (node) => node.getBoundingClientRect().top <= 0);
+  return index >= 0 ? { index, node: children[index] } : null;
+}
+
+/**
+ * Where the reader is in `body` now.
+ * @param {HTMLElement} body
+ * @returns {Place}
+ */
+function placeIn(body) {
+  const box = body.getBoundingClientRect();
+  const span = box.height - window.innerHeight;
+  const fraction = span > 0 ? Math.min(1, Math.max(0, -box.top / span)) : (box.top < 0 ? 1 : 0);
+  let found = blockAtTop(body);
+  if (!found) return { fraction };
+  const block = [found.index];
+  if (found.node.classList.contains('slice')) {
+    const inner = blockAtTop(found.node);
+    if (inner) {
+      block.push(inner.index);
+      found = inner;
+    }
+  }
+  const rect = found.node.getBoundingClientRect();
+  return { fraction, block, within: rect.height > 0 ? Math.min(1, Math.max(0, -rect.top / rect.height)) : 0 };
+}
+
+/**
+ * The block a place names in `body`, or null when the body has no such block (it changed).
+ * @param {HTMLElement} body
+ * @param {number[]} block
+ * @returns {Element | null}
+ */
+function blockOf(body, block) {
+  /** @type {Element | null} */
+  let node = body;
+  for (const index of block) node = node?.children[index] ?? null;
+  return node === body ? null : node;
+}
+
+/**
  * Starts following the reader through the view (see the module's comment).
  * @param {FollowParts} parts
  */
@@ -78,19 +151,13 @@ export function followReading(parts) {
   let marked = null;
   let savedAt = 0;
 
-  const fraction = () => {
-    const box = body.getBoundingClientRect();
-    const span = box.height - window.innerHeight;
-    return span > 0 ? Math.min(1, Math.max(0, -box.top / span)) : (box.top < 0 ? 1 : 0);
-  };
-
   const update = () => {
     frame = 0;
     if (!view.isConnected) return;
     if (toc && headings.length) markCurrent();
     if (positionKey && performance.now() - savedAt >= SAVE_EVERY_MS) {
       savedAt = performance.now();
-      savePosition(positionKey, fraction());
+      savePosition(positionKey, placeIn(body));
     }
   };
 
@@ -121,7 +188,7 @@ export function followReading(parts) {
   // The last position is written when scrolling stops, and when the page is hidden.
   let settle = 0;
   const saveNow = () => {
-    if (positionKey && view.isConnected) savePosition(positionKey, fraction());
+    if (positionKey && view.isConnected) savePosition(positionKey, placeIn(body));
   };
   const onScrollEnd = () => {
     clearTimeout(settle);
@@ -227,9 +294,26 @@ function arrive(view, body, positionKey) {
     return;
   }
   if (!positionKey) return;
-  const at = rememberedPosition(positionKey);
-  if (at === null || at < 0.01) return;
+  const place = rememberedPlace(positionKey);
+  if (place === null || place.fraction < 0.01) return;
+  const node = place.block ? blockOf(body, place.block) : null;
+  if (node) {
+    // The way into the block, again each other frame until it stays put: the block and
+    // those around it take their real heights once laid out (as view/links.js settleOn).
+    // Blocks near the window are laid out a frame or two after it arrives, so it is checked
+    // until it has stayed put three times running (at most 30 times).
+    const to = (/** @type {number} */ tries, /** @type {number} */ still) => {
+      const rect = node.getBoundingClientRect();
+      const want = (place.within ?? 0) * rect.height;
+      const moved = Math.abs(rect.top + want) > 1;
+      if (moved) window.scrollTo({ top: window.scrollY + rect.top + want, behavior: 'instant' });
+      const left = moved ? 3 : still - 1;
+      if (tries > 1 && left > 0) requestAnimationFrame(() => requestAnimationFrame(() => node.isConnected && to(tries - 1, left)));
+    };
+    to(30, 3);
+    return;
+  }
   const box = body.getBoundingClientRect();
   const span = box.height - window.innerHeight;
-  if (span > 0) window.scrollTo({ top: window.scrollY + box.top + at * span, behavior: 'instant' });
+  if (span > 0) window.scrollTo({ top: window.scrollY + box.top + place.fraction * span, behavior: 'instant' });
 }

@@ -17,7 +17,11 @@
 // same entry: shown as it is when its bytes are the same, rendered again when they changed.
 
 import { LoadError, fetchArticle, nameFromUrl } from '../fetch-article.js';
+import { init } from '../folio.js';
 import { isZip, normalizePath } from '../library/paths.js';
+
+/** Files opened at once from which the core's full module is loaded ahead. */
+const MANY_FILES = 20;
 
 /** @typedef {import('../folio.js').Article} Article */
 /** @typedef {import('../folio.js').RenderOptions} RenderOptions */
@@ -64,8 +68,14 @@ export class OpenedFiles extends EventTarget {
     this.library = library;
     this.#render = render;
     library.addEventListener('files', (event) => {
+      const { added } = /** @type {CustomEvent<{ added: string[] }>} */ (event).detail;
+      // Many files (a folder, an archive) are bound to hold some that need the core's full
+      // module (HTML, legacy encodings, TOML): it starts loading now, beside the parse
+      // workers, not once the reader opens such a file (a second of the first article's
+      // time in bench/library on a busy machine). One article by address keeps the light one.
+      if (added.length >= MANY_FILES) init({ preload: ['full'] }).catch(() => { /* Each file says so when it renders. */ });
       // A file opened again: the entry shown reads its new bytes (and keeps its view when they are the same).
-      for (const path of /** @type {CustomEvent<{ added: string[] }>} */ (event).detail.added) {
+      for (const path of added) {
         const entry = this.#entries.get(path);
         if (entry && entry === this.current) this.#load(entry);
         else if (entry) this.#entries.delete(path);

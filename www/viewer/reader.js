@@ -13,7 +13,7 @@ import { enhance } from '../reading/enhance.js';
 import { articleView, positionKey } from '../view/article.js';
 import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
-import { anchorTarget, followLink, goToAnchor, linkTarget } from '../view/links.js';
+import { anchorTarget, followLink, goToAnchor, linkTarget, settleOn } from '../view/links.js';
 import { decodeOriginal } from '../view/original.js';
 import { permalinkHash } from './route.js';
 
@@ -102,6 +102,11 @@ export class Reader {
       }
       followLink(event, pane, (href) => this.#openLink(entry, href, link));
     });
+    // While nothing is open (nor opening), the fonts a first article needs are looked up (view/warm.js;
+    // loaded apart: not part of the first load, and a page without it reads the same).
+    Promise.all([import('../view/warm.js'), import('./specimens.js')])
+      .then(([{ warmFonts }, { articleSpecimens }]) => warmFonts(pane, articleSpecimens(parts), () => files.current === null && files.library.records.size === 0))
+      .catch(() => { /* Fonts are looked up when first needed instead. */ });
   }
 
   /**
@@ -188,8 +193,8 @@ export class Reader {
     const first = arrival.terms.length ? built.view.querySelector('mark.library-match') : null;
     const target = first ?? (arrival.fragment ? anchorTarget(built.view, arrival.fragment) : null);
     if (target) {
-      target.scrollIntoView({ block: first ? 'center' : 'start' });
-      if (!first) goToAnchor(target);
+      if (first) settleOn(target, { block: 'center' });
+      else goToAnchor(target);
     } else {
       this.#toTop(true, paneTop);
     }
