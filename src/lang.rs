@@ -4,6 +4,7 @@
 //! language tag or from the script of the text's letters.
 
 use crate::article::Direction;
+use crate::text::is_letter;
 
 /// Languages written right to left (BCP 47 primary subtags).
 const RTL_LANGS: [&str; 14] = [
@@ -33,14 +34,14 @@ pub(crate) fn lang_direction(tag: &str) -> Option<Direction> {
 fn is_rtl_letter(c: char) -> bool {
     matches!(c as u32,
         0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-        && c.is_alphabetic()
+        && is_letter(c)
 }
 
 /// The direction most of the text's letters (its first ten thousand) are written
 /// in; `None` when it has none.
 pub(crate) fn text_direction(text: &str) -> Option<Direction> {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(10_000) {
+    for c in text.chars().filter(|&c| is_letter(c)).take(10_000) {
         if is_rtl_letter(c) {
             rtl += 1;
         } else {
@@ -65,7 +66,7 @@ pub(crate) fn detect_lang(text: &str) -> Option<String> {
             0x3040..=0x30FF => kana += 1,
             0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
-            _ if c.is_alphabetic() => letters += 1,
+            _ if is_letter(c) => letters += 1,
             _ => {}
         }
     }
@@ -130,25 +131,50 @@ const STOPWORDS: [(&str, &[&str]); 6] = [
 ];
 
 fn latin_lang(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
+    // No stop word is longer than this, and lowercasing never shortens a word.
+    const LONGEST: usize = 5;
+    let mut hits = [0usize; STOPWORDS.len()];
+    let mut words = 0;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
         .take(2_000)
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 5 {
+    {
+        words += 1;
+        let word = if word.is_ascii() {
+            if word.len() > LONGEST {
+                continue;
+            }
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                lower.as_str()
+            } else {
+                word
+            }
+        } else {
+            if word.chars().nth(LONGEST).is_some() {
+                continue;
+            }
+            lower = word.to_lowercase();
+            lower.as_str()
+        };
+        for (hit, (_, list)) in hits.iter_mut().zip(&STOPWORDS) {
+            *hit += usize::from(list.contains(&word));
+        }
+    }
+    if words < 5 {
         return None;
     }
+    // The language with the most hits; of equals, the last (as `max_by_key` picks).
     let (lang, hits) = STOPWORDS
         .iter()
-        .map(|(lang, list)| {
-            (
-                *lang,
-                words.iter().filter(|w| list.contains(&w.as_str())).count(),
-            )
-        })
+        .zip(hits)
+        .map(|((lang, _), hits)| (*lang, hits))
         .max_by_key(|(_, hits)| *hits)?;
-    (hits * 10 >= words.len()).then(|| lang.to_string())
+    (hits * 10 >= words).then(|| lang.to_string())
 }
 
 #[cfg(test)]
@@ -192,6 +218,44 @@ mod tests {
         }
         assert_eq!(detect_lang("x y"), None);
         assert_eq!(detect_lang("fn main() { let x = 1; println!(x); }"), None);
+    }
+
+    #[test]
+    fn the_stop_word_count_is_that_of_every_word_lowercased() {
+        // The plain way: every word lowercased, each list searched for it.
+        let plain = |text: &str| {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(2_000)
+                .map(str::to_lowercase)
+                .collect();
+            if words.len() < 5 {
+                return None;
+            }
+            let (lang, hits) = STOPWORDS
+                .iter()
+                .map(|(lang, list)| {
+                    let hits = words.iter().filter(|w| list.contains(&w.as_str()));
+                    (*lang, hits.count())
+                })
+                .max_by_key(|(_, hits)| *hits)?;
+            (hits * 10 >= words.len()).then(|| lang.to_string())
+        };
+        let texts = [
+            "THE Dog AND the CAT",
+            "Não é MÁS que una casa para O gato, É? Della anche NICHT",
+            "le la les et des est une dans que pour qui pas sur du",
+            "Il gatto è della casa e non è per gli altri, come sono",
+            "ΣΟΦΙΑ σοφός İstanbul ǅemal ŉ the and of to is",
+            "a b c d e",
+            "x y",
+        ];
+        for text in texts {
+            assert_eq!(latin_lang(text), plain(text), "{text}");
+        }
+        let long = "The and of Der und die ".repeat(500);
+        assert_eq!(latin_lang(&long), plain(&long));
     }
 
     #[test]

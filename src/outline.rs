@@ -10,10 +10,10 @@
 use crate::article::{Link, LinkKind, Stats, TocEntry};
 use crate::sanitize::{tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
-    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, relative_target,
-    slug, tag_spans, Breaks,
+    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, is_letter_or_digit,
+    relative_target, slug, tag_spans, Breaks,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The body's outline and what was measured on it.
@@ -115,7 +115,7 @@ pub(crate) fn outline(
             });
             if want.html {
                 (o.html, o.toc) = with_ids(&tidy(&clean));
-            } else {
+            } else if has_heading(&clean) {
                 // From the tidied HTML, as the full render reads it (tidying drops empty
                 // elements, such as the `<p></p>` a stray `</p>` in a heading makes).
                 o.toc = ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)));
@@ -254,6 +254,14 @@ fn opening_heading(html: &str, title: Option<&str>) -> Option<Range<usize>> {
     None
 }
 
+/// Whether sanitized HTML holds a heading's start tag (its text has every `<`
+/// escaped, and tidying only takes tags away: without one, there is no TOC).
+fn has_heading(html: &str) -> bool {
+    html.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'<' && w[1] == b'h' && (b'1'..=b'6').contains(&w[2]))
+}
+
 /// The level of a heading's start tag.
 fn heading_level(tag: &str) -> Option<u8> {
     let b = tag.as_bytes();
@@ -303,9 +311,12 @@ fn heading_spans(html: &str) -> impl Iterator<Item = HeadingSpan> + '_ {
 /// get one from their text, unique in the article.
 fn ids(headings: impl Iterator<Item = (u8, Option<String>, String)>) -> Vec<TocEntry> {
     let mut used: HashSet<String> = HashSet::new();
+    // Per slug, the suffix to try first: those below it are taken, and stay taken (ids
+    // are only ever added), so a changelog's hundred "Bug fixes" are not quadratic.
+    let mut next: HashMap<String, usize> = HashMap::new();
     headings
         .map(|(level, id, text)| {
-            let id = id.unwrap_or_else(|| unique_id(&slug(&text), &used));
+            let id = id.unwrap_or_else(|| unique_id(slug(&text), &used, &mut next));
             used.insert(id.clone());
             TocEntry { level, id, text }
         })
@@ -370,14 +381,27 @@ fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..end])
 }
 
-fn unique_id(base: &str, used: &HashSet<String>) -> String {
-    let base = if base.is_empty() { "section" } else { base };
-    let mut id = format!("{ID_PREFIX}{base}");
-    let mut n = 1;
-    while used.contains(&id) {
-        id = format!("{ID_PREFIX}{base}-{n}");
+/// The first of `base`, `base-1`, `base-2` … (prefixed) not in `used`, from the
+/// suffix `next` remembers for `base` on.
+fn unique_id(base: String, used: &HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        base
+    };
+    let mut n = next.get(&base).copied().unwrap_or(0);
+    let id = loop {
+        let id = if n == 0 {
+            format!("{ID_PREFIX}{base}")
+        } else {
+            format!("{ID_PREFIX}{base}-{n}")
+        };
+        if !used.contains(&id) {
+            break id;
+        }
         n += 1;
-    }
+    };
+    next.insert(base, n);
     id
 }
 
@@ -390,12 +414,12 @@ fn count(text: &str) -> Stats {
             continue;
         }
         chars += 1;
-        if is_cjk(c) {
+        if !c.is_ascii() && is_cjk(c) {
             in_word = false;
-            if c.is_alphanumeric() {
+            if is_letter_or_digit(c) {
                 cjk += 1;
             }
-        } else if c.is_alphanumeric() {
+        } else if is_letter_or_digit(c) {
             if !in_word {
                 words += 1;
             }

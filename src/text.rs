@@ -270,7 +270,7 @@ pub(crate) fn relative_target(value: &str) -> Option<String> {
 pub(crate) fn slug(text: &str) -> String {
     let mut s = String::new();
     for c in text.trim().chars() {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             s.extend(c.to_lowercase());
         } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') {
             s.push('-');
@@ -332,9 +332,72 @@ pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_
     })
 }
 
+/// Which of `needles` (at most 32, none empty) occur in `haystack`: bit `i` for
+/// `needles[i]`. One pass over the bytes instead of one search a needle, which counts
+/// in WebAssembly, where each search of a short needle is a byte-by-byte two-way scan.
+pub(crate) fn which_occur(haystack: &str, needles: &[&str]) -> u32 {
+    let mut first = [0u32; 256];
+    for (i, n) in needles.iter().enumerate() {
+        first[usize::from(n.as_bytes()[0])] |= 1 << i;
+    }
+    let all = if needles.len() == 32 {
+        u32::MAX
+    } else {
+        (1 << needles.len()) - 1
+    };
+    let bytes = haystack.as_bytes();
+    let mut found = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let mut maybe = first[usize::from(b)] & !found;
+        while maybe != 0 {
+            let i = maybe.trailing_zeros() as usize;
+            maybe &= maybe - 1;
+            if bytes[at..].starts_with(needles[i].as_bytes()) {
+                found |= 1 << i;
+            }
+        }
+        if found == all {
+            break;
+        }
+    }
+    found
+}
+
 /// White space runs as single spaces, none at either end.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Blocks where every character is a letter (kana, CJK ideographs, Hangul syllables),
+/// and punctuation where none is (dashes and quotes, CJK and full-width punctuation).
+/// A test holds them to the Unicode tables over every `char`.
+fn common_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => {
+            Some(true)
+        }
+        0x2010..=0x2027 | 0x3001..=0x3004 | 0x3008..=0x3011 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// [`char::is_alphabetic`], answered without its slow table search for ASCII and
+/// the common CJK blocks (most of an article's letters).
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    common_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// [`char::is_alphanumeric`], answered as [`is_letter`] is.
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    common_letter(c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
 /// Han, kana, Hangul and CJK punctuation: scripts written without spaces between words.
@@ -348,6 +411,37 @@ pub(crate) fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn which_occur_finds_what_each_search_would() {
+        let needles = ["==", "://", "www.", "[!", "[^", "&#123;%"];
+        for hay in [
+            "",
+            "plain text",
+            "a == b",
+            "see https://x.cn and www.y.cn [!note] [^1]",
+            "=",
+            "[",
+            "&#123;% x",
+            "&#123 [^",
+            "中文==中文",
+        ] {
+            let want = needles
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| hay.contains(*n))
+                .fold(0, |m, (i, _)| m | 1 << i);
+            assert_eq!(which_occur(hay, &needles), want, "{hay}");
+        }
+    }
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_unicode_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
 
     #[test]
     fn relative_targets_are_what_has_no_scheme() {

@@ -32,6 +32,8 @@ use crate::text::{collapse_whitespace, escape_into};
 #[cfg(feature = "html")]
 use html5ever::tokenizer::states::RawKind;
 #[cfg(feature = "html")]
+use html5ever::LocalName;
+#[cfg(feature = "html")]
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
@@ -131,7 +133,7 @@ pub(crate) fn is_document(html: &str) -> bool {
 #[derive(Debug)]
 enum Tok {
     Start(Tag),
-    End(String),
+    End(LocalName),
     Text(String),
 }
 
@@ -160,7 +162,7 @@ impl TokenSink for Sink {
                         return TokenSinkResult::RawData(kind);
                     }
                 }
-                TagKind::EndTag => toks.push(Tok::End(tag.name.to_string())),
+                TagKind::EndTag => toks.push(Tok::End(tag.name)),
             },
             Token::CharacterTokens(t) => match toks.last_mut() {
                 Some(Tok::Text(s)) => s.push_str(&t),
@@ -212,7 +214,7 @@ fn extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
                 }
             }
             Tok::End(name) => {
-                if let Some(k) = stack.iter().rposition(|(_, n)| n == name) {
+                if let Some(k) = stack.iter().rposition(|(_, n)| *n == &**name) {
                     for &(o, _) in &stack[k..] {
                         end[o] = i;
                     }
@@ -777,7 +779,7 @@ fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
                 }
             }
             Tok::End(name) => {
-                if let Some(k) = open.iter().rposition(|(n, _)| n == name) {
+                if let Some(k) = open.iter().rposition(|(n, _)| *n == &**name) {
                     open.truncate(k);
                 }
             }

@@ -12,7 +12,7 @@ mod footnotes;
 mod inline;
 
 use crate::sanitize::Node;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, which_occur};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::borrow::Cow;
 
@@ -74,15 +74,13 @@ pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = No
         after_cjk: false,
     }
     .map(Node::Md);
-    let marks = inline::Highlights::new(events, folio && markdown.contains("=="));
-    let links = inline::Autolinks::new(
-        marks,
-        folio && (markdown.contains("://") || markdown.contains("www.")),
-    );
-    let callouts = callouts::Callouts::new(links, folio && markdown.contains("[!"));
+    let has = which_occur(markdown, &["==", "://", "www.", "[!", "[^"]);
+    let marks = inline::Highlights::new(events, folio && has & 1 != 0);
+    let links = inline::Autolinks::new(marks, folio && has & 0b110 != 0);
+    let callouts = callouts::Callouts::new(links, folio && has & 0b1000 != 0);
     footnotes::Footnotes::new(
         callouts,
-        options.contains(Options::ENABLE_FOOTNOTES) && markdown.contains("[^"),
+        options.contains(Options::ENABLE_FOOTNOTES) && has & 0b10000 != 0,
     )
 }
 
