@@ -332,35 +332,34 @@ pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_
     })
 }
 
-/// Which of `needles` (at most 32, none empty) occur in `haystack`: bit `i` for
-/// `needles[i]`. One pass over the bytes instead of one search a needle, which counts
-/// in WebAssembly, where each search of a short needle is a byte-by-byte two-way scan.
+/// Which of `needles` (at most 32, each starting with an ASCII byte) occur in
+/// `haystack`: bit `i` for `needles[i]`. Each needle's first byte is found with the
+/// standard library's word-at-a-time `memchr` (what searching for a `char` does),
+/// where a search for a short string is a byte-by-byte two-way scan in WebAssembly.
 pub(crate) fn which_occur(haystack: &str, needles: &[&str]) -> u32 {
-    let mut first = [0u32; 256];
-    for (i, n) in needles.iter().enumerate() {
-        first[usize::from(n.as_bytes()[0])] |= 1 << i;
-    }
-    let all = if needles.len() == 32 {
-        u32::MAX
-    } else {
-        (1 << needles.len()) - 1
-    };
-    let bytes = haystack.as_bytes();
     let mut found = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        let mut maybe = first[usize::from(b)] & !found;
-        while maybe != 0 {
-            let i = maybe.trailing_zeros() as usize;
-            maybe &= maybe - 1;
-            if bytes[at..].starts_with(needles[i].as_bytes()) {
+    for (i, needle) in needles.iter().enumerate() {
+        let first = char::from(needle.as_bytes()[0]);
+        let mut rest = haystack;
+        while let Some(at) = rest.find(first) {
+            if rest[at..].starts_with(needle) {
                 found |= 1 << i;
+                break;
             }
-        }
-        if found == all {
-            break;
+            rest = &rest[at + 1..];
         }
     }
     found
+}
+
+/// `haystack.contains(needle)` for a short haystack (a label, a word) and a non-empty
+/// needle: a plain comparison at each byte, without the setup of a two-way search,
+/// which costs more than the search itself on a few dozen bytes.
+pub(crate) fn has(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
 
 /// White space runs as single spaces, none at either end.
@@ -371,6 +370,7 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
 /// Blocks where every character is a letter (kana, CJK ideographs, Hangul syllables),
 /// and punctuation where none is (dashes and quotes, CJK and full-width punctuation).
 /// A test holds them to the Unicode tables over every `char`.
+#[inline]
 fn common_letter(c: char) -> Option<bool> {
     match c as u32 {
         0x3041..=0x3096 | 0x30A1..=0x30FA | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => {
@@ -385,6 +385,7 @@ fn common_letter(c: char) -> Option<bool> {
 
 /// [`char::is_alphabetic`], answered without its slow table search for ASCII and
 /// the common CJK blocks (most of an article's letters).
+#[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
@@ -393,6 +394,7 @@ pub(crate) fn is_letter(c: char) -> bool {
 }
 
 /// [`char::is_alphanumeric`], answered as [`is_letter`] is.
+#[inline]
 pub(crate) fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -440,6 +442,13 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn has_is_contains() {
+        for (hay, needle) in [("", "a"), ("a", "a"), ("分享到", "分享"), ("shar", "share"), ("x share y", "share"), ("扫一扫", "扫二")] {
+            assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
         }
     }
 

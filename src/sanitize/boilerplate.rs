@@ -17,7 +17,8 @@
 use super::policy::{HIDDEN as ATTRIBUTE, HIDDEN_KINDS as KINDS, IMAGE_ATTRIBUTES};
 use super::Safe;
 use crate::article::Hidden;
-use crate::text::{decode_entities, tag_spans};
+use crate::text::{decode_entities, has, tag_spans};
+use std::cell::OnceCell;
 
 /// Elements never marked nor grown into: the article's own structure.
 const CONTENT: [&str; 21] = [
@@ -222,6 +223,9 @@ fn chars(text: &str) -> usize {
 /// Marks the boilerplate of a sanitized HTML body (see the module docs).
 pub(crate) fn mark(html: &str) -> String {
     let tree = Tree::parse(html);
+    // Each element's seed kind, worked out once (an element's is asked again by its parent).
+    let seeds: Vec<OnceCell<Option<&'static str>>> = vec![OnceCell::new(); tree.elements.len()];
+    let seed = |e: usize| *seeds[e].get_or_init(|| seed_kind(&tree, e));
     let mut marks: Vec<(usize, &str)> = Vec::new();
     let marked = |marks: &[(usize, &str)], e: usize| marks.iter().any(|&(m, _)| tree.within(e, m));
     for e in 0..tree.elements.len() {
@@ -237,14 +241,14 @@ pub(crate) fn mark(html: &str) -> String {
             }
             continue;
         }
-        let Some(kind) = seed_kind(&tree, e) else {
+        let Some(kind) = seed(e) else {
             continue;
         };
         // The innermost element that says it: a child saying the same is the seed.
         if tree.elements[e]
             .children
             .iter()
-            .any(|&c| seed_kind(&tree, c) == Some(kind))
+            .any(|&c| seed(c) == Some(kind))
         {
             continue;
         }
@@ -320,7 +324,7 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
         if is_app_promo(&lower) {
             return Some("app-promo");
         }
-        if lower.contains("视频加载中") {
+        if has(&lower, "视频加载中") {
             return Some("video-player");
         }
         if is_share_bar(&lower) {
@@ -335,7 +339,7 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
     }
     SUBSCRIBE
         .iter()
-        .any(|p| lower.contains(p))
+        .any(|p| has(&lower, p))
         .then_some("subscribe")
 }
 
@@ -345,7 +349,7 @@ fn is_app_promo(lower: &str) -> bool {
     const CALL: [&str; 10] = [
         "尽在", "下载", "扫", "关注", "打开", "长按", "download", "get the", "install", "open in",
     ];
-    THING.iter().any(|t| lower.contains(t)) && CALL.iter().any(|c| lower.contains(c))
+    THING.iter().any(|t| has(lower, t)) && CALL.iter().any(|c| has(lower, c))
 }
 
 /// Words of a share bar: every word of the block is one of them.
@@ -389,7 +393,7 @@ fn is_share_bar(lower: &str) -> bool {
     !words.is_empty()
         && words
             .iter()
-            .any(|w| w.contains("share") || w.contains("分享"))
+            .any(|w| has(w, "share") || has(w, "分享"))
         && words.iter().all(|w| SHARE_WORDS.contains(w))
 }
 
