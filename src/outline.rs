@@ -116,14 +116,32 @@ pub(crate) fn outline(
             if want.html {
                 (o.html, o.toc) = with_ids(&tidy(&clean));
             } else if has_heading(&clean) {
-                // From the tidied HTML, as the full render reads it (tidying drops empty
-                // elements, such as the `<p></p>` a stray `</p>` in a heading makes).
-                o.toc = ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)));
+                // As the full render reads the tidied HTML. Tidying drops empty `<p>` and
+                // `<div>` wrappers (such as the `<p></p>` a stray `</p>` in a heading
+                // makes) and blank lines, so headings without either wrapper in them
+                // keep their text (white space is collapsed in it) and need no tidying.
+                let spans: Vec<HeadingSpan> = heading_spans(&clean).collect();
+                let wrapped = spans.iter().any(|h| {
+                    let inner = &clean[h.open_end..h.end];
+                    inner.contains("<p") || inner.contains("<div")
+                });
+                o.toc = if wrapped {
+                    ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)))
+                } else {
+                    ids(spans.into_iter().map(|h| (h.level, h.id, h.text)))
+                };
             }
             (raw_text, code) = body_text(&clean);
         }
     }
-    o.text = lines(&raw_text).collect::<Vec<_>>().join("\n");
+    o.text = String::with_capacity(raw_text.len());
+    for line in lines(&raw_text) {
+        // Every line holds something: a non-empty text has had one already.
+        if !o.text.is_empty() {
+            o.text.push('\n');
+        }
+        o.text.push_str(line);
+    }
     o.stats = count(&o.text);
     if want.excerpt {
         let from_more = more.and_then(|(text, code)| {
@@ -453,6 +471,29 @@ mod tests {
             links: true,
         };
         outline(Safe::Html(clean), None, want, |_| title.map(str::to_string))
+    }
+
+    #[test]
+    fn the_index_toc_is_the_full_one_with_or_without_tidying() {
+        let toc = |html: &str, want_html: bool| {
+            let clean = crate::sanitize::Sanitizer::new(None).clean(html);
+            let want = Want {
+                html: want_html,
+                excerpt: false,
+                links: false,
+            };
+            outline(Safe::Html(clean), None, want, |_| None).toc
+        };
+        for html in [
+            "<h2>A<p></p>B</h2><h2>A B</h2>",
+            "<h2>x<div> </div>y</h2><p></p><h3>z\n\n\n\nw</h3>",
+            "<h1 id=\"t\">Top</h1><div></div><h2>A &nbsp; b</h2><h2>A b</h2>",
+            "<p>no heading</p><hr>",
+        ] {
+            let full = toc(html, true);
+            assert_eq!(toc(html, false), full, "{html}");
+        }
+        assert_eq!(toc("<h2>A<p></p>B</h2>", false)[0].text, "AB");
     }
 
     #[test]

@@ -339,17 +339,25 @@ pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_
 pub(crate) fn which_occur(haystack: &str, needles: &[&str]) -> u32 {
     let mut found = 0;
     for (i, needle) in needles.iter().enumerate() {
-        let first = char::from(needle.as_bytes()[0]);
-        let mut rest = haystack;
-        while let Some(at) = rest.find(first) {
-            if rest[at..].starts_with(needle) {
-                found |= 1 << i;
-                break;
-            }
-            rest = &rest[at + 1..];
+        if find_short(haystack, needle).is_some() {
+            found |= 1 << i;
         }
     }
     found
+}
+
+/// `haystack.find(needle)` for a short needle that starts with an ASCII byte: its
+/// first byte found with `memchr`, the rest compared (see [`which_occur`]).
+pub(crate) fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let first = char::from(needle.as_bytes()[0]);
+    let mut from = 0;
+    while let Some(at) = haystack[from..].find(first) {
+        if haystack[from + at..].starts_with(needle) {
+            return Some(from + at);
+        }
+        from += at + 1;
+    }
+    None
 }
 
 /// `haystack.contains(needle)` for a short haystack (a label, a word) and a non-empty
@@ -367,18 +375,34 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Blocks where every character is a letter (kana, CJK ideographs, Hangul syllables),
-/// and punctuation where none is (dashes and quotes, CJK and full-width punctuation).
+/// Blocks where every character is a letter (accented Latin, basic Cyrillic, kana, CJK
+/// ideographs, Hangul syllables), and punctuation and spaces where none is (Latin-1's,
+/// general punctuation, CJK and full-width punctuation).
 /// A test holds them to the Unicode tables over every `char`.
 #[inline]
 fn common_letter(c: char) -> Option<bool> {
     match c as u32 {
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => {
-            Some(true)
-        }
-        0x2010..=0x2027 | 0x3001..=0x3004 | 0x3008..=0x3011 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 => {
-            Some(false)
-        }
+        0xC0..=0xD6
+        | 0xD8..=0xF6
+        | 0xF8..=0x24F
+        | 0x410..=0x44F
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7A3 => Some(true),
+        0xA0..=0xA9
+        | 0xAB..=0xB1
+        | 0xB6..=0xB8
+        | 0xBB
+        | 0xBF
+        | 0xD7
+        | 0xF7
+        | 0x2000..=0x2027
+        | 0x3000..=0x3004
+        | 0x3008..=0x3011
+        | 0xFF01..=0xFF0F
+        | 0xFF1A..=0xFF20 => Some(false),
         _ => None,
     }
 }
@@ -442,6 +466,13 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn find_short_is_find() {
+        for (hay, needle) in [("", "://"), ("a://b://", "://"), ("w ww www www.x", "www."), ("中文www.", "www."), ("::/", "://")] {
+            assert_eq!(find_short(hay, needle), hay.find(needle), "{hay} {needle}");
         }
     }
 

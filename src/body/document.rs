@@ -369,15 +369,12 @@ fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> 
     {
         return true;
     }
-    let names = format!(
-        "{} {}",
-        attr(tag, "class").unwrap_or(""),
-        attr(tag, "id").unwrap_or("")
-    );
-    names
-        .to_ascii_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| CHROME_WORDS.contains(&w))
+    // The words of its class and id, compared without copying them lowercased.
+    [attr(tag, "class"), attr(tag, "id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|names| names.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| CHROME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(feature = "html")]

@@ -90,7 +90,7 @@ pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = No
 /// paragraph and outside code, is written `$$` instead, which reads as display math.
 pub(crate) fn dollar_lines(md: &str) -> Cow<'_, str> {
     let lone = |line: &str| line.trim() == "$";
-    if md.split('\n').filter(|l| lone(l)).nth(1).is_none() {
+    if !md.contains('$') || md.split('\n').filter(|l| lone(l)).nth(1).is_none() {
         return Cow::Borrowed(md);
     }
     let code = code_ranges(md);
