@@ -352,7 +352,11 @@ fn parse_yaml(block: &str, first_line: usize) -> Parsed {
 }
 
 /// What [`parse_yaml`] makes of the block's strict reading `read`.
-fn yaml_parsed(read: Result<yaml::Read, yaml::YamlError>, block: &str, first_line: usize) -> Parsed {
+fn yaml_parsed(
+    read: Result<yaml::Read, yaml::YamlError>,
+    block: &str,
+    first_line: usize,
+) -> Parsed {
     match read {
         Ok(read) => Parsed::from_yaml(read, first_line),
         Err(yaml::YamlError::NotMapping) => Parsed::empty(vec![Warning::new(

@@ -10,8 +10,8 @@
 use crate::article::{Link, LinkKind, Stats, TocEntry};
 use crate::sanitize::{tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
-    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, is_letter_or_digit,
-    relative_target, slug, tag_spans, Breaks,
+    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk,
+    is_letter_or_digit, relative_target, slug, tag_spans, Breaks,
 };
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

@@ -471,14 +471,27 @@ mod tests {
 
     #[test]
     fn find_short_is_find() {
-        for (hay, needle) in [("", "://"), ("a://b://", "://"), ("w ww www www.x", "www."), ("中文www.", "www."), ("::/", "://")] {
+        for (hay, needle) in [
+            ("", "://"),
+            ("a://b://", "://"),
+            ("w ww www www.x", "www."),
+            ("中文www.", "www."),
+            ("::/", "://"),
+        ] {
             assert_eq!(find_short(hay, needle), hay.find(needle), "{hay} {needle}");
         }
     }
 
     #[test]
     fn has_is_contains() {
-        for (hay, needle) in [("", "a"), ("a", "a"), ("分享到", "分享"), ("shar", "share"), ("x share y", "share"), ("扫一扫", "扫二")] {
+        for (hay, needle) in [
+            ("", "a"),
+            ("a", "a"),
+            ("分享到", "分享"),
+            ("shar", "share"),
+            ("x share y", "share"),
+            ("扫一扫", "扫二"),
+        ] {
             assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
         }
     }

@@ -32,11 +32,11 @@ use crate::text::{collapse_whitespace, escape_into};
 #[cfg(feature = "html")]
 use html5ever::tokenizer::states::RawKind;
 #[cfg(feature = "html")]
-use html5ever::LocalName;
-#[cfg(feature = "html")]
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+#[cfg(feature = "html")]
+use html5ever::LocalName;
 use std::cell::RefCell;
 
 /// Metadata found in a whole HTML document's `<head>` (empty for fragments and Markdown).

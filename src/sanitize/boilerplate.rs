@@ -391,9 +391,7 @@ fn is_share_bar(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty()
-        && words
-            .iter()
-            .any(|w| has(w, "share") || has(w, "分享"))
+        && words.iter().any(|w| has(w, "share") || has(w, "分享"))
         && words.iter().all(|w| SHARE_WORDS.contains(w))
 }
 
