@@ -41,11 +41,24 @@ fn is_rtl_letter(c: char) -> bool {
 /// in; `None` when it has none.
 pub(crate) fn text_direction(text: &str) -> Option<Direction> {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().filter(|&c| is_letter(c)).take(10_000) {
-        if is_rtl_letter(c) {
+    let mut letters = 0;
+    for c in text.chars() {
+        // ASCII first: most letters, none of them written right to left.
+        if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            ltr += 1;
+        } else if !is_letter(c) {
+            continue;
+        } else if is_rtl_letter(c) {
             rtl += 1;
         } else {
             ltr += 1;
+        }
+        letters += 1;
+        if letters == 10_000 {
+            break;
         }
     }
     match (rtl, ltr) {
@@ -62,6 +75,10 @@ pub(crate) fn text_direction(text: &str) -> Option<Direction> {
 pub(crate) fn detect_lang(text: &str) -> Option<String> {
     let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         match c as u32 {
             0x3040..=0x30FF => kana += 1,
             0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
@@ -256,6 +273,43 @@ mod tests {
         }
         let long = "The and of Der und die ".repeat(500);
         assert_eq!(latin_lang(&long), plain(&long));
+    }
+
+    #[test]
+    fn the_direction_counts_the_first_ten_thousand_letters() {
+        let plain = |text: &str| {
+            let (mut rtl, mut ltr) = (0usize, 0usize);
+            for c in text.chars().filter(|c| c.is_alphabetic()).take(10_000) {
+                if is_rtl_letter(c) {
+                    rtl += 1;
+                } else {
+                    ltr += 1;
+                }
+            }
+            match (rtl, ltr) {
+                (0, 0) => None,
+                _ if rtl > ltr => Some(Direction::Rtl),
+                _ => Some(Direction::Ltr),
+            }
+        };
+        let late_rtl = format!("{} {}", "ab ".repeat(4_000), "שלום ".repeat(4_000));
+        let early_rtl = format!("{} {}", "שלום ".repeat(1_500), "abc 1, ".repeat(4_000));
+        for text in [
+            late_rtl.as_str(),
+            early_rtl.as_str(),
+            "x",
+            "1 2 —",
+            "中文 ש",
+        ] {
+            assert_eq!(
+                text_direction(text),
+                plain(text),
+                "{}",
+                &text[..text.len().min(30)]
+            );
+        }
+        assert_eq!(text_direction(&late_rtl), Some(Direction::Ltr));
+        assert_eq!(text_direction(&early_rtl), Some(Direction::Rtl));
     }
 
     #[test]

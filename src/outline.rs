@@ -10,7 +10,7 @@
 use crate::article::{Link, LinkKind, Stats, TocEntry};
 use crate::sanitize::{tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
-    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk,
+    attr_value, body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk,
     is_letter_or_digit, relative_target, slug, tag_spans, Breaks,
 };
 use std::collections::{HashMap, HashSet};
@@ -390,13 +390,6 @@ fn links(html: &str) -> Vec<Link> {
         }
     }
     out
-}
-
-fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let end = tag[start..].find('"')? + start;
-    Some(&tag[start..end])
 }
 
 /// The first of `base`, `base-1`, `base-2` … (prefixed) not in `used`, from the

@@ -370,6 +370,24 @@ pub(crate) fn has(haystack: &str, needle: &str) -> bool {
         .any(|w| w == needle.as_bytes())
 }
 
+/// The value of attribute `name` in a serialized start tag (`<a href="x">`): what
+/// follows the first ` name="`, up to the next `"`, still escaped. Found at each space
+/// with `memchr`, without building the key or setting up a two-way search.
+pub(crate) fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let mut from = 0;
+    while let Some(space) = tag[from..].find(' ') {
+        let at = from + space + 1;
+        let value = tag[at..]
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix("=\""));
+        if let Some(value) = value {
+            return value.find('"').map(|len| &value[..len]);
+        }
+        from = at;
+    }
+    None
+}
+
 /// White space runs as single spaces, none at either end.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -479,6 +497,32 @@ mod tests {
             ("::/", "://"),
         ] {
             assert_eq!(find_short(hay, needle), hay.find(needle), "{hay} {needle}");
+        }
+    }
+
+    #[test]
+    fn attribute_values_are_read_after_the_first_key() {
+        let plain = |tag: &str, name: &str| {
+            let key = format!(" {name}=\"");
+            let start = tag.find(&key)? + key.len();
+            let end = tag[start..].find('"')? + start;
+            Some(tag[start..end].to_string())
+        };
+        for (tag, name) in [
+            (r#"<a href="x" class="y">"#, "href"),
+            (r#"<a class="y" href="x">"#, "href"),
+            (r#"<a data-href="x" href="y">"#, "href"),
+            (r#"<a title="a href=&quot;z" href="y">"#, "href"),
+            (r#"<img src="p.png" alt="">"#, "alt"),
+            (r#"<img src="p.png">"#, "alt"),
+            (r#"<p id="unclosed>"#, "id"),
+            (r#"<h2  id="two spaces">"#, "id"),
+        ] {
+            assert_eq!(
+                attr_value(tag, name).map(str::to_string),
+                plain(tag, name),
+                "{tag}"
+            );
         }
     }
 

@@ -17,7 +17,7 @@
 use super::policy::{HIDDEN as ATTRIBUTE, HIDDEN_KINDS as KINDS, IMAGE_ATTRIBUTES};
 use super::Safe;
 use crate::article::Hidden;
-use crate::text::{decode_entities, has, tag_spans};
+use crate::text::{attr_value, decode_entities, has, tag_spans};
 use std::cell::OnceCell;
 
 /// Elements never marked nor grown into: the article's own structure.
@@ -205,14 +205,6 @@ impl<'a> Tree<'a> {
         let (s, t) = self.elements[e].open;
         attr_value(&self.html[s..t], name)
     }
-}
-
-/// The value of an attribute in a serialized start tag.
-fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    let len = tag[at..].find('"')?;
-    Some(&tag[at..at + len])
 }
 
 /// Characters of text, white space not counted.
