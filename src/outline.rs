@@ -467,6 +467,53 @@ mod tests {
     }
 
     #[test]
+    fn remembered_suffixes_give_the_ids_a_search_from_one_would() {
+        let plain = |headings: &[(Option<&str>, &str)]| {
+            let mut used: HashSet<String> = HashSet::new();
+            let mut out = Vec::new();
+            for (id, text) in headings {
+                let id = id.map(str::to_string).unwrap_or_else(|| {
+                    let base = slug(text);
+                    let base = if base.is_empty() {
+                        "section".into()
+                    } else {
+                        base
+                    };
+                    let mut id = format!("{ID_PREFIX}{base}");
+                    let mut n = 1;
+                    while used.contains(&id) {
+                        id = format!("{ID_PREFIX}{base}-{n}");
+                        n += 1;
+                    }
+                    id
+                });
+                used.insert(id.clone());
+                out.push(id);
+            }
+            out
+        };
+        let headings = [
+            (None, "A"),
+            (None, "A"),
+            (Some("user-content-a-2"), "x"),
+            (None, "A"),
+            (None, "A 1"),
+            (None, "!!"),
+            (None, "Section"),
+            (None, "A"),
+            (None, ""),
+        ];
+        let got: Vec<String> = ids(headings
+            .iter()
+            .map(|(id, text)| (2, id.map(str::to_string), text.to_string())))
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+        assert_eq!(got, plain(&headings));
+        assert_eq!(got[3], "user-content-a-3");
+    }
+
+    #[test]
     fn the_index_toc_is_the_full_one_with_or_without_tidying() {
         let toc = |html: &str, want_html: bool| {
             let clean = crate::sanitize::Sanitizer::new(None).clean(html);

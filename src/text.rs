@@ -332,7 +332,7 @@ pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_
     })
 }
 
-/// Which of `needles` (at most 32, each starting with an ASCII byte) occur in
+/// Which of `needles` (at most 32) occur in
 /// `haystack`: bit `i` for `needles[i]`. Each needle's first byte is found with the
 /// standard library's word-at-a-time `memchr` (what searching for a `char` does),
 /// where a search for a short string is a byte-by-byte two-way scan in WebAssembly.
@@ -346,10 +346,13 @@ pub(crate) fn which_occur(haystack: &str, needles: &[&str]) -> u32 {
     found
 }
 
-/// `haystack.find(needle)` for a short needle that starts with an ASCII byte: its
-/// first byte found with `memchr`, the rest compared (see [`which_occur`]).
+/// `haystack.find(needle)` for a short needle: its first byte (when ASCII) found with
+/// `memchr`, the rest compared (see [`which_occur`]).
 pub(crate) fn find_short(haystack: &str, needle: &str) -> Option<usize> {
-    let first = char::from(needle.as_bytes()[0]);
+    let first = match needle.as_bytes().first() {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => return haystack.find(needle),
+    };
     let mut from = 0;
     while let Some(at) = haystack[from..].find(first) {
         if haystack[from + at..].starts_with(needle) {
@@ -360,14 +363,15 @@ pub(crate) fn find_short(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// `haystack.contains(needle)` for a short haystack (a label, a word) and a non-empty
-/// needle: a plain comparison at each byte, without the setup of a two-way search,
+/// `haystack.contains(needle)` for a short haystack (a label, a word): a plain
+/// comparison at each byte, without the setup of a two-way search,
 /// which costs more than the search itself on a few dozen bytes.
 pub(crate) fn has(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
 }
 
 /// The value of attribute `name` in a serialized start tag (`<a href="x">`): what
