@@ -143,8 +143,12 @@ fn from_markdown(
     let capacity = md.len() + md.len() / 4;
     let mode = if html { Mode::Safe } else { Mode::Text };
     let mut options = markdown::options();
+    let openers = markdown::Openers::of(md);
     let raw = loop {
-        let write = |mode| sanitizer.write_markdown(markdown::nodes(md, options), mode, capacity);
+        let write = |mode| {
+            let nodes = markdown::nodes_with(md, options, openers);
+            sanitizer.write_markdown(nodes, mode, capacity)
+        };
         let written = match write(mode) {
             Some(written) => Ok(written),
             None => Err(write(Mode::Unsafe).unwrap_or_default()),

@@ -199,10 +199,10 @@ impl<'a> Block<'a> {
             return self.unclosed(kind, self.text.len());
         };
         let block = &self.text[self.start..close];
+        // Read once: what the test below reads is what the block gives.
+        let yaml = (kind == FrontMatterKind::Yaml).then(|| yaml::parse(block));
         // Strict YAML fails on prose: then the `---` found was a thematic break after it.
-        if kind == FrontMatterKind::Yaml
-            && matches!(yaml::parse(block), Err(yaml::YamlError::Syntax { .. }))
-        {
+        if matches!(yaml, Some(Err(yaml::YamlError::Syntax { .. }))) {
             let len = leading_block(block, looks_like_yaml_line);
             let prose = block[len..]
                 .split('\n')
@@ -211,7 +211,11 @@ impl<'a> Block<'a> {
                 return Some(split);
             }
         }
-        Some(parse_block(kind, block, self.first_line).split(Some(kind), &self.text[body..]))
+        let parsed = match yaml {
+            Some(read) => yaml_parsed(read, block, self.first_line),
+            None => parse_block(kind, block, self.first_line),
+        };
+        Some(parsed.split(Some(kind), &self.text[body..]))
     }
 
     /// A YAML or TOML block with no closer before `end`: front matter is its run of
@@ -344,7 +348,16 @@ fn parse_block(kind: FrontMatterKind, block: &str, first_line: usize) -> Parsed 
 
 /// YAML, falling back to the line-by-line reader on a syntax error.
 fn parse_yaml(block: &str, first_line: usize) -> Parsed {
-    match yaml::parse(block) {
+    yaml_parsed(yaml::parse(block), block, first_line)
+}
+
+/// What [`parse_yaml`] makes of the block's strict reading `read`.
+fn yaml_parsed(
+    read: Result<yaml::Read, yaml::YamlError>,
+    block: &str,
+    first_line: usize,
+) -> Parsed {
+    match read {
         Ok(read) => Parsed::from_yaml(read, first_line),
         Err(yaml::YamlError::NotMapping) => Parsed::empty(vec![Warning::new(
             WarningCode::FrontMatterNotMapping,

@@ -4,6 +4,7 @@
 //! language tag or from the script of the text's letters.
 
 use crate::article::Direction;
+use crate::text::is_letter;
 
 /// Languages written right to left (BCP 47 primary subtags).
 const RTL_LANGS: [&str; 14] = [
@@ -33,18 +34,31 @@ pub(crate) fn lang_direction(tag: &str) -> Option<Direction> {
 fn is_rtl_letter(c: char) -> bool {
     matches!(c as u32,
         0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-        && c.is_alphabetic()
+        && is_letter(c)
 }
 
 /// The direction most of the text's letters (its first ten thousand) are written
 /// in; `None` when it has none.
 pub(crate) fn text_direction(text: &str) -> Option<Direction> {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(10_000) {
-        if is_rtl_letter(c) {
+    let mut letters = 0;
+    for c in text.chars() {
+        // ASCII first: most letters, none of them written right to left.
+        if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            ltr += 1;
+        } else if !is_letter(c) {
+            continue;
+        } else if is_rtl_letter(c) {
             rtl += 1;
         } else {
             ltr += 1;
+        }
+        letters += 1;
+        if letters == 10_000 {
+            break;
         }
     }
     match (rtl, ltr) {
@@ -61,11 +75,15 @@ pub(crate) fn text_direction(text: &str) -> Option<Direction> {
 pub(crate) fn detect_lang(text: &str) -> Option<String> {
     let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         match c as u32 {
             0x3040..=0x30FF => kana += 1,
             0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
-            _ if c.is_alphabetic() => letters += 1,
+            _ if is_letter(c) => letters += 1,
             _ => {}
         }
     }
@@ -130,25 +148,50 @@ const STOPWORDS: [(&str, &[&str]); 6] = [
 ];
 
 fn latin_lang(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
+    // No stop word is longer than this, and lowercasing never shortens a word.
+    const LONGEST: usize = 5;
+    let mut hits = [0usize; STOPWORDS.len()];
+    let mut words = 0;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
         .take(2_000)
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 5 {
+    {
+        words += 1;
+        let word = if word.is_ascii() {
+            if word.len() > LONGEST {
+                continue;
+            }
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                lower.as_str()
+            } else {
+                word
+            }
+        } else {
+            if word.chars().nth(LONGEST).is_some() {
+                continue;
+            }
+            lower = word.to_lowercase();
+            lower.as_str()
+        };
+        for (hit, (_, list)) in hits.iter_mut().zip(&STOPWORDS) {
+            *hit += usize::from(list.contains(&word));
+        }
+    }
+    if words < 5 {
         return None;
     }
+    // The language with the most hits; of equals, the last (as `max_by_key` picks).
     let (lang, hits) = STOPWORDS
         .iter()
-        .map(|(lang, list)| {
-            (
-                *lang,
-                words.iter().filter(|w| list.contains(&w.as_str())).count(),
-            )
-        })
+        .zip(hits)
+        .map(|((lang, _), hits)| (*lang, hits))
         .max_by_key(|(_, hits)| *hits)?;
-    (hits * 10 >= words.len()).then(|| lang.to_string())
+    (hits * 10 >= words).then(|| lang.to_string())
 }
 
 #[cfg(test)]
@@ -192,6 +235,81 @@ mod tests {
         }
         assert_eq!(detect_lang("x y"), None);
         assert_eq!(detect_lang("fn main() { let x = 1; println!(x); }"), None);
+    }
+
+    #[test]
+    fn the_stop_word_count_is_that_of_every_word_lowercased() {
+        // The plain way: every word lowercased, each list searched for it.
+        let plain = |text: &str| {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(2_000)
+                .map(str::to_lowercase)
+                .collect();
+            if words.len() < 5 {
+                return None;
+            }
+            let (lang, hits) = STOPWORDS
+                .iter()
+                .map(|(lang, list)| {
+                    let hits = words.iter().filter(|w| list.contains(&w.as_str()));
+                    (*lang, hits.count())
+                })
+                .max_by_key(|(_, hits)| *hits)?;
+            (hits * 10 >= words.len()).then(|| lang.to_string())
+        };
+        let texts = [
+            "THE Dog AND the CAT",
+            "Não é MÁS que una casa para O gato, É? Della anche NICHT",
+            "le la les et des est une dans que pour qui pas sur du",
+            "Il gatto è della casa e non è per gli altri, come sono",
+            "ΣΟΦΙΑ σοφός İstanbul ǅemal ŉ the and of to is",
+            "a b c d e",
+            "x y",
+        ];
+        for text in texts {
+            assert_eq!(latin_lang(text), plain(text), "{text}");
+        }
+        let long = "The and of Der und die ".repeat(500);
+        assert_eq!(latin_lang(&long), plain(&long));
+    }
+
+    #[test]
+    fn the_direction_counts_the_first_ten_thousand_letters() {
+        let plain = |text: &str| {
+            let (mut rtl, mut ltr) = (0usize, 0usize);
+            for c in text.chars().filter(|c| c.is_alphabetic()).take(10_000) {
+                if is_rtl_letter(c) {
+                    rtl += 1;
+                } else {
+                    ltr += 1;
+                }
+            }
+            match (rtl, ltr) {
+                (0, 0) => None,
+                _ if rtl > ltr => Some(Direction::Rtl),
+                _ => Some(Direction::Ltr),
+            }
+        };
+        let late_rtl = format!("{} {}", "ab ".repeat(4_000), "שלום ".repeat(4_000));
+        let early_rtl = format!("{} {}", "שלום ".repeat(1_500), "abc 1, ".repeat(4_000));
+        for text in [
+            late_rtl.as_str(),
+            early_rtl.as_str(),
+            "x",
+            "1 2 —",
+            "中文 ש",
+        ] {
+            assert_eq!(
+                text_direction(text),
+                plain(text),
+                "{}",
+                &text[..text.len().min(30)]
+            );
+        }
+        assert_eq!(text_direction(&late_rtl), Some(Direction::Ltr));
+        assert_eq!(text_direction(&early_rtl), Some(Direction::Rtl));
     }
 
     #[test]

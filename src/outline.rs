@@ -10,10 +10,10 @@
 use crate::article::{Link, LinkKind, Stats, TocEntry};
 use crate::sanitize::{tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
-    body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk, relative_target,
-    slug, tag_spans, Breaks,
+    attr_value, body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk,
+    is_letter_or_digit, relative_target, slug, tag_spans, Breaks,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The body's outline and what was measured on it.
@@ -115,15 +115,33 @@ pub(crate) fn outline(
             });
             if want.html {
                 (o.html, o.toc) = with_ids(&tidy(&clean));
-            } else {
-                // From the tidied HTML, as the full render reads it (tidying drops empty
-                // elements, such as the `<p></p>` a stray `</p>` in a heading makes).
-                o.toc = ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)));
+            } else if has_heading(&clean) {
+                // As the full render reads the tidied HTML. Tidying drops empty `<p>` and
+                // `<div>` wrappers (such as the `<p></p>` a stray `</p>` in a heading
+                // makes) and blank lines, so headings without either wrapper in them
+                // keep their text (white space is collapsed in it) and need no tidying.
+                let spans: Vec<HeadingSpan> = heading_spans(&clean).collect();
+                let wrapped = spans.iter().any(|h| {
+                    let inner = &clean[h.open_end..h.end];
+                    inner.contains("<p") || inner.contains("<div")
+                });
+                o.toc = if wrapped {
+                    ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)))
+                } else {
+                    ids(spans.into_iter().map(|h| (h.level, h.id, h.text)))
+                };
             }
             (raw_text, code) = body_text(&clean);
         }
     }
-    o.text = lines(&raw_text).collect::<Vec<_>>().join("\n");
+    o.text = String::with_capacity(raw_text.len());
+    for line in lines(&raw_text) {
+        // Every line holds something: a non-empty text has had one already.
+        if !o.text.is_empty() {
+            o.text.push('\n');
+        }
+        o.text.push_str(line);
+    }
     o.stats = count(&o.text);
     if want.excerpt {
         let from_more = more.and_then(|(text, code)| {
@@ -254,6 +272,14 @@ fn opening_heading(html: &str, title: Option<&str>) -> Option<Range<usize>> {
     None
 }
 
+/// Whether sanitized HTML holds a heading's start tag (its text has every `<`
+/// escaped, and tidying only takes tags away: without one, there is no TOC).
+fn has_heading(html: &str) -> bool {
+    html.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'<' && w[1] == b'h' && (b'1'..=b'6').contains(&w[2]))
+}
+
 /// The level of a heading's start tag.
 fn heading_level(tag: &str) -> Option<u8> {
     let b = tag.as_bytes();
@@ -303,9 +329,12 @@ fn heading_spans(html: &str) -> impl Iterator<Item = HeadingSpan> + '_ {
 /// get one from their text, unique in the article.
 fn ids(headings: impl Iterator<Item = (u8, Option<String>, String)>) -> Vec<TocEntry> {
     let mut used: HashSet<String> = HashSet::new();
+    // Per slug, the suffix to try first: those below it are taken, and stay taken (ids
+    // are only ever added), so a changelog's hundred "Bug fixes" are not quadratic.
+    let mut next: HashMap<String, usize> = HashMap::new();
     headings
         .map(|(level, id, text)| {
-            let id = id.unwrap_or_else(|| unique_id(&slug(&text), &used));
+            let id = id.unwrap_or_else(|| unique_id(slug(&text), &used, &mut next));
             used.insert(id.clone());
             TocEntry { level, id, text }
         })
@@ -363,21 +392,27 @@ fn links(html: &str) -> Vec<Link> {
     out
 }
 
-fn attr_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let end = tag[start..].find('"')? + start;
-    Some(&tag[start..end])
-}
-
-fn unique_id(base: &str, used: &HashSet<String>) -> String {
-    let base = if base.is_empty() { "section" } else { base };
-    let mut id = format!("{ID_PREFIX}{base}");
-    let mut n = 1;
-    while used.contains(&id) {
-        id = format!("{ID_PREFIX}{base}-{n}");
+/// The first of `base`, `base-1`, `base-2` … (prefixed) not in `used`, from the
+/// suffix `next` remembers for `base` on.
+fn unique_id(base: String, used: &HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        base
+    };
+    let mut n = next.get(&base).copied().unwrap_or(0);
+    let id = loop {
+        let id = if n == 0 {
+            format!("{ID_PREFIX}{base}")
+        } else {
+            format!("{ID_PREFIX}{base}-{n}")
+        };
+        if !used.contains(&id) {
+            break id;
+        }
         n += 1;
-    }
+    };
+    next.insert(base, n);
     id
 }
 
@@ -390,12 +425,12 @@ fn count(text: &str) -> Stats {
             continue;
         }
         chars += 1;
-        if is_cjk(c) {
+        if !c.is_ascii() && is_cjk(c) {
             in_word = false;
-            if c.is_alphanumeric() {
+            if is_letter_or_digit(c) {
                 cjk += 1;
             }
-        } else if c.is_alphanumeric() {
+        } else if is_letter_or_digit(c) {
             if !in_word {
                 words += 1;
             }
@@ -429,6 +464,76 @@ mod tests {
             links: true,
         };
         outline(Safe::Html(clean), None, want, |_| title.map(str::to_string))
+    }
+
+    #[test]
+    fn remembered_suffixes_give_the_ids_a_search_from_one_would() {
+        let plain = |headings: &[(Option<&str>, &str)]| {
+            let mut used: HashSet<String> = HashSet::new();
+            let mut out = Vec::new();
+            for (id, text) in headings {
+                let id = id.map(str::to_string).unwrap_or_else(|| {
+                    let base = slug(text);
+                    let base = if base.is_empty() {
+                        "section".into()
+                    } else {
+                        base
+                    };
+                    let mut id = format!("{ID_PREFIX}{base}");
+                    let mut n = 1;
+                    while used.contains(&id) {
+                        id = format!("{ID_PREFIX}{base}-{n}");
+                        n += 1;
+                    }
+                    id
+                });
+                used.insert(id.clone());
+                out.push(id);
+            }
+            out
+        };
+        let headings = [
+            (None, "A"),
+            (None, "A"),
+            (Some("user-content-a-2"), "x"),
+            (None, "A"),
+            (None, "A 1"),
+            (None, "!!"),
+            (None, "Section"),
+            (None, "A"),
+            (None, ""),
+        ];
+        let got: Vec<String> = ids(headings
+            .iter()
+            .map(|(id, text)| (2, id.map(str::to_string), text.to_string())))
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+        assert_eq!(got, plain(&headings));
+        assert_eq!(got[3], "user-content-a-3");
+    }
+
+    #[test]
+    fn the_index_toc_is_the_full_one_with_or_without_tidying() {
+        let toc = |html: &str, want_html: bool| {
+            let clean = crate::sanitize::Sanitizer::new(None).clean(html);
+            let want = Want {
+                html: want_html,
+                excerpt: false,
+                links: false,
+            };
+            outline(Safe::Html(clean), None, want, |_| None).toc
+        };
+        for html in [
+            "<h2>A<p></p>B</h2><h2>A B</h2>",
+            "<h2>x<div> </div>y</h2><p></p><h3>z\n\n\n\nw</h3>",
+            "<h1 id=\"t\">Top</h1><div></div><h2>A &nbsp; b</h2><h2>A b</h2>",
+            "<p>no heading</p><hr>",
+        ] {
+            let full = toc(html, true);
+            assert_eq!(toc(html, false), full, "{html}");
+        }
+        assert_eq!(toc("<h2>A<p></p>B</h2>", false)[0].text, "AB");
     }
 
     #[test]

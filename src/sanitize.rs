@@ -156,11 +156,11 @@ impl Sanitizer {
     #[cfg(feature = "html")]
     fn sanitize(&self, html: &str, shortcut: bool) -> String {
         let builder = self.builder();
-        let once = builder.clean(html).to_string();
+        let once = serialized(&builder.clean(html), html.len());
         let twice = if shortcut && stable::is_parser_stable(&once) {
             policy::rel_last(once)
         } else {
-            builder.clean(&once).to_string()
+            serialized(&builder.clean(&once), once.len())
         };
         policy::add_image_attributes(&twice)
     }
@@ -195,6 +195,18 @@ impl Sanitizer {
     pub(crate) fn safe_url(&self, raw: &str) -> Option<String> {
         policy::safe_url(raw, self.base.as_ref())
     }
+}
+
+/// A cleaned document as a string: serialized straight into a buffer of about the
+/// input's size (its `Display` serializes into a buffer of its own, then copies it).
+#[cfg(feature = "html")]
+fn serialized(doc: &ammonia::Document, capacity: usize) -> String {
+    let mut out = Vec::with_capacity(capacity);
+    if doc.write_to(&mut out).is_err() {
+        return doc.to_string();
+    }
+    String::from_utf8(out)
+        .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -263,6 +275,18 @@ mod tests {
             Sanitizer::new(Some(&file)).safe_url("c.png").as_deref(),
             Some("c.png")
         );
+    }
+
+    #[test]
+    fn serializing_into_a_buffer_gives_the_display_bytes() {
+        for html in [
+            "",
+            "<p>a &amp; <b>中文</b></p>",
+            "<img src=x><a href=\"y\">z</a>\n",
+        ] {
+            let doc = super::policy::DEFAULT.clean(html);
+            assert_eq!(super::serialized(&doc, 0), doc.to_string(), "{html}");
+        }
     }
 
     #[test]

@@ -270,7 +270,7 @@ pub(crate) fn relative_target(value: &str) -> Option<String> {
 pub(crate) fn slug(text: &str) -> String {
     let mut s = String::new();
     for c in text.trim().chars() {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             s.extend(c.to_lowercase());
         } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') {
             s.push('-');
@@ -332,9 +332,120 @@ pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_
     })
 }
 
+/// Which of `needles` (at most 32) occur in
+/// `haystack`: bit `i` for `needles[i]`. Each needle's first byte is found with the
+/// standard library's word-at-a-time `memchr` (what searching for a `char` does),
+/// where a search for a short string is a byte-by-byte two-way scan in WebAssembly.
+pub(crate) fn which_occur(haystack: &str, needles: &[&str]) -> u32 {
+    let mut found = 0;
+    for (i, needle) in needles.iter().enumerate() {
+        if find_short(haystack, needle).is_some() {
+            found |= 1 << i;
+        }
+    }
+    found
+}
+
+/// `haystack.find(needle)` for a short needle: its first byte (when ASCII) found with
+/// `memchr`, the rest compared (see [`which_occur`]).
+pub(crate) fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let first = match needle.as_bytes().first() {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => return haystack.find(needle),
+    };
+    let mut from = 0;
+    while let Some(at) = haystack[from..].find(first) {
+        if haystack[from + at..].starts_with(needle) {
+            return Some(from + at);
+        }
+        from += at + 1;
+    }
+    None
+}
+
+/// `haystack.contains(needle)` for a short haystack (a label, a word): a plain
+/// comparison at each byte, without the setup of a two-way search,
+/// which costs more than the search itself on a few dozen bytes.
+pub(crate) fn has(haystack: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
+/// The value of attribute `name` in a serialized start tag (`<a href="x">`): what
+/// follows the first ` name="`, up to the next `"`, still escaped. Found at each space
+/// with `memchr`, without building the key or setting up a two-way search.
+pub(crate) fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let mut from = 0;
+    while let Some(space) = tag[from..].find(' ') {
+        let at = from + space + 1;
+        let value = tag[at..]
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix("=\""));
+        if let Some(value) = value {
+            return value.find('"').map(|len| &value[..len]);
+        }
+        from = at;
+    }
+    None
+}
+
 /// White space runs as single spaces, none at either end.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Blocks where every character is a letter (accented Latin, basic Cyrillic, kana, CJK
+/// ideographs, Hangul syllables), and punctuation and spaces where none is (Latin-1's,
+/// general punctuation, CJK and full-width punctuation).
+/// A test holds them to the Unicode tables over every `char`.
+#[inline]
+fn common_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0xC0..=0xD6
+        | 0xD8..=0xF6
+        | 0xF8..=0x24F
+        | 0x410..=0x44F
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7A3 => Some(true),
+        0xA0..=0xA9
+        | 0xAB..=0xB1
+        | 0xB6..=0xB8
+        | 0xBB
+        | 0xBF
+        | 0xD7
+        | 0xF7
+        | 0x2000..=0x2027
+        | 0x3000..=0x3004
+        | 0x3008..=0x3011
+        | 0xFF01..=0xFF0F
+        | 0xFF1A..=0xFF20 => Some(false),
+        _ => None,
+    }
+}
+
+/// [`char::is_alphabetic`], answered without its slow table search for ASCII and
+/// the common CJK blocks (most of an article's letters).
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    common_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// [`char::is_alphanumeric`], answered as [`is_letter`] is.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    common_letter(c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
 /// Han, kana, Hangul and CJK punctuation: scripts written without spaces between words.
@@ -348,6 +459,90 @@ pub(crate) fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn which_occur_finds_what_each_search_would() {
+        let needles = ["==", "://", "www.", "[!", "[^", "&#123;%"];
+        for hay in [
+            "",
+            "plain text",
+            "a == b",
+            "see https://x.cn and www.y.cn [!note] [^1]",
+            "=",
+            "[",
+            "&#123;% x",
+            "&#123 [^",
+            "中文==中文",
+        ] {
+            let want = needles
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| hay.contains(*n))
+                .fold(0, |m, (i, _)| m | 1 << i);
+            assert_eq!(which_occur(hay, &needles), want, "{hay}");
+        }
+    }
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_unicode_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn find_short_is_find() {
+        for (hay, needle) in [
+            ("", "://"),
+            ("a://b://", "://"),
+            ("w ww www www.x", "www."),
+            ("中文www.", "www."),
+            ("::/", "://"),
+        ] {
+            assert_eq!(find_short(hay, needle), hay.find(needle), "{hay} {needle}");
+        }
+    }
+
+    #[test]
+    fn attribute_values_are_read_after_the_first_key() {
+        let plain = |tag: &str, name: &str| {
+            let key = format!(" {name}=\"");
+            let start = tag.find(&key)? + key.len();
+            let end = tag[start..].find('"')? + start;
+            Some(tag[start..end].to_string())
+        };
+        for (tag, name) in [
+            (r#"<a href="x" class="y">"#, "href"),
+            (r#"<a class="y" href="x">"#, "href"),
+            (r#"<a data-href="x" href="y">"#, "href"),
+            (r#"<a title="a href=&quot;z" href="y">"#, "href"),
+            (r#"<img src="p.png" alt="">"#, "alt"),
+            (r#"<img src="p.png">"#, "alt"),
+            (r#"<p id="unclosed>"#, "id"),
+            (r#"<h2  id="two spaces">"#, "id"),
+        ] {
+            assert_eq!(
+                attr_value(tag, name).map(str::to_string),
+                plain(tag, name),
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn has_is_contains() {
+        for (hay, needle) in [
+            ("", "a"),
+            ("a", "a"),
+            ("分享到", "分享"),
+            ("shar", "share"),
+            ("x share y", "share"),
+            ("扫一扫", "扫二"),
+        ] {
+            assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
+        }
+    }
 
     #[test]
     fn relative_targets_are_what_has_no_scheme() {

@@ -35,6 +35,8 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+#[cfg(feature = "html")]
+use html5ever::LocalName;
 use std::cell::RefCell;
 
 /// Metadata found in a whole HTML document's `<head>` (empty for fragments and Markdown).
@@ -131,7 +133,7 @@ pub(crate) fn is_document(html: &str) -> bool {
 #[derive(Debug)]
 enum Tok {
     Start(Tag),
-    End(String),
+    End(LocalName),
     Text(String),
 }
 
@@ -160,7 +162,7 @@ impl TokenSink for Sink {
                         return TokenSinkResult::RawData(kind);
                     }
                 }
-                TagKind::EndTag => toks.push(Tok::End(tag.name.to_string())),
+                TagKind::EndTag => toks.push(Tok::End(tag.name)),
             },
             Token::CharacterTokens(t) => match toks.last_mut() {
                 Some(Tok::Text(s)) => s.push_str(&t),
@@ -212,7 +214,7 @@ fn extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
                 }
             }
             Tok::End(name) => {
-                if let Some(k) = stack.iter().rposition(|(_, n)| n == name) {
+                if let Some(k) = stack.iter().rposition(|(_, n)| *n == &**name) {
                     for &(o, _) in &stack[k..] {
                         end[o] = i;
                     }
@@ -367,15 +369,12 @@ fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> 
     {
         return true;
     }
-    let names = format!(
-        "{} {}",
-        attr(tag, "class").unwrap_or(""),
-        attr(tag, "id").unwrap_or("")
-    );
-    names
-        .to_ascii_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| CHROME_WORDS.contains(&w))
+    // The words of its class and id, compared without copying them lowercased.
+    [attr(tag, "class"), attr(tag, "id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|names| names.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| CHROME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(feature = "html")]
@@ -777,7 +776,7 @@ fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
                 }
             }
             Tok::End(name) => {
-                if let Some(k) = open.iter().rposition(|(n, _)| n == name) {
+                if let Some(k) = open.iter().rposition(|(n, _)| *n == &**name) {
                     open.truncate(k);
                 }
             }

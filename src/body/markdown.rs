@@ -12,7 +12,7 @@ mod footnotes;
 mod inline;
 
 use crate::sanitize::Node;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, which_occur};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::borrow::Cow;
 
@@ -52,10 +52,32 @@ pub(crate) fn unsafe_html_with(markdown: &str, options: Options) -> String {
         .unwrap_or_default()
 }
 
+/// [`nodes_with`], the openers found here.
+#[cfg(any(test, feature = "test-hooks"))]
+pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = Node<'_>> {
+    nodes_with(markdown, options, Openers::of(markdown))
+}
+
+/// What Folio's passes look for in a text before they run (see [`nodes_with`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Openers(u32);
+
+impl Openers {
+    /// The openers in `markdown`, found in one call.
+    pub(crate) fn of(markdown: &str) -> Openers {
+        Openers(which_occur(markdown, &["==", "://", "www.", "[!", "[^"]))
+    }
+}
+
 /// The parsed Markdown as the writer takes it, as a stream: pulldown-cmark's events
 /// with Chinese and Japanese line breaks joined, then Folio's passes (each runs only
-/// where the text holds what it looks for).
-pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = Node<'_>> {
+/// where the text holds what it looks for, `openers`, found once for a body read twice).
+pub(crate) fn nodes_with(
+    markdown: &str,
+    options: Options,
+    openers: Openers,
+) -> impl Iterator<Item = Node<'_>> {
+    let has = openers.0;
     let folio = options.contains(Options::ENABLE_GFM);
     let events = Parser::new_ext(markdown, options)
         .into_offset_iter()
@@ -74,15 +96,12 @@ pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = No
         after_cjk: false,
     }
     .map(Node::Md);
-    let marks = inline::Highlights::new(events, folio && markdown.contains("=="));
-    let links = inline::Autolinks::new(
-        marks,
-        folio && (markdown.contains("://") || markdown.contains("www.")),
-    );
-    let callouts = callouts::Callouts::new(links, folio && markdown.contains("[!"));
+    let marks = inline::Highlights::new(events, folio && has & 1 != 0);
+    let links = inline::Autolinks::new(marks, folio && has & 0b110 != 0);
+    let callouts = callouts::Callouts::new(links, folio && has & 0b1000 != 0);
     footnotes::Footnotes::new(
         callouts,
-        options.contains(Options::ENABLE_FOOTNOTES) && markdown.contains("[^"),
+        options.contains(Options::ENABLE_FOOTNOTES) && has & 0b10000 != 0,
     )
 }
 
@@ -92,7 +111,7 @@ pub(crate) fn nodes(markdown: &str, options: Options) -> impl Iterator<Item = No
 /// paragraph and outside code, is written `$$` instead, which reads as display math.
 pub(crate) fn dollar_lines(md: &str) -> Cow<'_, str> {
     let lone = |line: &str| line.trim() == "$";
-    if md.split('\n').filter(|l| lone(l)).nth(1).is_none() {
+    if !md.contains('$') || md.split('\n').filter(|l| lone(l)).nth(1).is_none() {
         return Cow::Borrowed(md);
     }
     let code = code_ranges(md);

@@ -17,7 +17,8 @@
 use super::policy::{HIDDEN as ATTRIBUTE, HIDDEN_KINDS as KINDS, IMAGE_ATTRIBUTES};
 use super::Safe;
 use crate::article::Hidden;
-use crate::text::{decode_entities, tag_spans};
+use crate::text::{attr_value, decode_entities, has, tag_spans};
+use std::cell::OnceCell;
 
 /// Elements never marked nor grown into: the article's own structure.
 const CONTENT: [&str; 21] = [
@@ -206,14 +207,6 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// The value of an attribute in a serialized start tag.
-fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    let len = tag[at..].find('"')?;
-    Some(&tag[at..at + len])
-}
-
 /// Characters of text, white space not counted.
 fn chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
@@ -222,6 +215,9 @@ fn chars(text: &str) -> usize {
 /// Marks the boilerplate of a sanitized HTML body (see the module docs).
 pub(crate) fn mark(html: &str) -> String {
     let tree = Tree::parse(html);
+    // Each element's seed kind, worked out once (an element's is asked again by its parent).
+    let seeds: Vec<OnceCell<Option<&'static str>>> = vec![OnceCell::new(); tree.elements.len()];
+    let seed = |e: usize| *seeds[e].get_or_init(|| seed_kind(&tree, e));
     let mut marks: Vec<(usize, &str)> = Vec::new();
     let marked = |marks: &[(usize, &str)], e: usize| marks.iter().any(|&(m, _)| tree.within(e, m));
     for e in 0..tree.elements.len() {
@@ -237,14 +233,14 @@ pub(crate) fn mark(html: &str) -> String {
             }
             continue;
         }
-        let Some(kind) = seed_kind(&tree, e) else {
+        let Some(kind) = seed(e) else {
             continue;
         };
         // The innermost element that says it: a child saying the same is the seed.
         if tree.elements[e]
             .children
             .iter()
-            .any(|&c| seed_kind(&tree, c) == Some(kind))
+            .any(|&c| seed(c) == Some(kind))
         {
             continue;
         }
@@ -320,7 +316,7 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
         if is_app_promo(&lower) {
             return Some("app-promo");
         }
-        if lower.contains("视频加载中") {
+        if has(&lower, "视频加载中") {
             return Some("video-player");
         }
         if is_share_bar(&lower) {
@@ -335,7 +331,7 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
     }
     SUBSCRIBE
         .iter()
-        .any(|p| lower.contains(p))
+        .any(|p| has(&lower, p))
         .then_some("subscribe")
 }
 
@@ -345,7 +341,7 @@ fn is_app_promo(lower: &str) -> bool {
     const CALL: [&str; 10] = [
         "尽在", "下载", "扫", "关注", "打开", "长按", "download", "get the", "install", "open in",
     ];
-    THING.iter().any(|t| lower.contains(t)) && CALL.iter().any(|c| lower.contains(c))
+    THING.iter().any(|t| has(lower, t)) && CALL.iter().any(|c| has(lower, c))
 }
 
 /// Words of a share bar: every word of the block is one of them.
@@ -387,9 +383,7 @@ fn is_share_bar(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty()
-        && words
-            .iter()
-            .any(|w| w.contains("share") || w.contains("分享"))
+        && words.iter().any(|w| has(w, "share") || has(w, "分享"))
         && words.iter().all(|w| SHARE_WORDS.contains(w))
 }
 

@@ -3,7 +3,7 @@
 //! and `www.…` in text become links; never inside code, a link or an image).
 
 use crate::sanitize::{Element, Layout, Node};
-use crate::text::is_cjk;
+use crate::text::{find_short, is_cjk};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::VecDeque;
 
@@ -359,8 +359,8 @@ fn find_autolinks(text: &str) -> Vec<(usize, usize, bool)> {
     let mut from = 0;
     loop {
         // The next `http://`, `https://` or `www.`, found by its `://` or `www.`.
-        let scheme = text[from..].find("://").map(|i| from + i);
-        let www = text[from..].find("www.").map(|i| from + i);
+        let scheme = find_short(&text[from..], "://").map(|i| from + i);
+        let www = find_short(&text[from..], "www.").map(|i| from + i);
         let (at, prefix, www) = match (scheme, www) {
             (Some(s), w) if w.is_none_or(|w| s < w) => {
                 from = s + 3;
