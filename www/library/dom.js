@@ -25,6 +25,24 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 /**
+ * Makes `parent`'s children exactly `children`, in order, without taking out and putting
+ * back those already in place (each move lays them out again, and a row taken out between
+ * a mousedown and its mouseup loses the click): only children that left go, only new ones
+ * come, and one moves only when the order changed.
+ * @param {Element} parent
+ * @param {Element[]} children
+ */
+export function placeChildren(parent, children) {
+  const keep = new Set(children);
+  for (const child of [...parent.children]) if (!keep.has(child)) child.remove();
+  let at = parent.firstElementChild;
+  for (const child of children) {
+    if (child === at) at = child.nextElementSibling;
+    else parent.insertBefore(child, at);
+  }
+}
+
+/**
  * The calendar day of an article date as written ('2017-08-30T01:37:56+08:00' → Aug 30,
  * 2017, whatever the reader's zone), formatted for the UI language; null when unreadable.
  * @param {string | null} date

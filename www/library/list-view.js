@@ -6,7 +6,7 @@
 // (and a few around) are in the document, each at its place in a box as tall as the
 // whole list, with aria-setsize/aria-posinset: ten thousand articles cost what twenty do.
 
-import { dayOf, h, plainName } from './dom.js';
+import { dayOf, h, placeChildren, plainName } from './dom.js';
 import { FACETS } from './library.js';
 import { dirname } from './paths.js';
 
@@ -321,13 +321,7 @@ export class ListView {
     // mouseup loses the click): only rows that left the window go, only new ones come,
     // and a row moves only when the order changed (the document's order is the list's,
     // for screen readers and for reading the list in order).
-    const keep = new Set(rows);
-    for (const child of [...this.sizer.children]) if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
-    let at = this.sizer.firstElementChild;
-    for (const row of rows) {
-      if (row === at) at = row.nextElementSibling;
-      else this.sizer.insertBefore(row, at);
-    }
+    placeChildren(this.sizer, rows);
     if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(this.shown[this.active]).id);
     else this.listbox.removeAttribute('aria-activedescendant');
     for (const row of rows) {

@@ -3,7 +3,7 @@
 // Enter or a click chooses a folder: a `library-folder` event ({ path }) bubbles from
 // the container.
 
-import { h } from './dom.js';
+import { h, placeChildren } from './dom.js';
 
 /** @typedef {import('./library.js').Library} Library */
 /** @typedef {import('./strings.js').Translate} Translate */
@@ -106,14 +106,9 @@ export class TreeView {
       return item;
     });
     // Items that stay are not taken out and put back (all of the tree would be laid out
-    // again each time a count changes): only those that left go, only new ones come.
+    // again each time a count changes).
+    placeChildren(this.tree, items);
     const keep = new Set(items);
-    for (const child of [...this.tree.children]) if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
-    let at = this.tree.firstElementChild;
-    for (const item of items) {
-      if (item === at) at = item.nextElementSibling;
-      else this.tree.insertBefore(item, at);
-    }
     for (const path of this.items.keys()) if (!keep.has(/** @type {HTMLElement} */ (this.items.get(path)))) this.items.delete(path);
     if (hadFocus) this.focusItem(this.focused);
   }
