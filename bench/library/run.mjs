@@ -33,10 +33,10 @@ const PROFILE = argv.includes('--profile');
 /** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it, and each thread's CPU time is printed. */
 const TRACE = argv.includes('--trace');
 
-/** Queries as typed: CJK without spaces, English words, a word being typed, mixed. */
+/** Queries as typed: CJK without spaces, English words, a word being typed (from its first letter), mixed. */
 export const QUERIES = {
   cjk: ['人民币', '跨境', '开发者', '数据', '中国经济', '算法', '部署', '東京', '한국'],
-  english: ['search', 'javascript', 'release', 'performance', 'jav', 'java', 'markd', 'hexo 部署', 'security fixes'],
+  english: ['search', 'javascript', 'release', 'performance', 'r', 'jav', 'java', 'markd', 'hexo 部署', 'security fixes'],
 };
 
 /**

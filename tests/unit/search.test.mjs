@@ -52,6 +52,18 @@ for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: Chinese q
   assert.deepEqual(index.search('电商 部署').hits, [], 'every part of the query must match');
 });
 
+for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: the word being typed is marked as the prefix it is, not as every indexed word it expands to`, async () => {
+  const index = sampleIndex(await make());
+  const { hits } = index.search('s');
+  assert.deepEqual(hits.map((h) => h.path).sort(), ['b.md', 'c.md']);
+  for (const hit of hits) {
+    assert.ok(hit.terms.includes('s'), `${hit.path} marks the prefix typed`);
+    assert.deepEqual(hit.terms.filter((t) => t.startsWith('s') && t !== 's'), [], `${hit.path}: no word the prefix expanded to (${hit.terms})`);
+  }
+  const notes = /** @type {any} */ (hits.find((h) => h.path === 'c.md'));
+  assert.deepEqual(notes.snippet.filter((/** @type {any} */ s) => s.mark).map((/** @type {any} */ s) => s.text), ['Searching'], 'a word is marked to its end');
+});
+
 for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: English: stems, prefixes while typing, and the title ranks above the body`, async () => {
   const index = sampleIndex(await make());
   assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md'], 'title match first');

@@ -200,14 +200,19 @@ export class SearchIndex {
   search(query, limit = 50) {
     const parts = queryParts(query);
     if (!parts.length) return { hits: [], total: 0 };
-    const { results, total } = this.guarded((engine) => engine.search(engineParts(parts), limit));
+    const asked = engineParts(parts);
+    const { results, total } = this.guarded((engine) => engine.search(asked, limit));
     // What is marked: a CJK run of the query as a whole (not each of its bigrams, which
-    // would mark 驾驶 in 驾驶人 for 驾驶员), and the indexed words that matched.
+    // would mark 驾驶 in 驾驶人 for 驾驶员), the word being typed as the prefix it is (a
+    // word is marked to its end: one letter matches hundreds of indexed words, and one
+    // pattern of them all took seconds a query), and the other indexed words that matched.
     const runs = parts.filter((p) => p.cjk).map((p) => p.raw);
+    const typed = asked.filter((p) => p.prefix && !isCjk(p.terms[0][0])).flatMap((p) => p.terms);
+    const byTyped = (/** @type {string} */ term) => typed.some((prefix) => term.startsWith(prefix));
     const hits = results.map((result) => {
       const text = this.texts.get(result.path) ?? '';
       const title = this.fields.get(result.path)?.title ?? '';
-      const terms = [...runs, ...result.terms.filter((t) => !isCjk(t[0]))];
+      const terms = [...runs, ...typed, ...result.terms.filter((t) => !isCjk(t[0]) && !byTyped(t))];
       return {
         path: result.path,
         score: result.score,
