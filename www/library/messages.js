@@ -143,3 +143,13 @@ export function errorInfo(error, fallbackCode = 'unreadable') {
   return { code, message, params };
 }
 
+
+/**
+ * The failure of a file that could not be read (gone from the disk, unreadable, or not
+ * sendable to a worker), in the same words wherever it happens.
+ * @param {unknown} error
+ * @returns {LibraryErrorInfo}
+ */
+export function readFailure(error) {
+  return { code: 'unreadable', message: `This file could not be read: ${/** @type {any} */ (error)?.message ?? error}`, params: {} };
+}

@@ -8,7 +8,7 @@
 
 import { FolioError, init, renderWhenReady } from '../folio.js';
 import { indexDoc, summarize } from './extract.js';
-import { errorInfo } from './messages.js';
+import { errorInfo, readFailure } from './messages.js';
 
 /** Index documents sent to the search worker in one message, at most. */
 const DOCS_PER_MESSAGE = 25;
@@ -67,7 +67,7 @@ export function parseHost(post) {
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (error) {
-      post({ id, path, error: { code: 'unreadable', message: `This file could not be read: ${/** @type {any} */ (error)?.message ?? error}`, params: {} } });
+      post({ id, path, error: readFailure(error) });
       return;
     }
     try {

@@ -10,6 +10,7 @@
 // size before sending (for a picked folder's File, Chromium asks the disk on the main thread
 // the first time: the post takes that snapshot once, and its size is known from then on).
 
+import { readFailure } from './messages.js';
 import { startWorker } from './workers.js';
 
 /** @typedef {import('./messages.js').ParseReply} ParseReply */
@@ -219,7 +220,7 @@ export class ParsePool {
       job.size = job.file.size;
     } catch (error) {
       lane.held.delete(id);
-      job.done({ id, path: job.path, error: { code: 'unreadable', message: `This file could not be read: ${/** @type {any} */ (error)?.message ?? error}`, params: {} } });
+      job.done({ id, path: job.path, error: readFailure(error) });
       if (!this.pending) this.idleSoon();
     }
   }
