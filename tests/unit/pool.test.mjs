@@ -1,32 +1,43 @@
 // www/library/pool.js with stand-in workers: queue order, a reader's file ahead of the
-// queue, a worker that dies failing only the files it held, files spread by the bytes each
-// worker holds, workers ended when idle.
+// queue, files read by the page a few ahead and sent as bytes, a worker that dies failing
+// only the files it held, files spread by the bytes each worker holds, workers ended when idle.
 // Run: node --test tests/unit/
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PER_WORKER, ParsePool } from '../../www/library/pool.js';
+import { PER_WORKER, ParsePool, READ_AHEAD } from '../../www/library/pool.js';
 
-/** A worker that answers each file on the next tick, or dies when asked for `dies.md`. */
+/** A worker that answers each file on the next tick (or, `manual`, when released), or
+ * dies when asked for `dies.md`. */
 class FakeWorker extends EventTarget {
-  /** @param {string[]} log */
-  constructor(log) {
+  /**
+   * @param {string[]} log
+   * @param {{ manual?: boolean }} [options]
+   */
+  constructor(log, { manual = false } = {}) {
     super();
     this.log = log;
     this.ended = false;
+    this.manual = manual;
+    /** Answers held back (manual). @type {(() => void)[]} */
+    this.held = [];
   }
 
-  /** @param {any} message */
-  postMessage(message) {
+  /**
+   * @param {any} message
+   * @param {{ transfer?: Transferable[] }} [options]
+   */
+  postMessage(message, options) {
     if (message.type === 'end') {
       this.log.push('end');
       setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data: { type: 'ended' } })), 1);
       return;
     }
     if (message.type) return;
-    assert.ok(message.file instanceof Blob, 'a file goes as itself (the worker reads it)');
+    assert.ok(message.bytes instanceof Uint8Array, 'a file goes as its bytes, read by the page');
+    assert.deepEqual(options?.transfer, [message.bytes.buffer], 'and the bytes are transferred, not copied');
     if (message.path === 'uncloneable.md') throw new DOMException('The file could not be cloned.', 'DataCloneError');
     this.log.push(`parse ${message.path}`);
-    setTimeout(() => {
+    const answer = () => {
       if (this.ended) return;
       if (message.path === 'dies.md') {
         const event = new Event('error', { cancelable: true });
@@ -35,7 +46,17 @@ class FakeWorker extends EventTarget {
       }
       const data = { id: message.id, summary: { path: message.path } };
       this.dispatchEvent(Object.assign(new Event('message'), { data }));
-    }, 1);
+    };
+    if (this.manual) this.held.push(answer);
+    else setTimeout(answer, 1);
+  }
+
+  /** Answers every file held back, then those sent meanwhile, until none is left. */
+  async release() {
+    while (this.held.length) {
+      for (const answer of this.held.splice(0)) answer();
+      await settle();
+    }
   }
 
   terminate() {
@@ -44,19 +65,38 @@ class FakeWorker extends EventTarget {
   }
 }
 
+/** Lets reads and answers in flight settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
 /** @param {string} name */
 const file = (name) => new File([`# ${name}\n`], name);
+
+/**
+ * A file that counts its reads (in `reads`), or fails to be read.
+ * @param {string} name
+ * @param {string[]} reads
+ * @param {Error} [failure]
+ */
+const counted = (name, reads, failure) => /** @type {Blob} */ (/** @type {unknown} */ ({
+  arrayBuffer: () => {
+    reads.push(name);
+    return failure ? Promise.reject(failure) : new Blob([`# ${name}\n`]).arrayBuffer();
+  },
+}));
 
 test('files are parsed in order, PER_WORKER per worker at most, and a reader\'s file goes first', async () => {
   /** @type {string[]} */
   const log = [];
   let started = 0;
-  const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
+  const worker = new FakeWorker(log, { manual: true });
+  const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (worker); } });
   const names = Array.from({ length: PER_WORKER + 3 }, (_, i) => `f${i}.md`);
   const parsed = names.map((p) => pool.parse(p, file(p)));
+  await settle();
   assert.deepEqual(log, names.slice(0, PER_WORKER).map((p) => `parse ${p}`), 'PER_WORKER in flight, the rest wait');
   assert.equal(pool.pending, names.length);
   pool.prioritize(names[names.length - 1]);
+  await worker.release();
   await Promise.all(parsed);
   const rest = names.slice(PER_WORKER);
   assert.deepEqual(log, [...names.slice(0, PER_WORKER), rest[rest.length - 1], ...rest.slice(0, -1)].map((p) => `parse ${p}`));
@@ -65,14 +105,67 @@ test('files are parsed in order, PER_WORKER per worker at most, and a reader\'s 
   pool.close();
 });
 
-test('a worker that dies fails the file it died on; the others it held and the rest go to a new worker', async () => {
+test('the page reads READ_AHEAD files ahead of the workers, no more', async () => {
+  /** @type {string[]} */
+  const reads = [];
+  const worker = new FakeWorker([], { manual: true });
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (worker) });
+  const names = Array.from({ length: PER_WORKER + READ_AHEAD + 5 }, (_, i) => `f${i}.md`);
+  const parsed = names.map((p) => pool.parse(p, counted(p, reads)));
+  await settle();
+  assert.deepEqual(reads, names.slice(0, PER_WORKER + READ_AHEAD), 'the worker\'s files, and READ_AHEAD more');
+  await worker.release();
+  assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
+  assert.deepEqual(reads, names, 'each file read once');
+  pool.close();
+});
+
+test('a worker that dies fails the file it died on; the others it held are read again and go to a new worker', async () => {
   /** @type {string[]} */
   const log = [];
+  /** @type {string[]} */
+  const reads = [];
   let started = 0;
   const pool = new ParsePool({ size: 1, start: () => { started += 1; return /** @type {any} */ (new FakeWorker(log)); } });
-  const replies = await Promise.all(['ok.md', 'dies.md', 'after.md'].map((p) => pool.parse(p, file(p))));
+  const replies = await Promise.all(['ok.md', 'dies.md', 'after.md'].map((p) => pool.parse(p, counted(p, reads))));
   assert.deepEqual(replies.map((r) => ('summary' in r ? 'ok' : 'error' in r ? r.error.code : '?')), ['ok', 'worker-failed', 'ok']);
   assert.equal(started, 2, 'the dead worker was replaced');
+  assert.deepEqual(reads, ['ok.md', 'dies.md', 'after.md', 'after.md'], 'its bytes went with the dead worker: read again');
+  pool.close();
+});
+
+test('a file that cannot be read fails alone, saying why; the worker never sees it', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker(log)) });
+  const gone = new DOMException('A requested file or directory could not be found.', 'NotFoundError');
+  const replies = await Promise.all([pool.parse('a.md', file('a.md')), pool.parse('gone.md', counted('gone.md', [], gone)), pool.parse('b.md', file('b.md'))]);
+  assert.deepEqual(replies[1], {
+    id: 0, path: 'gone.md',
+    error: { code: 'unreadable', message: 'This file could not be read: A requested file or directory could not be found.', params: {} },
+  });
+  assert.ok('summary' in replies[0] && 'summary' in replies[2]);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md']);
+  assert.equal(pool.pending, 0);
+  pool.close();
+});
+
+test('a file dropped while it is read, or once read, is let go', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const worker = new FakeWorker(log, { manual: true });
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (worker) });
+  const names = Array.from({ length: PER_WORKER + 2 }, (_, i) => `f${i}.md`);
+  const parsed = names.map((p) => pool.parse(p, file(p)));
+  assert.equal(pool.drop('f0.md'), true, 'dropped while being read');
+  await settle();
+  assert.equal(pool.drop(names[names.length - 1]), true, 'dropped once read, before a worker took it');
+  assert.equal(pool.drop('f1.md'), false, 'a file a worker holds is not dropped');
+  await worker.release();
+  const codes = (await Promise.all(parsed)).map((r) => ('error' in r ? r.error.code : 'ok'));
+  assert.deepEqual(codes, ['cancelled', ...Array(PER_WORKER).fill('ok'), 'cancelled']);
+  assert.ok(!log.includes('parse f0.md') && !log.includes(`parse ${names[names.length - 1]}`));
+  assert.equal(pool.pending, 0);
   pool.close();
 });
 
@@ -88,10 +181,13 @@ test('a file that cannot be sent fails alone, and the files after it go on', asy
   pool.close();
 });
 
-test('cancel drops what waits', async () => {
-  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker([])) });
+test('cancel drops what waits, read or not', async () => {
+  const worker = new FakeWorker([], { manual: true });
+  const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (worker) });
   const replies = Array.from({ length: PER_WORKER + 1 }, (_, i) => pool.parse(`f${i}.md`, file(`f${i}.md`)));
+  await settle();
   pool.cancel();
+  await worker.release();
   const codes = (await Promise.all(replies)).map((r) => ('error' in r ? r.error.code : 'ok'));
   assert.deepEqual(codes, [...Array(PER_WORKER).fill('ok'), 'cancelled']);
   pool.close();
@@ -120,10 +216,14 @@ test('paused while the reader\'s article renders: no file handed out until resum
 test('each file goes to the worker holding the fewest bytes: small files pass a big one', async () => {
   /** @type {string[][]} */
   const byWorker = [];
-  const pool = new ParsePool({ size: 2, idleMs: 60_000, start: () => { const mine = /** @type {string[]} */ ([]); byWorker.push(mine); return /** @type {any} */ (new FakeWorker(mine)); } });
+  /** @type {FakeWorker[]} */
+  const workers = [];
+  const pool = new ParsePool({ size: 2, idleMs: 60_000, start: () => { const mine = /** @type {string[]} */ ([]); byWorker.push(mine); workers.push(new FakeWorker(mine, { manual: true })); return /** @type {any} */ (workers.at(-1)); } });
   const big = new File([new Uint8Array(1024 * 1024)], 'big.md');
   const parsed = [pool.parse('big.md', big), ...['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)))];
+  await settle();
   assert.deepEqual(byWorker, [['parse big.md'], ['parse a.md', 'parse b.md', 'parse c.md']]);
+  await Promise.all(workers.map((w) => w.release()));
   assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
   pool.close();
 });
@@ -149,10 +249,13 @@ test('idle workers end, once they have sent on what they held; files coming late
 test('a worker holding 8 MiB is sent no other file until it answers', async () => {
   /** @type {string[]} */
   const log = [];
-  const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => /** @type {any} */ (new FakeWorker(log)) });
+  const worker = new FakeWorker(log, { manual: true });
+  const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => /** @type {any} */ (worker) });
   const big = (/** @type {string} */ name) => new File([new Uint8Array(8 * 1024 * 1024)], name);
   const parsed = [pool.parse('big1.md', big('big1.md')), pool.parse('big2.md', big('big2.md')), pool.parse('small.md', file('small.md'))];
+  await settle();
   assert.deepEqual(log, ['parse big1.md'], 'the second 8 MiB file waits for the first');
+  await worker.release();
   await Promise.all(parsed);
   assert.deepEqual(log, ['parse big1.md', 'parse big2.md', 'parse small.md']);
   pool.close();

@@ -45,9 +45,9 @@
  * @typedef {object} ParseRequest
  * @property {number} id
  * @property {string} path
- * @property {Blob} file  The file itself, read by the worker (a picked folder's File costs
- *   the page one disk look-up the first time it is posted or its size asked, ~0.2–0.4 ms;
- *   reading it in the page cost that and as much again).
+ * @property {Uint8Array} bytes  The file's content, read by the pool in the page and
+ *   transferred (posting a picked folder's File costs a synchronous disk look-up, and the
+ *   worker's read of it more again: pool.js).
  */
 
 /**

@@ -1,6 +1,6 @@
 // A parse worker's work, in one function that runs in a worker (parse-worker.js) or in
-// the page where workers cannot start (workers.js): reads a File (here, not in the page), has the core read it
-// for the index only (`includeText`, and `includeHtml: false`: no body HTML written nor
+// the page where workers cannot start (workers.js): has the core read a file's bytes (read
+// by the pool in the page, transferred here) for the index only (`includeText`, and `includeHtml: false`: no body HTML written nor
 // sanitized, the README's Article table), answers with the article's summary (never its HTML) and
 // sends its text to the search worker through the port the pool gave it, so the page's
 // main thread never carries the text.
@@ -8,7 +8,7 @@
 
 import { FolioError, init, renderWhenReady } from '../folio.js';
 import { indexDoc, summarize } from './extract.js';
-import { errorInfo, readFailure } from './messages.js';
+import { errorInfo } from './messages.js';
 
 /** Index documents sent to the search worker in one message, at most. */
 const DOCS_PER_MESSAGE = 25;
@@ -61,15 +61,7 @@ export function parseHost(post) {
       await loadCore().catch(() => {});
       return;
     }
-    const { id, path, file } = /** @type {import('./messages.js').ParseRequest} */ (data);
-    /** @type {Uint8Array} */
-    let bytes;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch (error) {
-      post({ id, path, error: readFailure(error) });
-      return;
-    }
+    const { id, path, bytes } = /** @type {import('./messages.js').ParseRequest} */ (data);
     try {
       const fileName = path.slice(path.lastIndexOf('/') + 1);
       const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));

@@ -1,14 +1,16 @@
 // A pool of parse workers sized to the machine's cores (never one alone: a slow file would
 // hold up every other); workers idle for IDLE_MS end (each holds a compiled core and
 // memory that never shrinks), and start again when files come. Files wait in one queue (a
-// file the reader asks for jumps it); each file goes to the worker holding the fewest
-// bytes, each holding up to eight (and 8 MiB) at a time, so it has the next files while the
-// page is busy elsewhere (with two, parse workers waited on the page for a third to half of
-// a 10 000-file load). A worker that dies fails the file it died on (the
-// oldest it held) and is replaced; the others it held are sent again. Files go as they are
-// (the `File`), and the worker reads them: the page never reads their bytes, nor asks their
-// size before sending (for a picked folder's File, Chromium asks the disk on the main thread
-// the first time: the post takes that snapshot once, and its size is known from then on).
+// file the reader asks for jumps it); the page reads a few ahead (READ_AHEAD) and hands
+// each, as bytes transferred, to the worker holding the fewest bytes, each holding up to
+// eight (and 8 MiB) at a time, so it has the next files while the page is busy elsewhere
+// (with two, parse workers waited on the page for a third to half of a 10 000-file load).
+// A worker that dies fails the file it died on (the oldest it held) and is replaced; the
+// others it held are read and sent again. The page reads rather than posting the `File`:
+// posting a picked folder's File makes Chromium look the file up on the disk, synchronously,
+// and the worker's read of it costs both processes more again (10 000 files: ~4.5 s of
+// CPU more in all, bench/library); nor is a file's size asked before it is read (the same
+// look-up).
 
 import { readFailure } from './messages.js';
 import { startWorker } from './workers.js';
@@ -20,7 +22,9 @@ import { startWorker } from './workers.js';
  * @property {string} path
  * @property {Blob} file
  * @property {(reply: ParseReply) => void} done
- * @property {number} [size]  Its bytes, once it has been sent (asking before costs the page a disk look-up).
+ * @property {Uint8Array} [bytes]  Its content, once read and until handed to a worker.
+ * @property {number} [size]  Its bytes, once read (asking before costs the page a disk look-up).
+ * @property {boolean} [cancelled]  Dropped while being read: its read is let go.
  */
 
 /**
@@ -31,8 +35,10 @@ import { startWorker } from './workers.js';
 
 /** Files sent to one worker before it answers, at most. */
 export const PER_WORKER = 8;
-/** Bytes of files a worker may hold and still be sent another (a file's size is known once sent). */
+/** Bytes of files a worker may hold and still be sent another. */
 const PER_WORKER_BYTES = 8 * 1024 * 1024;
+/** Files the page reads ahead of the workers: read, or being read, and not yet handed out. */
+export const READ_AHEAD = 4;
 /** How long workers stay with nothing to do before they end, in ms. */
 export const IDLE_MS = 5000;
 
@@ -66,6 +72,14 @@ function heldBytes(lane) {
   return bytes;
 }
 
+/**
+ * Resolves a file's promise as cancelled.
+ * @param {Job} job
+ */
+function cancelled(job) {
+  job.done({ id: 0, path: job.path, error: { code: 'cancelled', message: 'Cancelled.' } });
+}
+
 export class ParsePool {
   /**
    * @param {object} [options]
@@ -81,8 +95,12 @@ export class ParsePool {
     this.idleTimer = undefined;
     this.searchPort = searchPort;
     this.start = start;
-    /** @type {Job[]} */
+    /** Files not yet read, in order. @type {Job[]} */
     this.queue = [];
+    /** Files being read. @type {Set<Job>} */
+    this.reading = new Set();
+    /** Files read, waiting for a worker with room, in order. @type {Job[]} */
+    this.ready = [];
     /** @type {Lane[]} */
     this.lanes = [];
     this.nextId = 1;
@@ -132,6 +150,8 @@ export class ParsePool {
   prioritize(path) {
     const at = this.queue.findIndex((job) => job.path === path);
     if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
+    const read = this.ready.findIndex((job) => job.path === path);
+    if (read > 0) this.ready.unshift(...this.ready.splice(read, 1));
   }
 
   /**
@@ -140,11 +160,19 @@ export class ParsePool {
    * @returns {boolean} whether it was still waiting.
    */
   drop(path) {
-    const at = this.queue.findIndex((job) => job.path === path);
-    if (at < 0) return false;
-    const [job] = this.queue.splice(at, 1);
-    job.done({ id: 0, path, error: { code: 'cancelled', message: 'Cancelled.' } });
-    return true;
+    for (const list of [this.queue, this.ready]) {
+      const at = list.findIndex((job) => job.path === path);
+      if (at < 0) continue;
+      cancelled(list.splice(at, 1)[0]);
+      return true;
+    }
+    for (const job of this.reading) {
+      if (job.path !== path) continue;
+      this.reading.delete(job);
+      cancelled(job);
+      return true;
+    }
+    return false;
   }
 
   /** Starts every worker and has it load the core, before any file arrives (they stay
@@ -176,12 +204,13 @@ export class ParsePool {
 
   /** How many files wait or are being parsed. */
   get pending() {
-    return this.queue.length + this.lanes.reduce((n, lane) => n + lane.held.size, 0);
+    return this.queue.length + this.reading.size + this.ready.length + this.lanes.reduce((n, lane) => n + lane.held.size, 0);
   }
 
   /** Drops every waiting file (their promises resolve as cancelled). */
   cancel() {
-    for (const job of this.queue.splice(0)) job.done({ id: 0, path: job.path, error: { code: 'cancelled', message: 'Cancelled.' } });
+    for (const job of [...this.queue.splice(0), ...this.reading, ...this.ready.splice(0)]) cancelled(job);
+    this.reading.clear();
   }
 
   /** Ends the workers. */
@@ -193,31 +222,55 @@ export class ParsePool {
     this.lanes = [];
   }
 
-  /** Hands waiting files to workers with room, starting workers up to the pool size. */
+  /** Hands files read to workers with room, starting workers up to the pool size, and
+   * reads the next ones. */
   pump() {
-    while (this.queue.length && !this.paused) {
+    if (this.paused) return;
+    while (this.ready.length) {
       const lane = this.lanes.find((l) => l.held.size === 0)
         ?? (this.lanes.length < this.size ? this.addLane() : this.leastLoaded());
-      if (!lane) return;
-      const job = /** @type {Job} */ (this.queue.shift());
+      if (!lane) break;
+      const job = /** @type {Job} */ (this.ready.shift());
       const id = this.nextId++;
       lane.held.set(id, job);
       this.send(lane, id, job);
     }
+    while (this.queue.length && this.reading.size + this.ready.length < READ_AHEAD) this.read(/** @type {Job} */ (this.queue.shift()));
   }
 
   /**
-   * Hands a file to the lane's worker, which reads it; files go in the order the lane took
-   * them (a worker that dies is known to have died on its oldest). A file that cannot be
-   * sent fails alone.
+   * Reads a file's bytes; once read it waits for a worker. A file that cannot be read fails alone.
+   * @param {Job} job
+   */
+  read(job) {
+    this.reading.add(job);
+    job.file.arrayBuffer().then((buffer) => {
+      if (!this.reading.delete(job)) return; // dropped meanwhile
+      job.bytes = new Uint8Array(buffer);
+      job.size = buffer.byteLength;
+      this.ready.push(job);
+    }, (error) => {
+      if (!this.reading.delete(job)) return;
+      job.done({ id: 0, path: job.path, error: readFailure(error) });
+    }).then(() => {
+      this.pump();
+      if (!this.pending) this.idleSoon();
+    });
+  }
+
+  /**
+   * Hands a file's bytes to the lane's worker (transferred: the page keeps no copy); files
+   * go in the order the lane took them (a worker that dies is known to have died on its
+   * oldest). A file that cannot be sent fails alone.
    * @param {Lane} lane
    * @param {number} id
    * @param {Job} job
    */
   send(lane, id, job) {
+    const bytes = /** @type {Uint8Array} */ (job.bytes);
+    job.bytes = undefined;
     try {
-      lane.worker.postMessage({ id, path: job.path, file: job.file });
-      job.size = job.file.size;
+      lane.worker.postMessage({ id, path: job.path, bytes }, { transfer: [bytes.buffer] });
     } catch (error) {
       lane.held.delete(id);
       job.done({ id, path: job.path, error: readFailure(error) });
@@ -268,6 +321,7 @@ export class ParsePool {
       const [first, ...others] = [...lane.held];
       lane.held.clear();
       if (first) first[1].done({ id: first[0], path: first[1].path, error: { code: 'worker-failed', message: 'The parse worker stopped while reading this file.', params: {} } });
+      // Their bytes went to the worker that died: they are read again.
       this.queue.unshift(...others.map(([, job]) => job));
       this.pump();
     });
