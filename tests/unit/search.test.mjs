@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { queryParts, tokenize } from '../../www/library/tokenize.js';
-import { MiniSearchEngine, SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
+import { MiniSearchEngine, SNIPPET_TEXT_LIMIT, SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
 import { WASM_URL, WasmEngine } from '../../www/library/search-wasm.js';
 
 /** The Rust module's bytes (built by scripts/build-search-index.sh; a missing build fails here). */
@@ -103,4 +103,19 @@ test('an engine that fails (the module trapped) gives way to MiniSearch, indexed
   assert.equal(index.engine.name, 'minisearch');
   assert.equal(index.size, 4);
   assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md']);
+});
+
+test('the text kept for snippets is held as UTF-8 and read back whole: CJK, astral characters, a cut at SNIPPET_TEXT_LIMIT', async () => {
+  const index = sampleIndex(new MiniSearchEngine());
+  const astral = '𠮷野家の牛丼 😀 café';
+  const long = `${'长'.repeat(SNIPPET_TEXT_LIMIT)}尾`;
+  index.add([{ path: 'e.md', title: '', tags: '', authors: '', text: astral }, { path: 'f.md', title: '', tags: '', authors: '', text: long }]);
+  assert.equal(index.texts.get('e.md')?.byteLength, new TextEncoder().encode(astral).byteLength, 'held as its UTF-8 bytes');
+  assert.equal(index.text('e.md'), astral);
+  const whole = new Map(index.wholeTexts());
+  assert.equal(whole.get('e.md'), astral);
+  assert.equal(whole.get('a.md'), '商务部新闻发言人表示，全国跨境电商综试区已达132个。');
+  assert.equal(whole.has('f.md'), false, 'a text cut for its length is not whole');
+  assert.equal(index.text('f.md').length, SNIPPET_TEXT_LIMIT);
+  assert.deepEqual(index.search('牛丼').hits[0].snippet.filter((s) => s.mark).map((s) => s.text), ['牛丼']);
 });
