@@ -4,7 +4,6 @@
 // switch in the sidebar and top bar; the reader), and wires the ways in: the pickers,
 // drops, `?src=`, permalinks, the kept library and the demo.
 
-import { init } from './folio.js';
 import { storeLang, switchableTranslator, translatePage } from './i18n.js';
 import { ARCHIVE_TYPE, fromBlocks } from './library/archive-blocks.js';
 import { TogglePanel } from './library/drawer.js';
@@ -25,11 +24,10 @@ import { prepareDates } from './view/dates.js';
 import { listenForDrops } from './viewer/drop.js';
 import { startEmbed } from './viewer/embed.js';
 import { OpenedFiles } from './viewer/files.js';
+import { DEMO } from './viewer/early.js';
 import { Reader } from './viewer/reader.js';
 import { onPermalink, readRoute, showPermalink } from './viewer/route.js';
 
-/** The demo article, next to the page (scripts/build-wasm.sh copies it there). */
-const DEMO = 'samples/sina-cross-border-ecommerce.md';
 /** Where the remote-images setting is remembered: "block" or "load". */
 const IMAGES_KEY = 'folio.images';
 
@@ -356,10 +354,7 @@ function start() {
   ui.blockImages.checked = block;
   reader.setBlockImages(block);
   ui.blockImages.addEventListener('change', onBlockImagesChange);
-  // Start fetching the core early; errors show per file. One article by address (`?src=`)
-  // starts with the light module (the full one follows if the file needs it); the demo,
-  // kept articles and a saved library are HTML bodies or many files: the full module too.
-  init(route.src === null ? { preload: ['full'] } : undefined).catch(() => {});
+  // viewer/early.js started the core (and the first article's fetch) already.
   // The main thread is free while the core compiles: load the date data meanwhile.
   setTimeout(() => prepareDates(locale), 0);
   showFirst();

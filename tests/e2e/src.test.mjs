@@ -1,7 +1,7 @@
 // ?src= with a relative and with an absolute URL.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SAMPLE_NAME, SAMPLE_TITLE, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { SAMPLE_NAME, SAMPLE_TITLE, recordPaths, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -30,4 +30,34 @@ test('?src= that fails to fetch shows an error card, not a blank page', async ()
     assert.match(await page.getByTestId('error-message').innerText(), /Could not fetch/);
     assert.equal(await page.getByTestId('library-item').count(), 0, 'nothing was fetched, so nothing joins the library');
   }, { setup, allowConsole: [/^Failed to load resource: net::ERR_CONNECTION_REFUSED$/] });
+});
+
+test('the article of ?src= is fetched once, before the viewer has loaded, and the demo is not', async () => {
+  /** @type {string[]} */
+  let paths = [];
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    paths = recordPaths(page, harness.url);
+    await serveFixtures(page, { 'early.md': '---\ntitle: Fetched early\n---\nBody.\n' });
+  };
+  await withPage(harness, '?src=e2e-fixtures/early.md&lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: 'Fetched early' }).waitFor();
+    assert.deepEqual(paths.filter((p) => p.startsWith('e2e-fixtures/')), ['e2e-fixtures/early.md'], 'one fetch, taken by the viewer');
+    assert.ok(paths.indexOf('e2e-fixtures/early.md') < paths.indexOf('view/warm.js'), `fetched before app.js started (${paths.join(' ')})`);
+    assert.deepEqual(paths.filter((p) => p.startsWith('samples/')), [], 'no demo');
+  }, { setup });
+});
+
+test('a bare page fetches the demo once, early; with a permalink the demo waits for the kept library, and is fetched once', async () => {
+  /** @type {string[]} */
+  let paths = [];
+  const setup = (/** @type {import('playwright-core').Page} */ page) => { paths = recordPaths(page, harness.url); };
+  await withPage(harness, '?lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.deepEqual(paths.filter((p) => p.startsWith('samples/')), [`samples/${SAMPLE_NAME}`]);
+  }, { setup });
+  await withPage(harness, '?lang=en#posts/kept.md', async (page) => {
+    // Nothing is kept: the permalink names no article, and the demo shows.
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.deepEqual(paths.filter((p) => p.startsWith('samples/')), [`samples/${SAMPLE_NAME}`]);
+  }, { setup });
 });

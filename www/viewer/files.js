@@ -18,6 +18,7 @@
 
 import { LoadError, fetchArticle, nameFromUrl } from '../fetch-article.js';
 import { init } from '../folio.js';
+import { takeEarlyFetch } from './early.js';
 import { isZip, normalizePath } from '../library/paths.js';
 
 /** Files opened at once from which the core's full module is loaded ahead. */
@@ -137,7 +138,7 @@ export class OpenedFiles extends EventTarget {
     this.#select(waiting);
     let fetched;
     try {
-      fetched = await fetchArticle(url.href);
+      fetched = await (takeEarlyFetch(url.href) ?? fetchArticle(url.href));
     } catch (error) {
       this.#showFailure(url.href, name, error, waiting);
       return;
