@@ -1,8 +1,9 @@
-//! The inverted index: terms (already tokenized by the library's tokenizer, tokenize.js)
-//! → postings of (document, term frequency per field), scored as MiniSearch scores them
+//! The inverted index: terms (a document's fields tokenized here, `tokenize.rs`, as the
+//! library's JS tokenizer would) → postings of (document, term frequency per field), scored as MiniSearch scores them
 //! (BM25+ per field, k 1.2, b 0.7, d 0.5; field boosts; a prefix-derived term weighted
 //! 0.6 · len / (len + 0.3 · extra)), so either engine ranks an archive the same way.
 
+use crate::tokenize::Tokenizer;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
@@ -86,6 +87,8 @@ pub struct Index {
     total_lengths: [u64; FIELDS],
     /// Per-document counts while one is added (reused).
     scratch: HashMap<u32, [u16; FIELDS]>,
+    /// Made at the first `add_text` (its table is 64 KiB), kept across `clear`.
+    tokenizer: Option<Box<Tokenizer>>,
 }
 
 impl Index {
@@ -98,27 +101,49 @@ impl Index {
         self.live_count == 0
     }
 
-    /// Adds a document, its fields as space-separated terms; returns its number.
+    /// Adds a document from its fields' text (title, tags, authors, body), tokenized here;
+    /// returns its number.
+    pub fn add_text(&mut self, fields: &[&str]) -> u32 {
+        let mut tokenizer = self.tokenizer.take().unwrap_or_default();
+        let doc = self.add_with(|term| {
+            for (field, text) in fields.iter().take(FIELDS).enumerate() {
+                tokenizer.terms(text, |t| term(field, t));
+            }
+        });
+        self.tokenizer = Some(tokenizer);
+        doc
+    }
+
+    /// Adds a document whose fields are already terms separated by spaces; returns its number.
     pub fn add(&mut self, fields: &[&str]) -> u32 {
+        self.add_with(|term| {
+            for (field, text) in fields.iter().take(FIELDS).enumerate() {
+                text.split(' ').for_each(|t| term(field, t));
+            }
+        })
+    }
+
+    /// Adds a document whose terms `feed` hands over, each with its field's number.
+    fn add_with(&mut self, feed: impl FnOnce(&mut dyn FnMut(usize, &str))) -> u32 {
         let doc = self.lengths.len() as u32;
         let mut lengths = [0u32; FIELDS];
-        self.scratch.clear();
-        for (field, text) in fields.iter().take(FIELDS).enumerate() {
-            for term in text.split(' ') {
-                if term.is_empty() || term.len() > MAX_TERM_BYTES {
-                    continue;
-                }
-                let id = self.intern(term);
-                let counts = self.scratch.entry(id).or_insert([0; FIELDS]);
-                // A field's length is its number of distinct terms, as MiniSearch counts it.
-                lengths[field] += u32::from(counts[field] == 0);
-                counts[field] = counts[field].saturating_add(1);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        feed(&mut |field, term| {
+            if term.is_empty() || term.len() > MAX_TERM_BYTES {
+                return;
             }
-        }
-        for (&id, counts) in &self.scratch {
+            let id = self.intern(term);
+            let counts = scratch.entry(id).or_insert([0; FIELDS]);
+            // A field's length is its number of distinct terms, as MiniSearch counts it.
+            lengths[field] += u32::from(counts[field] == 0);
+            counts[field] = counts[field].saturating_add(1);
+        });
+        for (&id, counts) in &scratch {
             let tf = counts.map(|n| n.min(255) as u8);
             self.postings[id as usize].push(Posting { doc, tf });
         }
+        self.scratch = scratch;
         for (total, n) in self.total_lengths.iter_mut().zip(lengths) {
             *total += u64::from(n);
         }
@@ -169,7 +194,11 @@ impl Index {
     }
 
     pub fn clear(&mut self) {
-        *self = Index::default();
+        let tokenizer = self.tokenizer.take();
+        *self = Index {
+            tokenizer,
+            ..Index::default()
+        };
     }
 
     /// Term ids starting with `prefix`, in term order.
