@@ -114,7 +114,7 @@ pub unsafe extern "C" fn terms(ptr: *const u8, len: usize) -> usize {
         return usize::MAX;
     };
     STATE.with_borrow_mut(|s| {
-        let mut tokenizer = s.tokenizer.take().unwrap_or_default();
+        let tokenizer = s.tokenizer.take().unwrap_or_default();
         s.out.clear();
         tokenizer.terms(text, |term| {
             s.out.extend_from_slice(term.as_bytes());

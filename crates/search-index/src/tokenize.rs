@@ -33,18 +33,18 @@ fn lookup(point: u32) -> u8 {
 }
 
 /// A reusable tokenizer: the classes of the Basic Multilingual Plane in a table (looked up
-/// once a character, the scan's most frequent step), and a buffer for the word at hand.
+/// once a character, the scan's most frequent step).
 pub struct Tokenizer {
-    bmp: Box<[u8]>,
-    word: String,
+    bmp: Box<[u8; 0x10000]>,
 }
 
 impl Default for Tokenizer {
     fn default() -> Self {
-        Tokenizer {
-            bmp: (0..0x10000).map(lookup).collect(),
-            word: String::new(),
+        let mut bmp = Box::new([0; 0x10000]);
+        for (point, bits) in (0..).zip(bmp.iter_mut()) {
+            *bits = lookup(point);
         }
+        Tokenizer { bmp }
     }
 }
 
@@ -60,9 +60,30 @@ impl Tokenizer {
     /// tokenizer.terms("Indexing the library's 中文字", |t| terms.push(t.to_string()));
     /// assert_eq!(terms, ["index", "the", "librari", "中文", "文字", "字"]);
     /// ```
-    pub fn terms(&mut self, text: &str, mut each: impl FnMut(&str)) {
-        let Tokenizer { bmp, word } = self;
-        let class = |i: usize| class_at(bmp, text, i);
+    pub fn terms(&self, text: &str, mut each: impl FnMut(&str)) {
+        let mut word = String::new();
+        self.runs(text, &mut |run, cjk| {
+            if cjk {
+                bigrams(run, &mut each);
+            } else {
+                normalize(run, &mut word);
+                each(&word);
+            }
+        });
+    }
+
+    /// Calls `each(run, cjk)` for every run of a word in `text`, in order: a CJK run (to be
+    /// cut into `bigrams`) or a word of another script, as written (to be `normalize`d).
+    ///
+    /// # Examples
+    /// ```
+    /// let mut runs = Vec::new();
+    /// let tokenizer = folio_search_index::tokenize::Tokenizer::default();
+    /// tokenizer.runs("It's Hexo部署", &mut |run, cjk| runs.push((run.to_string(), cjk)));
+    /// assert_eq!(runs, [("It's".into(), false), ("Hexo".into(), false), ("部署".into(), true)]);
+    /// ```
+    pub fn runs(&self, text: &str, each: &mut dyn FnMut(&str, bool)) {
+        let class = |i: usize| class_at(&self.bmp, text, i);
         let n = text.len();
         let mut i = 0;
         while i < n {
@@ -85,14 +106,11 @@ impl Tokenizer {
                     break;
                 }
             }
-            // …then, as long as there are, an apostrophe and letters or marks.
-            while i < n {
-                let (bits, apostrophe) = class(i);
-                let mut j = i + apostrophe;
-                if bits & APOSTROPHE == 0 || j >= n {
-                    break;
-                }
-                let (mut bits, mut width) = class(j);
+            // …then, as long as there are, an apostrophe and letters or marks (`bits` and
+            // `width` are those of the character at `i`, while there is one).
+            while i < n && bits & APOSTROPHE != 0 && i + width < n {
+                let mut j = i + width;
+                (bits, width) = class(j);
                 if bits & LETTER == 0 {
                     break;
                 }
@@ -110,7 +128,7 @@ impl Tokenizer {
                 i = j;
             }
             if seen & CJK == 0 {
-                run(&text[start..i], false, word, &mut each);
+                each(&text[start..i], false);
                 continue;
             }
             // CJK runs and the other runs of the word apart.
@@ -120,50 +138,38 @@ impl Tokenizer {
             while k < i {
                 let (bits, width) = class(k);
                 if (bits & CJK != 0) != cjk {
-                    run(&text[from..k], cjk, word, &mut each);
+                    each(&text[from..k], cjk);
                     from = k;
                     cjk = !cjk;
                 }
                 k += width;
             }
-            run(&text[from..i], cjk, word, &mut each);
+            each(&text[from..i], cjk);
         }
-    }
-}
-
-/// The terms of one run of a word: a CJK run's bigrams, another run's word.
-fn run(run: &str, cjk: bool, word: &mut String, each: &mut impl FnMut(&str)) {
-    if cjk {
-        bigrams(run, each);
-    } else {
-        normalize(run, word);
-        each(word);
     }
 }
 
 /// The class bits of the character at byte `i` of `text` (a character boundary), and its
-/// length in bytes.
-fn class_at(bmp: &[u8], text: &str, i: usize) -> (u8, usize) {
+/// length in bytes. Decoded here from the lead byte: the text is UTF-8 (a `str`).
+#[inline]
+fn class_at(bmp: &[u8; 0x10000], text: &str, i: usize) -> (u8, usize) {
     let bytes = text.as_bytes();
-    let lead = bytes[i];
-    if lead < 0x80 {
-        return (bmp[usize::from(lead)], 1);
-    }
-    match text.get(i..).and_then(|rest| rest.chars().next()) {
-        Some(c) => {
-            let point = u32::from(c);
-            let bits = bmp
-                .get(point as usize)
-                .copied()
-                .unwrap_or_else(|| lookup(point));
-            (bits, c.len_utf8())
+    let lead = u32::from(bytes[i]);
+    let next = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3f);
+    let (point, width) = match lead {
+        0..0x80 => return (bmp[lead as usize], 1),
+        0x80..0xe0 => ((lead & 0x1f) << 6 | next(1), 2),
+        0xe0..0xf0 => ((lead & 0x0f) << 12 | next(1) << 6 | next(2), 3),
+        _ => {
+            let point = (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3);
+            return (lookup(point), 4);
         }
-        None => (0, 1),
-    }
+    };
+    (bmp[(point & 0xffff) as usize], width)
 }
 
-/// The bigrams of a CJK run, then its last character.
-fn bigrams(run: &str, each: &mut impl FnMut(&str)) {
+/// Calls `each` with the bigrams of a CJK run, then its last character.
+pub fn bigrams(run: &str, each: &mut impl FnMut(&str)) {
     let mut starts = run.char_indices().map(|(i, _)| i).chain([run.len()]);
     let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
         return;
@@ -177,7 +183,7 @@ fn bigrams(run: &str, each: &mut impl FnMut(&str)) {
 
 /// One word of a non-CJK script as a term, into `out`: lower-cased, without a final `'s`
 /// nor apostrophes, stemmed when it is then ASCII letters (three or more).
-fn normalize(word: &str, out: &mut String) {
+pub fn normalize(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
