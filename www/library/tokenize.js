@@ -2,7 +2,10 @@
 // between words, so their runs become overlapping character pairs (bigrams), plus the
 // run's last character alone, so a one-character query finds every character by
 // prefix; other scripts split into words, lower-cased, and English words are stemmed
-// (Porter, the `stemmer` package) so "indexing" finds "indexed". Pure.
+// (Porter, the `stemmer` package) so "indexing" finds "indexed". Pure. It tokenizes
+// queries, and documents for MiniSearch; the Rust index tokenizes its documents itself
+// (crates/search-index/src/tokenize.rs) to exactly these terms
+// (tests/unit/search-rust-tokenize.test.mjs), from the text normalizeText() gives.
 
 import { stemmer } from '../vendor/stemmer/index.js';
 import { CJK } from './matches.js';
