@@ -91,8 +91,11 @@ pub struct Index {
     live_count: u32,
     removed_since_sweep: u32,
     total_lengths: [u64; FIELDS],
-    /// Per-document counts while one is added (reused).
-    scratch: HashMap<u32, [u16; FIELDS]>,
+    /// While a document is added: its terms' counts per field (reused), and by term id the
+    /// document last counted and where in `counting` (an index, where a map would hash
+    /// every term again).
+    counting: Vec<(u32, [u16; FIELDS])>,
+    marks: Vec<(u32, u32)>,
     /// Made at the first `add_text` (its table is 64 KiB), kept across `clear`.
     tokenizer: Option<Box<Tokenizer>>,
     /// Term ids of the words met, as written (text repeats its words: one lookup instead
@@ -151,19 +154,31 @@ impl Index {
     fn add_with(&mut self, feed: impl FnOnce(&mut Self, &mut dyn FnMut(usize, u32))) -> u32 {
         let doc = self.lengths.len() as u32;
         let mut lengths = [0u32; FIELDS];
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
+        let mut counting = std::mem::take(&mut self.counting);
+        let mut marks = std::mem::take(&mut self.marks);
+        counting.clear();
+        // Documents are marked from 1: a fresh mark (0) is no document's.
+        let mark = doc.wrapping_add(1);
         feed(self, &mut |field, id| {
-            let counts = scratch.entry(id).or_insert([0; FIELDS]);
+            let id = id as usize;
+            if id >= marks.len() {
+                marks.resize(id + 1, (0, 0));
+            }
+            if marks[id].0 != mark {
+                marks[id] = (mark, counting.len() as u32);
+                counting.push((id as u32, [0; FIELDS]));
+            }
+            let counts = &mut counting[marks[id].1 as usize].1;
             // A field's length is its number of distinct terms, as MiniSearch counts it.
             lengths[field] += u32::from(counts[field] == 0);
             counts[field] = counts[field].saturating_add(1);
         });
-        for (&id, counts) in &scratch {
+        for &(id, counts) in &counting {
             let tf = counts.map(|n| n.min(255) as u8);
             self.postings[id as usize].push(Posting { doc, tf });
         }
-        self.scratch = scratch;
+        self.counting = counting;
+        self.marks = marks;
         for (total, n) in self.total_lengths.iter_mut().zip(lengths) {
             *total += u64::from(n);
         }
