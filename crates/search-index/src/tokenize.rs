@@ -85,16 +85,11 @@ impl Tokenizer {
     pub fn runs(&self, text: &str, each: &mut dyn FnMut(&str, bool)) {
         let class = |i: usize| class_at(&self.bmp, text, i);
         let n = text.len();
-        let mut i = 0;
-        while i < n {
-            let (mut bits, mut width) = class(i);
-            if bits & WORD == 0 {
-                i += width;
-                continue;
-            }
-            let start = i;
+        // The characters from `i` (its class and width given) while their class has a bit
+        // of `mask`: where they end, the class and width of the character there (if there
+        // is one), and the classes met.
+        let span = |mut i: usize, (mut bits, mut width): (u8, usize), mask: u8| {
             let mut seen = 0;
-            // Letters, digits and marks…
             loop {
                 seen |= bits;
                 i += width;
@@ -102,30 +97,33 @@ impl Tokenizer {
                     break;
                 }
                 (bits, width) = class(i);
-                if bits & WORD == 0 {
+                if bits & mask == 0 {
                     break;
                 }
             }
+            (i, bits, width, seen)
+        };
+        let mut i = 0;
+        while i < n {
+            let first = class(i);
+            if first.0 & WORD == 0 {
+                i += first.1;
+                continue;
+            }
+            let start = i;
+            // Letters, digits and marks…
+            let (mut bits, mut width, mut seen);
+            (i, bits, width, seen) = span(i, first, WORD);
             // …then, as long as there are, an apostrophe and letters or marks (`bits` and
             // `width` are those of the character at `i`, while there is one).
             while i < n && bits & APOSTROPHE != 0 && i + width < n {
-                let mut j = i + width;
-                (bits, width) = class(j);
-                if bits & LETTER == 0 {
+                let next = class(i + width);
+                if next.0 & LETTER == 0 {
                     break;
                 }
-                loop {
-                    seen |= bits;
-                    j += width;
-                    if j >= n {
-                        break;
-                    }
-                    (bits, width) = class(j);
-                    if bits & LETTER == 0 {
-                        break;
-                    }
-                }
-                i = j;
+                let more;
+                (i, bits, width, more) = span(i + width, next, LETTER);
+                seen |= more;
             }
             if seen & CJK == 0 {
                 each(&text[start..i], false);
