@@ -1,10 +1,12 @@
 // The Rust index (crates/search-index, built into search-index.wasm) as a search engine
-// for search-index.js: the worker tokenizes each field (tokenize.js) and hands the terms
-// over, one document a call, through a buffer in the module's memory; the module keeps
-// the postings and ranks. Documents are numbers there, paths here. Any call that traps
-// throws, and search-index.js falls back to MiniSearch.
+// for search-index.js: the worker hands each document's fields over as text (NFKC-
+// normalized here when they hold compatibility characters), one document a call, through
+// a buffer in the module's memory; the module tokenizes them as tokenize.js would (the JS
+// tokenizer was most of the worker's time), keeps the postings and ranks. Queries arrive
+// as terms (search-index.js tokenizes them). Documents are numbers there, paths here. Any
+// call that traps throws, and search-index.js falls back to MiniSearch.
 
-import { tokenize } from './tokenize.js';
+import { normalizeText } from './tokenize.js';
 
 /** @typedef {import('./messages.js').IndexDoc} IndexDoc */
 /** @typedef {import('./search-index.js').EnginePart} EnginePart */
@@ -15,7 +17,8 @@ import { tokenize } from './tokenize.js';
  * @property {WebAssembly.Memory} memory
  * @property {(len: number) => number} alloc
  * @property {(ptr: number, len: number) => void} free
- * @property {(ptr: number, len: number) => number} add
+ * @property {(ptr: number, title: number, tags: number, authors: number, body: number) => number} add_text
+ * @property {(ptr: number, len: number) => number} terms
  * @property {(doc: number) => void} remove
  * @property {() => void} clear
  * @property {() => number} count
@@ -41,8 +44,10 @@ export function canFetchModule() {
   return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/library/search-wasm.js');
 }
 
-/** What add() returns for bytes that are not UTF-8 (never sent: TextEncoder writes UTF-8). */
+/** What add_text() returns for bytes that are not UTF-8 (never sent: TextEncoder writes UTF-8). */
 const REFUSED = 0xffffffff;
+/** What terms() returns for bytes that are not UTF-8. */
+const REFUSED_TERMS = 0xffffffff;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -83,27 +88,32 @@ export class WasmEngine {
   }
 
   /**
-   * Writes a string into the module's buffer.
-   * @param {string} text
-   * @returns {number} its length in bytes
+   * Writes strings one after another into the module's buffer.
+   * @param {string[]} texts
+   * @returns {number[]} their lengths in bytes
    */
-  write(text) {
+  write(...texts) {
     // UTF-8 takes at most three bytes per UTF-16 unit.
-    const need = text.length * 3;
+    const need = texts.reduce((sum, text) => sum + text.length * 3, 0);
     if (need > this.buffer.size) {
       if (this.buffer.size) this.x.free(this.buffer.ptr, this.buffer.size);
       const size = Math.max(need, 64 * 1024);
       this.buffer = { ptr: this.x.alloc(size), size };
     }
-    return encoder.encodeInto(text, new Uint8Array(this.x.memory.buffer, this.buffer.ptr, this.buffer.size)).written;
+    let at = 0;
+    return texts.map((text) => {
+      const { written } = encoder.encodeInto(text, new Uint8Array(this.x.memory.buffer, this.buffer.ptr + at, this.buffer.size - at));
+      at += written;
+      return written;
+    });
   }
 
   /** @param {IndexDoc} doc */
   add(doc) {
     this.remove(doc.path);
-    const fields = [doc.title, doc.tags, doc.authors, doc.text].map((field) => tokenize(field).join(' ')).join('\n');
-    const len = this.write(fields);
-    const id = this.x.add(this.buffer.ptr, len);
+    const [title, tags, authors, body] = this.write(...[doc.title, doc.tags, doc.authors, doc.text].map(normalizeText));
+    // Unsigned: a wasm i32 comes back signed.
+    const id = this.x.add_text(this.buffer.ptr, title, tags, authors, body) >>> 0;
     if (id === REFUSED) return;
     this.ids.set(doc.path, id);
     this.paths[id] = doc.path;
@@ -131,7 +141,7 @@ export class WasmEngine {
    */
   search(parts, limit) {
     const query = parts.map((p) => `${p.all ? 'A' : 'O'}${p.prefix ? 'p' : 'x'} ${p.terms.join(' ')}`).join('\n');
-    const len = this.write(query);
+    const [len] = this.write(query);
     const total = this.x.search(this.buffer.ptr, len, limit);
     const count = this.x.hits();
     const docs = new Uint32Array(this.x.memory.buffer, this.x.hit_docs(), count).slice();
@@ -145,5 +155,19 @@ export class WasmEngine {
       results.push({ path, score: scores[rank], terms });
     }
     return { results, total };
+  }
+
+  /**
+   * The terms the module makes of a text (as tokenize() makes them, the text normalized
+   * alike): for the tests that hold the two tokenizers to each other.
+   * @param {string} text
+   * @returns {string[]}
+   */
+  terms(text) {
+    const [len] = this.write(normalizeText(text));
+    const bytes = this.x.terms(this.buffer.ptr, len) >>> 0;
+    if (bytes === REFUSED_TERMS) throw new Error('search-index.wasm: the text was not UTF-8');
+    // Each term is followed by a space: the last piece is the empty rest.
+    return decoder.decode(new Uint8Array(this.x.memory.buffer, this.x.out(), bytes)).split(' ').slice(0, -1);
   }
 }

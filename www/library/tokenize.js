@@ -2,7 +2,10 @@
 // between words, so their runs become overlapping character pairs (bigrams), plus the
 // run's last character alone, so a one-character query finds every character by
 // prefix; other scripts split into words, lower-cased, and English words are stemmed
-// (Porter, the `stemmer` package) so "indexing" finds "indexed". Pure.
+// (Porter, the `stemmer` package) so "indexing" finds "indexed". Pure. It tokenizes
+// queries, and documents for MiniSearch; the Rust index tokenizes its documents itself
+// (crates/search-index/src/tokenize.rs) to exactly these terms
+// (tests/unit/search-rust-tokenize.test.mjs), from the text normalizeText() gives.
 
 import { stemmer } from '../vendor/stemmer/index.js';
 import { CJK } from './matches.js';
@@ -14,10 +17,22 @@ const SURROGATES = /[\ud800-\udfff]/;
 /** Characters that compatibility normalization (NFKC) changes in practice: full-width forms, ligatures. */
 const COMPAT = /[\u3000\uff01-\uffef\ufb00-\ufb4f\u2160-\u217f]/;
 
+/**
+ * The text as it is tokenized: NFKC-normalized when it holds compatibility characters
+ * (so "ｆｉｌｅ" finds "file"). The Rust index (search-wasm.js) gets its text through this.
+ * @param {string} text
+ * @returns {string}
+ */
+export function normalizeText(text) {
+  return COMPAT.test(text) ? text.normalize('NFKC') : text;
+}
+
 // What a word is, as the regular expression /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u
 // says (letters, digits and marks, apostrophes inside words kept), read by a hand-written
 // scan over a table of each character's class: the expression's matchAll was most of the
 // search worker's time. tests/unit/tokenize.test.mjs holds the scan to the expression.
+// The Rust index (crates/search-index/src/tokenize.rs) scans documents the same way, over
+// a table that scripts/gen-search-classes.mjs makes from these same expressions.
 
 /** The class bits of a character: set once it is known; a letter, digit or mark; a letter or mark; CJK; an apostrophe. */
 const KNOWN = 1;
@@ -25,8 +40,10 @@ const WORD = 2;
 const LETTER = 4;
 const CJK_CHAR = 8;
 const APOSTROPHE = 16;
-const IS_WORD = /^[\p{L}\p{N}\p{M}]$/u;
-const IS_LETTER = /^[\p{L}\p{M}]$/u;
+/** A character of a word: a letter, digit or mark. */
+export const IS_WORD = /^[\p{L}\p{N}\p{M}]$/u;
+/** A character that may follow an apostrophe inside a word: a letter or mark. */
+export const IS_LETTER = /^[\p{L}\p{M}]$/u;
 
 /**
  * The class bits of a character (one code point).
@@ -123,7 +140,7 @@ function cjkTerms(run, out) {
  * @param {(run: string, cjk: boolean) => void} each
  */
 export function runs(text, each) {
-  const s = COMPAT.test(text) ? text.normalize('NFKC') : text;
+  const s = normalizeText(text);
   const n = s.length;
   let i = 0;
   while (i < n) {

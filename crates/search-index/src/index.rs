@@ -1,8 +1,9 @@
-//! The inverted index: terms (already tokenized by the library's tokenizer, tokenize.js)
-//! → postings of (document, term frequency per field), scored as MiniSearch scores them
+//! The inverted index: terms (a document's fields tokenized here, `tokenize.rs`, as the
+//! library's JS tokenizer would) → postings of (document, term frequency per field), scored as MiniSearch scores them
 //! (BM25+ per field, k 1.2, b 0.7, d 0.5; field boosts; a prefix-derived term weighted
 //! 0.6 · len / (len + 0.3 · extra)), so either engine ranks an archive the same way.
 
+use crate::tokenize::{normalize, Tokenizer};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
@@ -19,6 +20,12 @@ pub const MAX_TERM_BYTES: usize = 256;
 /// A query's parts and terms beyond these are ignored.
 pub const MAX_QUERY_PARTS: usize = 32;
 pub const MAX_PART_TERMS: usize = 64;
+/// Words kept in the word cache; beyond it the cache starts again.
+const WORD_CACHE: usize = 100_000;
+/// Pairs kept in the pair cache; beyond it the cache starts again.
+const PAIR_CACHE: usize = 1 << 20;
+/// In the word cache: a word that gives no term (empty, or too long).
+const NO_TERM: u32 = u32::MAX;
 /// Removed documents tolerated before their postings are swept out.
 const SWEEP_AFTER: u32 = 1024;
 
@@ -84,8 +91,21 @@ pub struct Index {
     live_count: u32,
     removed_since_sweep: u32,
     total_lengths: [u64; FIELDS],
-    /// Per-document counts while one is added (reused).
-    scratch: HashMap<u32, [u16; FIELDS]>,
+    /// While a document is added: its terms' counts per field (reused), and by term id the
+    /// document last counted and where in `counting` (an index, where a map would hash
+    /// every term again).
+    counting: Vec<(u32, [u16; FIELDS])>,
+    marks: Vec<(u32, u32)>,
+    /// Made at the first `add_text` (its table is 64 KiB), kept across `clear`.
+    tokenizer: Option<Box<Tokenizer>>,
+    /// Term ids of the words met, as written (text repeats its words: one lookup instead
+    /// of lower-casing, stemming and interning again). Words up to `MAX_TERM_BYTES`.
+    words: HashMap<Box<str>, u32>,
+    /// The word at hand, normalized (reused).
+    word: String,
+    /// Term ids of the CJK bigrams (and single characters) met, by their code points:
+    /// hashing two numbers costs less than hashing and comparing the term's text.
+    pairs: HashMap<u64, u32>,
 }
 
 impl Index {
@@ -98,27 +118,67 @@ impl Index {
         self.live_count == 0
     }
 
-    /// Adds a document, its fields as space-separated terms; returns its number.
+    /// Adds a document from its fields' text (title, tags, authors, body), tokenized here;
+    /// returns its number.
+    pub fn add_text(&mut self, fields: &[&str]) -> u32 {
+        let tokenizer = self.tokenizer.take().unwrap_or_default();
+        let doc = self.add_with(|index, found| {
+            for (field, text) in fields.iter().take(FIELDS).enumerate() {
+                tokenizer.runs(text, &mut |run, cjk| {
+                    if cjk {
+                        index.cjk_ids(run, &mut |id| found(field, id));
+                    } else if let Some(id) = index.word_id(run) {
+                        found(field, id);
+                    }
+                });
+            }
+        });
+        self.tokenizer = Some(tokenizer);
+        doc
+    }
+
+    /// Adds a document whose fields are already terms separated by spaces; returns its number.
     pub fn add(&mut self, fields: &[&str]) -> u32 {
+        self.add_with(|index, found| {
+            for (field, text) in fields.iter().take(FIELDS).enumerate() {
+                for term in text.split(' ') {
+                    if let Some(id) = index.term_id(term) {
+                        found(field, id);
+                    }
+                }
+            }
+        })
+    }
+
+    /// Adds a document whose term ids `feed` hands to `found`, each with its field's number.
+    fn add_with(&mut self, feed: impl FnOnce(&mut Self, &mut dyn FnMut(usize, u32))) -> u32 {
         let doc = self.lengths.len() as u32;
         let mut lengths = [0u32; FIELDS];
-        self.scratch.clear();
-        for (field, text) in fields.iter().take(FIELDS).enumerate() {
-            for term in text.split(' ') {
-                if term.is_empty() || term.len() > MAX_TERM_BYTES {
-                    continue;
-                }
-                let id = self.intern(term);
-                let counts = self.scratch.entry(id).or_insert([0; FIELDS]);
-                // A field's length is its number of distinct terms, as MiniSearch counts it.
-                lengths[field] += u32::from(counts[field] == 0);
-                counts[field] = counts[field].saturating_add(1);
+        let mut counting = std::mem::take(&mut self.counting);
+        let mut marks = std::mem::take(&mut self.marks);
+        counting.clear();
+        // Documents are marked from 1: a fresh mark (0) is no document's.
+        let mark = doc.wrapping_add(1);
+        feed(self, &mut |field, id| {
+            let id = id as usize;
+            if id >= marks.len() {
+                marks.resize(id + 1, (0, 0));
             }
-        }
-        for (&id, counts) in &self.scratch {
+            if marks[id].0 != mark {
+                marks[id] = (mark, counting.len() as u32);
+                counting.push((id as u32, [0; FIELDS]));
+            }
+            let counts = &mut counting[marks[id].1 as usize].1;
+            // A field's length is its number of distinct terms, as MiniSearch counts it.
+            lengths[field] += u32::from(counts[field] == 0);
+            counts[field] = counts[field].saturating_add(1);
+        });
+        for &(id, counts) in &counting {
             let tf = counts.map(|n| n.min(255) as u8);
             self.postings[id as usize].push(Posting { doc, tf });
         }
+        self.counting = counting;
+        self.marks = marks;
         for (total, n) in self.total_lengths.iter_mut().zip(lengths) {
             *total += u64::from(n);
         }
@@ -126,6 +186,55 @@ impl Index {
         self.live.push(true);
         self.live_count += 1;
         doc
+    }
+
+    /// The id of a term, interned; none for an empty or overlong one (not indexed).
+    fn term_id(&mut self, term: &str) -> Option<u32> {
+        (!term.is_empty() && term.len() <= MAX_TERM_BYTES).then(|| self.intern(term))
+    }
+
+    /// Hands `found` the term ids of a CJK run's bigrams, then of its last character (as
+    /// `tokenize::bigrams` cuts it), through the pair cache.
+    fn cjk_ids(&mut self, run: &str, found: &mut dyn FnMut(u32)) {
+        let mut chars = run.char_indices().peekable();
+        while let Some((at, first)) = chars.next() {
+            let (end, second) = match chars.peek() {
+                Some(&(next, c)) => (next + c.len_utf8(), u32::from(c)),
+                // Past the last code point: the character alone.
+                None => (run.len(), 0x11_0000),
+            };
+            let key = u64::from(first) << 32 | u64::from(second);
+            let id = match self.pairs.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.intern(&run[at..end]);
+                    if self.pairs.len() >= PAIR_CACHE {
+                        self.pairs.clear();
+                    }
+                    self.pairs.insert(key, id);
+                    id
+                }
+            };
+            found(id);
+        }
+    }
+
+    /// The term id of a word as written (not CJK), through the word cache.
+    fn word_id(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.words.get(word) {
+            return (id != NO_TERM).then_some(id);
+        }
+        let mut normalized = std::mem::take(&mut self.word);
+        normalize(word, &mut normalized);
+        let id = self.term_id(&normalized);
+        self.word = normalized;
+        if word.len() <= MAX_TERM_BYTES {
+            if self.words.len() >= WORD_CACHE {
+                self.words.clear();
+            }
+            self.words.insert(word.into(), id.unwrap_or(NO_TERM));
+        }
+        id
     }
 
     fn intern(&mut self, term: &str) -> u32 {
@@ -169,7 +278,11 @@ impl Index {
     }
 
     pub fn clear(&mut self) {
-        *self = Index::default();
+        let tokenizer = self.tokenizer.take();
+        *self = Index {
+            tokenizer,
+            ..Index::default()
+        };
     }
 
     /// Term ids starting with `prefix`, in term order.
@@ -430,5 +543,67 @@ mod tests {
         let repeated = "w ".repeat(70_000);
         index.add(&["", "", "", &repeated]);
         assert_eq!(paths(&mut index, "Ox w"), vec![1]);
+    }
+
+    /// The index of `texts` added as text, and as the terms the tokenizer gives.
+    fn both(texts: &[[&str; FIELDS]]) -> (Index, Index) {
+        let tokenizer = Tokenizer::default();
+        let (mut as_text, mut as_terms) = (Index::default(), Index::default());
+        for fields in texts {
+            as_text.add_text(fields);
+            let terms = fields.map(|text| {
+                let mut out = Vec::new();
+                tokenizer.terms(text, |t| out.push(t.to_string()));
+                out.join(" ")
+            });
+            as_terms.add(&terms.each_ref().map(String::as_str));
+        }
+        (as_text, as_terms)
+    }
+
+    #[test]
+    fn text_is_indexed_as_its_terms_through_the_caches() {
+        // Words and CJK pairs met again come from the caches: the same postings.
+        let texts = [
+            [
+                "Indexing 跨境电商",
+                "news",
+                "Ann",
+                "It's indexed: 跨境电商 and indexes, INDEXING.",
+            ],
+            ["跨境", "", "", "电商 电商 it's its ｆｕｌｌ"],
+            ["", "", "", &"word ".repeat(300)],
+        ];
+        let (mut a, mut b) = both(&texts);
+        assert_eq!(a.terms, b.terms);
+        assert_eq!(a.lengths, b.lengths);
+        for query in ["Ox index", "Ax 跨境 境电", "Op 电", "Ox it", "Ox word"] {
+            let mut seen = Vec::new();
+            let hits = a.search(&parse_query(query), 10, &mut seen);
+            assert_eq!(
+                hits,
+                b.search(&parse_query(query), 10, &mut seen),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_caches_start_again_when_full() {
+        let words: String = (0..WORD_CACHE + 10).map(|n| format!("w{n} ")).collect();
+        let mut index = Index::default();
+        index.add_text(&["", "", "", &words]);
+        assert!(
+            index.words.len() < WORD_CACHE,
+            "the word cache started again"
+        );
+        let doc = index.add_text(&["", "", "", "w5 w99999"]);
+        let mut found = paths(&mut index, "Ax w5 w99999");
+        found.sort_unstable();
+        assert_eq!(found, vec![0, doc]);
+        // Runs longer than a term are not cached (nor indexed).
+        let long = "x".repeat(MAX_TERM_BYTES + 1);
+        index.add_text(&[&long, "", "", ""]);
+        assert!(!index.words.contains_key(long.as_str()));
     }
 }

@@ -1,19 +1,26 @@
 //! Folio's full-text index for the library's search worker, as a small WebAssembly module
 //! with raw exports over its memory (`www/library/search-wasm.js` is the other side).
-//! The worker tokenizes (tokenize.js: CJK bigrams, stems) and hands over terms; this
-//! module keeps the postings and ranks, in a third of MiniSearch's memory and several
-//! times faster (ARCHITECTURE.md, "Search: measured, and the pick").
+//! The worker hands over each document's text; this module tokenizes it (`tokenize`: the
+//! JS tokenizer's terms, CJK bigrams, Porter stems), keeps the postings and ranks, in a
+//! third of MiniSearch's memory and several times faster (ARCHITECTURE.md, "Search:
+//! measured, and the pick"). Queries come tokenized by the JS side (tokenize.js).
 //!
-//! Calls: `alloc` a buffer and write UTF-8 into it, then `add` (a document: four fields,
-//! one a line, terms separated by spaces) or `search` (see `index::parse_query`); after
-//! `search`, `hit_docs`/`hit_scores` point at the hits and `matched` writes a hit's matched
-//! terms to `out`. Invalid UTF-8 is refused, never trusted. The names are exported
-//! unmangled on wasm32 only (natively `free` and `remove` would shadow the C library's).
+//! Calls: `alloc` a buffer and write UTF-8 into it, then `add_text` (a document: its four
+//! fields one after another, with their lengths) or `search` (see `index::parse_query`);
+//! after `search`, `hit_docs`/`hit_scores` point at the hits and `matched` writes a hit's
+//! matched terms to `out`; `terms` writes a text's terms to `out` (for the tests that hold
+//! this tokenizer to the JS one). Invalid UTF-8 is refused, never trusted. The names are
+//! exported unmangled on wasm32 only (natively `free` and `remove` would shadow the C
+//! library's).
 
+mod classes;
 pub mod index;
+pub mod stem;
+pub mod tokenize;
 
-use index::{parse_query, Hit, Index, FIELDS};
+use index::{parse_query, Hit, Index};
 use std::cell::RefCell;
+use tokenize::Tokenizer;
 
 /// The module's state: one index, the last search's hits and term ids, an output buffer.
 #[derive(Default)]
@@ -24,6 +31,8 @@ struct State {
     scores: Vec<f32>,
     seen: Vec<u32>,
     out: Vec<u8>,
+    /// For `terms` (the index has its own).
+    tokenizer: Option<Box<Tokenizer>>,
 }
 
 thread_local! {
@@ -59,21 +68,61 @@ pub unsafe extern "C" fn free(ptr: *mut u8, len: usize) {
     drop(Vec::from_raw_parts(ptr, 0, len.max(1)));
 }
 
-/// Adds a document (its fields one a line: title, tags, authors, body, each as terms
-/// separated by spaces); returns its number, or `u32::MAX` when the bytes are not UTF-8.
+/// Adds a document from its fields' UTF-8 text, written one after another at `ptr`:
+/// `title`, `tags`, `authors` and `body` bytes long (NFKC-normalized by the caller when
+/// they hold compatibility characters). Returns its number, or `u32::MAX` when the bytes
+/// are not UTF-8 or a length does not fall between characters.
+///
+/// # Safety
+/// `ptr..ptr+title+tags+authors+body` lies in memory `alloc` gave.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub unsafe extern "C" fn add_text(
+    ptr: *const u8,
+    title: usize,
+    tags: usize,
+    authors: usize,
+    body: usize,
+) -> u32 {
+    let lengths = [title, tags, authors, body];
+    let Some(doc) = lengths
+        .iter()
+        .try_fold(0usize, |sum, &n| sum.checked_add(n))
+        .and_then(|len| text(ptr, len))
+    else {
+        return u32::MAX;
+    };
+    let mut fields = [""; 4];
+    let mut from = 0;
+    for (slot, len) in fields.iter_mut().zip(lengths) {
+        let Some(field) = doc.get(from..from + len) else {
+            return u32::MAX;
+        };
+        *slot = field;
+        from += len;
+    }
+    STATE.with_borrow_mut(|s| s.index.add_text(&fields))
+}
+
+/// Writes the terms of `len` bytes of UTF-8 at `ptr` to `out`, each followed by a space
+/// (a term holds none); returns the length written, or `usize::MAX` for bytes that are not UTF-8.
 ///
 /// # Safety
 /// `ptr..ptr+len` lies in memory `alloc` gave.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub unsafe extern "C" fn add(ptr: *const u8, len: usize) -> u32 {
-    let Some(doc) = text(ptr, len) else {
-        return u32::MAX;
+pub unsafe extern "C" fn terms(ptr: *const u8, len: usize) -> usize {
+    let Some(text) = text(ptr, len) else {
+        return usize::MAX;
     };
-    let mut fields = [""; FIELDS];
-    for (slot, field) in fields.iter_mut().zip(doc.split('\n')) {
-        *slot = field;
-    }
-    STATE.with_borrow_mut(|s| s.index.add(&fields))
+    STATE.with_borrow_mut(|s| {
+        let tokenizer = s.tokenizer.take().unwrap_or_default();
+        s.out.clear();
+        tokenizer.terms(text, |term| {
+            s.out.extend_from_slice(term.as_bytes());
+            s.out.push(b' ');
+        });
+        s.tokenizer = Some(tokenizer);
+        s.out.len()
+    })
 }
 
 /// Forgets a document by number (unknown numbers are ignored).
@@ -85,7 +134,14 @@ pub extern "C" fn remove(doc: u32) {
 /// Forgets every document.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
 pub extern "C" fn clear() {
-    STATE.with_borrow_mut(|s| *s = State::default());
+    STATE.with_borrow_mut(|s| {
+        s.index.clear();
+        *s = State {
+            index: std::mem::take(&mut s.index),
+            tokenizer: s.tokenizer.take(),
+            ..State::default()
+        };
+    });
 }
 
 /// Documents indexed.
