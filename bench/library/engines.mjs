@@ -135,7 +135,7 @@ export async function compareEngines(count) {
   const engine = await WasmEngine.load(wasm);
   /** @type {SearchIndex | null} */
   let rust = null;
-  const rustResult = run('Rust index (wasm, same tokenizer)', {
+  const rustResult = run('Rust index (wasm, its own tokenizer: the same terms)', {
     build: (list) => { rust = new SearchIndex(engine); rust.add(list); },
     query: (q) => /** @type {SearchIndex} */ (rust).search(q, 0).total,
     // The V8 heap (kept texts) is counted by run(); the module's memory is added here.
