@@ -15,7 +15,11 @@ async function onRequest({ data }) {
   } catch {
     tree = null; // Left plain: the page shows the block as written.
   }
-  self.postMessage({ id, tree });
+  try {
+    self.postMessage({ id, tree });
+  } catch {
+    self.postMessage({ id, tree: null }); // A tree that cannot cross (none known): the block stays plain.
+  }
 }
 
 self.addEventListener('message', onRequest);
