@@ -7,11 +7,12 @@
 /** This module's URL. Not written as `new URL('…', import.meta.url)`: bundlers resolve that
  * idiom at build time, and the npm package (which has this module) ships no worker. */
 const HERE = import.meta.url;
-/** Every script Folio may start, relative to this module: the render worker, the
- * library's workers (zip, parse, search) and the service worker that keeps the app
- * shell for offline use. */
+/** Every script Folio may start, relative to this module: the render worker, the code
+ * highlighting worker, the library's workers (zip, parse, search) and the service worker
+ * that keeps the app shell for offline use. */
 const SCRIPTS = new Set([
   'folio-worker.js',
+  'reading/highlight-worker.js',
   'library/zip-worker.js',
   'library/parse-worker.js',
   'library/search-worker.js',

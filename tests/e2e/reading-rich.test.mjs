@@ -67,6 +67,88 @@ test('code: highlighted by language, labelled, copied; an unknown language stays
   }, withRichCore);
 });
 
+/**
+ * What the page fetched (resource timing; the buffer is made big enough in setupRich).
+ * A module worker's own script graph is listed there too, what it fetches is not.
+ * @param {Page} page
+ * @returns {Promise<string[]>}
+ */
+function pageFetched(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+}
+
+/**
+ * The rich core, and a resource timing buffer that keeps every fetch (250 by default).
+ * @param {Page} page
+ */
+async function setupRich(page) {
+  await fakeCore(page, RICH_CORE);
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
+}
+
+/**
+ * The JS block's text, spans and the workers started, once the rich file is shown.
+ * @param {Page} page
+ */
+async function highlightedBlock(page) {
+  /** @type {string[]} */
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  await openRich(page);
+  const code = page.locator('.code-block').nth(0).locator('code');
+  return { workers, spans: await code.locator('span[class^="hljs-"]').count(), text: await code.textContent(), inPage: await pageFetched(page) };
+}
+
+/** The fixture's JS block as the core writes it (reading-fixture.mjs). */
+const JS_TEXT = /^\/\/ A comment\nconst answer = 42;\nfunction greet\(name\) \{\n {2}return `Hello, \$\{name\}!`;\n\}\n$/;
+
+test('code: highlighted in a worker: highlight.js never loads in the page, and the text is unchanged', async () => {
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    const { workers, spans, text, inPage } = await highlightedBlock(page);
+    assert.ok(workers.includes('/reading/highlight-worker.js'), `the highlighting worker started: ${workers}`);
+    assert.ok(spans >= 4, `spans built from the worker's tree: ${spans}`);
+    assert.match(text ?? '', JS_TEXT);
+    assert.deepEqual(inPage.filter((path) => /@highlightjs\//.test(path)), [], 'the page loaded no highlight.js');
+  }, { setup: setupRich });
+});
+
+test('code: where the worker cannot load, or is refused, the page highlights the blocks itself', async () => {
+  // The worker's file is missing (as beside a bundle that ships none): its error comes before any answer.
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    const { workers, spans, text, inPage } = await highlightedBlock(page);
+    assert.ok(workers.includes('/reading/highlight-worker.js'), 'the worker was tried');
+    assert.ok(spans >= 4, `highlighted in the page: ${spans}`);
+    assert.match(text ?? '', JS_TEXT);
+    assert.ok(inPage.some((path) => path.endsWith('@highlightjs/cdn-assets/es/core.min.js')), 'highlight.js loaded in the page');
+  }, {
+    setup: async (page) => {
+      await setupRich(page);
+      await page.route('**/reading/highlight-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
+    },
+    allowConsole: [/Failed to load resource.*404/],
+  });
+  // `new Worker` throws for it (a CSP or Trusted Types that refuse it).
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    const { workers, spans, text, inPage } = await highlightedBlock(page);
+    assert.ok(!workers.includes('/reading/highlight-worker.js'), 'no highlighting worker');
+    assert.ok(spans >= 4, `highlighted in the page: ${spans}`);
+    assert.match(text ?? '', JS_TEXT);
+    assert.ok(inPage.some((path) => path.endsWith('@highlightjs/cdn-assets/es/core.min.js')), 'highlight.js loaded in the page');
+  }, {
+    setup: async (page) => {
+      await setupRich(page);
+      await page.addInitScript(() => {
+        const real = window.Worker;
+        // Refuses the highlighting worker only, as a CSP that does not allow it would.
+        window.Worker = /** @type {typeof Worker} */ (/** @type {unknown} */ (function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
+          if (String(url).includes('highlight-worker')) throw new DOMException('refused', 'SecurityError');
+          return new real(url, options);
+        }));
+      });
+    },
+  });
+});
+
 test('math: KaTeX typesets inline and display math with its own fonts; broken TeX stays as written, marked', async () => {
   await withPage(harness, '?src=', async (page) => {
     await openRich(page);
@@ -203,7 +285,9 @@ test('each module is fetched only for an article that needs it', async () => {
     await page.getByTestId('file-input').setInputFiles([{ name: 'code.md', mimeType: 'text/markdown', buffer: code }]);
     await page.locator('.hljs-built_in, .hljs-string').first().waitFor();
     const loaded = paths.filter((p) => !p.endsWith('.css')).sort();
-    assert.deepEqual(loaded, ['reading/code.js', 'reading/vendor.js', 'vendor/@highlightjs/cdn-assets/es/core.min.js',
+    // The worker (and what it imports) fetches highlight.js; the page only code.js.
+    assert.deepEqual(loaded, ['reading/code.js', 'reading/highlight-worker.js', 'reading/highlighter.js', 'reading/vendor.js',
+      'vendor/@highlightjs/cdn-assets/es/core.min.js',
       'vendor/@highlightjs/cdn-assets/es/languages/aliases.json', 'vendor/@highlightjs/cdn-assets/es/languages/python.min.js']);
   }, withRichCore);
 });
@@ -249,7 +333,7 @@ test('<folio-article> enhances the same content in its shadow root, and no-highl
     await all.locator('.footnote-popover').waitFor();
   }, {
     setup: async (page) => {
-      await fakeCore(page, RICH_CORE);
+      await setupRich(page);
       await page.route('**/e2e-fixtures/rich-host.html', (route) => route.fulfill({ contentType: 'text/html', body: HOST }));
     },
   });

@@ -85,7 +85,20 @@ export class ListView {
     this.hitsByPath = new Map();
     /** @type {number | undefined} */
     this.scrollFrame = undefined;
+    /** Where the list is scrolled to and how tall its box is, in CSS pixels, kept as they
+     * change: reading them from the box lays out the page first whenever anything in it
+     * changed, and while a library indexes something always has (a redraw that read them
+     * was a 40–60 ms task, most of it the page's layout, done again at the next frame). */
+    this.viewTop = 0;
+    this.viewHeight = 0;
+    new ResizeObserver(() => {
+      const height = this.listbox.clientHeight; // Laid out already: observers run after layout.
+      if (height === this.viewHeight) return;
+      this.viewHeight = height;
+      this.drawWindow();
+    }).observe(this.listbox);
     this.listbox.addEventListener('scroll', () => {
+      this.viewTop = this.listbox.scrollTop;
       this.scrollFrame ??= requestAnimationFrame(() => {
         this.scrollFrame = undefined;
         this.drawWindow();
@@ -158,7 +171,7 @@ export class ListView {
     });
     library.addEventListener('cleared', () => {
       this.rows.clear();
-      this.listbox.scrollTop = 0;
+      this.scrollTo(0);
       this.filter = {};
       this.hits = null;
       this.refresh();
@@ -231,10 +244,8 @@ export class ListView {
     const index = this.current ? this.shown.indexOf(this.current) : -1;
     if (index < 0) return false;
     const top = index * this.rowHeight;
-    const box = this.listbox;
-    if (top < box.scrollTop || top + this.rowHeight > box.scrollTop + box.clientHeight) {
-      box.scrollTop = Math.max(0, top - Math.floor(box.clientHeight / 3));
-    }
+    const view = this.viewHeight;
+    if (top < this.viewTop || top + this.rowHeight > this.viewTop + view) this.scrollTo(Math.max(0, top - Math.floor(view / 3)));
     return true;
   }
 
@@ -287,11 +298,22 @@ export class ListView {
     if (this.redrawTimer === undefined) this.listbox.setAttribute('aria-busy', 'false');
   }
 
-  /** Puts the rows that are on screen (and a few around) in the document. */
+  /**
+   * Scrolls the list (and notes where to, for the next drawing).
+   * @param {number} top
+   */
+  scrollTo(top) {
+    this.listbox.scrollTop = top;
+    this.viewTop = top;
+  }
+
+  /** Puts the rows that are on screen (and a few around) in the document. Reads nothing
+   * from the layout (viewTop and viewHeight are kept as they change). */
   drawWindow() {
     const height = this.rowHeight;
-    const top = this.listbox.scrollTop;
-    const view = this.listbox.clientHeight || height * 20;
+    const view = this.viewHeight || height * 20;
+    // The box clamps its scroll when the list got shorter (its scroll event comes later).
+    const top = Math.max(0, Math.min(this.viewTop, this.shown.length * height - view));
     const first = Math.max(0, Math.floor(top / height) - OVERSCAN);
     const last = Math.min(this.shown.length, Math.ceil((top + view) / height) + OVERSCAN);
     /** @type {HTMLElement[]} */
@@ -467,15 +489,14 @@ export class ListView {
     this.active = index;
     const height = this.rowHeight;
     const top = index * height;
-    const box = this.listbox;
-    if (top < box.scrollTop) box.scrollTop = top;
-    else if (top + height > box.scrollTop + box.clientHeight) box.scrollTop = top + height - box.clientHeight;
+    if (top < this.viewTop) this.scrollTo(top);
+    else if (top + height > this.viewTop + this.viewHeight) this.scrollTo(top + height - this.viewHeight);
     this.drawWindow();
   }
 
   /** How many rows a screen of the list holds. */
   pageRows() {
-    return Math.max(1, Math.floor(this.listbox.clientHeight / this.rowHeight) - 1);
+    return Math.max(1, Math.floor(this.viewHeight / this.rowHeight) - 1);
   }
 
   /** Opens the active article (with the terms a search hit matched, to mark them in it). */

@@ -1,79 +1,164 @@
 // Code blocks: a bar with the block's language and a copy button, and highlighting by
-// highlight.js (www/vendor/@highlightjs/cdn-assets, ARCHITECTURE.md says why), whose core
-// and grammars are fetched only for articles with code, one grammar per language used.
-// highlight.js's token tree is turned into <span class="hljs-…"> nodes here: no HTML
-// string from it reaches the page.
+// highlight.js (reading/highlighter.js), fetched only for articles with code, one grammar
+// per language used. It runs in a worker (reading/highlight-worker.js, started for the
+// first block to highlight, ended after WORKER_IDLE_MS idle): compiling a grammar and
+// highlighting took 50–180 ms tasks on the page. Where no worker can start (the single
+// file, file://, a page whose CSP or Trusted Types refuse it, a worker that fails to load
+// or crashes) the blocks are highlighted here, one turn at a time. Either way the token
+// tree becomes <span class="hljs-…"> nodes here: no HTML string from it reaches the page.
 
 import { el } from '../view/dom.js';
 import { codeLanguage } from './blocks.js';
-import { vendorModule, vendorText } from './vendor.js';
 import { readingWords } from '../i18n/reading.js';
-import { inTurns } from './turns.js';
+import { TURN_MS, inTurns, yieldToPage } from './turns.js';
+import { trustedScriptURL } from '../trusted-types.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
 /** @typedef {import('../i18n/reading.js').ReadingWords} Words */
+/** @typedef {import('./highlighter.js').TokenNode} TokenNode */
 
 /** Blocks longer than this are labelled but not highlighted (a log pasted whole). */
 const MAX_HIGHLIGHT_CHARS = 200_000;
 /** How long "Copied" shows on the button, in ms. */
 const COPIED_MS = 2000;
+/** The worker's script, relative to www/ (trusted-types.js lists it). */
+const WORKER_SCRIPT = 'reading/highlight-worker.js';
+/** How long the worker may sit idle before it is ended (its grammars go with it). */
+export const WORKER_IDLE_MS = 60_000;
 
 /**
- * highlight.js's token tree, as its emitter builds it (`result._emitter.root`): the one
- * part of its private API used, stable since v11.0 and typed in its own declarations.
- * @typedef {{ scope?: string, children: Array<string | TokenNode> }} TokenNode
+ * The live worker and the blocks waiting on it, by request id. A waiting block resolves
+ * to its tree, null (left plain), or undefined: not done there, highlight it here.
+ * @typedef {{ worker: Worker, pending: Map<number, (tree: TokenNode | null | undefined) => void>, answered: boolean, idle: ReturnType<typeof setTimeout> | undefined }} Lane
  */
+
+/** @type {Lane | null} */
+let lane = null;
+/** False once a worker could not start: every later block is highlighted here. */
+let workersAvailable = canStartWorker();
+let nextId = 1;
+
 /**
- * @typedef {object} Highlighter
- * @property {(code: string, options: { language: string, ignoreIllegals: boolean }) => { _emitter: { root: TokenNode } }} highlight
- * @property {(name: string, grammar: unknown) => void} registerLanguage
- * @property {(name: string) => unknown} getLanguage
+ * Whether this page may start the worker: served over http(s), and this module is the
+ * file it was written as (bundled into dist/folio.html, import.meta.url is the page's own
+ * URL: no worker file lies beside it, and that page's CSP allows its one script only).
+ * @returns {boolean}
  */
-
-/** @type {Promise<Highlighter> | null} */
-let core = null;
-/** @type {Promise<Record<string, string>> | null} */
-let aliases = null;
-/** Grammar loads by file name. @type {Map<string, Promise<boolean>>} */
-const grammars = new Map();
-
-/** @returns {Promise<Highlighter>} */
-function highlighter() {
-  core ??= vendorModule('@highlightjs/cdn-assets/es/core.min.js').then((m) => m.default);
-  return core;
+function canStartWorker() {
+  if (typeof Worker !== 'function') return false;
+  const here = new URL(import.meta.url);
+  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/reading/code.js');
 }
 
 /**
- * The grammar file a fence's language names (`js` → javascript), or null.
- * @param {string} language
- * @returns {Promise<string | null>}
+ * The live worker, started now if there is none; null (and none from now on) when it
+ * cannot be started.
+ * @returns {Lane | null}
  */
-async function grammarFile(language) {
-  aliases ??= vendorText('@highlightjs/cdn-assets/es/languages/aliases.json').then((text) => JSON.parse(text)).catch(() => ({}));
-  const table = await aliases;
-  return Object.hasOwn(table, language) ? table[language] : null;
-}
-
-/**
- * Registers one grammar (once per page); false when it cannot be had.
- * @param {Highlighter} hljs
- * @param {string} file
- * @returns {Promise<boolean>}
- */
-function loadGrammar(hljs, file) {
-  let loading = grammars.get(file);
-  if (!loading) {
-    loading = vendorModule(`@highlightjs/cdn-assets/es/languages/${file}.min.js`)
-      .then((m) => { hljs.registerLanguage(file, m.default); return true; })
-      .catch(() => false);
-    grammars.set(file, loading);
+function liveLane() {
+  if (lane) return lane;
+  let worker;
+  try {
+    worker = new Worker(/** @type {string} */ (trustedScriptURL(WORKER_SCRIPT)), { type: 'module', name: 'folio-highlight' });
+  } catch {
+    workersAvailable = false; // No Worker, or a CSP / Trusted Types that refuse it.
+    return null;
   }
-  return loading;
+  /** @type {Lane} */
+  const made = { worker, pending: new Map(), answered: false, idle: undefined };
+  worker.addEventListener('message', (event) => onReply(made, event.data));
+  worker.addEventListener('error', (event) => {
+    event.preventDefault(); // Handled: its blocks are highlighted here; no console noise.
+    onFailure(made);
+  });
+  worker.addEventListener('messageerror', () => onFailure(made));
+  lane = made;
+  return made;
+}
+
+/**
+ * A reply: `{ id, tree }` (checked: it crossed a thread).
+ * @param {Lane} from
+ * @param {any} data
+ */
+function onReply(from, data) {
+  const resolve = from.pending.get(data?.id);
+  if (!resolve) return;
+  from.pending.delete(data.id);
+  from.answered = true;
+  if (!from.pending.size) from.idle = setTimeout(() => retire(from), WORKER_IDLE_MS);
+  resolve(isTree(data.tree) ? data.tree : null);
+}
+
+/**
+ * The worker failed: before its first answer it never started (a missing file, a module
+ * worker this browser refuses), so none will; after, it crashed. Its waiting blocks are
+ * highlighted here either way.
+ * @param {Lane} failed
+ */
+function onFailure(failed) {
+  if (!failed.answered) workersAvailable = false;
+  const waiting = [...failed.pending.values()];
+  failed.pending.clear();
+  retire(failed);
+  for (const resolve of waiting) resolve(undefined);
+}
+
+/**
+ * Ends a worker (idle, or failed).
+ * @param {Lane} ended
+ */
+function retire(ended) {
+  clearTimeout(ended.idle);
+  ended.worker.terminate();
+  if (lane === ended) lane = null;
+}
+
+/**
+ * Asks the worker for a block's tree. Resolves to undefined when there is no worker, or
+ * it failed: the caller then highlights the block here, in its turn.
+ * @param {string} text
+ * @param {string} language
+ * @returns {Promise<TokenNode | null | undefined>}
+ */
+function treeFromWorker(text, language) {
+  const target = workersAvailable ? liveLane() : null;
+  if (!target) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const id = nextId++;
+    clearTimeout(target.idle);
+    target.pending.set(id, resolve);
+    target.worker.postMessage({ id, text, language });
+  });
+}
+
+/**
+ * A block's tree made on this thread (highlight.js loaded here, once).
+ * @param {string} text
+ * @param {string} language
+ * @returns {Promise<TokenNode | null>}
+ */
+function treeHere(text, language) {
+  return import('./highlighter.js').then((m) => m.highlightTree(text, language));
+}
+
+/**
+ * Whether a value from the worker is a token tree: an object whose children are strings
+ * or trees (what build() walks).
+ * @param {unknown} value
+ * @returns {value is TokenNode}
+ */
+export function isTree(value) {
+  if (!value || typeof value !== 'object') return false;
+  const { scope, children } = /** @type {{ scope?: unknown, children?: unknown }} */ (value);
+  if (scope !== undefined && typeof scope !== 'string') return false;
+  return Array.isArray(children) && children.every((child) => typeof child === 'string' || isTree(child));
 }
 
 /**
  * Adds the language bar and copy button to each block, then highlights those whose
- * language highlight.js knows.
+ * language highlight.js knows: every block is sent to the worker at once, and each is
+ * painted, in order, as its tree comes back (one block here at a time without one).
  * @param {Element[]} blocks  `<code>` elements inside `<pre>`.
  * @param {{ t: Translate, highlight: boolean }} options
  */
@@ -81,23 +166,23 @@ export async function enhanceCode(blocks, { t: given, highlight }) {
   const t = readingWords(given);
   await inTurns(blocks, (code) => addBar(code, t));
   if (!highlight) return;
-  const wanted = new Map();
+  const jobs = [];
   for (const code of blocks) {
     const language = codeLanguage(code);
-    if (!language || (code.textContent ?? '').length > MAX_HIGHLIGHT_CHARS) continue;
-    wanted.set(code, language);
+    const text = code.textContent ?? '';
+    if (!language || text.length > MAX_HIGHLIGHT_CHARS) continue;
+    jobs.push({ code, text, language, tree: treeFromWorker(text, language) });
   }
-  if (!wanted.size) return;
-  const hljs = await highlighter();
-  const files = new Map();
-  for (const language of new Set(wanted.values())) {
-    const file = await grammarFile(language);
-    files.set(language, file && (await loadGrammar(hljs, file)) ? file : null);
+  let started = performance.now();
+  for (const { code, text, language, tree: asked } of jobs) {
+    let tree = await asked;
+    if (tree === undefined) tree = await treeHere(text, language);
+    if (tree) paint(code, text, tree);
+    if (performance.now() - started > TURN_MS) {
+      await yieldToPage();
+      started = performance.now();
+    }
   }
-  await inTurns(wanted, ([code, language]) => {
-    const file = files.get(language);
-    if (file) paint(hljs, code, file);
-  });
 }
 
 /**
@@ -137,22 +222,17 @@ async function copy(text, button, t) {
 }
 
 /**
- * Replaces a block's text with highlighted spans built from highlight.js's token tree.
- * @param {Highlighter} hljs
+ * Replaces a block's text with highlighted spans built from its token tree, unless the
+ * tree's text differs from the block's (then the block is left as it was).
  * @param {Element} code
- * @param {string} language  A registered grammar's name.
+ * @param {string} text  The block's text when the tree was asked for.
+ * @param {TokenNode} root
  */
-function paint(hljs, code, language) {
-  const text = code.textContent ?? '';
-  let root;
-  try {
-    root = hljs.highlight(text, { language, ignoreIllegals: true })._emitter.root;
-  } catch {
-    return; // Left plain.
-  }
+function paint(code, text, root) {
   const fragment = document.createDocumentFragment();
   build(fragment, root);
-  if (fragment.textContent !== text) return; // Never lose or change a character.
+  // Never lose or change a character (nor paint a block whose text changed meanwhile).
+  if (fragment.textContent !== text || code.textContent !== text) return;
   code.replaceChildren(fragment);
   code.classList.add('hljs');
 }

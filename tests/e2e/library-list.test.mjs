@@ -1,0 +1,48 @@
+// The article list draws its window from the scroll position and height it keeps (it reads
+// neither from the layout while redrawing): scrolled to its end it shows the last rows, and
+// made shorter by a folder while scrolled there it shows that folder's rows at once.
+// Run: node --test tests/e2e/library-list.test.mjs   (after scripts/build-wasm.sh)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useBrowser, withPage } from './harness.mjs';
+import { VIEWER, listSettled, makeFolder, waitForLibrary } from './library-helpers.mjs';
+
+const harness = useBrowser();
+
+/** Rows of the list inside its box's visible part. */
+function rowsInView(/** @type {import('playwright-core').Page} */ page) {
+  return page.getByTestId('file-list').evaluate((box) => {
+    const view = box.getBoundingClientRect();
+    return [...box.querySelectorAll('[data-testid="library-item"]')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.bottom > view.top && r.top < view.bottom;
+    }).map((row) => /** @type {HTMLElement} */ (row).dataset.path);
+  });
+}
+
+test('a list scrolled to its end and then narrowed to a small folder shows that folder\'s rows', async () => {
+  /** @type {Record<string, string>} */
+  const files = {};
+  for (let i = 0; i < 80; i++) files[`big/post-${String(i).padStart(2, '0')}.md`] = `# Big ${i}\n\nText ${i}.\n`;
+  for (let i = 0; i < 3; i++) files[`small/note-${i}.md`] = `# Small ${i}\n\nText.\n`;
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('lists', files));
+    await waitForLibrary(page, 83);
+    await listSettled(page);
+    const box = page.getByTestId('file-list');
+    await box.evaluate((list) => { list.scrollTop = list.scrollHeight; });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="library-item"]')].some((row) => /post-79/.test(/** @type {HTMLElement} */ (row).dataset.path ?? '')));
+    assert.ok((await rowsInView(page)).some((path) => path?.endsWith('post-79.md')), 'the last row is drawn at the end');
+    // Chosen in one task: its rows are there at once, before the box's own scroll event
+    // (which comes a frame later, when it has clamped its scroll to the shorter list).
+    const drawnAtOnce = await page.evaluate(() => {
+      const folder = [...document.querySelectorAll('[data-testid="folder-item"]')].find((item) => item.textContent?.includes('small'));
+      /** @type {HTMLElement} */ (folder?.querySelector('.lib-folder-name') ?? document.body).click();
+      return document.querySelectorAll('[data-testid="library-item"]').length;
+    });
+    assert.equal(drawnAtOnce, 3, 'the folder\'s rows are drawn with the click');
+    await page.getByTestId('library-count').filter({ hasText: '3 of 83' }).waitFor();
+    const shown = await rowsInView(page);
+    assert.deepEqual(shown.map((path) => path?.replace(/^.*\//, '')).sort(), ['note-0.md', 'note-1.md', 'note-2.md'], `rows in view: ${shown}`);
+  }, { viewport: { width: 1280, height: 800 } });
+});
