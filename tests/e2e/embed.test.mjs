@@ -282,3 +282,21 @@ test('custom properties theme the inside; the host page CSS does not leak in', a
     assert.match(await page.locator('body > h1').evaluate((node) => getComputedStyle(node).fontFamily), /Comic/);
   });
 });
+
+test('the element highlights code on the page itself: it starts no worker on its host\'s page', async () => {
+  const post = '---\ntitle: Code\n---\n\n```js\nconst answer = 42;\nfunction greet(name) {\n  return `Hello, ${name}!`;\n}\n```\n';
+  /** @type {string[]} */
+  const workers = [];
+  await withPage(harness, 'e2e-fixtures/code.html', async (page) => {
+    const code = page.locator('folio-article').locator('pre code');
+    await code.locator('span[class^="hljs-"]').first().waitFor({ timeout: 30_000 });
+    assert.ok(await code.locator('span[class^="hljs-"]').count() >= 3);
+    assert.equal(await code.textContent(), 'const answer = 42;\nfunction greet(name) {\n  return `Hello, ${name}!`;\n}\n');
+    assert.deepEqual(workers, [], 'no worker');
+  }, {
+    setup: async (page) => {
+      page.on('worker', (worker) => workers.push(worker.url()));
+      await serveEmbedFixtures(page, { 'code.html': fixturePage('<folio-article src="code.md"></folio-article>') }, { 'code.md': post });
+    },
+  });
+});

@@ -1,17 +1,19 @@
 // Code blocks: a bar with the block's language and a copy button, and highlighting by
 // highlight.js (reading/highlighter.js), fetched only for articles with code, one grammar
-// per language used. It runs in a worker (reading/highlight-worker.js, started for the
-// first block to highlight, ended after WORKER_IDLE_MS idle): compiling a grammar and
-// highlighting took 50–180 ms tasks on the page. Where no worker can start (the single
-// file, file://, a page whose CSP or Trusted Types refuse it, a worker that fails to load
-// or crashes) the blocks are highlighted here, one turn at a time. Either way the token
+// per language used. In the viewer it runs in a worker (reading/highlight-worker.js, which
+// the viewer starts for the first block to highlight, ended after WORKER_IDLE_MS idle):
+// compiling a grammar and highlighting took 50–180 ms tasks on a page indexing a library.
+// Where no worker is given (the element on a host's page, the single file, file://) or it
+// cannot start (a CSP or Trusted Types that refuse it, a worker that fails to load or
+// crashes) the blocks are highlighted here, one turn at a time. The viewer hands the
+// worker in (no import of the Trusted Types policy here: the element's first load shares
+// that module, and a lazy module importing it split it into a chunk of its own). Either way the token
 // tree becomes <span class="hljs-…"> nodes here: no HTML string from it reaches the page.
 
 import { el } from '../view/dom.js';
 import { codeLanguage } from './blocks.js';
 import { readingWords } from '../i18n/reading.js';
 import { TURN_MS, inTurns, yieldToPage } from './turns.js';
-import { trustedScriptURL } from '../trusted-types.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
 /** @typedef {import('../i18n/reading.js').ReadingWords} Words */
@@ -21,8 +23,6 @@ import { trustedScriptURL } from '../trusted-types.js';
 const MAX_HIGHLIGHT_CHARS = 200_000;
 /** How long "Copied" shows on the button, in ms. */
 const COPIED_MS = 2000;
-/** The worker's script, relative to www/ (trusted-types.js lists it). */
-const WORKER_SCRIPT = 'reading/highlight-worker.js';
 /** How long the worker may sit idle before it is ended (its grammars go with it). */
 export const WORKER_IDLE_MS = 60_000;
 
@@ -34,34 +34,23 @@ export const WORKER_IDLE_MS = 60_000;
 
 /** @type {Lane | null} */
 let lane = null;
-/** False once a worker could not start: every later block is highlighted here. */
-let workersAvailable = canStartWorker();
+/** True once a worker could not start: every later block is highlighted here. */
+let refused = false;
 let nextId = 1;
-
-/**
- * Whether this page may start the worker: served over http(s), and this module is the
- * file it was written as (bundled into dist/folio.html, import.meta.url is the page's own
- * URL: no worker file lies beside it, and that page's CSP allows its one script only).
- * @returns {boolean}
- */
-function canStartWorker() {
-  if (typeof Worker !== 'function') return false;
-  const here = new URL(import.meta.url);
-  return (here.protocol === 'http:' || here.protocol === 'https:') && here.pathname.endsWith('/reading/code.js');
-}
 
 /**
  * The live worker, started now if there is none; null (and none from now on) when it
  * cannot be started.
+ * @param {() => Worker} start
  * @returns {Lane | null}
  */
-function liveLane() {
+function liveLane(start) {
   if (lane) return lane;
   let worker;
   try {
-    worker = new Worker(/** @type {string} */ (trustedScriptURL(WORKER_SCRIPT)), { type: 'module', name: 'folio-highlight' });
+    worker = start();
   } catch {
-    workersAvailable = false; // No Worker, or a CSP / Trusted Types that refuse it.
+    refused = true; // No Worker, or a CSP / Trusted Types that refuse it.
     return null;
   }
   /** @type {Lane} */
@@ -97,7 +86,7 @@ function onReply(from, data) {
  * @param {Lane} failed
  */
 function onFailure(failed) {
-  if (!failed.answered) workersAvailable = false;
+  if (!failed.answered) refused = true;
   const waiting = [...failed.pending.values()];
   failed.pending.clear();
   retire(failed);
@@ -119,10 +108,11 @@ function retire(ended) {
  * it failed: the caller then highlights the block here, in its turn.
  * @param {string} text
  * @param {string} language
+ * @param {(() => Worker) | undefined} start  Starts the worker; none: highlight here.
  * @returns {Promise<TokenNode | null | undefined>}
  */
-function treeFromWorker(text, language) {
-  const target = workersAvailable ? liveLane() : null;
+function treeFromWorker(text, language, start) {
+  const target = start && !refused ? liveLane(start) : null;
   if (!target) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const id = nextId++;
@@ -160,9 +150,10 @@ export function isTree(value) {
  * language highlight.js knows: every block is sent to the worker at once, and each is
  * painted, in order, as its tree comes back (one block here at a time without one).
  * @param {Element[]} blocks  `<code>` elements inside `<pre>`.
- * @param {{ t: Translate, highlight: boolean }} options
+ * @param {{ t: Translate, highlight: boolean, worker?: () => Worker }} options  `worker`
+ *   starts reading/highlight-worker.js (the viewer gives it).
  */
-export async function enhanceCode(blocks, { t: given, highlight }) {
+export async function enhanceCode(blocks, { t: given, highlight, worker }) {
   const t = readingWords(given);
   await inTurns(blocks, (code) => addBar(code, t));
   if (!highlight) return;
@@ -171,7 +162,7 @@ export async function enhanceCode(blocks, { t: given, highlight }) {
     const language = codeLanguage(code);
     const text = code.textContent ?? '';
     if (!language || text.length > MAX_HIGHLIGHT_CHARS) continue;
-    jobs.push({ code, text, language, tree: treeFromWorker(text, language) });
+    jobs.push({ code, text, language, tree: treeFromWorker(text, language, worker) });
   }
   let started = performance.now();
   for (const { code, text, language, tree: asked } of jobs) {

@@ -19,6 +19,8 @@ import { inTurns } from './turns.js';
  * @typedef {object} EnhanceOptions
  * @property {Translate} t
  * @property {ReadonlySet<Feature>} [off]  Features not to apply.
+ * @property {() => Worker} [worker]  Starts the code-highlighting worker
+ *   (reading/highlight-worker.js); without it code is highlighted on the page's thread.
  */
 
 /**
@@ -54,7 +56,7 @@ export async function enhance(body, options) {
   /** @type {Promise<unknown>[]} */
   const work = [];
   if (found.code.length) {
-    work.push(import('./code.js').then((m) => m.enhanceCode(found.code, { t, highlight: !off.has('highlight') })));
+    work.push(import('./code.js').then((m) => m.enhanceCode(found.code, { t, highlight: !off.has('highlight'), worker: options.worker })));
   }
   if (found.math && !off.has('math')) work.push(import('./math.js').then((m) => m.typesetMath(body)));
   if (found.mermaid.length && !off.has('mermaid')) work.push(import('./mermaid.js').then((m) => m.drawDiagrams(found.mermaid, { t })));

@@ -9,13 +9,31 @@ import { WORKER_MIN_BYTES } from '../render/worker-client.js';
 import { describeError } from '../i18n.js';
 import { markMatches } from '../library/highlight.js';
 import { MAX_EMBED_DEPTH, ObjectUrls, linkArticle } from '../library/links.js';
-import { enhance } from '../reading/enhance.js';
+import { enhance as enhanceBody } from '../reading/enhance.js';
+import { canStartWorkers } from '../library/workers.js';
+import { trustedScriptURL } from '../trusted-types.js';
 import { articleView, positionKey } from '../view/article.js';
 import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
 import { anchorTarget, followLink, goToAnchor, linkTarget, settleOn } from '../view/links.js';
 import { decodeOriginal } from '../view/original.js';
 import { permalinkHash } from './route.js';
+
+/**
+ * Starts the code-highlighting worker (reading/code.js asks for it at the first block to
+ * highlight): where the viewer can start workers at all (served as written, not the single
+ * file), else undefined and code is highlighted on the page's thread.
+ * @type {(() => Worker) | undefined}
+ */
+const highlightWorker = canStartWorkers()
+  ? () => new Worker(/** @type {string} */ (trustedScriptURL('reading/highlight-worker.js')), { type: 'module', name: 'folio-highlight' })
+  : undefined;
+
+/**
+ * Rich content for a body the viewer shows, with its code highlighted in the worker.
+ * @type {typeof enhanceBody}
+ */
+const enhance = (body, options) => enhanceBody(body, { ...options, worker: highlightWorker });
 
 /** @typedef {import('./files.js').Entry} Entry */
 /** @typedef {import('./files.js').OpenedFiles} OpenedFiles */
