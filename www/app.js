@@ -18,7 +18,7 @@ import { ShareView } from './library/share.js';
 import { errorText, following, translateLibrary } from './library/strings.js';
 import { TreeView } from './library/tree-view.js';
 import { registerOffline } from './library/workers.js';
-import { renderFile } from './render/worker-client.js';
+import { WORKER_MIN_BYTES, renderFile } from './render/worker-client.js';
 import { readerControls } from './view/controls.js';
 import { prepareDates } from './view/dates.js';
 import { listenForDrops } from './viewer/drop.js';
@@ -26,6 +26,7 @@ import { startEmbed } from './viewer/embed.js';
 import { OpenedFiles } from './viewer/files.js';
 import { DEMO } from './viewer/early.js';
 import { Reader } from './viewer/reader.js';
+import { openedRenderer } from './viewer/render-opened.js';
 import { onPermalink, readRoute, showPermalink } from './viewer/route.js';
 
 /** Where the remote-images setting is remembered: "block" or "load". */
@@ -103,7 +104,7 @@ function imagesSwitch() {
 ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] });
 
 const library = new Library();
-const files = new OpenedFiles({ library, render: renderFile });
+const files = new OpenedFiles({ library, render: openedRenderer({ pool: library.pool, fallback: renderFile, maxBytes: WORKER_MIN_BYTES }) });
 /** Folders opened as directory handles (File System Access), kept with the library. @type {FileSystemDirectoryHandle[]} */
 const handles = [];
 

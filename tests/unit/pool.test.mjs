@@ -4,7 +4,8 @@
 // Run: node --test tests/unit/
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PER_WORKER, ParsePool, READ_AHEAD } from '../../www/library/pool.js';
+import { PER_WORKER, ParsePool, READ_AHEAD, WorkerGone } from '../../www/library/pool.js';
+import { FolioError } from '../../www/folio.js';
 
 /** A worker that answers each file on the next tick (or, `manual`, when released), or
  * dies when asked for `dies.md`. */
@@ -30,6 +31,24 @@ class FakeWorker extends EventTarget {
     if (message.type === 'end') {
       this.log.push('end');
       setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data: { type: 'ended' } })), 1);
+      return;
+    }
+    if (message.type === 'render') {
+      this.log.push(`render ${message.options.fileName}`);
+      const answer = () => {
+        if (this.ended) return;
+        const name = message.options.fileName;
+        if (name === 'dies.md') {
+          this.dispatchEvent(new Event('error', { cancelable: true }));
+          return;
+        }
+        const data = name === 'empty.md'
+          ? { type: 'rendered', id: message.id, error: { message: 'This file is empty.', code: 'empty', params: {} } }
+          : { type: 'rendered', id: message.id, article: { title: name, html: '<p>whole</p>' } };
+        this.dispatchEvent(Object.assign(new Event('message'), { data }));
+      };
+      if (this.manual) this.held.push(answer);
+      else setTimeout(answer, 1);
       return;
     }
     if (message.type) return;
@@ -258,5 +277,45 @@ test('a worker holding 8 MiB is sent no other file until it answers', async () =
   await worker.release();
   await Promise.all(parsed);
   assert.deepEqual(log, ['parse big1.md', 'parse big2.md', 'parse small.md']);
+  pool.close();
+});
+
+test('render(): a file rendered whole by a running worker, after the files it holds; the core\'s error comes back as a FolioError', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const worker = new FakeWorker(log, { manual: true });
+  const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => /** @type {any} */ (worker) });
+  await assert.rejects(pool.render(new Uint8Array([35]), { fileName: 'early.md' }), WorkerGone, 'no worker runs yet');
+  const parsed = ['a.md', 'b.md'].map((p) => pool.parse(p, file(p)));
+  await settle();
+  const whole = pool.render(new Uint8Array([35]), /** @type {any} */ ({ fileName: 'read.md' }));
+  const empty = pool.render(new Uint8Array(), /** @type {any} */ ({ fileName: 'empty.md' })).catch((e) => e);
+  await worker.release();
+  assert.deepEqual(await whole, { title: 'read.md', html: '<p>whole</p>' });
+  const error = await empty;
+  assert.ok(error instanceof FolioError && error.code === 'empty', `the core's error: ${error}`);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'render read.md', 'render empty.md'], 'after the files it held');
+  assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
+  pool.close();
+});
+
+test('a worker that dies during a whole render: the render fails as WorkerGone, and none of its files is blamed', async () => {
+  /** @type {string[]} */
+  const log = [];
+  /** @type {FakeWorker[]} */
+  const workers = [];
+  const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => { workers.push(new FakeWorker(log, { manual: true })); return /** @type {any} */ (workers.at(-1)); } });
+  const parsed = ['a.md', 'b.md'].map((p) => pool.parse(p, file(p)));
+  await settle();
+  const dying = pool.render(new Uint8Array([35]), /** @type {any} */ ({ fileName: 'dies.md' })).then(() => null, (e) => e);
+  // The render's answer (a death) comes before the files' answers.
+  workers[0].held.splice(0, 2);
+  await workers[0].release();
+  assert.ok((await dying) instanceof WorkerGone);
+  await settle();
+  await Promise.all(workers.map((w) => w.release()));
+  const replies = await Promise.all(parsed);
+  assert.ok(replies.every((r) => 'summary' in r), `no file blamed: ${JSON.stringify(replies)}`);
+  assert.equal(workers.length, 2, 'a new worker took the files again');
   pool.close();
 });

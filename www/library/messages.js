@@ -1,7 +1,8 @@
 // The messages between the library and its workers, defined once for both sides.
 //
 //   zip-worker.js     ZipRequest → ZipReply*        (entries in batches, then done or error)
-//   parse-worker.js   ParseRequest → ParseReply     (to the page: metadata, never HTML)
+//   parse-worker.js   ParseRequest → ParseReply     (to the page: metadata, never HTML;
+//                     ParseRender → ParseRendered: the reader's article, whole)
 //   (each worker's handler is its *-host.js module, which also runs in the page where
 //   workers cannot start: workers.js)
 //                     and IndexDoc → the search worker's port (the text goes there directly)
@@ -82,6 +83,15 @@
 /**
  * @typedef {{ id: number, summary: ArticleSummary }
  *   | { id: number, path: string, error: LibraryErrorInfo }} ParseReply
+ */
+
+/**
+ * A file the reader opened, rendered whole by a parse worker (pool.js render()): its
+ * bytes (copied), the render options, and the answer, the Article or the core's error as
+ * render/messages.js flattens it.
+ * @typedef {{ type: 'render', id: number, bytes: Uint8Array, options: import('../folio.js').RenderOptions }} ParseRender
+ * @typedef {{ type: 'rendered', id: number, article: import('../folio.js').Article }
+ *   | { type: 'rendered', id: number, error: import('../render/messages.js').ErrorShape }} ParseRendered
  */
 
 /**

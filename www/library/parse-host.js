@@ -9,6 +9,7 @@
 import { FolioError, init, renderWhenReady } from '../folio.js';
 import { indexDoc, summarize } from './extract.js';
 import { errorInfo } from './messages.js';
+import { errorReply } from '../render/messages.js';
 
 /** Index documents sent to the search worker in one message, at most. */
 const DOCS_PER_MESSAGE = 25;
@@ -27,7 +28,7 @@ function loadCore() {
 
 /**
  * The parse worker's message handler.
- * @param {(reply: import('./messages.js').ParseReply | import('./messages.js').ParseEnded) => void} post
+ * @param {(reply: import('./messages.js').ParseReply | import('./messages.js').ParseEnded | import('./messages.js').ParseRendered) => void} post
  * @returns {(request: any) => Promise<void>}
  */
 export function parseHost(post) {
@@ -54,6 +55,16 @@ export function parseHost(post) {
     }
     if (data?.type === 'port') {
       searchPort = data.port;
+      return;
+    }
+    if (data?.type === 'render') {
+      // The reader's article, whole (the pool's render()): the Article, HTML and all.
+      await loadCore().catch(() => {}); // renderWhenReady then says what failed
+      try {
+        post({ type: 'rendered', id: data.id, article: await renderWhenReady(data.bytes, data.options) });
+      } catch (error) {
+        post({ type: 'rendered', .../** @type {{ id: number, error: import('../render/messages.js').ErrorShape }} */ (errorReply(data.id, error)) });
+      }
       return;
     }
     if (data?.type === 'warm') {

@@ -6,13 +6,15 @@
 // eight (and 8 MiB) at a time, so it has the next files while the page is busy elsewhere
 // (with two, parse workers waited on the page for a third to half of a 10 000-file load).
 // A worker that dies fails the file it died on (the oldest it held) and is replaced; the
-// others it held are read and sent again. The page reads rather than posting the `File`:
+// others it held are read and sent again. A worker also renders the reader's article whole
+// (render(), viewer/render-opened.js) after the files it holds. The page reads rather than posting the `File`:
 // posting a picked folder's File makes Chromium look the file up on the disk, synchronously,
 // and the worker's read of it costs both processes more again (10 000 files: ~4.5 s of
 // CPU more in all, bench/library); nor is a file's size asked before it is read (the same
 // look-up).
 
 import { readFailure } from './messages.js';
+import { replyError } from '../render/messages.js';
 import { startWorker } from './workers.js';
 
 /** @typedef {import('./messages.js').ParseReply} ParseReply */
@@ -31,6 +33,8 @@ import { startWorker } from './workers.js';
  * @typedef {object} Lane
  * @property {import('./workers.js').WorkerLike} worker
  * @property {Map<number, Job>} held
+ * @property {Map<number, { resolve: (article: import('../folio.js').Article) => void, reject: (error: Error) => void }>} renders
+ *   Whole renders asked of it (render()), by id.
  */
 
 /** Files sent to one worker before it answers, at most. */
@@ -70,6 +74,14 @@ function heldBytes(lane) {
   let bytes = 0;
   for (const job of lane.held.values()) bytes += job.size ?? 0;
   return bytes;
+}
+
+/** No parse worker could render a file: none runs, or it stopped meanwhile. */
+export class WorkerGone extends Error {
+  constructor() {
+    super('No parse worker could render this file.');
+    this.name = 'WorkerGone';
+  }
 }
 
 /**
@@ -295,14 +307,43 @@ export class ParsePool {
     return best;
   }
 
+  /**
+   * Renders a file whole (its HTML too) in a running worker, whose core is loaded: the
+   * reader's article while a library is parsed, so that the page's thread only builds its
+   * view. The worker takes it after the files it holds. Rejects with a WorkerGone when no
+   * worker runs or it stops meanwhile (the caller renders the file itself), with the
+   * core's FolioError when the file cannot be shown.
+   * @param {Uint8Array} bytes  Copied, not transferred.
+   * @param {import('../folio.js').RenderOptions} options
+   * @returns {Promise<import('../folio.js').Article>}
+   */
+  render(bytes, options) {
+    let lane;
+    for (const candidate of this.lanes) if (!lane || candidate.held.size < lane.held.size) lane = candidate;
+    if (!lane) return Promise.reject(new WorkerGone());
+    const id = this.nextId++;
+    const taken = lane;
+    return new Promise((resolve, reject) => {
+      taken.renders.set(id, { resolve, reject });
+      taken.worker.postMessage({ type: 'render', id, bytes, options });
+    });
+  }
+
   /** @returns {Lane} */
   addLane() {
     const worker = this.start();
     /** @type {Lane} */
-    const lane = { worker, held: new Map() };
+    const lane = { worker, held: new Map(), renders: new Map() };
     const port = this.searchPort();
     if (port) worker.postMessage({ type: 'port', port }, { transfer: [port] });
     worker.addEventListener('message', (event) => {
+      if (event.data?.type === 'rendered') {
+        const asked = lane.renders.get(event.data.id);
+        lane.renders.delete(event.data.id);
+        if (asked && 'article' in event.data) asked.resolve(event.data.article);
+        else asked?.reject(replyError(event.data.error));
+        return;
+      }
       const reply = /** @type {ParseReply} */ (event.data);
       const job = lane.held.get(reply.id);
       if (!job) return;
@@ -318,8 +359,15 @@ export class ParsePool {
       // The worker takes its files in order: the oldest it held is the one it died on. The
       // others go back to the front of the queue (if one of them was the cause after all,
       // it is the oldest in the next worker, and fails there).
-      const [first, ...others] = [...lane.held];
+      const rendering = [...lane.renders.values()];
+      lane.renders.clear();
+      for (const { reject } of rendering) reject(new WorkerGone());
+      // A whole render in flight may be what it died on: then none of its files is blamed
+      // (the one that kills a worker kills the next one too, and is blamed there).
+      const held = [...lane.held];
       lane.held.clear();
+      const first = rendering.length ? undefined : held.shift();
+      const others = held;
       if (first) first[1].done({ id: first[0], path: first[1].path, error: { code: 'worker-failed', message: 'The parse worker stopped while reading this file.', params: {} } });
       // Their bytes went to the worker that died: they are read again.
       this.queue.unshift(...others.map(([, job]) => job));

@@ -18,6 +18,7 @@
 
 import { LoadError, fetchArticle, nameFromUrl } from '../fetch-article.js';
 import { init } from '../folio.js';
+import { yieldToPage } from '../reading/turns.js';
 import { takeEarlyFetch } from './early.js';
 import { isZip, normalizePath } from '../library/paths.js';
 
@@ -293,6 +294,9 @@ export class OpenedFiles extends EventTarget {
       // gives the library its summary and search text, and the file leaves the parse queue.
       const options = /** @type {RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) }));
       const article = await this.#render(bytes, options);
+      // The view is built in a task of its own: the core's render and the article's DOM
+      // together made one 60–120 ms task on a page whose library was indexing.
+      await yieldToPage();
       if (this.library.records.get(entry.key) === record) this.library.settleFromArticle(entry.key, article);
       this.#settle(entry, version, { article });
     } catch (error) {
