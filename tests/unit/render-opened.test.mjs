@@ -38,12 +38,15 @@ test('while files are parsed, a small file is rendered by a parse worker', async
   assert.deepEqual(log, ['worker 10']);
 });
 
-test('a big file, or any file when nothing is parsed, goes the usual way', async () => {
+test('a big file, a file opened alone, or any file when nothing is parsed goes the usual way', async () => {
   const busy = setup({ pending: 3, worker: 'ok' });
   assert.equal((await busy.render(new Uint8Array(100), options)).title, 'the usual way');
   const idle = setup({ pending: 0, worker: 'ok' });
   assert.equal((await idle.render(new Uint8Array(10), options)).title, 'the usual way');
-  assert.deepEqual([...busy.log, ...idle.log], ['usual 100', 'usual 10']);
+  // One file waits: the one opened (`?src=`), whose parse worker may not have its core yet.
+  const alone = setup({ pending: 1, worker: 'ok' });
+  assert.equal((await alone.render(new Uint8Array(10), options)).title, 'the usual way');
+  assert.deepEqual([...busy.log, ...idle.log, ...alone.log], ['usual 100', 'usual 10', 'usual 10']);
 });
 
 test('no worker (or one that stopped): the usual way; the core\'s own error stands, not rendered twice', async () => {

@@ -1,8 +1,10 @@
-// How the viewer renders an article the reader opens. While the library's files are
+// How the viewer renders an article the reader opens. While the library's other files are
 // parsed, a parse worker renders it whole: its core is loaded, and the core's render on
 // the page's thread was the longest task while an archive indexed (the page then only
-// builds the view). Big files, and any file when no parse worker runs, go the usual way
-// (render/worker-client.js: the render worker, or the page).
+// builds the view). Big files, a file opened alone (`?src=`, one file dropped: the only
+// file waiting is the one opened, and a parse worker would first have to load its core),
+// and any file when no parse worker runs go the usual way (render/worker-client.js: the
+// render worker, or the page).
 
 import { WorkerGone } from '../library/pool.js';
 
@@ -20,7 +22,7 @@ import { WorkerGone } from '../library/pool.js';
  */
 export function openedRenderer({ pool, fallback, maxBytes }) {
   return (bytes, options) => {
-    if (bytes.length >= maxBytes || pool.pending === 0) return fallback(bytes, options);
+    if (bytes.length >= maxBytes || pool.pending <= 1) return fallback(bytes, options);
     // The core's own errors stand (the usual way would throw them again); a worker that
     // is gone or stops meanwhile leaves the file to the usual way.
     return pool.render(bytes, options).catch((error) => (error instanceof WorkerGone ? fallback(bytes, options) : Promise.reject(error)));
