@@ -1,10 +1,12 @@
 // A parse worker's work, in one function that runs in a worker (parse-worker.js) or in
 // the page where workers cannot start (workers.js): has the core read a file's bytes (read
-// by the pool in the page, transferred here) for the index only (`includeText`, and `includeHtml: false`: no body HTML written nor
-// sanitized, the README's Article table), answers with the article's summary (never its HTML) and
-// sends its text to the search worker through the port the pool gave it, so the page's
-// main thread never carries the text.
-// Messages: ParseRequest → ParseReply; IndexDoc batches → the search port (messages.js).
+// by the pool in the page, transferred here) for the index only (`includeText`, and
+// `includeHtml: false`: no body HTML written nor sanitized, the README's Article table),
+// answers with the article's summary (never its HTML) and sends its text to the search
+// worker through the port the pool gave it, so the page's main thread never carries the
+// text. It also renders the article the reader opened whole, when the pool asks.
+// Messages: ParseRequest → ParseReply; ParseRender → ParseRendered; IndexDoc batches → the
+// search port (messages.js).
 
 import { FolioError, init, renderWhenReady } from '../folio.js';
 import { indexDoc, summarize } from './extract.js';
