@@ -319,3 +319,22 @@ test('a worker that dies during a whole render: the render fails as WorkerGone, 
   assert.equal(workers.length, 2, 'a new worker took the files again');
   pool.close();
 });
+
+test('files go to the workers in the order they were opened, however their reads finish', async () => {
+  /** @type {string[]} */
+  const log = [];
+  const worker = new FakeWorker(log, { manual: true });
+  const pool = new ParsePool({ size: 1, idleMs: 60_000, start: () => /** @type {any} */ (worker) });
+  // The first file's read finishes last.
+  const slow = /** @type {Blob} */ (/** @type {unknown} */ ({
+    arrayBuffer: () => new Promise((resolve) => setTimeout(() => resolve(new ArrayBuffer(8)), 30)),
+  }));
+  const parsed = [pool.parse('slow.md', slow), ...['a.md', 'b.md', 'c.md'].map((p) => pool.parse(p, file(p)))];
+  await settle();
+  assert.deepEqual(log, [], 'the others wait behind the file read first');
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  assert.deepEqual(log, ['parse slow.md', 'parse a.md', 'parse b.md', 'parse c.md']);
+  await worker.release();
+  assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
+  pool.close();
+});

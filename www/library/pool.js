@@ -109,10 +109,10 @@ export class ParsePool {
     this.start = start;
     /** Files not yet read, in order. @type {Job[]} */
     this.queue = [];
-    /** Files being read. @type {Set<Job>} */
-    this.reading = new Set();
-    /** Files read, waiting for a worker with room, in order. @type {Job[]} */
-    this.ready = [];
+    /** Files read ahead (READ_AHEAD at most), in order: each is being read, or read and
+     * waiting for a worker with room (its bytes set). They go to workers in this order,
+     * however their reads finish. @type {Job[]} */
+    this.ahead = [];
     /** @type {Lane[]} */
     this.lanes = [];
     this.nextId = 1;
@@ -162,8 +162,8 @@ export class ParsePool {
   prioritize(path) {
     const at = this.queue.findIndex((job) => job.path === path);
     if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
-    const read = this.ready.findIndex((job) => job.path === path);
-    if (read > 0) this.ready.unshift(...this.ready.splice(read, 1));
+    const ahead = this.ahead.findIndex((job) => job.path === path);
+    if (ahead > 0) this.ahead.unshift(...this.ahead.splice(ahead, 1));
   }
 
   /**
@@ -172,16 +172,10 @@ export class ParsePool {
    * @returns {boolean} whether it was still waiting.
    */
   drop(path) {
-    for (const list of [this.queue, this.ready]) {
+    for (const list of [this.queue, this.ahead]) {
       const at = list.findIndex((job) => job.path === path);
       if (at < 0) continue;
-      cancelled(list.splice(at, 1)[0]);
-      return true;
-    }
-    for (const job of this.reading) {
-      if (job.path !== path) continue;
-      this.reading.delete(job);
-      cancelled(job);
+      cancelled(list.splice(at, 1)[0]); // A read in flight is let go.
       return true;
     }
     return false;
@@ -216,13 +210,12 @@ export class ParsePool {
 
   /** How many files wait or are being parsed. */
   get pending() {
-    return this.queue.length + this.reading.size + this.ready.length + this.lanes.reduce((n, lane) => n + lane.held.size, 0);
+    return this.queue.length + this.ahead.length + this.lanes.reduce((n, lane) => n + lane.held.size, 0);
   }
 
   /** Drops every waiting file (their promises resolve as cancelled). */
   cancel() {
-    for (const job of [...this.queue.splice(0), ...this.reading, ...this.ready.splice(0)]) cancelled(job);
-    this.reading.clear();
+    for (const job of [...this.queue.splice(0), ...this.ahead.splice(0)]) cancelled(job);
   }
 
   /** Ends the workers. */
@@ -238,31 +231,33 @@ export class ParsePool {
    * reads the next ones. */
   pump() {
     if (this.paused) return;
-    while (this.ready.length) {
+    while (this.ahead[0]?.bytes) {
       const lane = this.lanes.find((l) => l.held.size === 0)
         ?? (this.lanes.length < this.size ? this.addLane() : this.leastLoaded());
       if (!lane) break;
-      const job = /** @type {Job} */ (this.ready.shift());
+      const job = /** @type {Job} */ (this.ahead.shift());
       const id = this.nextId++;
       lane.held.set(id, job);
       this.send(lane, id, job);
     }
-    while (this.queue.length && this.reading.size + this.ready.length < READ_AHEAD) this.read(/** @type {Job} */ (this.queue.shift()));
+    while (this.queue.length && this.ahead.length < READ_AHEAD) this.read(/** @type {Job} */ (this.queue.shift()));
   }
 
   /**
-   * Reads a file's bytes; once read it waits for a worker. A file that cannot be read fails alone.
+   * Reads a file's bytes; once read it waits for a worker, behind the files read ahead
+   * of it. A file that cannot be read fails alone.
    * @param {Job} job
    */
   read(job) {
-    this.reading.add(job);
+    this.ahead.push(job);
     job.file.arrayBuffer().then((buffer) => {
-      if (!this.reading.delete(job)) return; // dropped meanwhile
+      if (!this.ahead.includes(job)) return; // dropped meanwhile
       job.bytes = new Uint8Array(buffer);
       job.size = buffer.byteLength;
-      this.ready.push(job);
     }, (error) => {
-      if (!this.reading.delete(job)) return;
+      const at = this.ahead.indexOf(job);
+      if (at < 0) return;
+      this.ahead.splice(at, 1);
       job.done({ id: 0, path: job.path, error: readFailure(error) });
     }).then(() => {
       this.pump();
