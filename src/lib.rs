@@ -111,6 +111,7 @@ pub fn render(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         outline,
         reader,
         include_text: options.include_text,
+        include_html: options.include_html,
     });
     match lacking_tier() {
         Some(tier) => Err(not_ready(tier)),
@@ -186,6 +187,11 @@ pub mod test_hooks {
             (None, text) => Err(text.is_none()),
             (Some(_), None) => Err(false),
         }
+    }
+
+    /// Whether an HTML body is a whole document (its article part is read out).
+    pub fn is_document(body: &str) -> bool {
+        crate::body::document::is_document(body)
     }
 
     /// The text of sanitized HTML, as the outline reads it.
