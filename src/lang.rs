@@ -147,6 +147,77 @@ const STOPWORDS: [(&str, &[&str]); 6] = [
     ),
 ];
 
+/// A word of at most seven bytes as one number (its bytes and its length), so a
+/// stop word is found by comparing numbers rather than strings; longer words are 0.
+const fn packed(word: &[u8]) -> u64 {
+    if word.len() > 7 {
+        return 0;
+    }
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// How many stop words [`STOPWORDS`] lists in all.
+const STOPWORD_COUNT: usize = {
+    let mut n = 0;
+    let mut l = 0;
+    while l < STOPWORDS.len() {
+        n += STOPWORDS[l].1.len();
+        l += 1;
+    }
+    n
+};
+
+/// Every stop word packed, with the languages whose list holds it (bit `i` for
+/// `STOPWORDS[i]`), sorted by key; the slots left over by words in several lists
+/// hold `u64::MAX`, which no word packs to.
+const STOP_TABLE: [(u64, u8); STOPWORD_COUNT] = {
+    let mut table = [(u64::MAX, 0u8); STOPWORD_COUNT];
+    let mut n = 0;
+    let mut l = 0;
+    while l < STOPWORDS.len() {
+        let mut w = 0;
+        while w < STOPWORDS[l].1.len() {
+            let key = packed(STOPWORDS[l].1[w].as_bytes());
+            let mut i = 0;
+            while i < n && table[i].0 != key {
+                i += 1;
+            }
+            if i < n {
+                table[i].1 |= 1 << l;
+            } else {
+                // Inserted in order.
+                let mut at = n;
+                while at > 0 && table[at - 1].0 > key {
+                    table[at] = table[at - 1];
+                    at -= 1;
+                }
+                table[at] = (key, 1 << l);
+                n += 1;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// The languages (bit `i` for `STOPWORDS[i]`) whose stop words hold this lowercase word.
+fn stop_languages(word: &str) -> u8 {
+    let key = packed(word.as_bytes());
+    if key == 0 {
+        return 0;
+    }
+    STOP_TABLE
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .map_or(0, |i| STOP_TABLE[i].1)
+}
+
 fn latin_lang(text: &str) -> Option<String> {
     // No stop word is longer than this, and lowercasing never shortens a word.
     const LONGEST: usize = 5;
@@ -178,8 +249,11 @@ fn latin_lang(text: &str) -> Option<String> {
             lower = word.to_lowercase();
             lower.as_str()
         };
-        for (hit, (_, list)) in hits.iter_mut().zip(&STOPWORDS) {
-            *hit += usize::from(list.contains(&word));
+        let languages = stop_languages(word);
+        if languages != 0 {
+            for (i, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(languages >> i & 1);
+            }
         }
     }
     if words < 5 {
@@ -235,6 +309,28 @@ mod tests {
         }
         assert_eq!(detect_lang("x y"), None);
         assert_eq!(detect_lang("fn main() { let x = 1; println!(x); }"), None);
+    }
+
+    #[test]
+    fn the_stop_word_table_answers_as_the_lists_do() {
+        let mut words: Vec<&str> = STOPWORDS
+            .iter()
+            .flat_map(|(_, l)| l.iter().copied())
+            .collect();
+        words.extend([
+            "", "th", "thee", "della", "dellaa", "nao", "é", "sonoo", "x", "ande",
+        ]);
+        for word in words {
+            let want = STOPWORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, list))| list.contains(&word))
+                .fold(0u8, |m, (i, _)| m | 1 << i);
+            assert_eq!(stop_languages(word), want, "{word}");
+        }
+        assert!(STOP_TABLE
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 || w[1].0 == u64::MAX));
     }
 
     #[test]

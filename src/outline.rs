@@ -419,7 +419,30 @@ fn unique_id(base: String, used: &HashSet<String>, next: &mut HashMap<String, us
 /// Counts characters and words; each CJK character is a word.
 fn count(text: &str) -> Stats {
     let (mut chars, mut cjk, mut words, mut in_word) = (0, 0, 0, false);
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            // ASCII byte by byte, as `char`s would be counted: white space is
+            // exactly `\t`..=`\r` and the space there.
+            at += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                in_word = false;
+            } else {
+                chars += 1;
+                if b.is_ascii_alphanumeric() {
+                    words += usize::from(!in_word);
+                    in_word = true;
+                } else {
+                    in_word = false;
+                }
+            }
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         if c.is_whitespace() {
             in_word = false;
             continue;
@@ -455,6 +478,70 @@ fn count(text: &str) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_bytes_of_ascii_counts_as_chars_do() {
+        // The count as `char`s give it, one at a time.
+        let by_chars = |text: &str| {
+            let (mut chars, mut cjk, mut words, mut in_word) = (0, 0, 0, false);
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    in_word = false;
+                    continue;
+                }
+                chars += 1;
+                if is_cjk(c) {
+                    in_word = false;
+                    cjk += usize::from(c.is_alphanumeric());
+                } else if c.is_alphanumeric() {
+                    words += usize::from(!in_word);
+                    in_word = true;
+                } else {
+                    in_word = false;
+                }
+            }
+            (chars, words + cjk)
+        };
+        let pieces = [
+            "a",
+            "Bc",
+            "9",
+            " ",
+            "\t",
+            "\n",
+            "\x0b",
+            "\x0c",
+            "\r",
+            "\x1f",
+            "-",
+            "_",
+            "é",
+            "中",
+            "文",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2060}",
+            "ё",
+            "한",
+            "か",
+            "。",
+            "\u{1f600}",
+            "\u{ff21}",
+            "٣",
+            "\0",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 13) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            let stats = count(&text);
+            assert_eq!((stats.chars, stats.words), by_chars(&text), "{text:?}");
+        }
+    }
 
     fn raw(html: &str, title: Option<&str>) -> Outline {
         let clean = crate::sanitize::Sanitizer::new(None).clean(html);
