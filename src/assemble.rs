@@ -38,6 +38,8 @@ pub(crate) struct Parts<'a> {
     pub reader: Reader,
     /// Whether the caller asked for the plain text.
     pub include_text: bool,
+    /// Whether the caller asked for the HTML (the outline may have written it anyway).
+    pub include_html: bool,
 }
 
 /// The article's title: the front matter's, else the document's `<title>`, else the
@@ -67,6 +69,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         outline,
         reader,
         include_text,
+        include_html,
     } = parts;
     let summary = meta
         .summary
@@ -136,7 +139,11 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         encoding: decoded.encoding.to_string(),
         hidden: reader.hidden,
         site_name: doc.site_name,
-        html: outline.html,
+        html: if include_html {
+            outline.html
+        } else {
+            String::new()
+        },
         text: include_text.then_some(outline.text),
         toc,
         links: outline.links,
@@ -178,6 +185,7 @@ mod tests {
             outline,
             reader: Reader::default(),
             include_text: true,
+            include_html: true,
         }
     }
 

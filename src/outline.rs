@@ -8,7 +8,7 @@
 //! attributes, `&amp; &lt; &gt; &quot; &nbsp;` escapes), so a small scanner is exact.
 
 use crate::article::{Link, LinkKind, Stats, TocEntry};
-use crate::sanitize::{tidy, Heading, Safe, ID_PREFIX};
+use crate::sanitize::{has_hidden, tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
     attr_value, body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk,
     is_letter_or_digit, relative_target, slug, tag_spans, Breaks,
@@ -21,7 +21,8 @@ use std::ops::Range;
 pub(crate) struct Outline {
     /// The article's title, decided before its heading was dropped from the body.
     pub title: Option<String>,
-    /// The sanitized HTML, every heading carrying an `id` (empty when not asked for).
+    /// The sanitized HTML, every heading carrying an `id` (empty when not asked for,
+    /// unless reader mode hid some of it and it has headings: the TOC needs their ids).
     pub html: String,
     /// One entry per heading.
     pub toc: Vec<TocEntry>,
@@ -113,7 +114,9 @@ pub(crate) fn outline(
                 drop_title_heading(&mut part, o.title.as_deref());
                 body_text(&part)
             });
-            if want.html {
+            // A heading inside a block reader mode hid is left out of the TOC by its id
+            // in the HTML (`assemble`), so such a body is written with ids here too.
+            if want.html || (has_heading(&clean) && has_hidden(&clean)) {
                 (o.html, o.toc) = with_ids(&tidy(&clean));
             } else if has_heading(&clean) {
                 // As the full render reads the tidied HTML. Tidying drops empty `<p>` and

@@ -41,7 +41,7 @@ mod tidy;
 
 #[cfg(any(test, feature = "test-hooks"))]
 pub(crate) use boilerplate::without_hidden;
-pub(crate) use boilerplate::{hidden_heading_ids, reader_mode, Reader};
+pub(crate) use boilerplate::{has_hidden, hidden_heading_ids, reader_mode, Reader};
 pub use policy::ID_PREFIX;
 pub(crate) use safe_writer::{more_comment, Element, Heading, Layout, Mode, Node, Written};
 pub(crate) use tidy::tidy;

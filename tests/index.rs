@@ -161,3 +161,18 @@ proptest! {
         }
     }
 }
+
+/// A heading inside a block reader mode hides ("相关阅读" and its list) is in
+/// neither render's table of contents.
+#[test]
+fn a_hidden_heading_is_left_out_of_both_tables_of_contents() {
+    let page = "<h2>正文</h2><p>今天的新闻正文在这里，内容比较长。</p>\n<h3>相关阅读</h3><ul><li><a href=\"a.html\">一</a></li><li><a href=\"b.html\">二</a></li></ul>\n";
+    let (full, index) = both(page.as_bytes(), "news.html").expect("renders");
+    assert!(
+        full.hidden.iter().any(|h| h.kind == "related"),
+        "{:?}",
+        full.hidden
+    );
+    assert_eq!(full.toc.len(), 1, "{:?}", full.toc);
+    assert_eq!(differences(&full, &index), Vec::<String>::new());
+}

@@ -578,9 +578,14 @@ pub(crate) fn reader_mode(safe: Safe, mark_it: bool) -> (Safe, Reader) {
     (Safe::Html(html), reader)
 }
 
+/// Whether reader mode (or the author) marked any of this HTML hidden.
+pub(crate) fn has_hidden(html: &str) -> bool {
+    html.contains(ATTRIBUTE)
+}
+
 /// The `id` of every heading inside a hidden block: not in the table of contents.
 pub(crate) fn hidden_heading_ids(html: &str) -> Vec<String> {
-    if !html.contains(ATTRIBUTE) {
+    if !has_hidden(html) {
         return Vec::new();
     }
     inside_hidden(html, |_, name| {
