@@ -147,13 +147,16 @@ const STOPWORDS: [(&str, &[&str]); 6] = [
     ),
 ];
 
-/// A word of at most seven bytes as one number (its bytes and its length), so a
-/// stop word is found by comparing numbers rather than strings; longer words are 0.
+/// The longest stop word, in bytes (lowercasing never shortens a word).
+const LONGEST: usize = 5;
+
+/// A word of at most [`LONGEST`] bytes as one number (its bytes and its length), so
+/// a stop word is found by comparing numbers rather than strings; longer words are 0.
 const fn packed(word: &[u8]) -> u64 {
-    if word.len() > 7 {
+    if word.len() > LONGEST {
         return 0;
     }
-    let mut key = (word.len() as u64) << 56;
+    let mut key = (word.len() as u64) << 40;
     let mut i = 0;
     while i < word.len() {
         key |= (word[i] as u64) << (8 * i);
@@ -173,31 +176,32 @@ const STOPWORD_COUNT: usize = {
     n
 };
 
-/// Every stop word packed, with the languages whose list holds it (bit `i` for
-/// `STOPWORDS[i]`), sorted by key; the slots left over by words in several lists
-/// hold `u64::MAX`, which no word packs to.
-const STOP_TABLE: [(u64, u8); STOPWORD_COUNT] = {
-    let mut table = [(u64::MAX, 0u8); STOPWORD_COUNT];
+/// Every stop word packed, shifted up a byte over the languages whose list holds it
+/// (bit `i` for `STOPWORDS[i]`), in order; the slots left over by words in several
+/// lists hold `u64::MAX`, above every word.
+const STOP_TABLE: [u64; STOPWORD_COUNT] = {
+    let mut table = [u64::MAX; STOPWORD_COUNT];
     let mut n = 0;
     let mut l = 0;
     while l < STOPWORDS.len() {
         let mut w = 0;
         while w < STOPWORDS[l].1.len() {
             let key = packed(STOPWORDS[l].1[w].as_bytes());
+            assert!(key != 0, "a stop word longer than LONGEST");
             let mut i = 0;
-            while i < n && table[i].0 != key {
+            while i < n && table[i] >> 8 != key {
                 i += 1;
             }
             if i < n {
-                table[i].1 |= 1 << l;
+                table[i] |= 1 << l;
             } else {
                 // Inserted in order.
                 let mut at = n;
-                while at > 0 && table[at - 1].0 > key {
+                while at > 0 && table[at - 1] >> 8 > key {
                     table[at] = table[at - 1];
                     at -= 1;
                 }
-                table[at] = (key, 1 << l);
+                table[at] = key << 8 | 1 << l;
                 n += 1;
             }
             w += 1;
@@ -207,6 +211,18 @@ const STOP_TABLE: [(u64, u8); STOPWORD_COUNT] = {
     table
 };
 
+/// The languages of [`STOPWORDS`], in order: all of it the render needs at run time
+/// (the word lists live on in [`STOP_TABLE`] alone).
+const LANGUAGES: [&str; STOPWORDS.len()] = {
+    let mut out = [""; STOPWORDS.len()];
+    let mut l = 0;
+    while l < STOPWORDS.len() {
+        out[l] = STOPWORDS[l].0;
+        l += 1;
+    }
+    out
+};
+
 /// The languages (bit `i` for `STOPWORDS[i]`) whose stop words hold this lowercase word.
 fn stop_languages(word: &str) -> u8 {
     let key = packed(word.as_bytes());
@@ -214,13 +230,11 @@ fn stop_languages(word: &str) -> u8 {
         return 0;
     }
     STOP_TABLE
-        .binary_search_by_key(&key, |&(k, _)| k)
-        .map_or(0, |i| STOP_TABLE[i].1)
+        .binary_search_by_key(&key, |&entry| entry >> 8)
+        .map_or(0, |i| STOP_TABLE[i] as u8)
 }
 
 fn latin_lang(text: &str) -> Option<String> {
-    // No stop word is longer than this, and lowercasing never shortens a word.
-    const LONGEST: usize = 5;
     let mut hits = [0usize; STOPWORDS.len()];
     let mut words = 0;
     let mut lower = String::new();
@@ -260,10 +274,10 @@ fn latin_lang(text: &str) -> Option<String> {
         return None;
     }
     // The language with the most hits; of equals, the last (as `max_by_key` picks).
-    let (lang, hits) = STOPWORDS
+    let (lang, hits) = LANGUAGES
         .iter()
         .zip(hits)
-        .map(|((lang, _), hits)| (*lang, hits))
+        .map(|(lang, hits)| (*lang, hits))
         .max_by_key(|(_, hits)| *hits)?;
     (hits * 10 >= words).then(|| lang.to_string())
 }
@@ -330,7 +344,7 @@ mod tests {
         }
         assert!(STOP_TABLE
             .windows(2)
-            .all(|w| w[0].0 < w[1].0 || w[1].0 == u64::MAX));
+            .all(|w| w[0] < w[1] || w[1] == u64::MAX));
     }
 
     #[test]
