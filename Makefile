@@ -97,12 +97,13 @@ bless:
 	INSTA_UPDATE=always cargo test --test integration snapshot
 
 ## Browser benchmark (Folio vs marked/markdown-it/markdown-wasm → DOMPurify), the native
-## per-stage one (bench/native/, criterion), the CLI's (index, render -o over 100 000 files
+## per-stage one (bench/native/, criterion) and the index render by kind of body, the CLI's (index, render -o over 100 000 files
 ## vs a Node script) and the library's; prints figures, writes bench/browser/results/latest.json,
 ## bench/cli/latest.json and bench/library/latest.json, never fails on a goal.
 bench: build bench-library
 	node bench/browser/run.mjs
 	cargo bench --bench stages -- --noplot --quick
+	cargo bench --bench index
 	node bench/cli/run.mjs
 
 ## The library at archive scale (10 000 and 500 files) in headless Chromium, and the search engines compared.
