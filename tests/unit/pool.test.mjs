@@ -51,6 +51,10 @@ class FakeWorker extends EventTarget {
       else setTimeout(answer, 1);
       return;
     }
+    if (message.type === 'hold') {
+      this.log.push(`hold ${message.on}`);
+      return;
+    }
     if (message.type) return;
     assert.ok(message.bytes instanceof Uint8Array, 'a file goes as its bytes, read by the page');
     assert.deepEqual(options?.transfer, [message.bytes.buffer], 'and the bytes are transferred, not copied');
@@ -212,7 +216,7 @@ test('cancel drops what waits, read or not', async () => {
   pool.close();
 });
 
-test('paused while the reader\'s article renders: no file handed out until resumed, or until the pause ends', async () => {
+test('paused while the reader\'s article renders: no file handed out until resumed, or until the pause ends; running workers hold theirs meanwhile', async () => {
   /** @type {string[]} */
   const log = [];
   const pool = new ParsePool({ size: 1, start: () => /** @type {any} */ (new FakeWorker(log)) });
@@ -222,13 +226,14 @@ test('paused while the reader\'s article renders: no file handed out until resum
   assert.deepEqual(log, [], 'nothing while paused');
   pool.resume();
   await Promise.all(first);
-  assert.deepEqual(log, ['parse a.md', 'parse b.md']);
+  assert.deepEqual(log, ['parse a.md', 'parse b.md'], 'no worker ran, so none was held');
+  pool.pause(30);
   pool.pause(30);
   const second = pool.parse('c.md', file('c.md'));
   await new Promise((resolve) => setTimeout(resolve, 5));
-  assert.equal(log.length, 2, 'still paused');
+  assert.deepEqual(log.slice(2), ['hold true'], 'the running worker is told once to hold its files');
   await second;
-  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'parse c.md'], 'the pause ends by itself');
+  assert.deepEqual(log.slice(2), ['hold true', 'hold false', 'parse c.md'], 'the pause ends by itself, and the worker goes on');
   pool.close();
 });
 
@@ -280,7 +285,7 @@ test('a worker holding 8 MiB is sent no other file until it answers', async () =
   pool.close();
 });
 
-test('render(): a file rendered whole by a running worker, after the files it holds; the core\'s error comes back as a FolioError', async () => {
+test('render(): a file rendered whole by a running worker; the core\'s error comes back as a FolioError', async () => {
   /** @type {string[]} */
   const log = [];
   const worker = new FakeWorker(log, { manual: true });
@@ -294,7 +299,7 @@ test('render(): a file rendered whole by a running worker, after the files it ho
   assert.deepEqual(await whole, { title: 'read.md', html: '<p>whole</p>' });
   const error = await empty;
   assert.ok(error instanceof FolioError && error.code === 'empty', `the core's error: ${error}`);
-  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'render read.md', 'render empty.md'], 'after the files it held');
+  assert.deepEqual(log, ['parse a.md', 'parse b.md', 'render read.md', 'render empty.md'], 'sent after the files it held (the worker takes it first: parse-host.test.mjs)');
   assert.ok((await Promise.all(parsed)).every((r) => 'summary' in r));
   pool.close();
 });

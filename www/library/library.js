@@ -372,7 +372,6 @@ export class Library extends EventTarget {
    * @param {import('../folio.js').Article & { text?: unknown }} article  Rendered from this record's File.
    */
   settleFromArticle(path, article) {
-    this.pool.resume();
     const record = this.records.get(path);
     if (!record || record.status !== 'pending' || !this.pool.drop(path)) return;
     const { summary, text } = summarize(path, article);
@@ -382,13 +381,20 @@ export class Library extends EventTarget {
 
   /**
    * Moves an article to the front of the parse queue (the reader opened it: its summary,
-   * links and backlinks are wanted first), and pauses the pool until the viewer's render of
-   * it settles it (settleFromArticle) or READER_FIRST_MS pass: the cores are the reader's.
+   * links and backlinks are wanted first), and pauses the pool (no file started) until the
+   * viewer has rendered, enhanced and drawn it (readerShown) or READER_FIRST_MS pass: the
+   * cores are the reader's.
    * @param {string} path
    */
   prioritize(path) {
     this.pool.prioritize(path);
     if (this.pool.pending) this.pool.pause(READER_FIRST_MS);
+  }
+
+  /** The article the reader opened is shown, enhanced and drawn (or it failed): the parse
+   * pool goes on. */
+  readerShown() {
+    this.pool.resume();
   }
 
   /**

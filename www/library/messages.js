@@ -2,7 +2,8 @@
 //
 //   zip-worker.js     ZipRequest → ZipReply*        (entries in batches, then done or error)
 //   parse-worker.js   ParseRequest → ParseReply     (to the page: metadata, never HTML;
-//                     ParseRender → ParseRendered: the reader's article, whole)
+//                     ParseRender → ParseRendered: the reader's article, whole;
+//                     ParseHold: no file started while the reader's article is shown)
 //   (each worker's handler is its *-host.js module, which also runs in the page where
 //   workers cannot start: workers.js)
 //                     and IndexDoc → the search worker's port (the text goes there directly)
@@ -92,6 +93,13 @@
  * @typedef {{ type: 'render', id: number, bytes: Uint8Array, options: import('../folio.js').RenderOptions }} ParseRender
  * @typedef {{ type: 'rendered', id: number, article: import('../folio.js').Article }
  *   | { type: 'rendered', id: number, error: import('../render/messages.js').ErrorShape }} ParseRendered
+ */
+
+/**
+ * Holds a parse worker's files (`on`), or lets them go on: while the reader's article is
+ * rendered and first shown, a worker starts no file (the one it is reading goes on);
+ * whole renders are not held.
+ * @typedef {{ type: 'hold', on: boolean }} ParseHold
  */
 
 /**

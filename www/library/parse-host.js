@@ -29,6 +29,52 @@ function loadCore() {
 }
 
 /**
+ * @template T
+ * @typedef {object} Turns
+ * @property {(item: T) => void} add  Queues an item; it is done in a task of its own.
+ * @property {(on: boolean) => void} hold  While held, no item is started (the one being done goes on).
+ */
+
+/**
+ * Does queued items one per task, oldest first (the pool knows a dead worker died on the
+ * oldest file it held), and stops between items while held. A task is a message to a
+ * port of our own: no clamping, as nested timers have.
+ * @template T
+ * @param {(item: T) => Promise<void>} work
+ * @returns {Turns<T>}
+ */
+export function inTurns(work) {
+  /** @type {T[]} */
+  const queue = [];
+  let held = false;
+  let scheduled = false;
+  const channel = new MessageChannel();
+  const next = () => {
+    if (scheduled || held || !queue.length) return;
+    scheduled = true;
+    channel.port2.postMessage(null);
+  };
+  channel.port1.onmessage = () => {
+    scheduled = false;
+    const item = held ? undefined : queue.shift();
+    if (item === undefined) return;
+    work(item).finally(next);
+  };
+  // Node (the unit tests) would stay up for a port listened to; browsers have no unref.
+  /** @type {any} */ (channel.port1).unref?.();
+  return {
+    add(item) {
+      queue.push(item);
+      next();
+    },
+    hold(on) {
+      held = on;
+      next();
+    },
+  };
+}
+
+/**
  * The parse worker's message handler.
  * @param {(reply: import('./messages.js').ParseReply | import('./messages.js').ParseEnded | import('./messages.js').ParseRendered) => void} post
  * @returns {(request: any) => Promise<void>}
@@ -48,33 +94,8 @@ export function parseHost(post) {
     pendingDocs = [];
   };
 
-  return async (data) => {
-    if (data?.type === 'end') {
-      // The pool ends this worker (idle): what waits for the search worker goes first.
-      flush();
-      post({ type: 'ended' });
-      return;
-    }
-    if (data?.type === 'port') {
-      searchPort = data.port;
-      return;
-    }
-    if (data?.type === 'render') {
-      // The reader's article, whole (the pool's render()): the Article, HTML and all.
-      await loadCore().catch(() => {}); // renderWhenReady then says what failed
-      try {
-        post({ type: 'rendered', id: data.id, article: await renderWhenReady(data.bytes, data.options) });
-      } catch (error) {
-        post({ type: 'rendered', .../** @type {{ id: number, error: import('../render/messages.js').ErrorShape }} */ (errorReply(data.id, error)) });
-      }
-      return;
-    }
-    if (data?.type === 'warm') {
-      // Compile the core now, so that the first file opened does not wait for it.
-      await loadCore().catch(() => {});
-      return;
-    }
-    const { id, path, bytes } = /** @type {import('./messages.js').ParseRequest} */ (data);
+  /** Reads one file for the index and answers. @param {import('./messages.js').ParseRequest} request */
+  const parse = async ({ id, path, bytes }) => {
     try {
       const fileName = path.slice(path.lastIndexOf('/') + 1);
       const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
@@ -90,5 +111,40 @@ export function parseHost(post) {
       if (error instanceof FolioError) info.code = error.code;
       post({ id, path, error: info });
     }
+  };
+  const files = inTurns(parse);
+
+  return async (data) => {
+    if (data?.type === 'hold') {
+      files.hold(Boolean(data.on));
+      return;
+    }
+    if (data?.type === 'end') {
+      // The pool ends this worker (idle): what waits for the search worker goes first.
+      flush();
+      post({ type: 'ended' });
+      return;
+    }
+    if (data?.type === 'port') {
+      searchPort = data.port;
+      return;
+    }
+    if (data?.type === 'render') {
+      // The reader's article, whole (the pool's render()): the Article, HTML and all, ahead
+      // of the files waiting here.
+      await loadCore().catch(() => {}); // renderWhenReady then says what failed
+      try {
+        post({ type: 'rendered', id: data.id, article: await renderWhenReady(data.bytes, data.options) });
+      } catch (error) {
+        post({ type: 'rendered', .../** @type {{ id: number, error: import('../render/messages.js').ErrorShape }} */ (errorReply(data.id, error)) });
+      }
+      return;
+    }
+    if (data?.type === 'warm') {
+      // Compile the core now, so that the first file opened does not wait for it.
+      await loadCore().catch(() => {});
+      return;
+    }
+    files.add(/** @type {import('./messages.js').ParseRequest} */ (data));
   };
 }

@@ -7,11 +7,12 @@
 // (with two, parse workers waited on the page for a third to half of a 10 000-file load).
 // A worker that dies fails the file it died on (the oldest it held) and is replaced; the
 // others it held are read and sent again. A worker also renders the reader's article whole
-// (render(), viewer/render-opened.js) after the files it holds. The page reads rather than posting the `File`:
-// posting a picked folder's File makes Chromium look the file up on the disk, synchronously,
-// and the worker's read of it costs both processes more again (10 000 files: ~4.5 s of
-// CPU more in all, bench/library); nor is a file's size asked before it is read (the same
-// look-up).
+// (render(), viewer/render-opened.js) before the files it holds and has not started; while
+// paused (pause(): the reader's article renders and is first shown) it starts none. The
+// page reads rather than posting the `File`: posting a picked folder's File makes Chromium
+// look the file up on the disk, synchronously, and the worker's read of it costs both
+// processes more again (10 000 files: ~4.5 s of CPU more in all, bench/library); nor is a
+// file's size asked before it is read (the same look-up).
 
 import { readFailure } from './messages.js';
 import { replyError } from '../render/messages.js';
@@ -123,22 +124,26 @@ export class ParsePool {
   }
 
   /**
-   * Hands out no more files for a while (the files workers hold go on): the article the
-   * reader opened renders with the cores to itself. Ends at `resume()`, or after `ms`.
+   * Hands out no more files for a while, and has each worker start none of those it holds
+   * (the one it is reading goes on; whole renders are not held): the article the reader
+   * opened renders and is first laid out with the cores to itself. Ends at `resume()`, or
+   * after `ms`.
    * @param {number} ms
    */
   pause(ms) {
+    if (!this.paused) for (const lane of this.lanes) lane.worker.postMessage({ type: 'hold', on: true });
     this.paused = true;
     clearTimeout(this.resumeTimer);
     this.resumeTimer = setTimeout(() => this.resume(), ms);
   }
 
-  /** Hands out files again. */
+  /** Hands out files again, and lets the workers go on with theirs. */
   resume() {
     clearTimeout(this.resumeTimer);
     this.resumeTimer = undefined;
     if (!this.paused) return;
     this.paused = false;
+    for (const lane of this.lanes) lane.worker.postMessage({ type: 'hold', on: false });
     this.pump();
   }
 
@@ -305,7 +310,7 @@ export class ParsePool {
   /**
    * Renders a file whole (its HTML too) in a running worker, whose core is loaded: the
    * reader's article while a library is parsed, so that the page's thread only builds its
-   * view. The worker takes it after the files it holds. Rejects with a WorkerGone when no
+   * view. The worker takes it before the files it holds and has not started. Rejects with a WorkerGone when no
    * worker runs or it stops meanwhile (the caller renders the file itself), with the
    * core's FolioError when the file cannot be shown.
    * @param {Uint8Array} bytes  Copied, not transferred.

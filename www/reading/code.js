@@ -24,7 +24,7 @@ const MAX_HIGHLIGHT_CHARS = 200_000;
 /** How long "Copied" shows on the button, in ms. */
 const COPIED_MS = 2000;
 /** How long the worker may sit idle before it is ended (its grammars go with it). */
-export const WORKER_IDLE_MS = 60_000;
+const WORKER_IDLE_MS = 60_000;
 
 /**
  * The live worker and the blocks waiting on it, by request id. A waiting block resolves

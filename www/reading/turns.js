@@ -19,6 +19,18 @@ export function yieldToPage() {
 }
 
 /**
+ * Resolves once the next frame is drawn (a timer set in its animation frame runs after
+ * its layout and paint); where no frame comes (a hidden page), after a timer.
+ * @returns {Promise<void>}
+ */
+export function afterNextFrame() {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.hidden) setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/**
  * Calls `work` on each item in order, in turns of about TURN_MS, yielding to the page
  * between turns. A short list is done in one turn.
  * @template T

@@ -10,6 +10,7 @@ import { describeError } from '../i18n.js';
 import { markMatches } from '../library/highlight.js';
 import { MAX_EMBED_DEPTH, ObjectUrls, linkArticle } from '../library/links.js';
 import { enhance as enhanceBody } from '../reading/enhance.js';
+import { afterNextFrame } from '../reading/turns.js';
 import { canStartWorkers } from '../library/workers.js';
 import { trustedScriptURL } from '../trusted-types.js';
 import { articleView, positionKey } from '../view/article.js';
@@ -253,7 +254,11 @@ export class Reader {
       built.view = articleView(article, {
         t, locale, name: entry.name, baseUrl: entry.baseUrl, blockImages: this.#blockImages,
         original: () => decodeOriginal(bytes, article.encoding),
-        positionKey: positionKey(article, entry.key), enhance,
+        positionKey: positionKey(article, entry.key),
+        // The library's parse workers hold their files (library.prioritize) until this view
+        // is enhanced and drawn: its first layouts were the page's longest tasks while an
+        // archive indexed.
+        enhance: (body, options) => enhance(body, options).finally(() => this.#shownToReader()),
         prepareBody: (body) => this.#connect(body, entry.key, 0, built),
         localImage: (src) => this.#localImage(entry.key, src, built),
       });
@@ -262,8 +267,14 @@ export class Reader {
       if (terms) markMatches(built.view.querySelector('[data-testid="article-body"]') ?? built.view, terms.split('\u0000'));
     } else {
       built.view = errorView(entry.error, { t, name: entry.name, bytes: entry.bytes });
+      this.#shownToReader();
     }
     return built;
+  }
+
+  /** Lets the library's parse workers go on once the next frame is drawn. */
+  #shownToReader() {
+    afterNextFrame().then(() => this.#parts.files.library.readerShown());
   }
 
   /**

@@ -1,0 +1,80 @@
+// www/library/parse-host.js, the parse worker's handler, with the real core (www/pkg):
+// files are read one per task in the order they came, a hold stops them between files,
+// and a whole render (the reader's article) goes ahead of the files waiting.
+// Run: node --test tests/unit/
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { init } from '../../www/folio.js';
+import { inTurns, parseHost } from '../../www/library/parse-host.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+await init({ wasm: readFileSync(join(ROOT, 'www/pkg/folio_bg.wasm')) });
+
+/** Lets the tasks queued settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** @param {string} title */
+const bytes = (title) => new TextEncoder().encode(`---\ntitle: ${title}\n---\n\nBody of ${title}.\n`);
+
+/** What a reply is about, in a word. @param {any} reply */
+const said = (reply) => (reply.type === 'rendered' ? `rendered ${reply.article?.title}` : `parsed ${reply.summary?.title ?? reply.error?.code}`);
+
+test('inTurns: items are done oldest first, one per task; a hold stops them after the one being done', async () => {
+  /** @type {string[]} */
+  const log = [];
+  /** @type {(() => void)[]} */
+  const open = [];
+  const turns = inTurns(async (/** @type {string} */ item) => {
+    log.push(`start ${item}`);
+    await new Promise((resolve) => open.push(() => resolve(undefined)));
+    log.push(`end ${item}`);
+  });
+  for (const item of ['a', 'b', 'c']) turns.add(item);
+  assert.deepEqual(log, [], 'nothing is done in the task that adds');
+  await settle();
+  assert.deepEqual(log, ['start a'], 'one at a time');
+  turns.hold(true);
+  open.shift()?.();
+  await settle();
+  assert.deepEqual(log, ['start a', 'end a'], 'held: the next is not started');
+  turns.hold(false);
+  await settle();
+  open.shift()?.();
+  await settle();
+  open.shift()?.();
+  await settle();
+  assert.deepEqual(log, ['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+});
+
+test('a parse worker answers its files in order, and renders the reader\'s article ahead of the files waiting', async () => {
+  /** @type {any[]} */
+  const replies = [];
+  const handle = parseHost((reply) => replies.push(reply));
+  handle({ id: 1, path: 'posts/one.md', bytes: bytes('One') });
+  handle({ id: 2, path: 'posts/two.md', bytes: bytes('Two') });
+  handle({ type: 'render', id: 3, bytes: bytes('Whole'), options: { fileName: 'whole.md' } });
+  await settle();
+  assert.deepEqual(replies.map(said), ['rendered Whole', 'parsed One', 'parsed Two']);
+  assert.deepEqual(replies.map((r) => r.id), [3, 1, 2]);
+  assert.match(replies[0].article.html, /Body of Whole/, 'a whole render has its HTML');
+});
+
+test('a held parse worker starts no file until let go, but still renders the reader\'s article', async () => {
+  /** @type {any[]} */
+  const replies = [];
+  const handle = parseHost((reply) => replies.push(reply));
+  handle({ type: 'hold', on: true });
+  handle({ id: 1, path: 'a.md', bytes: bytes('A') });
+  handle({ id: 2, path: 'b.md', bytes: bytes('B') });
+  await settle();
+  assert.deepEqual(replies, [], 'held');
+  handle({ type: 'render', id: 3, bytes: bytes('Shown'), options: { fileName: 'shown.md' } });
+  await settle();
+  assert.deepEqual(replies.map(said), ['rendered Shown']);
+  handle({ type: 'hold', on: false });
+  await settle();
+  assert.deepEqual(replies.map(said), ['rendered Shown', 'parsed A', 'parsed B']);
+});
