@@ -37,6 +37,10 @@ async function recordSpecimens(page) {
             height: -1,
           };
           seen.push(entry);
+          const parts = /** @type {any} */ (window).__specimenParts ??= [];
+          for (const part of ['.toc-long', '.toc-short', 'figure.image-figure figcaption', '.library-missing-image', 'dt code']) {
+            if (node.querySelector(part) && !parts.includes(part)) parts.push(part);
+          }
           requestAnimationFrame(() => { entry.height = node.firstElementChild?.getBoundingClientRect().height ?? 0; });
         }
       }
@@ -47,10 +51,15 @@ async function recordSpecimens(page) {
 test('while nothing is open, specimens in each script are laid out hidden, one at a time, and leave nothing behind', async () => {
   await withPage(harness, '?src=', async (page) => {
     await page.getByTestId('welcome').waitFor();
-    // Eight article specimens (four scripts, header and body), the list's rows, the tree's.
-    await page.waitForFunction(() => /** @type {any} */ (window).__specimens.length >= 10 && !document.querySelector('.font-warmup'), undefined, { timeout: 30_000 });
+    // Ten article specimens (four scripts and one with no language, header and body), the
+    // list's rows, the tree's.
+    await page.waitForFunction(() => /** @type {any} */ (window).__specimens.length >= 12 && !document.querySelector('.font-warmup'), undefined, { timeout: 30_000 });
     const seen = await page.evaluate(() => /** @type {any} */ (window).__specimens);
-    assert.deepEqual([...new Set(seen.flatMap((/** @type {any} */ s) => s.langs))].sort(), ['en', 'ja', 'ko', 'zh']);
+    assert.deepEqual([...new Set(seen.flatMap((/** @type {any} */ s) => s.langs))].sort(), ['', 'en', 'ja', 'ko', 'zh']);
+    const parts = await page.evaluate(() => /** @type {any} */ (window).__specimenParts);
+    for (const part of ['.toc-long', '.toc-short', 'figure.image-figure figcaption', '.library-missing-image', 'dt code']) {
+      assert.ok(parts.includes(part), `a specimen shows ${part}: fonts in sizes of their own`);
+    }
     assert.ok(seen.some((/** @type {any} */ s) => s.rows >= 4), 'the list\'s rows');
     assert.ok(seen.some((/** @type {any} */ s) => s.folders >= 4), 'the tree\'s rows');
     for (const specimen of seen) {
