@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { init } from '../../www/folio.js';
-import { inTurns, parseHost } from '../../www/library/parse-host.js';
+import { oneAtATime, parseHost } from '../../www/library/parse-host.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 await init({ wasm: readFileSync(join(ROOT, 'www/pkg/folio_bg.wasm')) });
@@ -22,12 +22,12 @@ const bytes = (title) => new TextEncoder().encode(`---\ntitle: ${title}\n---\n\n
 /** What a reply is about, in a word. @param {any} reply */
 const said = (reply) => (reply.type === 'rendered' ? `rendered ${reply.article?.title}` : `parsed ${reply.summary?.title ?? reply.error?.code}`);
 
-test('inTurns: items are done oldest first, one per task; a hold stops them after the one being done', async () => {
+test('oneAtATime: items are done oldest first, one per task; a hold stops them after the one being done', async () => {
   /** @type {string[]} */
   const log = [];
   /** @type {(() => void)[]} */
   const open = [];
-  const turns = inTurns(async (/** @type {string} */ item) => {
+  const turns = oneAtATime(async (/** @type {string} */ item) => {
     log.push(`start ${item}`);
     await new Promise((resolve) => open.push(() => resolve(undefined)));
     log.push(`end ${item}`);

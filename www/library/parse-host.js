@@ -4,9 +4,12 @@
 // `includeHtml: false`: no body HTML written nor sanitized, the README's Article table),
 // answers with the article's summary (never its HTML) and sends its text to the search
 // worker through the port the pool gave it, so the page's main thread never carries the
-// text. It also renders the article the reader opened whole, when the pool asks.
-// Messages: ParseRequest → ParseReply; ParseRender → ParseRendered; IndexDoc batches → the
-// search port (messages.js).
+// text. It also renders the article the reader opened whole, when the pool asks, ahead of
+// the files waiting here. Files are read one per task (`oneAtATime`), so that a hold (the
+// reader's article is rendered and first shown: the cores are the page's) takes effect
+// after the file being read, not after all those the pool sent ahead.
+// Messages: ParseRequest → ParseReply; ParseRender → ParseRendered; ParseHold; IndexDoc
+// batches → the search port (messages.js).
 
 import { FolioError, init, renderWhenReady } from '../folio.js';
 import { indexDoc, summarize } from './extract.js';
@@ -43,7 +46,7 @@ function loadCore() {
  * @param {(item: T) => Promise<void>} work
  * @returns {Turns<T>}
  */
-export function inTurns(work) {
+export function oneAtATime(work) {
   /** @type {T[]} */
   const queue = [];
   let held = false;
@@ -112,7 +115,7 @@ export function parseHost(post) {
       post({ id, path, error: info });
     }
   };
-  const files = inTurns(parse);
+  const files = oneAtATime(parse);
 
   return async (data) => {
     if (data?.type === 'hold') {

@@ -310,9 +310,9 @@ export class ParsePool {
   /**
    * Renders a file whole (its HTML too) in a running worker, whose core is loaded: the
    * reader's article while a library is parsed, so that the page's thread only builds its
-   * view. The worker takes it before the files it holds and has not started. Rejects with a WorkerGone when no
-   * worker runs or it stops meanwhile (the caller renders the file itself), with the
-   * core's FolioError when the file cannot be shown.
+   * view. The worker takes it before the files it holds and has not started. Rejects with
+   * a WorkerGone when no worker runs or it stops meanwhile (the caller renders the file
+   * itself), with the core's FolioError when the file cannot be shown.
    * @param {Uint8Array} bytes  Copied, not transferred.
    * @param {import('../folio.js').RenderOptions} options
    * @returns {Promise<import('../folio.js').Article>}
