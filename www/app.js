@@ -111,7 +111,7 @@ const handles = [];
 const list = new ListView(slot('.lib-articles'), library, lt, {
   locale: route.lang === 'zh' ? 'zh-CN' : 'en',
   testid: 'file-list',
-  remoteImages: route.images === 'block' ? 'block' : 'load',
+  remoteImages: imagesBlockedAtStart() ? 'block' : 'load',
 });
 const tree = new TreeView(slot('.lib-folders'), library, lt);
 const search = new SearchView(slot('.search-slot'), library, list, lt);
@@ -220,7 +220,16 @@ function onBlockImagesChange() {
   } catch {
     // Not remembered; it still applies until the page is closed.
   }
+  showImages(block);
+}
+
+/**
+ * Blocks remote images, or loads them, in the shown article and in the list's thumbnails.
+ * @param {boolean} block
+ */
+function showImages(block) {
   reader.setBlockImages(block);
+  list.setRemoteImages(block ? 'block' : 'load');
 }
 
 /**
@@ -326,7 +335,7 @@ function switchLanguage(lang) {
   share.update();
   labelTopBar();
   ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
-  reader.setBlockImages(ui.blockImages.checked);
+  showImages(ui.blockImages.checked);
 }
 
 function start() {
@@ -353,7 +362,7 @@ function start() {
   });
   const block = imagesBlockedAtStart();
   ui.blockImages.checked = block;
-  reader.setBlockImages(block);
+  showImages(block);
   ui.blockImages.addEventListener('change', onBlockImagesChange);
   // viewer/early.js started the core (and the first article's fetch) already.
   // The main thread is free while the core compiles: load the date data meanwhile.

@@ -119,9 +119,14 @@ test('images load by default without a referrer; the switch redraws, is remember
     assert.ok(remote.includes('https://cover.example/c.jpg'), remote.join('\n'));
     assert.ok(headers.every((h) => h.referer === undefined), 'an image request carried a Referer');
 
+    const remoteThumbs = page.locator('img.lib-thumb[src^="https:"]');
+    await remoteThumbs.first().waitFor();
+    assert.equal(await remoteThumbs.getAttribute('src'), 'https://cover.example/c.jpg', 'the list shows the remote cover as a thumbnail');
+
     await page.getByTestId('settings-button').click(); // The switch is in the reading settings.
     await toggle.check();
     assert.equal(await page.getByTestId('image-placeholder').count(), 4);
+    assert.equal(await remoteThumbs.count(), 0, 'a remote thumbnail stayed in the list once blocked');
     assert.equal(await page.evaluate(() => localStorage.getItem('folio.images')), 'block');
 
     remote.length = 0;
@@ -130,7 +135,8 @@ test('images load by default without a referrer; the switch redraws, is remember
     await waitForInlinePixel(page);
     assert.equal(await page.getByTestId('block-images').isChecked(), true, 'the choice was not remembered');
     assert.equal(await page.getByTestId('image-placeholder').count(), 4);
-    assert.deepEqual(remote, [], 'a blocked image was requested after reloading');
+    assert.deepEqual(remote, [], 'a blocked image was requested after reloading (the list\'s thumbnail too)');
+    assert.equal(await remoteThumbs.count(), 0, 'the list shows no remote thumbnail once blocking is remembered');
 
     await page.goto(`${harness.url}?images=load&src=e2e-fixtures/pictures.md`);
     await shownTitle(page).filter({ hasText: 'Pictures from elsewhere' }).waitFor();

@@ -446,6 +446,20 @@ export class ListView {
   }
 
   /**
+   * Loads remote covers as thumbnails, or not (the reader's "Block remote images"): when
+   * blocked, the remote thumbnails shown are taken away; when allowed, drawn rows get theirs.
+   * @param {'load' | 'block'} mode
+   */
+  setRemoteImages(mode) {
+    this.remoteImages = mode;
+    for (const row of /** @type {NodeListOf<HTMLDivElement>} */ (this.listbox.querySelectorAll('[data-cover]'))) {
+      const thumb = row.querySelector('img.lib-thumb');
+      if (mode === 'block' && thumb && /^https?:\/\//i.test(thumb.getAttribute('src') ?? '')) thumb.remove();
+      else if (mode === 'load') this.loadThumbnail(row);
+    }
+  }
+
+  /**
    * Adds the thumbnail when the row is first drawn.
    * @param {HTMLDivElement} row
    */
