@@ -4,10 +4,9 @@
 // the core writes (headings, emphasis, code, lists, quotes, callouts, tables, definitions,
 // footnotes) and as enhancing dresses code blocks (their bar, highlighted tokens) and
 // images (a zoom button, a caption; an image not loaded shows its alt text; one missing
-// from the opened files, as the library marks it): every
-// face and size a first article uses is laid out once before the reader opens one. The
-// core is not asked (nothing is rendered, no HTML string is made). Never shown; the text
-// is Folio's own.
+// from the opened files, as the library marks it): every face and size a first article
+// uses is laid out once before the reader opens one. The core is not asked (nothing is
+// rendered, no HTML string is made). Never shown; the text is Folio's own.
 
 import { articleView } from '../view/article.js';
 import { el } from '../view/dom.js';
