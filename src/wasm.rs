@@ -102,8 +102,9 @@ export interface Article {
   encoding: string;
   /** Sanitized HTML, safe to insert: the only HTML a viewer inserts ("" with `includeHtml: false`). */
   html: string;
-  /** The body's plain text, one block a line, with `includeText: true`; else null. */
-  text: string | null;
+  /** The body's plain text, one block a line, with `includeText: true`; else null. Its
+   * UTF-8 bytes with `textBytes: true` as well. */
+  text: string | Uint8Array | null;
   toc: TocEntry[];
   /** Every relative reference in the body, in order (none when a base URL resolves them). */
   links: Link[];
@@ -138,6 +139,9 @@ export interface RenderOptions {
   includeText?: boolean;
   /** Write the body's HTML (default true); false for an index: everything else, faster. */
   includeHtml?: boolean;
+  /** With `includeText`: `text` as UTF-8 bytes (a `Uint8Array`), for a caller that passes
+   * the text on without reading it (default false): no string is made. */
+  textBytes?: boolean;
 }
 "#;
 
@@ -156,6 +160,7 @@ pub fn render(
     #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, js_sys::Error> {
     let bytes = input_bytes(&input, "render")?;
+    let text_bytes = read_flag(&options, "textBytes", false)?;
     let options = read_options(&options)?;
     let mut article = crate::render(&bytes, &options).map_err(|e| into_error(&e))?;
     // The same object as `folio render --json`, through the browser's JSON.parse (a
@@ -168,12 +173,17 @@ pub fn render(
         .map_err(|_| js_sys::Error::new("The article could not be handed over."))?;
     let _ = js_sys::Reflect::set(&object, &"html".into(), &JsValue::from_str(&html));
     if let Some(text) = text {
-        let _ = js_sys::Reflect::set(&object, &"text".into(), &JsValue::from_str(&text));
+        let text: JsValue = if text_bytes {
+            js_sys::Uint8Array::from(text.as_bytes()).into()
+        } else {
+            JsValue::from_str(&text)
+        };
+        let _ = js_sys::Reflect::set(&object, &"text".into(), &text);
     }
     Ok(object)
 }
 
-/// Reads the render options object (`fileName`, `baseUrl`, `includeText`, `includeHtml`);
+/// Reads the core's render options (`fileName`, `baseUrl`, `includeText`, `includeHtml`);
 /// `undefined` or `null` gives the defaults.
 fn read_options(value: &JsValue) -> Result<Options, js_sys::Error> {
     let mut options = Options::default();
@@ -186,11 +196,8 @@ fn read_options(value: &JsValue) -> Result<Options, js_sys::Error> {
             "The render options must be an object.",
         ));
     }
-    let field = |name: &str| {
-        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    };
     let text = |name: &str| -> Result<Option<String>, js_sys::Error> {
-        let v = field(name);
+        let v = option_field(value, name);
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
@@ -201,23 +208,33 @@ fn read_options(value: &JsValue) -> Result<Options, js_sys::Error> {
             )
         })
     };
-    let flag = |name: &str, default: bool| -> Result<bool, js_sys::Error> {
-        let v = field(name);
-        if v.is_undefined() || v.is_null() {
-            return Ok(default);
-        }
-        v.as_bool().ok_or_else(|| {
-            bad_option(
-                name,
-                &format!("The render option “{name}” must be true or false."),
-            )
-        })
-    };
     options.file_name = text("fileName")?;
     options.base_url = text("baseUrl")?;
-    options.include_text = flag("includeText", false)?;
-    options.include_html = flag("includeHtml", true)?;
+    options.include_text = read_flag(value, "includeText", false)?;
+    options.include_html = read_flag(value, "includeHtml", true)?;
     Ok(options)
+}
+
+/// One field of the options object (`undefined` when there is no object).
+fn option_field(options: &JsValue, name: &str) -> JsValue {
+    if !options.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A true-or-false option; absent gives `default`.
+fn read_flag(options: &JsValue, name: &str, default: bool) -> Result<bool, js_sys::Error> {
+    let v = option_field(options, name);
+    if v.is_undefined() || v.is_null() {
+        return Ok(default);
+    }
+    v.as_bool().ok_or_else(|| {
+        bad_option(
+            name,
+            &format!("The render option “{name}” must be true or false."),
+        )
+    })
 }
 
 /// The tiers a file needs besides the light one (`"html"`, `"legacy"`, `"toml"`),

@@ -223,6 +223,33 @@ fn an_index_render_gives_text_and_links_without_html() {
 }
 
 #[wasm_bindgen_test]
+fn the_text_comes_as_utf8_bytes_when_asked() {
+    let md = "# 标题\n\n正文，full-width comma.";
+    let as_text = folio::wasm::render(
+        JsValue::from_str(md),
+        options(r#"{"includeText":true,"includeHtml":false}"#),
+    )
+    .unwrap();
+    let as_bytes = folio::wasm::render(
+        JsValue::from_str(md),
+        options(r#"{"includeText":true,"includeHtml":false,"textBytes":true}"#),
+    )
+    .unwrap();
+    let text = js_sys::Reflect::get(&as_text, &"text".into()).unwrap();
+    let bytes = js_sys::Reflect::get(&as_bytes, &"text".into()).unwrap();
+    assert!(bytes.is_instance_of::<js_sys::Uint8Array>());
+    let bytes = js_sys::Uint8Array::from(bytes).to_vec();
+    assert_eq!(String::from_utf8(bytes).ok(), text.as_string());
+    // Without includeText there is no text, bytes or not; a flag that is not a boolean is refused.
+    let none =
+        folio::wasm::render(JsValue::from_str(md), options(r#"{"textBytes":true}"#)).unwrap();
+    assert!(js_sys::Reflect::get(&none, &"text".into())
+        .unwrap()
+        .is_null());
+    assert!(folio::wasm::render(JsValue::from_str(md), options(r#"{"textBytes":"yes"}"#)).is_err());
+}
+
+#[wasm_bindgen_test]
 fn warnings_author_links_and_direction_arrive_as_plain_values() {
     let text = "---\ntitle: x\ndate: someday\nauthor: '<a href=\"https://halu.lu\">Halulu</a>'\nlang: he\n---\nBody";
     let out = folio::wasm::render(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();

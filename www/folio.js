@@ -76,7 +76,8 @@
  * @property {string | null} front_matter
  * @property {string} encoding        WHATWG encoding label of the source, e.g. "UTF-8", "GBK".
  * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts.
- * @property {string | null} text     The body's plain text, one block a line (with `includeText`).
+ * @property {string | Uint8Array | null} text  The body's plain text, one block a line (with
+ *   `includeText`); its UTF-8 bytes with `textBytes` too.
  * @property {TocEntry[]} toc
  * @property {Link[]} links           Relative references in the body, in order.
  * @property {Stats} stats
@@ -93,6 +94,8 @@
  * @property {string} [baseUrl]  Resolves the article's relative links and images.
  * @property {boolean} [includeText] Return the body's plain text in `text`.
  * @property {boolean} [includeHtml] Write the body's HTML (default true; false for an index).
+ * @property {boolean} [textBytes]   With `includeText`: `text` as UTF-8 bytes, for a caller that
+ *   passes it on unread (the library's index): no string is made.
  */
 
 /**
@@ -615,7 +618,7 @@ function normalize(raw) {
     front_matter: optionalString(a.front_matter),
     encoding: optionalString(a.encoding) ?? 'utf-8',
     html: typeof a.html === 'string' ? a.html : '',
-    text: optionalString(a.text),
+    text: a.text instanceof Uint8Array ? a.text : optionalString(a.text),
     links: Array.isArray(a.links)
       ? a.links.filter((/** @type {any} */ l) => l && typeof l.kind === 'string' && typeof l.target === 'string')
         .map((/** @type {any} */ l) => ({ kind: l.kind, target: l.target }))

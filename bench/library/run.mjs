@@ -1,5 +1,5 @@
 // The library benchmark: `make bench-library` (or `node bench/library/run.mjs [--sizes 500,10000]
-// [--no-engines] [--profile] [--trace]`).
+// [--no-engines] [--profile] [--trace] [--samples] [--trace-out PREFIX]`).
 //
 // For each size, an archive of the corpus repeated into nested folders (with images) is
 // generated in a temporary folder and opened at once through the viewer's folder
@@ -31,7 +31,11 @@ const ENGINES = !argv.includes('--no-engines');
 /** `--profile`: a CPU profile of the page's main thread while the archive opens, its top functions printed. */
 const PROFILE = argv.includes('--profile');
 /** `--trace`: a timeline trace while the archive opens; each long task is broken down into what the browser did in it, and each thread's CPU time is printed. */
-const TRACE = argv.includes('--trace');
+const TRACE = argv.includes('--trace') || argv.includes('--samples') || argv.includes('--trace-out');
+/** `--trace-out PREFIX`: the trace's events are written to PREFIX-SIZE.json (Perfetto or chrome://tracing read it). */
+const TRACE_OUT = option('--trace-out');
+/** `--samples`: the trace also samples every thread's JavaScript and WebAssembly (V8's profiler), and each thread's top functions are printed. */
+const SAMPLES = argv.includes('--samples');
 
 /** Queries as typed: CJK without spaces, English words, a word being typed (from its first letter), mixed. */
 export const QUERIES = {
@@ -102,7 +106,21 @@ function longTaskParts(events, profile) {
     }
     const listed = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
     const top = profile ? topFunctions(profile, [task.ts, task.ts + task.dur]).slice(0, 3).map(({ fn, ms }) => `${fn.replace(/https?:\/\/[^/]*\//, '')} ${ms}`).join('; ') : '';
-    return { ms: Math.round(task.dur / 1000), parts: top ? `${listed}\n            ${top}` : listed };
+    // Its own CPU time, and how busy the other threads were meanwhile (the renderer's and
+    // every other process's): a task long by the clock but short in CPU waited for a core
+    // or for another process.
+    const cpu = Math.round((task.tdur ?? task.dur) / 1000);
+    const overlap = (/** @type {any} */ e) => Math.max(0, Math.min(e.ts + e.dur, task.ts + task.dur) - Math.max(e.ts, task.ts)) / e.dur * (e.tdur ?? e.dur);
+    let sameProcess = 0;
+    let others = 0;
+    for (const e of events) {
+      if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask' || e.tid === main.tid && e.pid === main.pid) continue;
+      if (e.ts > task.ts + task.dur || e.ts + e.dur < task.ts || !e.dur) continue;
+      if (e.pid === main.pid) sameProcess += overlap(e);
+      else others += overlap(e);
+    }
+    const busy = `CPU ${cpu}; meanwhile other threads ${Math.round(sameProcess / 1000)}, other processes ${Math.round(others / 1000)}`;
+    return { ms: Math.round(task.dur / 1000), parts: `${listed}; ${busy}${top ? `\n            ${top}` : ''}` };
   });
 }
 
@@ -138,6 +156,39 @@ function threadTimes(events) {
     const top = [...t.scripts].sort((a, b) => b[1] - a[1])[0];
     return { thread: `${names.get(tid) ?? tid}${top ? ` (${top[0]})` : ''}`, cpuMs: Math.round(t.cpu), wallMs: Math.round(t.wall) };
   });
+}
+
+/**
+ * Each thread's top functions by sampled self time, from the trace's V8 profiler chunks
+ * (`--samples`): where the workers' time goes, which `--profile` (the page's thread) misses.
+ * @param {any[]} events
+ * @returns {{ thread: string, top: { fn: string, ms: number }[] }[]}
+ */
+function threadSamples(events) {
+  /** @type {Map<string, { thread: string, nodes: Map<number, any>, self: Map<string, number>, total: number }>} */
+  const profiles = new Map();
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const key = `${e.pid}:${e.id}`;
+    const p = profiles.get(key) ?? { thread: names.get(`${e.pid}:${e.tid}`) ?? String(e.tid), nodes: new Map(), self: new Map(), total: 0 };
+    profiles.set(key, p);
+    const data = e.args?.data?.cpuProfile ?? {};
+    for (const node of data.nodes ?? []) p.nodes.set(node.id, node);
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    (data.samples ?? []).forEach((/** @type {number} */ id, /** @type {number} */ i) => {
+      const frame = p.nodes.get(id)?.callFrame ?? {};
+      if (frame.functionName === '(idle)' || frame.functionName === '(program)' || frame.functionName === '(root)') return;
+      const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+      const fn = `${frame.functionName || '(anonymous)'} ${String(frame.url ?? '').replace(/^.*\/www\//, '')}`.trim();
+      p.self.set(fn, (p.self.get(fn) ?? 0) + ms);
+      p.total += ms;
+    });
+  }
+  return [...profiles.values()].filter((p) => p.total >= 100).sort((a, b) => b.total - a.total).map((p) => ({
+    thread: `${p.thread} (${Math.round(p.total)} ms sampled)`,
+    top: [...p.self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([fn, ms]) => ({ fn, ms: Math.round(ms) })),
+  }));
 }
 
 /**
@@ -248,7 +299,8 @@ async function measure(base, size) {
     const traceEvents = [];
     if (cdp && TRACE) {
       cdp.on('Tracing.dataCollected', (/** @type {any} */ e) => { traceEvents.push(...e.value); });
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+      const categories = `devtools.timeline,v8.execute,disabled-by-default-devtools.timeline${SAMPLES ? ',disabled-by-default-v8.cpu_profiler' : ''}`;
+      await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
     }
     if (cdp) {
       if (PROFILE) await cdp.send('Profiler.enable');
@@ -267,13 +319,17 @@ async function measure(base, size) {
     let threads = null;
     /** @type {{ what: string, cpuMs: number }[] | null} */
     let mainKinds = null;
+    /** @type {{ thread: string, top: { fn: string, ms: number }[] }[] | null} */
+    let sampled = null;
     if (cdp && TRACE) {
       const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await ended;
+      if (TRACE_OUT) writeFileSync(`${TRACE_OUT}-${size}.json`, JSON.stringify(traceEvents));
       longTasks = longTaskParts(traceEvents, rawProfile);
       threads = threadTimes(traceEvents);
       mainKinds = mainThreadKinds(traceEvents);
+      if (SAMPLES) sampled = threadSamples(traceEvents);
     }
     peak = Math.max(peak, rendererKiB(dir));
     const wall = Date.now() - started;
@@ -319,6 +375,7 @@ async function measure(base, size) {
       processCpu: Object.fromEntries(Object.entries(cpuAfter[0]).map(([kind, ms]) => [kind, Math.round(ms - (cpuBefore[0][kind] ?? 0))])),
       machine: { busyMs: Math.round(cpuAfter[1].busy - cpuBefore[1].busy), idleMs: Math.round(cpuAfter[1].idle - cpuBefore[1].idle) },
       ...(mainKinds ? { mainKinds } : {}),
+      ...(sampled ? { sampled } : {}),
     };
   } finally {
     await context.close();
@@ -347,6 +404,7 @@ try {
     if (r.processCpu) console.log(`  CPU time by process from the change event to all indexed (ms): ${Object.entries(r.processCpu).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${ms}`).join(', ')}; the machine busy ${r.machine.busyMs}, idle ${r.machine.idleMs}`);
     if (r.mainKinds) console.log(`  the main thread's CPU time by kind of work (ms):\n${r.mainKinds.map((/** @type {any} */ k) => `    ${String(k.cpuMs).padStart(6)}  ${k.what}`).join('\n')}`);
     if (r.threads) console.log(`  CPU time by thread while opening (ms; busy wall time beside it):\n${r.threads.map((/** @type {any} */ t) => `    ${String(t.cpuMs).padStart(6)} ${String(t.wallMs).padStart(6)}  ${t.thread}`).join('\n')}`);
+    if (r.sampled) for (const t of r.sampled) console.log(`  ${t.thread}, sampled self time:\n${t.top.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
     if (r.profile) console.log(`  main thread, self time:\n${r.profile.map(({ fn, ms }) => `    ${String(ms).padStart(6)} ms  ${fn}`).join('\n')}`);
   }
 } finally {

@@ -15,9 +15,10 @@ const CORPUS = resolve(ROOT, '../shared/corpus');
 
 /**
  * Every corpus article the core reads, as an index document.
+ * @param {{ bytes?: boolean }} [how]  bytes: the text as UTF-8, as the parse workers send it.
  * @returns {Promise<import('../../www/library/messages.js').IndexDoc[]>}
  */
-export async function corpusDocs() {
+export async function corpusDocs({ bytes = false } = {}) {
   await init({ wasm: readFileSync(join(ROOT, 'www/pkg/folio_bg.wasm')) });
   const docs = [];
   for (const entry of readdirSync(CORPUS, { recursive: true, withFileTypes: true })) {
@@ -25,7 +26,7 @@ export async function corpusDocs() {
     if (!entry.isFile() || entry.parentPath === CORPUS || fileKind(path) !== 'article' || !statSync(join(CORPUS, path)).size) continue;
     try {
       // The parse workers' options (parse-host.js): the index render writes no HTML.
-      const article = render(readFileSync(join(CORPUS, path)), /** @type {any} */ ({ fileName: entry.name, includeText: true, includeHtml: false }));
+      const article = render(readFileSync(join(CORPUS, path)), /** @type {any} */ ({ fileName: entry.name, includeText: true, includeHtml: false, textBytes: bytes }));
       assert.equal(article.html, '', `${path}: no HTML in an index render`);
       const { summary, text } = summarize(path, article);
       docs.push(indexDoc(summary, text));

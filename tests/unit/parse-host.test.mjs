@@ -78,3 +78,23 @@ test('a held parse worker starts no file until let go, but still renders the rea
   await settle();
   assert.deepEqual(replies.map(said), ['rendered Shown', 'parsed A', 'parsed B']);
 });
+
+test('a parse worker sends the search worker each text as UTF-8 bytes, moved rather than copied', async () => {
+  /** @type {{ message: any, transfer: ArrayBuffer[] }[]} */
+  const sent = [];
+  const port = { postMessage: (/** @type {any} */ message, /** @type {any} */ options) => sent.push({ message, transfer: options?.transfer ?? [] }) };
+  const handle = parseHost(() => {});
+  handle({ type: 'port', port });
+  handle({ id: 1, path: 'posts/one.md', bytes: bytes('一') });
+  handle({ id: 2, path: 'posts/two.md', bytes: bytes('二') });
+  await settle();
+  handle({ type: 'end' }); // sends on what waits
+  assert.equal(sent.length, 1, 'one message for both');
+  const { message, transfer } = sent[0];
+  assert.deepEqual(message.docs.map((/** @type {any} */ d) => d.title), ['一', '二']);
+  for (const doc of message.docs) {
+    assert.ok(doc.text instanceof Uint8Array);
+    assert.ok(transfer.includes(doc.text.buffer), 'its buffer is in the transfer list');
+  }
+  assert.equal(new TextDecoder().decode(message.docs[0].text), 'Body of 一.');
+});

@@ -42,3 +42,20 @@ test('the Rust index and MiniSearch find the same articles over the corpus, best
     }
   }
 });
+
+test('the Rust index reads the parse workers\' UTF-8 as it reads their text as strings: the same hits, scores, terms and snippets', async () => {
+  const asText = await corpusDocs();
+  const asBytes = await corpusDocs({ bytes: true });
+  assert.ok(asBytes.every((doc) => doc.text instanceof Uint8Array), 'the core gave bytes');
+  // Some texts hold compatibility characters (full-width punctuation), which are normalized first.
+  assert.ok(asBytes.some((doc) => /[\uff01-\uffef]/.test(new TextDecoder().decode(/** @type {Uint8Array} */ (doc.text)))));
+  const strings = new SearchIndex(await WasmEngine.load(readFileSync(WASM_URL)));
+  const bytes = new SearchIndex(await WasmEngine.load(readFileSync(WASM_URL)));
+  strings.add(asText);
+  bytes.add(asBytes);
+  assert.equal(bytes.size, strings.size);
+  for (const query of [...QUERIES, 'ｆｉｌｅ', 'file', '（']) {
+    assert.deepEqual(bytes.search(query, 1000), strings.search(query, 1000), query);
+  }
+  for (const doc of asText) assert.equal(bytes.text(doc.path), strings.text(doc.path), `${doc.path}: the same text kept`);
+});

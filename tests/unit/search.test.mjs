@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { queryParts, tokenize } from '../../www/library/tokenize.js';
-import { MiniSearchEngine, SNIPPET_TEXT_LIMIT, SearchIndex, findMatches, marked, snippet } from '../../www/library/search-index.js';
+import { MiniSearchEngine, SNIPPET_TEXT_BYTES, SearchIndex, cutUtf8, findMatches, marked, snippet } from '../../www/library/search-index.js';
 import { WASM_URL, WasmEngine } from '../../www/library/search-wasm.js';
 
 /** The Rust module's bytes (built by scripts/build-search-index.sh; a missing build fails here). */
@@ -105,17 +105,34 @@ test('an engine that fails (the module trapped) gives way to MiniSearch, indexed
   assert.deepEqual(index.search('indexed').hits.map((h) => h.path), ['b.md', 'c.md']);
 });
 
-test('the text kept for snippets is held as UTF-8 and read back whole: CJK, astral characters, a cut at SNIPPET_TEXT_LIMIT', async () => {
+test('the text kept for snippets is held as UTF-8 and read back whole: CJK, astral characters, a cut at SNIPPET_TEXT_BYTES', async () => {
   const index = sampleIndex(new MiniSearchEngine());
   const astral = '𠮷野家の牛丼 😀 café';
-  const long = `${'长'.repeat(SNIPPET_TEXT_LIMIT)}尾`;
-  index.add([{ path: 'e.md', title: '', tags: '', authors: '', text: astral }, { path: 'f.md', title: '', tags: '', authors: '', text: long }]);
+  const long = `${'长'.repeat(SNIPPET_TEXT_BYTES / 3)}尾`;
+  const utf8 = new TextEncoder().encode(`a${'长'.repeat(SNIPPET_TEXT_BYTES / 3)}`);
+  index.add([
+    { path: 'e.md', title: '', tags: '', authors: '', text: astral },
+    { path: 'f.md', title: '', tags: '', authors: '', text: long },
+    // As the parse workers send it: UTF-8, kept as it came, cut at a character's start.
+    { path: 'g.md', title: '', tags: '', authors: '', text: utf8 },
+    { path: 'h.md', title: '', tags: '', authors: '', text: new TextEncoder().encode('牛丼の写真') },
+  ]);
   assert.equal(index.texts.get('e.md')?.byteLength, new TextEncoder().encode(astral).byteLength, 'held as its UTF-8 bytes');
   assert.equal(index.text('e.md'), astral);
   const whole = new Map(index.wholeTexts());
   assert.equal(whole.get('e.md'), astral);
+  assert.equal(whole.get('h.md'), '牛丼の写真');
   assert.equal(whole.get('a.md'), '商务部新闻发言人表示，全国跨境电商综试区已达132个。');
   assert.equal(whole.has('f.md'), false, 'a text cut for its length is not whole');
-  assert.equal(index.text('f.md').length, SNIPPET_TEXT_LIMIT);
+  assert.equal(whole.has('g.md'), false);
+  assert.equal(index.text('f.md'), '长'.repeat(SNIPPET_TEXT_BYTES / 3));
+  assert.equal(index.text('g.md'), `a${'长'.repeat(SNIPPET_TEXT_BYTES / 3 - 1)}`, 'no character cut in two');
+  assert.deepEqual(index.search('牛丼').hits.map((h) => h.path).sort(), ['e.md', 'h.md'], 'bytes are indexed too (MiniSearch reads them as text)');
   assert.deepEqual(index.search('牛丼').hits[0].snippet.filter((s) => s.mark).map((s) => s.text), ['牛丼']);
+});
+
+test('cutUtf8 cuts before a character, never inside one', () => {
+  const bytes = new TextEncoder().encode('aé长😀');
+  assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((max) => new TextDecoder('utf-8', { fatal: true }).decode(cutUtf8(bytes, max))),
+    ['a', 'a', 'aé', 'aé', 'aé', 'aé长', 'aé长', 'aé长', 'aé长', 'aé长😀']);
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stemmer } from '../../www/vendor/stemmer/index.js';
 import { CJK } from '../../www/library/matches.js';
-import { runs, tokenize } from '../../www/library/tokenize.js';
+import { hasCompat, runs, tokenize } from '../../www/library/tokenize.js';
 import { corpusDocs } from './corpus-docs.mjs';
 
 // The definition: words by /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u, split into CJK runs
@@ -88,4 +88,18 @@ test('the scan gives the same runs and terms over strings made to part them', ()
     assert.deepEqual(tokenize(text), referenceTokens(text), JSON.stringify(text));
     assert.deepEqual(runList(runs, text), runList(referenceRuns, text), JSON.stringify(text));
   }
+});
+
+test('hasCompat finds in UTF-8 every character COMPAT names, and no other', () => {
+  const encoder = new TextEncoder();
+  for (let code = 0; code <= 0x10ffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const char = String.fromCodePoint(code);
+    // Alone, between other characters (the scan must not read across them), and at the end.
+    const bytes = encoder.encode(`长${char}é`);
+    assert.equal(hasCompat(bytes), COMPAT.test(char), `U+${code.toString(16)}`);
+    if (COMPAT.test(char)) assert.equal(hasCompat(encoder.encode(char)), true, `U+${code.toString(16)} alone`);
+  }
+  assert.equal(hasCompat(encoder.encode('长文，无全角')), true);
+  assert.equal(hasCompat(encoder.encode('plain text, 中文。')), false);
 });

@@ -48,10 +48,11 @@ function coreLinks(value) {
  * The summary and the index text of a rendered article.
  * @param {string} path
  * @param {import('../folio.js').Article & { text?: unknown, links?: unknown, excerpt?: unknown }} article
- * @returns {{ summary: ArticleSummary, text: string }}
+ * @returns {{ summary: ArticleSummary, text: string | Uint8Array }}  The text as the core gave
+ *   it: a string, or its UTF-8 bytes (`textBytes`).
  */
 export function summarize(path, article) {
-  const text = typeof article.text === 'string' ? article.text : '';
+  const text = typeof article.text === 'string' || article.text instanceof Uint8Array ? article.text : '';
   const links = coreLinks(article.links);
   const short = article.summary ?? (typeof article.excerpt === 'string' && article.excerpt.trim() ? article.excerpt : null);
   return {
@@ -80,7 +81,7 @@ export function summarize(path, article) {
 /**
  * What the search index holds of an article.
  * @param {ArticleSummary} summary
- * @param {string} text  Its body's plain text.
+ * @param {string | Uint8Array} text  Its body's plain text (or its UTF-8 bytes).
  * @returns {import('./messages.js').IndexDoc}
  */
 export function indexDoc(summary, text) {

@@ -116,7 +116,8 @@
  * @property {string} title
  * @property {string} tags        Tags and categories, space-joined.
  * @property {string} authors
- * @property {string} text        The body's plain text.
+ * @property {string | Uint8Array} text  The body's plain text, or its UTF-8 bytes (as the parse
+ *   workers send it: never made a string on the way, transferred to the search worker).
  */
 
 /**

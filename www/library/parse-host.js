@@ -93,7 +93,11 @@ export function parseHost(post) {
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (searchPort && pendingDocs.length) searchPort.postMessage({ type: 'add', docs: pendingDocs });
+    if (searchPort && pendingDocs.length) {
+      // The texts' bytes are moved, not copied (each has a buffer of its own from the core).
+      const transfer = new Set(pendingDocs.flatMap((doc) => (doc.text instanceof Uint8Array ? [/** @type {ArrayBuffer} */ (doc.text.buffer)] : [])));
+      searchPort.postMessage({ type: 'add', docs: pendingDocs }, { transfer: [...transfer] });
+    }
     pendingDocs = [];
   };
 
@@ -101,7 +105,7 @@ export function parseHost(post) {
   const parse = async ({ id, path, bytes }) => {
     try {
       const fileName = path.slice(path.lastIndexOf('/') + 1);
-      const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false }));
+      const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, includeHtml: false, textBytes: true }));
       // A worker started without `warm` loads the same modules first (not light, then full).
       await loadCore().catch(() => {}); // renderWhenReady then says what failed
       const { summary, text } = summarize(path, await renderWhenReady(bytes, options));

@@ -19,8 +19,9 @@ export { findMatches, marked, snippet } from './matches.js';
 /** Field weights: a word in the title counts four times one in the body. */
 export const BOOST = Object.freeze({ title: 4, tags: 2.5, authors: 1.5, text: 1 });
 
-/** Characters of each article's text kept for snippets (the whole text is indexed). */
-export const SNIPPET_TEXT_LIMIT = 50_000;
+/** Bytes (UTF-8) of each article's text kept for snippets: 50 000 CJK characters, more of a
+ * Latin text (the whole text is indexed). */
+export const SNIPPET_TEXT_BYTES = 150_000;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -82,7 +83,7 @@ export class MiniSearchEngine {
   /** @param {IndexDoc} doc */
   add(doc) {
     if (this.mini.has(doc.path)) this.mini.discard(doc.path);
-    this.mini.add(doc);
+    this.mini.add(typeof doc.text === 'string' ? doc : { ...doc, text: decoder.decode(doc.text) });
   }
 
   /** @param {string} path */
@@ -112,6 +113,20 @@ export class MiniSearchEngine {
   }
 }
 
+/**
+ * UTF-8 bytes cut to at most `max`, at a character's start (a copy when cut, so that the
+ * whole text's buffer can go).
+ * @param {Uint8Array} bytes
+ * @param {number} max
+ * @returns {Uint8Array}
+ */
+export function cutUtf8(bytes, max) {
+  if (bytes.length <= max) return bytes;
+  let end = max;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  return bytes.slice(0, end);
+}
+
 export class SearchIndex {
   /**
    * @param {Engine} [engine]  default: MiniSearch
@@ -125,7 +140,7 @@ export class SearchIndex {
     this.texts = new Map();
     /** Titles, tags and authors, for snippets and for indexing again. @type {Map<string, { title: string, tags: string, authors: string }>} */
     this.fields = new Map();
-    /** Articles whose kept text was cut at SNIPPET_TEXT_LIMIT. @type {Set<string>} */
+    /** Articles whose kept text was cut at SNIPPET_TEXT_BYTES. @type {Set<string>} */
     this.cut = new Set();
   }
 
@@ -160,8 +175,13 @@ export class SearchIndex {
    */
   add(docs) {
     for (const doc of docs) {
-      this.texts.set(doc.path, encoder.encode(doc.text.length > SNIPPET_TEXT_LIMIT ? doc.text.slice(0, SNIPPET_TEXT_LIMIT) : doc.text));
-      if (doc.text.length > SNIPPET_TEXT_LIMIT) this.cut.add(doc.path);
+      // The parse workers send UTF-8 (kept as it came); a string is encoded once, here.
+      const bytes = typeof doc.text === 'string'
+        ? encoder.encode(doc.text.length > SNIPPET_TEXT_BYTES ? doc.text.slice(0, SNIPPET_TEXT_BYTES) : doc.text)
+        : doc.text;
+      const kept = cutUtf8(bytes, SNIPPET_TEXT_BYTES);
+      this.texts.set(doc.path, kept);
+      if (kept.length < bytes.length) this.cut.add(doc.path);
       else this.cut.delete(doc.path);
       this.fields.set(doc.path, { title: doc.title, tags: doc.tags, authors: doc.authors });
       this.guarded((engine) => engine.add(doc));

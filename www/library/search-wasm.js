@@ -1,12 +1,13 @@
 // The Rust index (crates/search-index, built into search-index.wasm) as a search engine
-// for search-index.js: the worker hands each document's fields over as text (NFKC-
-// normalized here when they hold compatibility characters), one document a call, through
-// a buffer in the module's memory; the module tokenizes them as tokenize.js would (the JS
-// tokenizer was most of the worker's time), keeps the postings and ranks. Queries arrive
-// as terms (search-index.js tokenizes them). Documents are numbers there, paths here. Any
-// call that traps throws, and search-index.js falls back to MiniSearch.
+// for search-index.js: the worker hands each document's fields over as UTF-8 (the body as
+// the parse workers sent it; a field with compatibility characters NFKC-normalized here
+// first), one document a call, through a buffer in the module's memory; the module
+// tokenizes them as tokenize.js would (the JS tokenizer was most of the worker's time),
+// keeps the postings and ranks. Queries arrive as terms (search-index.js tokenizes them).
+// Documents are numbers there, paths here. Any call that traps throws, and
+// search-index.js falls back to MiniSearch.
 
-import { normalizeText } from './tokenize.js';
+import { hasCompat, normalizeText } from './tokenize.js';
 
 /** @typedef {import('./messages.js').IndexDoc} IndexDoc */
 /** @typedef {import('./search-index.js').EnginePart} EnginePart */
@@ -88,13 +89,14 @@ export class WasmEngine {
   }
 
   /**
-   * Writes strings one after another into the module's buffer.
-   * @param {string[]} texts
+   * Writes texts (strings, or UTF-8 bytes copied as they are) one after another into the
+   * module's buffer.
+   * @param {(string | Uint8Array)[]} texts
    * @returns {number[]} their lengths in bytes
    */
   write(...texts) {
     // UTF-8 takes at most three bytes per UTF-16 unit.
-    const need = texts.reduce((sum, text) => sum + text.length * 3, 0);
+    const need = texts.reduce((sum, text) => sum + (typeof text === 'string' ? text.length * 3 : text.length), 0);
     if (need > this.buffer.size) {
       if (this.buffer.size) this.x.free(this.buffer.ptr, this.buffer.size);
       const size = Math.max(need, 64 * 1024);
@@ -102,6 +104,11 @@ export class WasmEngine {
     }
     let at = 0;
     return texts.map((text) => {
+      if (typeof text !== 'string') {
+        new Uint8Array(this.x.memory.buffer, this.buffer.ptr + at, text.length).set(text);
+        at += text.length;
+        return text.length;
+      }
       const { written } = encoder.encodeInto(text, new Uint8Array(this.x.memory.buffer, this.buffer.ptr + at, this.buffer.size - at));
       at += written;
       return written;
@@ -111,7 +118,9 @@ export class WasmEngine {
   /** @param {IndexDoc} doc */
   add(doc) {
     this.remove(doc.path);
-    const [title, tags, authors, body] = this.write(...[doc.title, doc.tags, doc.authors, doc.text].map(normalizeText));
+    // UTF-8 from the parse workers goes in as it came, unless it needs normalizing.
+    const text = typeof doc.text !== 'string' && hasCompat(doc.text) ? decoder.decode(doc.text) : doc.text;
+    const [title, tags, authors, body] = this.write(normalizeText(doc.title), normalizeText(doc.tags), normalizeText(doc.authors), typeof text === 'string' ? normalizeText(text) : text);
     // Unsigned: a wasm i32 comes back signed.
     const id = this.x.add_text(this.buffer.ptr, title, tags, authors, body) >>> 0;
     if (id === REFUSED) return;

@@ -27,6 +27,31 @@ export function normalizeText(text) {
   return COMPAT.test(text) ? text.normalize('NFKC') : text;
 }
 
+/**
+ * Whether UTF-8 bytes hold a character COMPAT names (then the text is normalized as a
+ * string; without one, the bytes are indexed as they are). A scan of the three-byte
+ * sequences, which is all those characters are: U+2160–217F, U+3000, U+FB00–FB4F, U+FF01–FFEF.
+ * @param {Uint8Array} bytes
+ * @returns {boolean}
+ */
+export function hasCompat(bytes) {
+  const n = bytes.length - 2;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b < 0xe2) continue;
+    if (b === 0xe2) {
+      if (bytes[i + 1] === 0x85 && bytes[i + 2] >= 0xa0) return true;
+    } else if (b === 0xe3) {
+      if (bytes[i + 1] === 0x80 && bytes[i + 2] === 0x80) return true;
+    } else if (b === 0xef) {
+      const c = ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      // c is the code point less 0xF000.
+      if ((c >= 0xb00 && c <= 0xb4f) || (c >= 0xf01 && c <= 0xfef)) return true;
+    }
+  }
+  return false;
+}
+
 // What a word is, as the regular expression /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u
 // says (letters, digits and marks, apostrophes inside words kept), read by a hand-written
 // scan over a table of each character's class: the expression's matchAll was most of the
