@@ -116,7 +116,11 @@ test('the text kept for snippets is held as UTF-8 and read back whole: CJK, astr
     // As the parse workers send it: UTF-8, kept as it came, cut at a character's start.
     { path: 'g.md', title: '', tags: '', authors: '', text: utf8 },
     { path: 'h.md', title: '', tags: '', authors: '', text: new TextEncoder().encode('牛丼の写真') },
+    // A string of more characters than the limit has bytes, but no more bytes: cut all the same.
+    { path: 'i.md', title: '', tags: '', authors: '', text: 'a'.repeat(SNIPPET_TEXT_BYTES + 1) },
   ]);
+  assert.equal(index.cut.has('i.md'), true);
+  assert.equal(index.text('i.md').length, SNIPPET_TEXT_BYTES);
   assert.equal(index.texts.get('e.md')?.byteLength, new TextEncoder().encode(astral).byteLength, 'held as its UTF-8 bytes');
   assert.equal(index.text('e.md'), astral);
   const whole = new Map(index.wholeTexts());

@@ -175,10 +175,8 @@ export class SearchIndex {
    */
   add(docs) {
     for (const doc of docs) {
-      // The parse workers send UTF-8 (kept as it came); a string is encoded once, here.
-      const bytes = typeof doc.text === 'string'
-        ? encoder.encode(doc.text.length > SNIPPET_TEXT_BYTES ? doc.text.slice(0, SNIPPET_TEXT_BYTES) : doc.text)
-        : doc.text;
+      // The parse workers send UTF-8 (kept as it came); a string is encoded here.
+      const bytes = typeof doc.text === 'string' ? encoder.encode(doc.text) : doc.text;
       const kept = cutUtf8(bytes, SNIPPET_TEXT_BYTES);
       this.texts.set(doc.path, kept);
       if (kept.length < bytes.length) this.cut.add(doc.path);
