@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { init } from '../../www/folio.js';
-import { oneAtATime, parseHost } from '../../www/library/parse-host.js';
+import { init, render } from '../../www/folio.js';
+import { WARM_UP, exercise, oneAtATime, parseHost } from '../../www/library/parse-host.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 await init({ wasm: readFileSync(join(ROOT, 'www/pkg/folio_bg.wasm')) });
@@ -97,4 +97,26 @@ test('a parse worker sends the search worker each text as UTF-8 bytes, moved rat
     assert.ok(transfer.includes(doc.text.buffer), 'its buffer is in the transfer list');
   }
   assert.equal(new TextDecoder().decode(message.docs[0].text), 'Body of 一.');
+});
+
+test('warm runs the core over made-up articles while no file has come, and stops for the first file', async () => {
+  // The made-up articles render, both ways (an error would only be swallowed there), and
+  // take the paths files take: Markdown with raw HTML, an HTML page, CJK, links and images.
+  for (const [fileName, text] of WARM_UP) {
+    const article = render(text, { fileName });
+    assert.match(article.title ?? '', /^预热/, fileName);
+    assert.ok(article.links.length >= 2 && article.html.includes('<img') && article.toc.length >= 1, fileName);
+    assert.equal(render(text, /** @type {any} */ ({ fileName, includeText: true, includeHtml: false })).html, '');
+  }
+  let rounds = 0;
+  await exercise(() => rounds++ >= 2);
+  assert.equal(rounds, 3, 'two rounds, then stopped when asked');
+  /** @type {any[]} */
+  const replies = [];
+  const handle = parseHost((reply) => replies.push(reply));
+  const warming = handle({ type: 'warm' });
+  handle({ id: 1, path: 'a.md', bytes: bytes('A') });
+  await warming;
+  await settle();
+  assert.deepEqual(replies.map(said), ['parsed A'], 'the file is read; the warm-up left no trace in the replies');
 });

@@ -7,7 +7,9 @@
 // text. It also renders the article the reader opened whole, when the pool asks, ahead of
 // the files waiting here. Files are read one per task (`oneAtATime`), so that a hold (the
 // reader's article is rendered and first shown: the cores are the page's) takes effect
-// after the file being read, not after all those the pool sent ahead.
+// after the file being read, not after all those the pool sent ahead. Warmed (the reader
+// reached for "Open"), it loads the core and runs it over made-up articles until files come,
+// so that the module is compiled and optimized before the first file, not during it.
 // Messages: ParseRequest → ParseReply; ParseRender → ParseRendered; ParseHold; IndexDoc
 // batches → the search port (messages.js).
 
@@ -77,6 +79,37 @@ export function oneAtATime(work) {
   };
 }
 
+/** Made-up articles of the kinds archives hold, run through the core by `warm`. */
+export const WARM_UP = [
+  ['warm.md', `---\ntitle: 预热 Warm-up\ndate: 2022-04-21 09:00:35\ncategories: [新闻]\ntags: [a, b]\n---\n\n# 标题 Heading\n\n${
+    '商务部新闻发言人表示，全国跨境电商综试区已达132个。Some *emphasis*, `code`, [a link](b.md) and ![an image](img/a.png).\n\n'.repeat(12)
+  }- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n\`\`\`js\nlet x = 1;\n\`\`\`\n\n<div class="note"><p>Raw <b>HTML</b> <img src="x.png"></p></div>\n\n## 小节 Section\n\n> A quote [[Note|wiki link]]\n`],
+  ['warm.html', `<!doctype html><html lang="zh"><head><title>预热</title><meta name="description" content="d"></head><body><nav><a href="/">Home</a></nav><article><h1>预热 Warm-up</h1>${
+    '<p style="color:red">商务部新闻发言人表示，<font color="red">全国</font>跨境电商综试区已达132个。<a href="a.html">link</a> <img src="b.png"></p><!-- c -->'.repeat(12)
+  }<h2>小节</h2><ul><li>one</li><li>two</li></ul><table><tr><td>1</td></tr></table></article><script>x()</script><footer>©</footer></body></html>`],
+];
+
+/** How many times `warm` runs the made-up articles: enough for the core's busiest functions to be optimized. */
+const WARM_UP_ROUNDS = 40;
+
+/**
+ * Runs the core over WARM_UP, an index render and a whole one each, a round per task,
+ * until done or `stop()` says files came. Errors are of no concern here.
+ * @param {() => boolean} stop
+ * @returns {Promise<void>}
+ */
+export async function exercise(stop) {
+  const encoder = new TextEncoder();
+  for (let round = 0; round < WARM_UP_ROUNDS && !stop(); round++) {
+    for (const [fileName, text] of WARM_UP) {
+      const bytes = encoder.encode(text);
+      await renderWhenReady(bytes, /** @type {any} */ ({ fileName, includeText: true, includeHtml: false, textBytes: true })).catch(() => {});
+      await renderWhenReady(bytes, { fileName }).catch(() => {});
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /**
  * The parse worker's message handler.
  * @param {(reply: import('./messages.js').ParseReply | import('./messages.js').ParseEnded | import('./messages.js').ParseRendered) => void} post
@@ -120,6 +153,8 @@ export function parseHost(post) {
     }
   };
   const files = oneAtATime(parse);
+  /** Whether files have come (the warm-up then stops). */
+  let busy = false;
 
   return async (data) => {
     if (data?.type === 'hold') {
@@ -148,10 +183,16 @@ export function parseHost(post) {
       return;
     }
     if (data?.type === 'warm') {
-      // Compile the core now, so that the first file opened does not wait for it.
+      // Compile the core now, so that the first file opened does not wait for it; then run
+      // it over a few made-up articles while the reader picks files, so that its functions
+      // are compiled (lazily, then optimized in the background: that compiling took the
+      // cores from the page while the first article was drawn) before files arrive.
       await loadCore().catch(() => {});
+      // Not on the page's own thread (where workers cannot start): its tasks are the reader's.
+      if (typeof document === 'undefined') await exercise(() => busy);
       return;
     }
+    busy = true;
     files.add(/** @type {import('./messages.js').ParseRequest} */ (data));
   };
 }

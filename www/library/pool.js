@@ -186,8 +186,8 @@ export class ParsePool {
     return false;
   }
 
-  /** Starts every worker and has it load the core, before any file arrives (they stay
-   * until files have come and gone: the reader may take a while to pick them). */
+  /** Starts every worker and has it load and exercise the core, before any file arrives
+   * (they stay until files have come and gone: the reader may take a while to pick them). */
   warm() {
     while (this.lanes.length < this.size) this.addLane().worker.postMessage({ type: 'warm' });
   }
