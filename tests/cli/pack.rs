@@ -402,11 +402,22 @@ fn pack_says_what_is_wrong_and_leaves_nothing() {
     let bin = bin_dir.join("folio");
     std::fs::copy(env!("CARGO_BIN_EXE_folio"), &bin).unwrap();
     let run_bin = || {
-        Command::new(&bin)
-            .args(["pack", &lib, "-o", &o])
-            .current_dir(&dir)
-            .output()
-            .unwrap()
+        // A copy just written can be "busy" for a moment: a test running beside this one may
+        // fork while the copy's file is still open for writing, and its child holds it until
+        // it executes (ETXTBSY, Linux). Try again then.
+        for _ in 0..100 {
+            match Command::new(&bin)
+                .args(["pack", &lib, "-o", &o])
+                .current_dir(&dir)
+                .output()
+            {
+                Err(e) if e.raw_os_error() == Some(26) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                run => return run.unwrap(),
+            }
+        }
+        panic!("{} stayed busy", bin.display());
     };
     let run = run_bin();
     assert_eq!(status(&run), 1);
