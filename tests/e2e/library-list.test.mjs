@@ -46,3 +46,26 @@ test('a list scrolled to its end and then narrowed to a small folder shows that 
     assert.deepEqual(shown.map((path) => path?.replace(/^.*\//, '')).sort(), ['note-0.md', 'note-1.md', 'note-2.md'], `rows in view: ${shown}`);
   }, { viewport: { width: 1280, height: 800 } });
 });
+
+test('a search shows its best hits from the top, though the list was scrolled', async () => {
+  /** @type {Record<string, string>} */
+  const files = {};
+  // Dated, so the list's order is known: post-00 is the newest, post-59 the oldest.
+  for (let i = 0; i < 60; i++) files[`posts/post-${String(i).padStart(2, '0')}.md`] = `---\ntitle: Post ${i}\ndate: 2020-01-01 10:${String(59 - i).padStart(2, '0')}:00\n---\n\n${i % 2 ? 'plain words' : 'harbour lights'} ${i}.\n`;
+  files['posts/post-59.md'] = '---\ntitle: Harbour lights\ndate: 2019-01-01\n---\n\nThe harbour, its lights.\n';
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('hits', files));
+    await waitForLibrary(page, 60);
+    await listSettled(page);
+    const box = page.getByTestId('file-list');
+    await box.evaluate((list) => { list.scrollTop = list.scrollHeight; });
+    await page.locator('[data-testid="library-item"][data-path$="post-59.md"]').waitFor();
+    assert.ok(await box.evaluate((list) => list.scrollTop) > 0, 'scrolled down');
+    await page.getByTestId('search').fill('harbour');
+    await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="file-list"]')?.scrollTop === 0);
+    const inView = await rowsInView(page);
+    assert.ok(inView.some((path) => path?.endsWith('post-59.md')), `the best hit (its title holds the word) is in view: ${inView}`);
+    assert.equal(await page.getByTestId('library-item').first().getAttribute('data-path'), 'hits/posts/post-59.md', 'and first');
+  }, { viewport: { width: 1280, height: 800 } });
+});

@@ -250,13 +250,18 @@ export class ListView {
   }
 
   /**
-   * Shows search hits in their order, or the whole list again (null).
+   * Shows search hits in their order, or the whole list again (null). A new query's hits
+   * are shown from the top, the best first (the list kept its scroll, and showed the last
+   * hits).
    * @param {SearchHit[] | null} hits
    * @param {number} [total]
+   * @param {boolean} [fresh]  Hits for a new query (false: the same query answered again as
+   *   more is indexed, where the reader may have scrolled them).
    */
-  showHits(hits, total = hits?.length ?? 0) {
+  showHits(hits, total = hits?.length ?? 0, fresh = true) {
     this.hits = hits;
     this.hitTotal = total;
+    if (hits && fresh) this.scrollTo(0);
     this.refresh();
   }
 

@@ -25,6 +25,8 @@ export class SearchView {
     container.append(h('search', { class: 'lib-search-box' }, this.input));
     /** The last query shown, so that re-indexing can ask it again. */
     this.query = '';
+    /** The query whose hits the list shows (a new one's are shown from the top). */
+    this.shownQuery = '';
     this.input.addEventListener('input', () => this.run());
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -60,19 +62,24 @@ export class SearchView {
     const query = this.input.value.trim();
     this.query = query;
     if (!query) {
+      this.shownQuery = '';
       this.list.showHits(null);
       return;
     }
     // Busy until this answer is shown (the list clears it when it draws the hits).
     this.list.listbox.setAttribute('aria-busy', 'true');
     const answer = await this.library.search(query, 100);
-    if (answer && this.query === query) this.list.showHits(answer.hits, answer.total);
+    if (answer && this.query === query) {
+      this.list.showHits(answer.hits, answer.total, query !== this.shownQuery);
+      this.shownQuery = query;
+    }
   }
 
   /** Empties the box and shows the whole list. */
   clear() {
     this.input.value = '';
     this.query = '';
+    this.shownQuery = '';
     this.list.showHits(null);
   }
 
