@@ -100,9 +100,9 @@ const WARM_UP_ROUNDS = 40;
  */
 export async function exercise(stop) {
   const encoder = new TextEncoder();
+  const inputs = WARM_UP.map(([fileName, text]) => /** @type {const} */ ([fileName, encoder.encode(text)]));
   for (let round = 0; round < WARM_UP_ROUNDS && !stop(); round++) {
-    for (const [fileName, text] of WARM_UP) {
-      const bytes = encoder.encode(text);
+    for (const [fileName, bytes] of inputs) {
       await renderWhenReady(bytes, /** @type {any} */ ({ fileName, includeText: true, includeHtml: false, textBytes: true })).catch(() => {});
       await renderWhenReady(bytes, { fileName }).catch(() => {});
     }
