@@ -382,3 +382,11 @@ proptest! {
         one_pass_agrees(&html, None).map_err(TestCaseError::fail)?;
     }
 }
+
+/// A highlight opened in a callout's title and closed in its body: found by the
+/// generated-Markdown property above.
+#[test]
+fn a_highlight_does_not_cross_a_callout_title() {
+    let md = "> > [!note] ==> [!tip]- Title\n> *==_1. ";
+    without_and_with_base(|base| same_both_ways(md, base)).unwrap();
+}

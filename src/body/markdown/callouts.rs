@@ -203,11 +203,17 @@ impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Callouts<'a, I> {
                         self.out.push_back(Node::Md(Event::Start(Tag::Paragraph)));
                     }
                     Node::Md(Event::End(TagEnd::Paragraph)) => self.end_title(),
-                    Node::Md(Event::Start(_)) => {
+                    // Folio's inline elements (a highlight's `<mark>`) nest like
+                    // pulldown-cmark's: a line break inside one does not end the title.
+                    Node::Md(Event::Start(_))
+                    | Node::Open(Element {
+                        layout: Layout::Inline,
+                        ..
+                    }) => {
                         self.state = State::Title { depth: depth + 1 };
                         self.out.push_back(node);
                     }
-                    Node::Md(Event::End(_)) => {
+                    Node::Md(Event::End(_)) | Node::Close(_, Layout::Inline) => {
                         self.state = State::Title {
                             depth: depth.saturating_sub(1),
                         };
