@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { dropFiles, useBrowser, withPage } from './harness.mjs';
-import { VIEWER, GIF, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
+import { VIEWER, GIF, corpus, makeFolder, permalink, png, waitForArticle, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -183,6 +183,35 @@ test('the keyboard path: / focuses search, arrows and j/k move, Enter opens', as
     await page.keyboard.press('Enter');
     await page.waitForFunction((path) => location.hash === `#${path.split('/').map(encodeURIComponent).join('/')}`, second);
     await page.getByTestId('article').waitFor();
+  });
+});
+
+test('Enter in the search box opens the best hit, once it is known, and j/k go on from it', async () => {
+  await withPage(harness, VIEWER, async (page) => {
+    await openBlog(page);
+    await page.getByTestId('welcome').click();
+    await page.keyboard.press('/');
+    // Enter at once, before the hits can have come: the best one opens when they come.
+    await page.keyboard.type('about');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();
+    const best = await page.getByTestId('library-item').first().getAttribute('data-path');
+    assert.ok(best, 'the search has hits');
+    await waitForArticle(page, best);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'listbox');
+    await page.keyboard.press('j');
+    const next = await page.getByTestId('library-item').nth(1).getAttribute('data-path');
+    assert.ok(next && next !== best);
+    await page.keyboard.press('Enter');
+    await waitForArticle(page, next);
+    // A query with no hits: Enter opens nothing, and the article stays.
+    await page.keyboard.press('/');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('zzzqqqxxx');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('library-count').filter({ hasText: 'No matches' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => location.hash), permalink(next));
   });
 });
 

@@ -27,14 +27,23 @@ export class SearchView {
     this.query = '';
     /** The query whose hits the list shows (a new one's are shown from the top). */
     this.shownQuery = '';
+    /** The query whose best hit Enter asked to open, until its hits are shown. */
+    this.openFirst = '';
     this.input.addEventListener('input', () => this.run());
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         this.clear();
-      } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+      } else if (event.key === 'ArrowDown') {
         event.preventDefault();
         list.focus();
+      } else if (event.key === 'Enter') {
+        // Type, Enter, read: the best hit opens (once this query's hits are in the list),
+        // and the focus is in the list, where j/k and Enter go on from it.
+        event.preventDefault();
+        list.focus();
+        this.openFirst = this.input.value.trim();
+        this.openFirstWhenShown();
       }
     });
     // Articles indexed while a query is shown: ask again (the answers arrive as you wait).
@@ -72,11 +81,22 @@ export class SearchView {
     if (answer && this.query === query) {
       this.list.showHits(answer.hits, answer.total, query !== this.shownQuery);
       this.shownQuery = query;
+      this.openFirstWhenShown();
     }
+  }
+
+  /** Opens the best hit if Enter asked for it and the list shows that query's hits. */
+  openFirstWhenShown() {
+    if (!this.openFirst || this.openFirst !== this.shownQuery || this.openFirst !== this.query) return;
+    this.openFirst = '';
+    if (!this.list.hits) return;
+    this.list.activate(0); // nothing to open when the hits are none (or all filtered out)
+    this.list.open();
   }
 
   /** Empties the box and shows the whole list. */
   clear() {
+    this.openFirst = '';
     this.input.value = '';
     this.query = '';
     this.shownQuery = '';
