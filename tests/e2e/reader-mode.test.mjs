@@ -1,6 +1,7 @@
 // Reader mode in the viewer with the real core: the sample's app promo and its QR code
 // are hidden, the article says so, and one switch shows them (and hides them again);
-// the same in <folio-article>. English and Chinese.
+// the same in <folio-article>. English and Chinese. And a scraped page's description that only
+// repeats its title is no summary under it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SAMPLE, SAMPLE_NAME, corpus, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
@@ -48,5 +49,21 @@ test('the Chinese switch names the video player and the promo; nothing hidden, n
     await dropFiles(page, [{ name: 'plain.md', bytes: Buffer.from('# Plain\n\nNothing to hide.\n') }]);
     await page.getByText('Nothing to hide.').waitFor();
     assert.equal(await page.getByTestId('show-all').count(), 0);
+  });
+});
+
+test('a page whose description only repeats its title shows no summary; another description shows', async () => {
+  const page_ = (/** @type {string} */ description) => Buffer.from(`<!doctype html><html><head><title>Deep  Mind learns</title><meta name="description" content="${description}"></head><body><article><h1>Deep Mind learns</h1><p>The body of the story, long enough to read.</p></article></body></html>`);
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'other.html', bytes: page_('What the story says, in a line.') }]);
+    await shownTitle(page).filter({ hasText: 'Deep Mind learns' }).waitFor();
+    assert.equal(await page.getByTestId('summary').innerText(), 'What the story says, in a line.');
+    await dropFiles(page, [{ name: 'same.html', bytes: page_(' Deep Mind\nlearns ') }]);
+    await page.waitForFunction(() => location.hash.includes('same.html'));
+    await page.getByTestId('article').locator('p', { hasText: 'The body of the story' }).waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByTestId('summary').count(), 0);
+    assert.equal(await shownTitle(page).innerText(), 'Deep Mind learns');
   });
 });
