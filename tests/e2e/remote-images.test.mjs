@@ -1,6 +1,6 @@
 // The remote-content switch: remote images load by default (no referrer); "Block remote
 // images" (top bar, remembered, or ?images=block) shows click-to-load placeholders and
-// fetches nothing until one is clicked.
+// fetches nothing until one is clicked. A cover that fails to load is left out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
@@ -161,4 +161,24 @@ test('the switch and the placeholders speak Chinese', async () => {
     assert.equal(await page.getByTestId('image-placeholder').nth(1).innerText(), '加载来自 n.sinaimg.cn 的图片');
     assert.deepEqual(remote, []);
   }, { setup: setupRecording(remote) });
+});
+
+test('a cover that fails to load leaves no broken image and no gap; one that loads stays', async () => {
+  const post = (/** @type {string} */ cover) => `---\ntitle: Cover test\ncover: ${cover}\n---\n\nThe body.\n`;
+  await withPage(harness, '?src=e2e-fixtures/gone.md', async (page) => {
+    await page.getByTestId('article-body').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="cover"]'));
+    assert.equal(await page.locator('figure.cover').count(), 0);
+    await page.goto(`${harness.url}?src=e2e-fixtures/there.md`);
+    await page.getByTestId('cover').waitFor();
+    await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('[data-testid="cover"]'))?.complete);
+    await page.waitForTimeout(200);
+    assert.equal(await page.getByTestId('cover').count(), 1);
+  }, {
+    setup: async (page) => {
+      await serveFixtures(page, { 'gone.md': post('https://gone.example/c.jpg'), 'there.md': post('https://cover.example/c.jpg') });
+      await page.route('https://gone.example/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    },
+    allowConsole: [/Failed to load resource: the server responded with a status of 404/],
+  });
 });

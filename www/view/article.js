@@ -250,7 +250,7 @@ function timeElement(value, locale, testid) {
 /**
  * The cover image. The core has already applied the URL policy to it; here it is only
  * resolved against the article's base. A remote cover becomes a placeholder when remote
- * images are blocked.
+ * images are blocked, and is left out when it fails to load.
  * @param {string | null} cover
  * @param {ViewOptions} options
  * @returns {HTMLElement | null}
@@ -273,6 +273,9 @@ function coverFigure(cover, { baseUrl, blockImages, t, localImage }) {
   if (blockImages && isRemoteImage(url.href)) {
     figure.append(imagePlaceholder(img, url.href, t));
   } else {
+    // A cover that cannot be had (gone, hot-link protected, offline) leaves no broken
+    // image and no gap: it is decoration, its alt text says nothing (the list's thumbnail does the same).
+    img.addEventListener('error', () => figure.remove(), { once: true });
     img.src = url.href;
     figure.append(img);
   }
