@@ -25,6 +25,7 @@ import { listenForDrops } from './viewer/drop.js';
 import { startEmbed } from './viewer/embed.js';
 import { OpenedFiles } from './viewer/files.js';
 import { DEMO } from './viewer/early.js';
+import { closeMenusAsMenusDo } from './viewer/menus.js';
 import { Reader } from './viewer/reader.js';
 import { openedRenderer } from './viewer/render-opened.js';
 import { onPermalink, readRoute, showPermalink } from './viewer/route.js';
@@ -166,6 +167,7 @@ const share = new ShareView(slot('.share-slot'), {
   template: async () => singleFileSource ?? fetch('folio.html').then((r) => (r.ok ? r.text() : null), () => null),
   shown: () => reader.shownArticle(),
 });
+closeMenusAsMenusDo(document, 'details.lib-menu, details.reader-settings');
 
 files.addEventListener('selected', (event) => {
   list.setCurrent(/** @type {CustomEvent<import('./viewer/files.js').Entry>} */ (event).detail.key);

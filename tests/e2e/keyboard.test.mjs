@@ -1,4 +1,4 @@
-// The openers, search and the article list work from the keyboard.
+// The openers, search, the article list and the top bar's menus work from the keyboard.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SAMPLE_TITLE, TINY_POST, shownTitle, useBrowser, withPage } from './harness.mjs';
@@ -48,5 +48,36 @@ test('Tab reaches search, the openers and the article list; arrows move in the l
     await page.keyboard.press('Enter');
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
     assert.equal(await page.getByTestId('library-item').first().getAttribute('aria-current'), 'true');
+  });
+});
+
+test('the top bar\'s menus close as menus do: Escape, a press outside, another menu opened', async () => {
+  await withPage(harness, '', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    const save = page.getByTestId('save-menu');
+    const settings = page.getByTestId('reader-controls');
+    const isOpen = (/** @type {import('playwright-core').Locator} */ menu) => menu.evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open);
+
+    // Escape closes the menu the focus is in, and the focus is back on its button.
+    await save.locator('summary').click();
+    assert.equal(await isOpen(save), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await isOpen(save), false);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('details')?.dataset.testid), 'save-menu');
+    // Opening one closes the other, from the mouse and from the keyboard.
+    await save.locator('summary').click();
+    await page.getByTestId('settings-button').click();
+    assert.equal(await isOpen(settings), true);
+    assert.equal(await isOpen(save), false, 'the Save menu closed when the settings opened');
+    await save.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await isOpen(save), true);
+    assert.equal(await isOpen(settings), false, 'the settings closed when Save opened from the keyboard');
+    // A press outside closes it; a press inside does not.
+    await page.getByTestId('article').click({ position: { x: 5, y: 5 } });
+    assert.equal(await isOpen(save), false, 'a press on the article closed it');
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('settings-button').locator('xpath=..').getByRole('group').first().click({ position: { x: 2, y: 2 } });
+    assert.equal(await isOpen(settings), true, 'a press inside keeps it open');
   });
 });

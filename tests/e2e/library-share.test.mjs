@@ -63,6 +63,8 @@ test('the library saved as one HTML file opens from file:// with no network: lis
       await itemFor(page, TRIP).click();
       await waitForArticle(page, TRIP);
       await page.waitForFunction(() => /** @type {HTMLImageElement | null} */ (document.querySelector('[data-testid="article-body"] img'))?.complete);
+      // The click on the list closed the menu (viewer/menus.js): open it again.
+      await page.getByTestId('save-menu').locator('summary').click();
       const [article] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-article').click()]);
       exported = join(dir, 'trip.html');
       await article.saveAs(exported);

@@ -146,11 +146,5 @@ export function readerControls({ t, root = document.documentElement, onLanguage,
     theme, language, ...extras);
   const menu = el('details', { className: 'reader-settings', attrs: { 'data-testid': 'reader-controls' } },
     el('summary', { text: 'Aa', attrs: { 'aria-label': t('settings'), title: t('settings'), 'data-testid': 'settings-button' } }), panel);
-  menu.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && menu.open) {
-      menu.open = false;
-      menu.querySelector('summary')?.focus();
-    }
-  });
-  return menu;
+  return menu; // Escape and a press outside close it: viewer/menus.js
 }
