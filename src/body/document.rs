@@ -7,7 +7,9 @@
 //! 1. the `<article>` element, if exactly one holds a substantial text
 //!    ([`SUBSTANTIAL`] characters or more);
 //! 2. else the first `<main>` (or `role="main"`) with text;
-//! 3. else `<body>` (or the whole input).
+//! 3. else the innermost element that holds every long `<p>` (50 characters or
+//!    more), when they hold a substantial text;
+//! 4. else `<body>` (or the whole input).
 //!
 //! Inside it, page chrome is removed: `script`, `style`, `noscript`, `template`,
 //! `nav`, `aside`, `form`, hidden elements, `header`/`footer` outside an
@@ -68,6 +70,10 @@ pub(crate) struct DocMeta {
 
 /// Characters of text that make an `<article>` the article rather than a teaser.
 const SUBSTANTIAL: usize = 250;
+/// Characters that make a `<p>` a paragraph of the story rather than a teaser's line or a
+/// footer's, when a page names no article.
+#[cfg(feature = "html")]
+const LONG_PARAGRAPH: usize = 50;
 
 const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -279,7 +285,8 @@ pub(crate) fn extract(html: &str) -> (String, DocMeta) {
             }
             _ => None,
         });
-        main.or_else(|| starts("body").next())
+        main.or_else(|| paragraph_home(&toks, &end, &prefix))
+            .or_else(|| starts("body").next())
     };
     let (from, to, keep_root) = match root {
         Some(r) if matches!(&toks[r], Tok::Start(t) if &*t.name == "body") => {
@@ -333,6 +340,47 @@ pub(crate) fn extract(html: &str) -> (String, DocMeta) {
         i += 1;
     }
     (out, meta)
+}
+
+#[cfg(feature = "html")]
+/// The innermost element that holds every long paragraph of the page (a `<p>` of
+/// [`LONG_PARAGRAPH`] characters or more), when they hold a [`SUBSTANTIAL`] text: a page
+/// without `<article>` or `<main>` keeps its story there, and the menus, link lists and
+/// teasers around it are left out (lists, links and one-line paragraphs). One long
+/// paragraph in the page's chrome makes it the body, as before; so no long paragraph is
+/// ever left out. None when it would leave nothing out.
+fn paragraph_home(toks: &[Tok], end: &[usize], prefix: &[usize]) -> Option<usize> {
+    let n = toks.len();
+    let text_in = |i: usize| prefix[end[i].min(n)] - prefix[i];
+    let (mut first, mut last_end, mut long_text) = (None, 0, 0);
+    let mut i = 0;
+    while i < n {
+        if matches!(&toks[i], Tok::Start(tag) if &*tag.name == "p") {
+            let chars = text_in(i);
+            if chars >= LONG_PARAGRAPH {
+                first.get_or_insert(i);
+                last_end = end[i].min(n);
+                long_text += chars;
+            }
+            // An outermost paragraph: one that a missing end tag left open holds the next.
+            i = end[i].max(i) + 1;
+            continue;
+        }
+        i += 1;
+    }
+    let first = first?;
+    if long_text < SUBSTANTIAL {
+        return None;
+    }
+    // Those that hold both the first and the last long paragraph nest: the innermost
+    // is the last to start.
+    let home = (0..=first).rev().find(|&i| match &toks[i] {
+        Tok::Start(tag) => {
+            !matches!(&*tag.name, "p" | "html" | "body") && end[i] >= last_end && end[i] > i
+        }
+        _ => false,
+    })?;
+    (text_in(home) < prefix[n]).then_some(home)
 }
 
 #[cfg(feature = "html")]
@@ -943,6 +991,38 @@ mod tests {
         let (html, _) =
             extract("<html><body><div>Menu</div><main><p>Text &amp; more</p></main></body></html>");
         assert_eq!(html, "<main><p>Text &amp; more</p></main>");
+    }
+
+    #[test]
+    fn without_article_or_main_the_long_paragraphs_home_is_the_article() {
+        let story = "A sentence of the story, long enough to be a paragraph of it. ".repeat(2);
+        let page = format!(
+            "<html><body><div class=top><a href=/>Home</a> <a href=/tech>Tech</a></div>\
+             <div id=content><h1>Headline</h1><p>{story}</p><p>Short line.</p><div><p>{story}</p></div><p>{story}</p></div>\
+             <div><h2>Read more</h2><ul><li><a href=/a>A teaser title</a></li></ul><p>Teaser line</p></div></body></html>"
+        );
+        let (html, _) = extract(&page);
+        assert!(html.starts_with("<div id=\"content\">"), "{html}");
+        assert_eq!(html.matches("A sentence").count(), 6, "{html}");
+        for kept in ["Headline", "Short line."] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+        for gone in ["Home", "Read more", "teaser", "Teaser line"] {
+            assert!(!html.contains(gone), "{gone} in {html}");
+        }
+        // One long paragraph outside it (a footer's notice): the body, as before.
+        let notice = "Copyright notice of the site, long enough to count as a paragraph here.";
+        let page = page.replace("</body>", &format!("<p>{notice}</p></body>"));
+        let (html, _) = extract(&page);
+        assert!(
+            html.contains("Read more") && html.contains(notice),
+            "{html}"
+        );
+        // Too little text in long paragraphs to tell: the body.
+        let (html, _) = extract(&format!(
+            "<html><body><div>Menu</div><div><p>{story}</p></div></body></html>"
+        ));
+        assert!(html.contains("Menu"), "{html}");
     }
 
     #[test]
