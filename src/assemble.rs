@@ -83,7 +83,7 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         meta.authors
     };
     let tags = if meta.tags.is_empty() {
-        doc.keywords
+        keyword_tags(doc.keywords, title.as_deref())
     } else {
         meta.tags
     };
@@ -164,6 +164,21 @@ fn direction(lang: Option<&str>, text: &str) -> Option<Direction> {
     text_direction(text).or(by_lang)
 }
 
+/// A page's `<meta name="keywords">` as tags: one that only repeats the title (scraped
+/// pages do) is none, and a single keyword with spaces that holds CJK text is split at
+/// them (Chinese sites part keywords with spaces; an English "South Sudan" stays one).
+fn keyword_tags(mut keywords: Vec<String>, title: Option<&str>) -> Vec<String> {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = title.map(flat);
+    keywords.retain(|k| title.as_deref() != Some(flat(k).as_str()));
+    if let [one] = keywords.as_slice() {
+        if one.contains(char::is_whitespace) && one.chars().any(crate::text::is_cjk) {
+            return one.split_whitespace().map(str::to_string).collect();
+        }
+    }
+    keywords
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +210,35 @@ mod tests {
             encoding: "UTF-8",
             warnings: vec![Warning::new(WarningCode::EncodingGuessed, "decoding")],
         }
+    }
+
+    #[test]
+    fn a_keyword_that_repeats_the_title_is_no_tag_and_chinese_ones_split_at_spaces() {
+        let doc = DocMeta {
+            keywords: vec!["Deep Mind  learns".into(), "AI".into()],
+            ..DocMeta::default()
+        };
+        let outline = Outline {
+            title: Some("Deep Mind learns".into()),
+            ..Outline::default()
+        };
+        let d = decoded();
+        let a = article(parts(&d, Metadata::default(), doc, outline));
+        assert_eq!(a.tags, ["AI"]);
+        let title = Some("标题");
+        assert!(keyword_tags(vec!["标题".into()], title).is_empty());
+        assert_eq!(
+            keyword_tags(vec!["宇航员 太空 国际空间站".into()], title),
+            ["宇航员", "太空", "国际空间站"]
+        );
+        assert_eq!(
+            keyword_tags(vec!["South Sudan".into()], title),
+            ["South Sudan"]
+        );
+        assert_eq!(
+            keyword_tags(vec!["苏丹 南部".into(), "x".into()], title),
+            ["苏丹 南部", "x"]
+        );
     }
 
     #[test]

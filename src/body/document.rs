@@ -384,6 +384,18 @@ fn paragraph_home(toks: &[Tok], end: &[usize], prefix: &[usize]) -> Option<usize
 }
 
 #[cfg(feature = "html")]
+/// `<meta name="keywords">` as a list: split at commas and semicolons (ASCII or
+/// full-width) and `、` (spaces: [`crate::assemble`], once the title is known).
+fn keywords(value: &str) -> Vec<String> {
+    value
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(feature = "html")]
 /// Is this element page chrome to leave out?
 fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> bool {
     let name: &str = &tag.name;
@@ -505,13 +517,7 @@ fn head_meta(toks: &[Tok]) -> DocMeta {
                     "og:description" if og_description.is_none() => og_description = value,
                     "og:url" if og_url.is_none() => og_url = value.as_deref().and_then(web_url),
                     "keywords" if meta.keywords.is_empty() => {
-                        meta.keywords = value
-                            .unwrap_or_default()
-                            .split([',', '，', '、', ';', '；'])
-                            .map(str::trim)
-                            .filter(|k| !k.is_empty())
-                            .map(str::to_string)
-                            .collect();
+                        meta.keywords = keywords(&value.unwrap_or_default());
                     }
                     _ => {}
                 }
@@ -1023,6 +1029,13 @@ mod tests {
             "<html><body><div>Menu</div><div><p>{story}</p></div></body></html>"
         ));
         assert!(html.contains("Menu"), "{html}");
+    }
+
+    #[test]
+    fn keywords_split_at_commas_and_semicolons() {
+        assert_eq!(keywords("a， b; c、d；e"), ["a", "b", "c", "d", "e"]);
+        assert_eq!(keywords("South Sudan"), ["South Sudan"]);
+        assert!(keywords(" ， ").is_empty());
     }
 
     #[test]
