@@ -22,7 +22,9 @@
 //! (`<meta>` or `<time>`), a `<meta name>` such as `publishdate` or `dc.date`, a
 //! `<time pubdate>`, then the first `<time datetime>` in a byline (an element
 //! whose class, id or `itemprop` speaks of the byline, the date or the author,
-//! or a `<header>`); `dateModified` and its kin the same way.
+//! or a `<header>`), then a date that is the whole text of an element whose class or
+//! id speaks of the date (`<span class="pubTime">2016年10月14日07:17</span>`);
+//! `dateModified` and its kin the same way.
 //!
 //! Without the `html` feature (the light tier) only [`DocMeta`] and
 //! [`is_document`] are here, and [`extract`] notes that the tier is missing.
@@ -751,7 +753,7 @@ fn meta_date_key(key: &str) -> Option<(bool, u8)> {
 
 /// Words of a class, id, `itemprop` or `rel` that mark a byline, where a `<time>`
 /// is the article's date.
-const BYLINE_WORDS: [&str; 10] = [
+const BYLINE_WORDS: [&str; 11] = [
     "byline",
     "dateline",
     "meta",
@@ -760,9 +762,33 @@ const BYLINE_WORDS: [&str; 10] = [
     "published",
     "posted",
     "pubdate",
+    "pubtime",
     "timestamp",
     "author",
 ];
+
+/// Words of a class or id that mark an element whose text is the page's date
+/// (`<span class="pubTime">2016年10月14日07:17</span>`), read when nothing better says it.
+const DATE_WORDS: [&str; 8] = [
+    "date",
+    "time",
+    "published",
+    "posted",
+    "pubdate",
+    "pubtime",
+    "timestamp",
+    "dateline",
+];
+
+#[cfg(feature = "html")]
+/// Is this element's text the page's date, by its class or id (see [`DATE_WORDS`])?
+fn is_date_element(tag: &Tag) -> bool {
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| attr(tag, a))
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| DATE_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
 
 #[cfg(feature = "html")]
 /// Does this element hold a byline (see [`BYLINE_WORDS`])?
@@ -781,8 +807,9 @@ fn is_byline(tag: &Tag) -> bool {
 /// Every date the page states about itself: `<meta>`, JSON-LD (whose other facts
 /// go to `facts`), `itemprop`, `<time>`.
 fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
-    // Open elements, each with whether it or an ancestor is a byline.
-    let mut open: Vec<(&str, bool)> = Vec::new();
+    // Open elements, each with whether it or an ancestor is a byline, and whether its
+    // own text would be the date.
+    let mut open: Vec<(&str, bool, bool)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         match t {
             Tok::Start(tag) => {
@@ -807,7 +834,7 @@ fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
                             Some("datePublished") => dates.offer(false, 2, when),
                             Some("dateModified") => dates.offer(true, 2, when),
                             _ if attr(tag, "pubdate").is_some() => dates.offer(false, 4, when),
-                            _ if open.last().is_some_and(|(_, b)| *b) || is_byline(tag) => {
+                            _ if open.last().is_some_and(|(_, b, _)| *b) || is_byline(tag) => {
                                 dates.offer(false, 5, when);
                             }
                             _ => {}
@@ -825,14 +852,18 @@ fn page_dates(toks: &[Tok], dates: &mut Dates, facts: &mut JsonLd) {
                     _ => {}
                 }
                 if !(VOID.contains(&name) || tag.self_closing) {
-                    let byline = open.last().is_some_and(|(_, b)| *b) || is_byline(tag);
-                    open.push((name, byline));
+                    let byline = open.last().is_some_and(|(_, b, _)| *b) || is_byline(tag);
+                    open.push((name, byline, is_date_element(tag)));
                 }
             }
             Tok::End(name) => {
-                if let Some(k) = open.iter().rposition(|(n, _)| *n == &**name) {
+                if let Some(k) = open.iter().rposition(|(n, _, _)| *n == &**name) {
                     open.truncate(k);
                 }
+            }
+            // A date written as the whole text of a date-named element: the last resort.
+            Tok::Text(text) if open.last().is_some_and(|(_, _, d)| *d) => {
+                dates.offer(false, 6, Some(text));
             }
             Tok::Text(_) => {}
         }
@@ -1076,6 +1107,20 @@ mod tests {
         let (_, m) = extract(
             r#"<html><body><p>Meet us on <time datetime="2030-01-01">New Year</time>.</p></body></html>"#,
         );
+        assert_eq!(m.date, None);
+        // A date written as the whole text of a date-named element, when nothing else
+        // says it (Tencent's `pubTime`); other text there, or a better source, wins.
+        let page = r#"<html><body><div class="info"><span class="where">TNW中文站</span><span class="pubTime">2016年10月14日07:17</span></div><p>x</p></body></html>"#;
+        let (_, m) = extract(page);
+        assert_eq!(m.date.as_deref(), Some("2016-10-14T07:17:00"));
+        let (_, m) = extract(&page.replace(
+            "<body>",
+            r#"<body><time class="date" datetime="2016-10-13">x</time>"#,
+        ));
+        assert_eq!(m.date.as_deref(), Some("2016-10-13"));
+        let (_, m) = extract(&page.replace("2016年10月14日07:17", "Updated 2016年10月14日"));
+        assert_eq!(m.date, None);
+        let (_, m) = extract(&page.replace("pubTime", "where"));
         assert_eq!(m.date, None);
         // Unreadable and broken values are passed over.
         let (_, m) = extract(

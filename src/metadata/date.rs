@@ -683,7 +683,14 @@ fn comment(s: &[u8]) -> Option<bool> {
 
 /// Every `strptime` pattern tried, most specific first within each date form.
 static PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let numeric = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"];
+    // Chinese and Japanese `2016年10月14日`, Korean `2016년 10월 14일`.
+    let numeric = [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%Y.%m.%d",
+        "%Y年%m月%d日",
+        "%Y년 %m월 %d일",
+    ];
     let named = [
         "%b %d, %Y",
         "%B %d, %Y",
