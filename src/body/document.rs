@@ -76,6 +76,12 @@ const SUBSTANTIAL: usize = 250;
 /// footer's, when a page names no article.
 #[cfg(feature = "html")]
 const LONG_PARAGRAPH: usize = 50;
+/// Characters the wrappers around a page's story may add to it and still be taken with it.
+#[cfg(feature = "html")]
+const LINES_AROUND: usize = 300;
+/// Wrappers climbed at most (each a scan back: bounded for deeply nested hostile pages).
+#[cfg(feature = "html")]
+const MAX_CLIMB: usize = 32;
 
 const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -376,12 +382,27 @@ fn paragraph_home(toks: &[Tok], end: &[usize], prefix: &[usize]) -> Option<usize
     }
     // Those that hold both the first and the last long paragraph nest: the innermost
     // is the last to start.
-    let home = (0..=first).rev().find(|&i| match &toks[i] {
+    let encloses = |i: usize, end_at: usize| match &toks[i] {
         Tok::Start(tag) => {
-            !matches!(&*tag.name, "p" | "html" | "body") && end[i] >= last_end && end[i] > i
+            !matches!(&*tag.name, "p" | "html" | "body") && end[i] >= end_at && end[i] > i
         }
         _ => false,
-    })?;
+    };
+    let mut home = (0..=first).rev().find(|&i| encloses(i, last_end))?;
+    // The story's own heading, byline and closing lines (its editor, its source) often
+    // sit in the wrappers just around it: climb while a wrapper adds little text (a
+    // quarter of the story's at most, and no more than a few lines).
+    let story = text_in(home);
+    let room = (story / 4).min(LINES_AROUND);
+    for _ in 0..MAX_CLIMB {
+        let Some(parent) = (0..home).rev().find(|&i| encloses(i, end[home])) else {
+            break;
+        };
+        if text_in(parent) - story > room {
+            break;
+        }
+        home = parent;
+    }
     (text_in(home) < prefix[n]).then_some(home)
 }
 

@@ -4,6 +4,8 @@
 // Folio shows Readability keeps, and whether the titles agree. Readability runs on
 // jsdom, Folio as its WASM package in Node. Run after `make build`:
 //   node --test tests/oracle/readability.test.mjs
+// Where Readability keeps more than the story (a page's menu column), the floors on its whole
+// text do not hold, but every long paragraph it keeps must still be shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -19,6 +21,21 @@ const corpus = join(root, '../shared/corpus');
 const pages = ['big', 'other'].flatMap((dir) => readdirSync(join(corpus, dir))
   .filter((name) => name.endsWith('.html'))
   .map((name) => join(corpus, dir, name)));
+
+/**
+ * Pages where Readability keeps more than the story, and what more: their whole-text recall
+ * is not held to the floors (they still must show every long paragraph Readability keeps).
+ * Hukumusume lays its page out as a table whose second column is the site's daily menu
+ * (trivia, a horoscope, links to its other sites, mostly in short paragraphs); Readability
+ * takes the whole table, Folio the story's column (body/document.rs: a page without
+ * `<article>` or `<main>` is cut to the element that holds every long paragraph).
+ */
+const READABILITY_TAKES_MORE = new Map([
+  ['other/readability-hukumusume-source.html', "a layout table's menu column"],
+]);
+
+/** Text with all white space removed, to find one text inside another across markup. */
+const bare = (/** @type {string} */ text) => text.replace(/\s+/g, '');
 
 /**
  * Text as a bag of tokens: each CJK character one, other words lowercased; punctuation
@@ -66,10 +83,16 @@ test('Folio agrees with Readability on the body text and title of the corpus pag
     for (const hidden of shown.querySelectorAll('[data-folio-hidden]')) hidden.remove();
     const ours = tokens(shown.body.textContent ?? '');
     const theirs = tokens(ref?.textContent ?? '');
+    // Readability's paragraphs of 50 characters or more that Folio does not show.
+    const theirDoc = new JSDOM(`<body>${ref?.content ?? ''}</body>`, { virtualConsole: quiet }).window.document;
+    const shownBare = bare(shown.body.textContent ?? '');
+    const longMissing = [...theirDoc.querySelectorAll('p')].map((p) => bare(p.textContent ?? ''))
+      .filter((p) => p.length >= 50 && !shownBare.includes(p));
     const ourTitle = squash(article.title);
     const theirTitle = squash(ref?.title);
     rows.push({
       name,
+      longMissing,
       recall: covered(theirs, ours),
       precision: covered(ours, theirs),
       title: ourTitle === theirTitle ? 'same' : (theirTitle.startsWith(ourTitle) && ourTitle) ? 'shorter' : 'differs',
@@ -86,7 +109,8 @@ test('Folio agrees with Readability on the body text and title of the corpus pag
     if (r.title !== 'same') console.log(`      Folio: ${r.ourTitle}\n      Readability: ${r.theirTitle}`);
   }
   const mean = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const recall = mean(rows.map((r) => r.recall));
+  const held = rows.filter((r) => !READABILITY_TAKES_MORE.has(r.name));
+  const recall = mean(held.map((r) => r.recall));
   const precision = mean(rows.map((r) => r.precision));
   const same = rows.filter((r) => r.title === 'same').length;
   const bylines = rows.filter((r) => r.byline !== null);
@@ -95,13 +119,17 @@ test('Folio agrees with Readability on the body text and title of the corpus pag
   const sitesSame = sites.filter((r) => r.site).length;
   console.log(`bylines the same on ${bylinesSame} of the ${bylines.length} pages where Readability finds one; site names on ${sitesSame} of ${sites.length}`);
   const shorter = rows.filter((r) => r.title === 'shorter').length;
-  console.log(`Readability oracle over ${rows.length} pages: ${pct(recall)} of its text shown by Folio (mean), ${pct(precision)} of Folio's text in its; titles the same on ${same}, shorter (site name cut) on ${shorter}`);
-  // Floors: Folio must show nearly everything Readability calls the article (reader mode
-  // never hides article text), on every page; Folio keeps more of a page than Readability
+  console.log(`Readability oracle over ${rows.length} pages: ${pct(recall)} of its text shown by Folio (mean over the ${held.length} where it keeps the story alone), ${pct(precision)} of Folio's text in its; titles the same on ${same}, shorter (site name cut) on ${shorter}`);
+  // Floors: Folio must show every long paragraph Readability keeps, and nearly everything
+  // Readability calls the article (reader mode never hides article text) on every page
+  // where Readability keeps the story alone; Folio keeps more of a page than Readability
   // (it removes chrome by markup, not by scoring), so the reverse floor is lower.
-  // Measured: 100% on every page, 88% the other way (47% on QQ's portal page), titles the
-  // same or cut at the site's name on 13 of 14 (Readability finds no title in the last).
+  // Measured (2026-11-30): 100% on those 13 pages, 92% the other way (62% on Pixnet's),
+  // titles the same or cut at the site's name on 13 of 14 (Readability finds no title in the
+  // last). Hukumusume: 51% (Readability's menu column), every long paragraph shown.
   for (const r of rows) {
+    assert.deepEqual(r.longMissing, [], `${r.name}: long paragraphs Readability keeps are not shown`);
+    if (READABILITY_TAKES_MORE.has(r.name)) continue;
     assert.ok(r.recall >= 0.95, `${r.name}: only ${pct(r.recall)} of Readability's text shown`);
     assert.ok(r.precision >= 0.4, `${r.name}: only ${pct(r.precision)} of Folio's text in Readability's`);
   }
