@@ -1068,6 +1068,18 @@ mod tests {
         for gone in ["Home", "Read more", "teaser", "Teaser line"] {
             assert!(!html.contains(gone), "{gone} in {html}");
         }
+        // The wrappers around it come along while they add little: a dateline, an editor's line.
+        let menu = "<li><a href=/x>A link in the site's menu</a></li>".repeat(20);
+        let wrapped = format!(
+            "<html><body><div class=col><div class=hd>Dateline 2016</div><div id=content><p>{story}</p><p>{story}</p><p>{story}</p></div>\
+             <div class=ft>Editor: Ann</div></div><div class=side><ul>{menu}</ul></div></body></html>"
+        );
+        let (html, _) = extract(&wrapped);
+        assert!(html.starts_with("<div class=\"col\">"), "{html}");
+        assert!(
+            html.contains("Dateline") && html.contains("Editor: Ann") && !html.contains("menu"),
+            "{html}"
+        );
         // One long paragraph outside it (a footer's notice): the body, as before.
         let notice = "Copyright notice of the site, long enough to count as a paragraph here.";
         let page = page.replace("</body>", &format!("<p>{notice}</p></body>"));
