@@ -1,7 +1,8 @@
 // Reading a long or far-away article (#15): a long table of contents does not bury the
 // body and is built only when opened (defect 4); a date written with an offset shows that
 // offset's day and time to every reader (defect 8); a phone's page is never wider than
-// its screen (defect 2's long URL). In the viewer and in <folio-article>.
+// its screen (defect 2's long URL); a note that is all properties lists them. In the
+// viewer and in <folio-article>.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corpus, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
@@ -119,4 +120,40 @@ test('on a 390 px phone the page is never wider than the screen (hexo/52x-awk-ma
       assert.ok(width <= 390, `${name}: the page is ${width}px wide`);
     }, { viewport: { width: 390, height: 844 } });
   }
+});
+
+test('a note that is all properties shows them, as text, in the viewer and in <folio-article> (other/obsidian-reference-blade-runner.md)', async () => {
+  const bytes = corpus('other/obsidian-reference-blade-runner.md');
+  const expected = [['cast', 'Harrison Ford'], ['director', 'Ridley Scott'], ['genre', 'Sci-fi'], ['imdbId', 'tt0083658'], ['last', '2023-09-14'], ['rating', '7'], ['year', '1982']];
+  const rows = (/** @type {import('playwright-core').Locator} */ list) => list.evaluate((dl) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'blade-runner.md', bytes: Buffer.concat([bytes, Buffer.from('\n')]) }, { name: 'hostile.md', bytes: Buffer.from('---\nnote: "<img src=x onerror=alert(1)> [[Target|Label]]"\n---\n') }]);
+    const properties = page.getByTestId('properties');
+    await properties.waitFor();
+    // The categories, the cover (and the title) are the header's: not repeated here.
+    assert.deepEqual(await rows(properties), expected);
+    assert.equal(await properties.getAttribute('aria-label'), 'Properties');
+    // A note with a body shows none; markup in a value stays text.
+    await page.getByTestId('library-item').filter({ hasText: 'hostile' }).click();
+    await page.getByTestId('properties').filter({ hasText: 'Label' }).waitFor();
+    assert.deepEqual(await rows(page.getByTestId('properties')), [['note', '<img src=x onerror=alert(1)> Label']]);
+    assert.equal(await page.getByTestId('properties').locator('img').count(), 0);
+  });
+  await withPage(harness, 'e2e-fixtures/host.html', async (page) => {
+    await renderInElement(page, bytes, 'blade-runner.md');
+    const properties = page.locator('folio-article').getByTestId('properties');
+    await properties.waitFor();
+    assert.deepEqual(await rows(properties), expected);
+  }, { setup: serveHost });
+});
+
+test('a note with a body shows no properties list', async () => {
+  await withPage(harness, '?src=&lang=zh', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'with-body.md', bytes: Buffer.from('---\nrating: 7\n---\nThe body.\n') }]);
+    await page.getByTestId('article-body').filter({ hasText: 'The body.' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByTestId('properties').count(), 0);
+  });
 });

@@ -55,6 +55,7 @@ const EN = {
   loadImage: (/** @type {string} */ host) => `Load image from ${host}`,
   copyLink: (/** @type {string} */ heading) => `Copy a link to “${heading}”`,
   linkCopied: 'Link copied',
+  properties: 'Properties',
 };
 
 /** @type {typeof EN} */
@@ -83,6 +84,7 @@ const ZH = {
   loadImage: (host) => `加载来自 ${host} 的图片`,
   copyLink: (heading) => `复制指向“${heading}”的链接`,
   linkCopied: '链接已复制',
+  properties: '属性',
 };
 
 /** The article view's words. */

@@ -96,6 +96,11 @@ export function articleView(article, options) {
     // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
     const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
     view.append(body, notesBox(article.warnings, t) ?? '');
+    // A note that is all properties (an empty body): its properties, loaded only then.
+    if (!article.stats.chars && article.extra && Object.keys(article.extra).length) {
+      built.then(() => import('./properties.js')).then(({ propertiesList }) => body.append(propertiesList(article.extra, t) ?? ''),
+        (error) => console.warn('Folio: the properties cannot be shown:', error));
+    }
     // Reader mode's switch, loaded only for an article with hidden boilerplate.
     if (article.hidden.length) {
       import('./hidden.js').then(({ showAllSwitch }) => body.after(showAllSwitch(article.hidden, view, t) ?? ''),
