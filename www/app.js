@@ -376,6 +376,11 @@ function start() {
     // (not before: a page that only shows one article never needs them).
     const warm = () => library.warm();
     for (const type of ['pointerdown', 'focusin']) slot('.topbar-actions').addEventListener(type, warm, { once: true });
+    // The welcome card's buttons open the top bar's pickers (on a phone, those are in its ⋯ menu).
+    for (const button of document.querySelectorAll('.welcome [data-opens]')) {
+      button.addEventListener('pointerdown', warm, { once: true });
+      button.addEventListener('click', () => part(/** @type {HTMLElement} */ (button).dataset.opens ?? '').click());
+    }
     document.addEventListener('dragenter', warm, { once: true });
   }
 }

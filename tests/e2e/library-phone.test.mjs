@@ -1,7 +1,8 @@
 // The library on a phone (#12): the top bar is one line, the library a drawer its button
 // opens (with the article count), that lists the files; choosing an article (Enter or a
 // click) opens it and closes the drawer, Esc and a click outside close it, and the focus
-// goes into it and back to its button. The rest of the bar is one menu.
+// goes into it and back to its button. The rest of the bar is one menu; the welcome card
+// has the openers too.
 // Run: node --test tests/e2e/library-phone.test.mjs   (after scripts/build-wasm.sh)
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -137,4 +138,22 @@ test('wide screen: the library stays beside the article, no drawer button, the o
     await page.keyboard.press('Escape');
     assert.ok(await page.getByTestId('file-list-nav').isVisible(), 'Esc does not hide it');
   }, { viewport: { width: 1280, height: 800 } });
+});
+
+test('phone: the welcome card has the openers the bar keeps in its menu; they open the pickers', async () => {
+  await withPage(harness, `${VIEWER}&lang=zh`, async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    assert.equal(await page.getByTestId('open-label').isVisible(), false, 'the bar\'s opener is in the menu');
+    const files = page.getByTestId('welcome-open-files');
+    assert.ok(await files.isVisible());
+    assert.equal(await files.innerText(), '打开文件…');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.click()]);
+    assert.equal(await chooser.element().getAttribute('data-testid'), 'file-input');
+    await chooser.setFiles([{ name: 'picked.md', mimeType: 'text/markdown', buffer: Buffer.from('# Picked on a phone\n\nText.\n') }]);
+    await shownTitle(page).filter({ hasText: 'Picked on a phone' }).waitFor();
+  }, PHONE);
+  await withPage(harness, VIEWER, async (page) => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('welcome-open-folder').click()]);
+    assert.equal(await chooser.element().getAttribute('data-testid'), 'folder-input');
+  }, PHONE);
 });
