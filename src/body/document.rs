@@ -772,23 +772,8 @@ fn meta_date_key(key: &str) -> Option<(bool, u8)> {
     })
 }
 
-/// Words of a class, id, `itemprop` or `rel` that mark a byline, where a `<time>`
-/// is the article's date.
-const BYLINE_WORDS: [&str; 11] = [
-    "byline",
-    "dateline",
-    "meta",
-    "date",
-    "time",
-    "published",
-    "posted",
-    "pubdate",
-    "pubtime",
-    "timestamp",
-    "author",
-];
-
-/// Words of a class or id that mark an element whose text is the page's date
+/// Words of a class or id that mark an element about the page's date: a `<time>` in it
+/// is the article's date, and so is its whole text when that is a date
 /// (`<span class="pubTime">2016年10月14日07:17</span>`), read when nothing better says it.
 const DATE_WORDS: [&str; 8] = [
     "date",
@@ -800,28 +785,33 @@ const DATE_WORDS: [&str; 8] = [
     "timestamp",
     "dateline",
 ];
+/// Words of a class, id, `itemprop` or `rel` that mark a byline (as [`DATE_WORDS`] do),
+/// where a `<time>` is the article's date.
+const BYLINE_WORDS: [&str; 3] = ["byline", "meta", "author"];
+
+#[cfg(feature = "html")]
+/// Whether one of `attrs` of `tag` holds one of `words` (ASCII case aside) as a word.
+fn names_any(tag: &Tag, attrs: &[&str], words: &[&str]) -> bool {
+    attrs
+        .iter()
+        .filter_map(|a| attr(tag, a))
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| words.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
 
 #[cfg(feature = "html")]
 /// Is this element's text the page's date, by its class or id (see [`DATE_WORDS`])?
 fn is_date_element(tag: &Tag) -> bool {
-    ["class", "id"]
-        .iter()
-        .filter_map(|a| attr(tag, a))
-        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
-        .any(|w| DATE_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    names_any(tag, &["class", "id"], &DATE_WORDS)
 }
 
 #[cfg(feature = "html")]
-/// Does this element hold a byline (see [`BYLINE_WORDS`])?
+/// Does this element hold a byline (see [`BYLINE_WORDS`] and [`DATE_WORDS`])?
 fn is_byline(tag: &Tag) -> bool {
-    if &*tag.name == "header" {
-        return true;
-    }
-    ["class", "id", "itemprop", "rel"]
-        .iter()
-        .filter_map(|a| attr(tag, a))
-        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
-        .any(|w| BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+    const ATTRS: [&str; 4] = ["class", "id", "itemprop", "rel"];
+    &*tag.name == "header"
+        || names_any(tag, &ATTRS, &BYLINE_WORDS)
+        || names_any(tag, &ATTRS, &DATE_WORDS)
 }
 
 #[cfg(feature = "html")]
