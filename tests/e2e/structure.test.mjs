@@ -80,6 +80,7 @@ test('every UI string has Chinese words of its own, in every table of words', as
     'i18n/core.js': (await import('../../www/i18n/core.js')).CORE_WORDS,
     'i18n/errors.js': (await import('../../www/i18n/errors.js')).ERROR_WORDS,
     'i18n/reading.js': (await import('../../www/i18n/reading.js')).READING_WORDS,
+    'i18n/view-more.js': (await import('../../www/i18n/view-more.js')).VIEW_MORE_WORDS,
     'i18n.js': (await import('../../www/i18n.js')).VIEWER_WORDS,
   };
   // Every table module under www/i18n/ is listed here (the warnings' Chinese words, which

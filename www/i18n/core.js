@@ -2,6 +2,8 @@
 // used. Words come in tables, one module per room, each in English and Chinese (the
 // Chinese typed as the English, so a missing string fails `tsc`), so that a page loads
 // only the words it can show: this one always; i18n/errors.js with an error card;
+// i18n/view-more.js with the view's parts loaded on demand (reader mode's switch, the
+// original text, an empty note's properties);
 // i18n/reading.js with the rich-content modules; www/i18n.js with the viewer's page.
 // The language: `?lang=en|zh` if given, else the one chosen on the page before, else
 // Chinese when the browser's first language starts with "zh". Article text is never translated.
@@ -40,22 +42,11 @@ const EN = {
   contentsCount: (/** @type {number} */ n) => `Contents (${n} headings)`,
   notes: (/** @type {number} */ n) => (n === 1 ? '1 parser note' : `${n} parser notes`),
   noteAtLine: (/** @type {number} */ line, /** @type {string} */ text) => `Line ${line}: ${text}`,
-  viewOriginal: 'View original text',
-  hiddenNote: (/** @type {number} */ n, /** @type {string} */ kinds) => `${n === 1 ? '1 block' : `${n} blocks`} of page clutter hidden (${kinds}).`,
-  hiddenKind: (/** @type {string} */ kind) => ({
-    'app-promo': 'app promo', 'video-player': 'video player', share: 'share buttons', related: 'related links',
-    subscribe: 'subscription prompt', 'page-label': 'page labels', 'tracking-pixel': 'tracking pixels',
-  })[kind] ?? `other (${kind})`,
-  listSeparator: ', ',
-  showAll: 'Show everything',
-  hideAgain: 'Hide clutter',
-  originalTruncated: (/** @type {number} */ shown) => `Only the first ${shown} characters are shown.`,
   updated: 'Updated',
   coverAlt: 'Cover image',
   loadImage: (/** @type {string} */ host) => `Load image from ${host}`,
   copyLink: (/** @type {string} */ heading) => `Copy a link to “${heading}”`,
   linkCopied: 'Link copied',
-  properties: 'Properties',
 };
 
 /** @type {typeof EN} */
@@ -69,22 +60,11 @@ const ZH = {
   contentsCount: (n) => `目录（${n} 个标题）`,
   notes: (n) => `${n} 条解析提示`,
   noteAtLine: (line, text) => `第 ${line} 行：${text}`,
-  viewOriginal: '查看原文',
-  hiddenNote: (n, kinds) => `已隐藏 ${n} 处页面杂项（${kinds}）。`,
-  hiddenKind: (kind) => ({
-    'app-promo': '应用推广', 'video-player': '视频播放器', share: '分享按钮', related: '相关链接',
-    subscribe: '订阅提示', 'page-label': '页面标签', 'tracking-pixel': '跟踪像素',
-  })[kind] ?? `其他（${kind}）`,
-  listSeparator: '、',
-  showAll: '显示全部',
-  hideAgain: '隐藏杂项',
-  originalTruncated: (shown) => `仅显示前 ${shown} 个字符。`,
   updated: '更新于',
   coverAlt: '封面图片',
   loadImage: (host) => `加载来自 ${host} 的图片`,
   copyLink: (heading) => `复制指向“${heading}”的链接`,
   linkCopied: '链接已复制',
-  properties: '属性',
 };
 
 /** The article view's words. */

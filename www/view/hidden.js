@@ -3,6 +3,7 @@
 // `article.hidden`; reading.css hides the marked blocks. One button shows them all
 // again (`data-show-all` on the article), and hides them once more.
 
+import { viewMoreWords } from '../i18n/view-more.js';
 import { el, named } from './dom.js';
 
 /** @typedef {import('../folio.js').Article} Article */
@@ -12,10 +13,11 @@ import { el, named } from './dom.js';
  * The "show everything" switch, or null when nothing is hidden.
  * @param {Article['hidden']} hidden
  * @param {HTMLElement} view The article element that carries `data-show-all`.
- * @param {Translate} t
+ * @param {Translate} given  The view's translator (its language is followed).
  * @returns {HTMLElement | null}
  */
-export function showAllSwitch(hidden, view, t) {
+export function showAllSwitch(hidden, view, given) {
+  const t = viewMoreWords(given);
   const count = hidden.reduce((n, h) => n + h.count, 0);
   if (!count) return null;
   const kinds = hidden.map((h) => t('hiddenKind', h.kind)).join(t('listSeparator'));

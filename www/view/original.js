@@ -1,6 +1,7 @@
 // "View original text": the file's own bytes, decoded as the core decoded them, shown as
 // text in a <pre> (never as HTML), filled in only when the reader opens it.
 
+import { viewMoreWords } from '../i18n/view-more.js';
 import { el, named } from './dom.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
@@ -40,13 +41,13 @@ export function decodeOriginal(bytes, encoding) {
  */
 export function originalToggle(getText, t) {
   const pre = named(el('pre', { className: 'original', attrs: { tabindex: '0' } }), 'original-text');
-  const details = named(el('details', { className: 'original-toggle' }, el('summary', { text: t('viewOriginal') }), pre), 'original');
+  const details = named(el('details', { className: 'original-toggle' }, el('summary', { text: viewMoreWords(t)('viewOriginal') }), pre), 'original');
   details.addEventListener('toggle', () => {
     if (!details.open || pre.childNodes.length) return;
     const text = getText() ?? '';
     pre.textContent = text.length > ORIGINAL_LIMIT ? text.slice(0, ORIGINAL_LIMIT) : text;
     if (text.length > ORIGINAL_LIMIT) {
-      details.append(el('p', { className: 'note', text: t('originalTruncated', ORIGINAL_LIMIT) }));
+      details.append(el('p', { className: 'note', text: viewMoreWords(t)('originalTruncated', ORIGINAL_LIMIT) }));
     }
   });
   return details;

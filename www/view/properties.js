@@ -3,6 +3,7 @@
 // of names and values, all text. What the header already shows (title, dates, authors,
 // categories, tags, cover, summary) is left out. Loaded only for such a note.
 
+import { viewMoreWords } from '../i18n/view-more.js';
 import { el, named } from './dom.js';
 
 /** @typedef {import('../i18n/core.js').Translate} Translate */
@@ -55,5 +56,5 @@ export function propertiesList(extra, t) {
     count += 1;
   }
   if (!count) return null;
-  return named(el('section', { className: 'properties', attrs: { 'aria-label': t('properties') } }, list), 'properties');
+  return named(el('section', { className: 'properties', attrs: { 'aria-label': viewMoreWords(t)('properties') } }, list), 'properties');
 }
