@@ -71,12 +71,14 @@ pub(crate) fn article(parts: Parts<'_>) -> Article {
         include_text,
         include_html,
     } = parts;
+    let title = outline.title;
+    // A summary that only repeats the title (scraped pages' descriptions do) is none: every
+    // view would show the title twice.
     let summary = meta
         .summary
         .or(doc.description)
-        .filter(|s| !s.trim().is_empty());
+        .filter(|s| !s.trim().is_empty() && !same_words(s, title.as_deref()));
     let excerpt = summary.is_none().then_some(outline.excerpt).flatten();
-    let title = outline.title;
     let authors = if meta.authors.is_empty() {
         doc.author.into_iter().collect()
     } else {
@@ -164,13 +166,16 @@ fn direction(lang: Option<&str>, text: &str) -> Option<Direction> {
     text_direction(text).or(by_lang)
 }
 
+/// Whether `text` says the title's words, white space aside.
+fn same_words(text: &str, title: Option<&str>) -> bool {
+    title.is_some_and(|t| text.split_whitespace().eq(t.split_whitespace()))
+}
+
 /// A page's `<meta name="keywords">` as tags: one that only repeats the title (scraped
 /// pages do) is none, and a single keyword with spaces that holds CJK text is split at
 /// them (Chinese sites part keywords with spaces; an English "South Sudan" stays one).
 fn keyword_tags(mut keywords: Vec<String>, title: Option<&str>) -> Vec<String> {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = title.map(flat);
-    keywords.retain(|k| title.as_deref() != Some(flat(k).as_str()));
+    keywords.retain(|k| !same_words(k, title));
     if let [one] = keywords.as_slice() {
         if one.contains(char::is_whitespace) && one.chars().any(crate::text::is_cjk) {
             return one.split_whitespace().map(str::to_string).collect();
@@ -213,7 +218,7 @@ mod tests {
     }
 
     #[test]
-    fn a_keyword_that_repeats_the_title_is_no_tag_and_chinese_ones_split_at_spaces() {
+    fn a_summary_or_keyword_that_repeats_the_title_is_none_and_chinese_keywords_split_at_spaces() {
         let doc = DocMeta {
             keywords: vec!["Deep Mind  learns".into(), "AI".into()],
             ..DocMeta::default()
@@ -223,8 +228,16 @@ mod tests {
             ..Outline::default()
         };
         let d = decoded();
+        let doc = DocMeta {
+            description: Some(" Deep Mind\nlearns ".into()),
+            ..doc
+        };
         let a = article(parts(&d, Metadata::default(), doc, outline));
         assert_eq!(a.tags, ["AI"]);
+        assert_eq!(
+            a.summary, None,
+            "a description that repeats the title is no summary"
+        );
         let title = Some("标题");
         assert!(keyword_tags(vec!["标题".into()], title).is_empty());
         assert_eq!(

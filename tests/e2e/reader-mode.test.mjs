@@ -1,7 +1,7 @@
 // Reader mode in the viewer with the real core: the sample's app promo and its QR code
 // are hidden, the article says so, and one switch shows them (and hides them again);
 // the same in <folio-article>. English and Chinese. And a scraped page's description that only
-// repeats its title is no summary under it.
+// repeats its title is no summary under it (the core gives none: assemble.rs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SAMPLE, SAMPLE_NAME, corpus, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';

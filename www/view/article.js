@@ -160,20 +160,12 @@ function articleHeader(article, show, { t, locale, name }) {
     const line = byline(article, { authors: show.has('byline'), dates: show.has('date') }, t, locale);
     if (line.childNodes.length) header.append(line);
   }
-  // A page whose description only repeats its title (common in scraped pages) shows no dek.
-  if (show.has('summary') && article.summary && flat(article.summary) !== flat(title ?? '')) {
+  if (show.has('summary') && article.summary) {
     header.append(named(el('p', { className: 'summary', text: article.summary }), 'summary'));
   }
   if (show.has('tags') && article.tags.length) header.append(chips(article.tags, t('tags'), 'tags'));
   return header;
 }
-
-/**
- * Text with its runs of white space as one space, trimmed: for comparing two labels.
- * @param {string} text
- * @returns {string}
- */
-const flat = (text) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Categories: each hierarchy as a breadcrumb (Hexo's flat list is one hierarchy).
