@@ -25,9 +25,10 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
   await withPage(harness, VIEWER, async (page) => {
     // When the progress line is drawn (each drawing is a frame's layout and paint).
     await page.getByTestId('library-progress-text').evaluate((line) => {
-      const at = /** @type {number[]} */ ([]);
+      const at = /** @type {{ at: number, done: boolean }[]} */ ([]);
       Object.assign(window, { progressDrawn: at });
-      new MutationObserver(() => at.push(performance.now())).observe(line, { childList: true, characterData: true, subtree: true });
+      const box = /** @type {HTMLElement} */ (line.closest('.lib-progress'));
+      new MutationObserver(() => at.push({ at: performance.now(), done: box.dataset.done === 'true' })).observe(line, { childList: true, characterData: true, subtree: true });
     });
     const started = Date.now();
     await page.getByTestId('folder-input').setInputFiles(folder);
@@ -41,11 +42,15 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
     await waitForLibrary(page, 2000, 180_000);
     t.diagnostic(`2 000 files listed, parsed and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.equal(await page.getByTestId('library-count').innerText(), '2,000 articles');
-    // Progress is drawn every 250 ms at most, not on every file: the drawings before the last are that far apart.
+    // Progress is drawn every 250 ms at most, not on every file: a drawing while files are
+    // still read comes that long after the one before it. Counts that are all done (for now:
+    // files may still be coming in) are drawn at once, and the same counts are not drawn twice.
     await page.waitForFunction(() => document.querySelector('.lib-progress')?.hasAttribute('hidden'));
-    const drawn = /** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).progressDrawn));
+    const drawn = /** @type {{ at: number, done: boolean }[]} */ (await page.evaluate(() => /** @type {any} */ (window).progressDrawn));
     assert.ok(drawn.length >= 2, `the progress line was drawn ${drawn.length} times`);
-    const gaps = drawn.slice(1, -1).map((at, i) => at - drawn[i]);
+    assert.ok(drawn.at(-1)?.done, 'the last drawing is of all done');
+    const gaps = drawn.slice(1).flatMap(({ at, done }, i) => (done ? [] : [at - drawn[i].at]));
+    assert.ok(gaps.length >= 2, `drawn ${gaps.length + 1} times while read`);
     assert.ok(gaps.every((gap) => gap >= 240), `drawn at most every 250 ms: gaps ${gaps.map(Math.round).join(', ')}`);
     assert.equal(await page.getByTestId('library-progress-text').textContent(), 'All 2,000 read · 2,000 indexed for search', 'the last counts drawn, then hidden (nothing failed)');
     // The list draws only what is on screen: scroll through it as a reader would and see every article.
@@ -82,6 +87,49 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
     await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();
     assert.equal(await page.getByTestId('library-count').innerText(), `${holding} matches`);
   }, { viewport: { width: 1280, height: 800 } });
+});
+
+test('the progress line: counts while reading at most every 250 ms, all done at once, the same counts once', async () => {
+  await withPage(harness, VIEWER, async (page) => {
+    const drawn = await page.evaluate(async () => {
+      const { ProgressView, PROGRESS_MS } = await import('./library/progress-view.js');
+      const library = new EventTarget();
+      const box = document.createElement('div');
+      document.body.append(box);
+      new ProgressView(box, /** @type {any} */ (library), (/** @type {string} */ key, /** @type {any[]} */ ...args) => `${key} ${args.join(' ')}`);
+      const lines = /** @type {string[]} */ ([]);
+      const times = /** @type {number[]} */ ([]);
+      const text = /** @type {HTMLElement} */ (box.querySelector('.lib-progress-text'));
+      new MutationObserver(() => {
+        lines.push(text.textContent ?? '');
+        times.push(performance.now());
+      }).observe(text, { childList: true, characterData: true });
+      const tell = (/** @type {number} */ parsed, /** @type {number} */ indexed) => library.dispatchEvent(new CustomEvent('progress', { detail: { total: 100, parsed, failed: 0, indexed } }));
+      const burst = (/** @type {number} */ from) => { for (let parsed = from; parsed < from + 20; parsed++) tell(parsed, 0); };
+      const wait = (/** @type {number} */ ms) => new Promise((done) => setTimeout(done, ms));
+      // Three bursts of counts, the last two within 250 ms of the first drawing: the latest of
+      // the first is drawn, then the latest of all once 250 ms are up.
+      burst(1);
+      await wait(60);
+      burst(21);
+      await wait(30);
+      burst(41);
+      await wait(PROGRESS_MS + 100);
+      const whileRead = lines.length;
+      // All done: drawn at once; told again (the index reports twice), not drawn again.
+      const doneAt = performance.now();
+      tell(100, 100);
+      await wait(50);
+      tell(100, 100);
+      await wait(PROGRESS_MS + 100);
+      return { whileRead, lines, gap: times[1] - times[0], doneIn: times[2] - doneAt };
+    });
+    assert.equal(drawn.whileRead, 2, `drawn while read: ${drawn.lines.join(' | ')}`);
+    assert.deepEqual(drawn.lines.slice(0, 2), ['progress 20 100', 'progress 60 100'], 'the latest counts are drawn');
+    assert.ok(drawn.gap >= 240, `drawn ${drawn.gap} ms apart`);
+    assert.ok(drawn.doneIn < 200, `all done drawn ${drawn.doneIn} ms after it was told`);
+    assert.deepEqual(drawn.lines.slice(2), ['ready 100 · indexed 100'], 'all done drawn at once, and once');
+  });
 });
 
 const VAULT = {

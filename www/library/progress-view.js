@@ -29,6 +29,8 @@ export class ProgressView {
     /** What is asked for: a timer, then a frame (which draws the latest counts). @type {'timer' | 'frame' | null} */
     this.pending = null;
     this.drawnAt = -Infinity;
+    /** The counts drawn last: the same counts again (the index reporting twice) are not drawn. @type {{ total: number, parsed: number, failed: number, indexed: number } | null} */
+    this.drawn = null;
     library.addEventListener('progress', (event) => {
       const counts = /** @type {CustomEvent} */ (event).detail;
       this.latest = counts;
@@ -43,8 +45,9 @@ export class ProgressView {
           this.pending = null;
           const latest = this.latest;
           this.latest = null;
+          if (!latest || sameCounts(latest, this.drawn)) return;
           this.drawnAt = performance.now();
-          if (latest) this.draw(latest);
+          this.draw(latest);
         });
       }, wait);
     });
@@ -54,6 +57,7 @@ export class ProgressView {
    * @param {{ total: number, parsed: number, failed: number, indexed: number }} counts
    */
   draw({ total, parsed, failed, indexed }) {
+    this.drawn = { total, parsed, failed, indexed };
     const done = parsed + failed;
     const finished = isFinished({ total, parsed, failed, indexed });
     // Once all is read and indexed, only failures are worth a line (the list has the count).
@@ -75,4 +79,12 @@ export class ProgressView {
  */
 function isFinished({ total, parsed, failed, indexed }) {
   return parsed + failed === total && indexed >= parsed;
+}
+
+/**
+ * @param {{ total: number, parsed: number, failed: number, indexed: number }} a
+ * @param {{ total: number, parsed: number, failed: number, indexed: number } | null} b
+ */
+function sameCounts(a, b) {
+  return b !== null && a.total === b.total && a.parsed === b.parsed && a.failed === b.failed && a.indexed === b.indexed;
 }
