@@ -50,9 +50,20 @@ test('wide screen: the outline sits beside the article, stays in view, and marks
     const after = await toc.boundingBox();
     assert.ok(after && after.y >= 0 && after.y < 100, `the outline stayed in view (${after?.y})`);
     // The progress line has moved on.
-    const scale = await page.getByTestId('progress').locator('div').evaluate((node) => new DOMMatrix(getComputedStyle(node).transform).a);
-    assert.ok(scale > 0.3 && scale < 1, `progress ${scale}`);
+    const line = await page.getByTestId('progress').locator('div').evaluate((node) => ({ scale: new DOMMatrix(getComputedStyle(node).transform).a, visibility: getComputedStyle(node).visibility }));
+    assert.ok(line.scale > 0.3 && line.scale < 1, `progress ${line.scale}`);
+    assert.equal(line.visibility, 'visible', 'the line is shown once the article\'s top is passed');
   }, { ...withLong, viewport: { width: 1280, height: 800 } });
+});
+
+test('an article that fits on the screen has no progress line above its title', async () => {
+  await withPage(harness, '?src=e2e-fixtures/short.md', async (page) => {
+    await shownTitle(page).filter({ hasText: 'Short' }).waitFor();
+    const line = page.getByTestId('progress').locator('div');
+    // Without the rule the line is drawn whole: the article is in its "contain" range from the start.
+    assert.ok(await line.evaluate((node) => new DOMMatrix(getComputedStyle(node).transform).a) > 0.5, 'the line would be drawn');
+    assert.equal(await line.evaluate((node) => getComputedStyle(node).visibility), 'hidden');
+  }, { setup: (/** @type {Page} */ page) => serveFixtures(page, { 'short.md': '# Short\n\nOne paragraph, read at a glance.\n' }), viewport: { width: 1280, height: 800 } });
 });
 
 test('beside the article, a long outline (388 headings) is open, scrolls in its own box and follows the reader', async () => {
