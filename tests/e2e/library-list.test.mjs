@@ -69,3 +69,32 @@ test('a search shows its best hits from the top, though the list was scrolled', 
     assert.equal(await page.getByTestId('library-item').first().getAttribute('data-path'), 'hits/posts/post-59.md', 'and first');
   }, { viewport: { width: 1280, height: 800 } });
 });
+
+test('search results get the room: the folders shrink to a few rows while hits are listed, and come back', async () => {
+  /** @type {Record<string, string>} */
+  const files = {};
+  for (let i = 0; i < 24; i++) {
+    for (const n of [1, 2]) files[`topic-${String(i).padStart(2, '0')}/post-${n}.md`] = `# Topic ${i} post ${n}\n\n${n === 1 ? 'harbour lights' : 'plain words'} ${i}.\n`;
+  }
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('topics', files));
+    await waitForLibrary(page, 48);
+    await listSettled(page);
+    const heights = () => page.evaluate(() => ({
+      folders: /** @type {HTMLElement} */ (document.querySelector('.lib-folders')).clientHeight,
+      list: /** @type {HTMLElement} */ (document.querySelector('[data-testid="file-list"]')).clientHeight,
+    }));
+    const before = await heights();
+    assert.ok(before.folders > 0.2 * 800, `the folders take ${before.folders}px of the sidebar`);
+    await page.getByTestId('search').fill('harbour');
+    await page.getByTestId('library-count').filter({ hasText: '24 matches' }).waitFor();
+    const searching = await heights();
+    assert.ok(searching.folders <= 0.12 * 800 + 1, `the folders shrink while hits are listed: ${searching.folders}px`);
+    assert.ok(searching.list >= before.list + (before.folders - searching.folders) - 2, `the hits get that room: ${before.list} → ${searching.list}px`);
+    // Still there to narrow the hits down to a folder.
+    await page.getByTestId('folder-item').filter({ hasText: 'topic-03' }).click();
+    await page.getByTestId('library-count').filter({ hasText: '1 match' }).waitFor();
+    await page.getByTestId('search').fill('');
+    await page.waitForFunction((was) => /** @type {HTMLElement} */ (document.querySelector('.lib-folders')).clientHeight === was, before.folders);
+  }, { viewport: { width: 1280, height: 800 } });
+});
