@@ -1,8 +1,8 @@
 // Reading a long or far-away article (#15): a long table of contents does not bury the
 // body and is built only when opened (defect 4); a date written with an offset shows that
 // offset's day and time to every reader (defect 8); a phone's page is never wider than
-// its screen (defect 2's long URL); a note that is all properties lists them. In the
-// viewer and in <folio-article>.
+// its screen (defect 2's long URL); a note that is all properties lists them; an image
+// that fails to load says so. In the viewer and in <folio-article>.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corpus, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
@@ -156,4 +156,29 @@ test('a note with a body shows no properties list', async () => {
     await page.waitForTimeout(300);
     assert.equal(await page.getByTestId('properties').count(), 0);
   });
+});
+
+test('an image that fails to load reads as such, with its alt text: no broken-image icon, no zoom (zh too)', async () => {
+  const PICS = '# Pictures\n\n![A gone chart](gone.png "The chart")\n\nText with ![an inline icon](gone-icon.png) inside.\n\n![A fine drawing](ok.svg)\n';
+  const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="teal"/></svg>';
+  const setup = (/** @type {Page} */ page) => page.route('**/e2e-fixtures/**', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    if (name === 'pics.md') return route.fulfill({ contentType: 'text/markdown; charset=utf-8', body: PICS });
+    if (name === 'ok.svg') return route.fulfill({ contentType: 'image/svg+xml', body: SVG });
+    return route.fulfill({ status: 404, body: 'Not found' });
+  });
+  for (const [lang, words] of [['en', ['Image not loaded: A gone chart', 'Image not loaded: an inline icon']], ['zh', ['图片未能加载：A gone chart', '图片未能加载：an inline icon']]]) {
+    await withPage(harness, `?src=e2e-fixtures/pics.md&lang=${lang}`, async (page) => {
+      await shownTitle(page).filter({ hasText: 'Pictures' }).waitFor();
+      const body = page.getByTestId('article-body');
+      await body.and(page.locator('[data-enhanced]')).waitFor();
+      const failed = body.getByTestId('image-failed');
+      await failed.nth(1).waitFor();
+      assert.deepEqual(await failed.allInnerTexts(), words);
+      // The captioned one keeps its caption; the failed images and their zoom buttons are gone.
+      assert.deepEqual(await body.locator('figure figcaption').allInnerTexts(), ['The chart', 'A fine drawing']);
+      assert.deepEqual(await body.locator('img').evaluateAll((imgs) => imgs.map((img) => /** @type {HTMLImageElement} */ (img).naturalWidth)), [40]);
+      assert.equal(await body.locator('.zoom-button').count(), 1, 'the image that loaded can still be enlarged');
+    }, { setup, allowConsole: [/404/] });
+  }
 });

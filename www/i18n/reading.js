@@ -16,6 +16,7 @@ const EN = {
   diagram: 'Diagram',
   diagramSource: 'Diagram source',
   diagramFailed: 'This diagram could not be drawn; its source is shown below.',
+  imageFailed: (/** @type {string} */ alt) => (alt ? `Image not loaded: ${alt}` : 'Image not loaded'),
 };
 
 /** @type {typeof EN} */
@@ -32,6 +33,7 @@ const ZH = {
   diagram: '图表',
   diagramSource: '图表源码',
   diagramFailed: '无法绘制这个图表，下面是它的源码。',
+  imageFailed: (alt) => (alt ? `图片未能加载：${alt}` : '图片未能加载'),
 };
 
 /** @typedef {import('./core.js').Words<typeof EN>} ReadingWords */

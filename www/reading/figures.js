@@ -2,6 +2,8 @@
 // (Markdown's `![alt](src "title")`), else by its alt text when that is words, not a file
 // name; and a zoom view, a <dialog> with the image at full size (a button around the
 // image, so the keyboard reaches it; Escape, the close button or a click closes it).
+// An image that fails to load (gone, hot-link protected, offline) is replaced by a line
+// saying so, with its alt text: not the browser's broken-image icon, and no zoom button.
 
 import { el } from '../view/dom.js';
 import { readingWords } from '../i18n/reading.js';
@@ -39,6 +41,7 @@ export function enhanceImages(body, { t: given, zoom }) {
   const t = readingWords(given);
   return inTurns(body.querySelectorAll('img'), (img) => {
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+    watchFailure(img, t);
     if (img.closest('figure, a, .diagram, .zoom-button')) return;
     const caption = captionOf(img); // Read before a zoom button wraps the image.
     /** @type {Element} */
@@ -56,6 +59,26 @@ export function enhanceImages(body, { t: given, zoom }) {
       figure.append(shown, el('figcaption', { text: caption }));
     }
   });
+}
+
+/**
+ * Replaces `img` (and its zoom button) with a line saying it did not load, once it fails:
+ * now, if it has already failed, or when it does (a lazy image fails when scrolled to).
+ * @param {HTMLImageElement} img
+ * @param {Words} t
+ */
+function watchFailure(img, t) {
+  const fail = () => {
+    if (!img.isConnected) return;
+    const caption = img.closest('figure')?.querySelector('figcaption')?.textContent?.trim();
+    const alt = img.alt.trim();
+    const line = el('span', { className: 'image-failed', text: t('imageFailed', alt === caption ? '' : alt), attrs: { 'data-testid': 'image-failed' } });
+    (img.closest('.zoom-button') ?? img).replaceWith(line);
+  };
+  img.addEventListener('error', fail, { once: true });
+  // Failed before this module came: complete with no image. `decode()` tells a broken
+  // image from one without a size of its own (an SVG), which also reads as 0 wide.
+  if (img.complete && img.naturalWidth === 0 && img.currentSrc) img.decode().catch(fail);
 }
 
 /**
