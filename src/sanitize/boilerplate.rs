@@ -345,7 +345,7 @@ fn is_app_promo(lower: &str) -> bool {
 }
 
 /// Words of a share bar: every word of the block is one of them.
-const SHARE_WORDS: [&str; 29] = [
+const SHARE_WORDS: [&str; 31] = [
     "share",
     "this",
     "page",
@@ -365,6 +365,7 @@ const SHARE_WORDS: [&str; 29] = [
     "link",
     "分享",
     "分享到",
+    "我要分享",
     "微博",
     "微信",
     "qq空间",
@@ -373,6 +374,7 @@ const SHARE_WORDS: [&str; 29] = [
     "腾讯微博",
     "新浪微博",
     "qq好友",
+    "微信好友",
     "豆瓣",
     "复制链接",
 ];
@@ -738,6 +740,22 @@ mod tests {
             panic!("raw HTML comes back as HTML");
         };
         assert_eq!(again, out);
+    }
+
+    #[test]
+    fn a_share_label_takes_its_list_of_services_along() {
+        // Tencent's pages: "我要分享" over a list of where to share to.
+        let html = "<p>我要分享</p><ul><li><a href=\"a\">腾讯微博</a></li><li><a href=\"b\">微信好友</a></li></ul><p>A paragraph of the story that stays where it is.</p>";
+        let out = mark(html);
+        assert_eq!(
+            hidden(&out),
+            [Hidden {
+                kind: "share".into(),
+                count: 2
+            }],
+            "{out}"
+        );
+        assert!(!out.contains("hidden=\"share\">A paragraph"), "{out}");
     }
 
     #[test]
