@@ -40,14 +40,15 @@ export function decodeOriginal(bytes, encoding) {
  * @returns {HTMLElement}
  */
 export function originalToggle(getText, t) {
+  const words = viewMoreWords(t);
   const pre = named(el('pre', { className: 'original', attrs: { tabindex: '0' } }), 'original-text');
-  const details = named(el('details', { className: 'original-toggle' }, el('summary', { text: viewMoreWords(t)('viewOriginal') }), pre), 'original');
+  const details = named(el('details', { className: 'original-toggle' }, el('summary', { text: words('viewOriginal') }), pre), 'original');
   details.addEventListener('toggle', () => {
     if (!details.open || pre.childNodes.length) return;
     const text = getText() ?? '';
     pre.textContent = text.length > ORIGINAL_LIMIT ? text.slice(0, ORIGINAL_LIMIT) : text;
     if (text.length > ORIGINAL_LIMIT) {
-      details.append(el('p', { className: 'note', text: viewMoreWords(t)('originalTruncated', ORIGINAL_LIMIT) }));
+      details.append(el('p', { className: 'note', text: words('originalTruncated', ORIGINAL_LIMIT) }));
     }
   });
   return details;
