@@ -157,3 +157,55 @@ test('phone: the welcome card has the openers the bar keeps in its menu; they op
     assert.equal(await chooser.element().getAttribute('data-testid'), 'folder-input');
   }, PHONE);
 });
+
+/**
+ * The search box's placeholder and its `/` key hint: the placeholder's width against the
+ * box's room for text, and where the hint is.
+ * @param {Page} page
+ */
+function searchBox(page) {
+  return page.evaluate(() => {
+    const input = /** @type {HTMLInputElement} */ (document.querySelector('[data-testid="search"]'));
+    const key = /** @type {HTMLElement} */ (document.querySelector('[data-testid="search-key"]'));
+    const style = getComputedStyle(input);
+    const context = /** @type {CanvasRenderingContext2D} */ (document.createElement('canvas').getContext('2d'));
+    context.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const box = input.getBoundingClientRect();
+    const hint = key.getBoundingClientRect();
+    return {
+      placeholder: input.placeholder,
+      textWidth: context.measureText(input.placeholder).width,
+      room,
+      keyShown: key.checkVisibility(),
+      textEnd: box.left + parseFloat(style.paddingLeft) + context.measureText(input.placeholder).width,
+      keyStart: hint.left,
+      shortcut: input.getAttribute('aria-keyshortcuts'),
+    };
+  });
+}
+
+test('the search box: its placeholder fits a small phone\'s bar in both languages; the `/` that focuses it is shown inside it on a wide screen only', async () => {
+  for (const lang of ['en', 'zh']) {
+    await withPage(harness, `${VIEWER}&lang=${lang}`, async (page) => {
+      await page.getByTestId('welcome').waitFor();
+      await openNews(page); // the bar then holds the library's button too
+      const phone = await searchBox(page);
+      assert.ok(phone.textWidth <= phone.room, `${lang}: "${phone.placeholder}" (${phone.textWidth.toFixed(0)}px) fits the box (${phone.room.toFixed(0)}px)`);
+      assert.equal(phone.keyShown, false, `${lang}: no key hint on a phone`);
+      assert.equal(phone.shortcut, '/');
+    }, { viewport: { width: 320, height: 640 } }); // the narrowest phones in use
+  }
+  await withPage(harness, `${VIEWER}&lang=en`, async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    const wide = await searchBox(page);
+    assert.equal(wide.keyShown, true, 'the key hint is shown in the empty box');
+    assert.ok(wide.keyStart > wide.textEnd, `the hint (at ${wide.keyStart}px) is clear of the placeholder (ending at ${wide.textEnd.toFixed(0)}px)`);
+    await page.keyboard.press('/');
+    assert.equal(await focused(page), 'search', '/ focuses the search');
+    assert.equal((await searchBox(page)).keyShown, false, 'the hint goes while the box is in use');
+    await page.keyboard.type('数据');
+    await page.keyboard.press('Tab');
+    assert.equal((await searchBox(page)).keyShown, false, 'and while it holds a query');
+  }, { viewport: { width: 1280, height: 800 } });
+});

@@ -21,8 +21,12 @@ export class SearchView {
     this.input = h('input', {
       type: 'search', class: 'lib-search', 'data-testid': 'search', 'aria-label': t('search'), 'data-lib-i18n-aria-label': 'search',
       placeholder: t('searchPlaceholder'), 'data-lib-i18n-placeholder': 'searchPlaceholder', 'aria-controls': list.listbox.id, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
+      'aria-keyshortcuts': '/',
     });
-    container.append(h('search', { class: 'lib-search-box' }, this.input));
+    // The key that focuses it, shown inside the empty box where there is room and a
+    // keyboard (styles); screen readers have it from aria-keyshortcuts.
+    const key = h('kbd', { class: 'lib-search-key', 'aria-hidden': 'true', 'data-testid': 'search-key', text: '/' });
+    container.append(h('search', { class: 'lib-search-box' }, this.input, key));
     /** The last query shown, so that re-indexing can ask it again. */
     this.query = '';
     /** The query whose hits the list shows (a new one's are shown from the top). */

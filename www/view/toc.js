@@ -30,7 +30,7 @@ export function tableOfContents(toc, t) {
   const list = el('ol');
   if (toc.length <= OPEN_ENTRIES) {
     // Open, and collapsible (a phone's reader may fold it away).
-    fill(list, toc, 0, toc.length, topLevel(toc));
+    fill(list, toc);
     nav.append(el('details', { className: 'toc-short', attrs: { open: '' } }, el('summary', { text: t('contents') }), list));
     return nav;
   }
@@ -40,7 +40,7 @@ export function tableOfContents(toc, t) {
   const details = el('details', { className: 'toc-long' },
     el('summary', { text: t('contentsCount', toc.length), attrs: { 'data-testid': 'toc-summary' } }), list);
   details.addEventListener('toggle', () => {
-    if (details.open && !list.firstChild) fill(list, toc, 0, toc.length, topLevel(toc));
+    if (details.open && !list.firstChild) fill(list, toc);
   });
   nav.append(details);
   return nav;
@@ -62,31 +62,35 @@ export function openBeside(nav) {
 }
 
 /**
- * The shallowest heading level in the outline (a loop: a spread of 30 000 arguments is
- * near the engine's limit).
+ * Each entry's indent, as nested lists would show it: one step under the heading it
+ * sits under, so a skipped level (an h4 straight under an h2) indents one step, not
+ * two; an entry under none indents by its level over the outline's shallowest.
  * @param {TocEntry[]} toc
- * @returns {number}
+ * @returns {number[]}
  */
-function topLevel(toc) {
-  let top = 6;
-  for (const entry of toc) if (entry.level < top) top = entry.level;
-  return top;
+export function outlineDepths(toc) {
+  const top = toc.reduce((min, entry) => Math.min(min, entry.level), 6);
+  /** @type {number[][]} [level, depth] of each heading the current entry sits under */
+  const open = [];
+  return toc.map(({ level }) => {
+    while (open[0]?.[0] >= level) open.shift();
+    const depth = open[0] ? open[0][1] + 1 : level - top;
+    open.unshift([level, depth]);
+    return Math.min(depth, 3); // the styles indent three steps at most
+  });
 }
 
 /**
- * Appends the entries from `start` to `end` (exclusive).
+ * Appends every entry to the list.
  * @param {HTMLOListElement} list
  * @param {TocEntry[]} toc
- * @param {number} start
- * @param {number} end
- * @param {number} top  The shallowest level, shown unindented.
  */
-function fill(list, toc, start, end, top) {
+function fill(list, toc) {
+  const depths = outlineDepths(toc);
   const items = document.createDocumentFragment();
-  for (let i = start; i < end; i += 1) {
-    const entry = toc[i];
+  toc.forEach((entry, i) => {
     const link = el('a', { text: entry.text, attrs: { href: `#${encodeURIComponent(entry.id)}` } });
-    items.append(el('li', { attrs: { 'data-depth': String(Math.min(entry.level - top, 3)) } }, link));
-  }
+    items.append(el('li', { attrs: { 'data-depth': String(depths[i]) } }, link));
+  });
   list.append(items);
 }
