@@ -91,8 +91,8 @@ pub struct Article {
 /// How many blocks of one kind of boilerplate the body hides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hidden {
-    /// `app-promo`, `video-player`, `share`, `related`, `subscribe`, `page-label`
-    /// or `tracking-pixel`: the value of the blocks' `data-folio-hidden`.
+    /// `app-promo`, `video-player`, `share`, `related`, `subscribe`, `page-label`,
+    /// `breadcrumb` or `tracking-pixel`: the value of the blocks' `data-folio-hidden`.
     pub kind: String,
     /// How many blocks.
     pub count: usize,

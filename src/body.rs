@@ -60,6 +60,17 @@ pub(crate) fn render(
                 warnings,
             }
         }
+        // A build without the HTML tier reads no HTML body: it notes the tier as missing
+        // (the render fails `not-ready`) and leaves the page's readers out of the module.
+        Format::Html if !cfg!(feature = "html") => {
+            crate::tier::missing(crate::tier::Tier::Html);
+            Body {
+                content: Content::Raw(String::new()),
+                before_more: None,
+                doc: DocMeta::default(),
+                warnings: Vec::new(),
+            }
+        }
         Format::Html if document::is_document(body) => {
             let (html, doc) = document::extract(body);
             Body {

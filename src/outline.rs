@@ -8,7 +8,7 @@
 //! attributes, `&amp; &lt; &gt; &quot; &nbsp;` escapes), so a small scanner is exact.
 
 use crate::article::{Link, LinkKind, Stats, TocEntry};
-use crate::sanitize::{has_hidden, tidy, Heading, Safe, ID_PREFIX};
+use crate::sanitize::{has_hidden, hidden_spans, tidy, Heading, Safe, ID_PREFIX};
 use crate::text::{
     attr_value, body_text, collapse_whitespace, decode_entities, escape, html_to_text, is_cjk,
     is_letter_or_digit, relative_target, slug, tag_spans, Breaks,
@@ -248,15 +248,25 @@ fn drop_title_heading(html: &mut String, title: Option<&str>) {
     }
 }
 
-/// Where the heading the body opens with stands, if its text is the title.
+/// Where the heading the body opens with stands, if its text is the title. Blocks reader
+/// mode hid before it (a breadcrumb trail above a page's heading) count as nothing.
 fn opening_heading(html: &str, title: Option<&str>) -> Option<Range<usize>> {
     const WRAPPERS: [&str; 7] = [
         "<div", "<article", "<section", "<header", "<main", "<hgroup", "<span",
     ];
+    let mut hidden = hidden_spans(html).into_iter().peekable();
     let mut pos = 0;
     for (start, end) in tag_spans(html) {
+        if start < pos {
+            continue; // inside a hidden block
+        }
         if !html[pos..start].trim().is_empty() {
             return None;
+        }
+        while hidden.next_if(|h| h.end <= start).is_some() {}
+        if let Some(block) = hidden.next_if(|h| h.start == start) {
+            pos = block.end;
+            continue;
         }
         pos = end;
         let tag = &html[start..end];
@@ -704,9 +714,17 @@ mod tests {
             ("<p>x</p><h1>T</h1>", "T"),
             ("<h1>T</h1>", "Other"),
             ("x<h1>T</h1>", "T"),
+            // A block shown before it, and one reader mode hid that holds the heading.
+            ("<div><p>x</p></div><h1>T</h1>", "T"),
+            ("<div data-folio-hidden=\"share\"><h1>T</h1></div>", "T"),
         ] {
             assert!(raw(html, Some(title)).html.contains("<h1"), "{html}");
         }
+        // A block reader mode hid before it counts as nothing (Guangming's breadcrumb trail).
+        let crumbs = "<div><div data-folio-hidden=\"breadcrumb\"><a href=\"/\"><img src=\"l.gif\"></a> &gt; <a href=\"a\">x</a></div>\n<h1>T</h1>\n<p>Body</p></div>";
+        let html = raw(crumbs, Some("T")).html;
+        assert!(!html.contains("<h1"), "{html}");
+        assert!(html.contains("</div>\n<p>Body</p>"), "{html}");
     }
 
     #[test]

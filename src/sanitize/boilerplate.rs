@@ -19,6 +19,7 @@ use super::Safe;
 use crate::article::Hidden;
 use crate::text::{attr_value, decode_entities, has, tag_spans};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Elements never marked nor grown into: the article's own structure.
 const CONTENT: [&str; 21] = [
@@ -328,6 +329,9 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
         if PAGE_LABELS.contains(&lower.as_str()) {
             return Some("page-label");
         }
+        if is_breadcrumb(tree, e, &text) {
+            return Some("breadcrumb");
+        }
     }
     SUBSCRIBE
         .iter()
@@ -416,6 +420,27 @@ const PAGE_LABELS: [&str; 6] = [
     "广告",
     "继续阅读",
 ];
+
+/// A breadcrumb trail left above a story: three or more short crumbs parted by `>`, `›`,
+/// `»`, `＞` or `→`, two of them links at least ("首页 > 科技频道 > 探索者 > 正文").
+fn is_breadcrumb(tree: &Tree<'_>, e: usize, text: &str) -> bool {
+    const CRUMB: usize = 16;
+    let mut crumbs = 0;
+    for crumb in text.split(['>', '›', '»', '＞', '→']) {
+        let n = chars(crumb);
+        if n == 0 || n > CRUMB {
+            return false;
+        }
+        crumbs += 1;
+    }
+    crumbs >= 3
+        && tree
+            .descendants(e)
+            .iter()
+            .filter(|&&d| tree.elements[d].name == "a")
+            .count()
+            >= 2
+}
 
 /// Phrases of a subscription prompt.
 const SUBSCRIBE: [&str; 8] = [
@@ -566,8 +591,13 @@ pub(crate) fn reader_mode(safe: Safe, mark_it: bool) -> (Safe, Reader) {
     let Safe::Html(html) = safe else {
         return (safe, Reader::default());
     };
-    let html = if mark_it { mark(&html) } else { html };
-    if !html.contains(ATTRIBUTE) {
+    // Only the `html` tier reads HTML bodies: a lighter one leaves marking out whole.
+    let html = if mark_it && cfg!(feature = "html") {
+        mark(&html)
+    } else {
+        html
+    };
+    if !has_hidden(&html) {
         return (Safe::Html(html), Reader::default());
     }
     let reader = Reader {
@@ -582,7 +612,9 @@ pub(crate) fn reader_mode(safe: Safe, mark_it: bool) -> (Safe, Reader) {
 
 /// Whether reader mode (or the author) marked any of this HTML hidden.
 pub(crate) fn has_hidden(html: &str) -> bool {
-    html.contains(ATTRIBUTE)
+    // Only raw HTML (the `html` tier) can carry the mark: a lighter tier leaves out the
+    // code that reads it.
+    cfg!(feature = "html") && html.contains(ATTRIBUTE)
 }
 
 /// The `id` of every heading inside a hidden block: not in the table of contents.
@@ -640,17 +672,17 @@ pub(crate) fn hidden(html: &str) -> Vec<Hidden> {
         .collect()
 }
 
-/// The body without its hidden blocks: what a reader sees by default.
-#[cfg(any(test, feature = "test-hooks"))]
-pub(crate) fn without_hidden(html: &str) -> String {
+/// Where each outermost hidden block stands in the body, in order.
+pub(crate) fn hidden_spans(html: &str) -> Vec<Range<usize>> {
+    if !has_hidden(html) {
+        return Vec::new();
+    }
     let tree = Tree::parse(html);
-    let mut out = String::with_capacity(html.len());
-    let mut pos = 0;
+    let mut spans: Vec<Range<usize>> = Vec::new();
     for (e, el) in tree.elements.iter().enumerate() {
-        if el.open.0 < pos || tree.attr(e, ATTRIBUTE).is_none() {
+        if spans.last().is_some_and(|s| el.open.0 < s.end) || tree.attr(e, ATTRIBUTE).is_none() {
             continue;
         }
-        out.push_str(&html[pos..el.open.0]);
         let close = if VOID.contains(&el.name) {
             el.open.1
         } else {
@@ -658,7 +690,19 @@ pub(crate) fn without_hidden(html: &str) -> String {
                 .find('>')
                 .map_or(html.len(), |g| el.inner_end + g + 1)
         };
-        pos = close;
+        spans.push(el.open.0..close);
+    }
+    spans
+}
+
+/// The body without its hidden blocks: what a reader sees by default.
+#[cfg(any(test, feature = "test-hooks"))]
+pub(crate) fn without_hidden(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    for span in hidden_spans(html) {
+        out.push_str(&html[pos..span.start]);
+        pos = span.end;
     }
     out.push_str(&html[pos..]);
     out
@@ -798,6 +842,30 @@ mod tests {
         // A "related" heading with no list of links after it is a heading.
         let alone = "<h2>Related</h2><p>Prose about related work.</p>";
         assert_eq!(mark(alone), alone);
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_hidden_but_not_a_comparison() {
+        // Guangming's, above its story's heading.
+        let trail = "<div><div id=\"crumbs\"><a href=\"/\"><img src=\"logo.gif\"></a><a href=\"/\">首页</a>\n &gt; <a href=\"../\">科技频道</a> &gt; <a href=\"n.htm\">探索者</a> &gt; 正文</div><h1>标题</h1><p>正文第一段，足够长的一段文字。</p></div>";
+        assert_eq!(
+            mark(trail),
+            trail.replace(
+                "<div id=\"crumbs\">",
+                "<div id=\"crumbs\" data-folio-hidden=\"breadcrumb\">"
+            )
+        );
+        let english = "<p><a href=\"/\">Home</a> › <a href=\"/news\">News</a> › World</p>";
+        assert!(mark(english).contains("data-folio-hidden=\"breadcrumb\""));
+        for kept in [
+            // One link, or crumbs too long to be crumbs, or fewer than three.
+            "<p><a href=\"/\">a</a> &gt; b &gt; c</p>",
+            "<p><a href=\"a\">x</a> &gt; <a href=\"b\">the second value is larger than the third one</a> &gt; z</p>",
+            "<p><a href=\"a\">x</a> &gt; <a href=\"b\">y</a></p>",
+            "<p><a href=\"a\">x</a> &gt;&gt; <a href=\"b\">y</a> &gt; z</p>",
+        ] {
+            assert_eq!(mark(kept), kept);
+        }
     }
 
     #[test]

@@ -211,7 +211,15 @@ pub(super) fn filter_attribute<'a>(
                 .collect();
             (!keep.is_empty()).then(|| Cow::Owned(keep.join(" ")))
         }
-        "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        // A task list's checkbox stays one; any other input (a page's hidden fields, a
+        // search or mail box) becomes a hidden one: the reader sees no dead control.
+        "type" if element == "input" => Some(Cow::Borrowed(
+            if value.trim().eq_ignore_ascii_case("checkbox") {
+                "checkbox"
+            } else {
+                "hidden"
+            },
+        )),
         HIDDEN => HIDDEN_KINDS
             .contains(&value)
             .then_some(Cow::Borrowed(value)),
@@ -310,13 +318,14 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
 pub(crate) const HIDDEN: &str = "data-folio-hidden";
 
 /// Every kind of boilerplate, in the order the Article reports them.
-pub(crate) const HIDDEN_KINDS: [&str; 7] = [
+pub(crate) const HIDDEN_KINDS: [&str; 8] = [
     "app-promo",
     "video-player",
     "share",
     "related",
     "subscribe",
     "page-label",
+    "breadcrumb",
     "tracking-pixel",
 ];
 
