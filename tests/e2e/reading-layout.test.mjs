@@ -229,5 +229,18 @@ test('typography per script: CJK without faux bold, trimmed punctuation, more le
     await page.getByTestId('file-input').setInputFiles([{ name: 'rtl.md', mimeType: 'text/markdown', buffer: richFile('RTL', '<p>שלום</p>') }]);
     await page.locator('[data-enhanced]').waitFor();
     assert.equal(await page.getByTestId('article').getAttribute('dir'), 'rtl');
+    // The byline's own words keep their order: "1 min read", not "min read 1".
+    const order = await page.locator('.reading-time').evaluate((node) => {
+      const text = /** @type {Text} */ (node.firstChild);
+      const at = (/** @type {number} */ start, /** @type {number} */ end) => {
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, end);
+        return range.getBoundingClientRect().left;
+      };
+      return { text: text.data, digit: at(0, 1), word: at(2, 5) };
+    });
+    assert.equal(order.text, '1 min read');
+    assert.ok(order.digit < order.word, `"${order.text}" reads left to right (digit at ${order.digit}, word at ${order.word})`);
   }, { setup: (page) => fakeCore(page, RTL_CORE) });
 });
