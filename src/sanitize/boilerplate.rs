@@ -349,7 +349,7 @@ fn is_app_promo(lower: &str) -> bool {
 }
 
 /// Words of a share bar: every word of the block is one of them.
-const SHARE_WORDS: [&str; 31] = [
+const SHARE_WORDS: [&str; 33] = [
     "share",
     "this",
     "page",
@@ -381,6 +381,8 @@ const SHARE_WORDS: [&str; 31] = [
     "微信好友",
     "豆瓣",
     "复制链接",
+    "转播",
+    "转播到腾讯微博",
 ];
 
 fn is_share_bar(lower: &str) -> bool {
@@ -389,7 +391,9 @@ fn is_share_bar(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty()
-        && words.iter().any(|w| has(w, "share") || has(w, "分享"))
+        && words
+            .iter()
+            .any(|w| has(w, "share") || has(w, "分享") || has(w, "转播"))
         && words.iter().all(|w| SHARE_WORDS.contains(w))
 }
 
@@ -800,6 +804,15 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("hidden=\"share\">A paragraph"), "{out}");
+        // Its "rebroadcast" button laid over a picture goes; the picture stays.
+        let picture =
+            "<div><div><span>转播到腾讯微博</span></div><img alt=\"x\" src=\"p.jpg\"></div>";
+        let out = mark(picture);
+        assert_eq!(
+            out,
+            picture.replace("<div><span>", "<div data-folio-hidden=\"share\"><span>"),
+            "{out}"
+        );
     }
 
     #[test]
