@@ -426,24 +426,25 @@ const PAGE_LABELS: [&str; 6] = [
 ];
 
 /// A breadcrumb trail left above a story: three or more short crumbs parted by `>`, `›`,
-/// `»`, `＞` or `→`, two of them links at least ("首页 > 科技频道 > 探索者 > 正文").
+/// `»`, `＞` or `→`, the first a link and another one too ("首页 > 科技频道 > 探索者 >
+/// 正文"); "Go to Settings > Privacy > Cookies" in a how-to starts with text, and stays.
 fn is_breadcrumb(tree: &Tree<'_>, e: usize, text: &str) -> bool {
     const CRUMB: usize = 16;
-    let mut crumbs = 0;
-    for crumb in text.split(['>', '›', '»', '＞', '→']) {
-        let n = chars(crumb);
-        if n == 0 || n > CRUMB {
-            return false;
-        }
-        crumbs += 1;
+    let crumbs: Vec<&str> = text
+        .split(['>', '›', '»', '＞', '→'])
+        .map(str::trim)
+        .collect();
+    if crumbs.len() < 3 || crumbs.iter().any(|c| c.is_empty() || chars(c) > CRUMB) {
+        return false;
     }
-    crumbs >= 3
-        && tree
-            .descendants(e)
-            .iter()
-            .filter(|&&d| tree.elements[d].name == "a")
-            .count()
-            >= 2
+    let links: Vec<String> = tree
+        .descendants(e)
+        .into_iter()
+        .filter(|&d| tree.elements[d].name == "a")
+        .map(|d| tree.text(d))
+        .collect();
+    let linked = |crumb: &str| links.iter().any(|l| l == crumb);
+    linked(crumbs[0]) && crumbs[1..].iter().any(|c| linked(c))
 }
 
 /// Phrases of a subscription prompt.
@@ -876,6 +877,8 @@ mod tests {
             "<p><a href=\"a\">x</a> &gt; <a href=\"b\">the second value is larger than the third one</a> &gt; z</p>",
             "<p><a href=\"a\">x</a> &gt; <a href=\"b\">y</a></p>",
             "<p><a href=\"a\">x</a> &gt;&gt; <a href=\"b\">y</a> &gt; z</p>",
+            // A path through a program's menus, in a sentence.
+            "<p>Go to <a href=\"s\">Settings</a> &gt; <a href=\"p\">Privacy</a> &gt; Cookies</p>",
         ] {
             assert_eq!(mark(kept), kept);
         }
