@@ -102,15 +102,15 @@ pub(crate) fn body(content: Content, sanitizer: &Sanitizer) -> Safe {
     }
 }
 
+/// Sanitizer passes over one HTML text at most (the first two as a rule; see `sanitize`).
+#[cfg(feature = "html")]
+const MAX_PASSES: usize = 5;
+
 /// The sanitizer of one render: the policy, with relative URLs resolved against
 /// the caller's base URL when that is `http(s)`, decided once here. Against any
 /// other base (a `file:` page) they would become URLs the policy refuses, so they
 /// stay relative, for the browser to resolve against the page. The ammonia builder
 /// for a base URL is made at most once, when raw HTML first needs it.
-/// Sanitizer passes over one HTML text at most (the first two as a rule; see `sanitize`).
-#[cfg(feature = "html")]
-const MAX_PASSES: usize = 5;
-
 pub(crate) struct Sanitizer {
     base: Option<Url>,
     #[cfg(feature = "html")]
@@ -153,10 +153,10 @@ impl Sanitizer {
 
     /// Cleans `html` with ammonia. Unwrapping disallowed elements can leave a tree
     /// no parser would build (an `h2` inside an `h2`), and so can the parser's own
-    /// error recovery (`<a><table><a>`); a second pass gives the tree the browser
-    /// will see, so the output is a fixed point: sanitizing it again changes
-    /// nothing. With `shortcut`, the second pass is skipped when the first pass's
-    /// tree is one the parser would build as it stands.
+    /// error recovery (`<a><table><a>`); a second pass (rarely more) gives the tree
+    /// the browser will see, so the output is a fixed point: sanitizing it again
+    /// changes nothing. With `shortcut`, the second pass is skipped when the first
+    /// pass's tree is one the parser would build as it stands.
     #[cfg(feature = "html")]
     fn sanitize(&self, html: &str, shortcut: bool) -> String {
         let builder = self.builder();
@@ -181,8 +181,8 @@ impl Sanitizer {
         policy::add_image_attributes(&out)
     }
 
-    /// Sanitizing without the one-pass shortcut: always two ammonia passes, the
-    /// reference the tests hold the shortcut to.
+    /// Sanitizing without the one-pass shortcut: two ammonia passes (more when the second
+    /// is no fixed point), the reference the tests hold the shortcut to.
     #[cfg(all(feature = "html", any(test, feature = "test-hooks")))]
     pub(crate) fn sanitize_twice(&self, html: &str) -> String {
         self.sanitize(html, false)

@@ -70,7 +70,7 @@ export function openBeside(nav) {
  */
 export function outlineDepths(toc) {
   const top = toc.reduce((min, entry) => Math.min(min, entry.level), 6);
-  /** @type {number[][]} [level, depth] of each heading the current entry sits under */
+  /** @type {number[][]} [level, depth] of each heading the current entry sits under, innermost first */
   const open = [];
   return toc.map(({ level }) => {
     while (open[0]?.[0] >= level) open.shift();
