@@ -245,7 +245,7 @@ test('the Chinese UI', async () => {
     await openBlog(page);
     assert.equal(await page.getByTestId('library-count').innerText(), `${BLOG_ARTICLES} 篇文章`);
     assert.equal(await page.getByRole('tree').getByRole('treeitem').first().locator('.lib-folder-name').innerText(), '全部文章');
-    assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索（按 /）');
+    assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索');
   });
 });
 

@@ -154,7 +154,7 @@ test('settings: dark theme, larger text and a wider column apply at once and are
     await page.getByTestId('language').selectOption('zh');
     await page.locator('.open-button').filter({ hasText: '打开文件…' }).waitFor();
     // The library's words too: text, placeholders and labels.
-    assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索（按 /）');
+    assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索');
     assert.equal(await page.getByTestId('sort').locator('option').first().innerText(), '最新在前');
     assert.equal(await page.getByTestId('keep').locator('xpath=..').innerText(), '保存在此浏览器中');
     assert.equal(await page.getByTestId('toc').locator('summary').innerText(), '目录');
