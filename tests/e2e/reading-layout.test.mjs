@@ -104,6 +104,19 @@ test('phone: the outline is above the body, foldable, and the article starts nea
   }, { ...withLong, viewport: { width: 390, height: 844 } });
 });
 
+test('phone: each part of the byline wraps as a whole (the demo, in Chinese)', async () => {
+  await withPage(harness, '?lang=zh', async (page) => {
+    await page.locator('[data-enhanced]').waitFor();
+    const parts = await page.getByTestId('byline').evaluate((line) => [...line.children]
+      .filter((part) => !part.classList.contains('sep'))
+      .map((part) => ({ text: part.textContent, lines: part.getClientRects().length })));
+    assert.ok(parts.length >= 3, JSON.stringify(parts));
+    const lineCount = await page.getByTestId('byline').evaluate((line) => Math.round(line.getBoundingClientRect().height / parseFloat(getComputedStyle(line).lineHeight)));
+    assert.ok(lineCount >= 2, `the byline wraps at 390 px (${lineCount} lines), so the test means something`);
+    for (const part of parts) assert.equal(part.lines, 1, `"${part.text}" is on one line`);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
 test('a heading\'s anchor copies a link to its section and goes there', async () => {
   await withPage(harness, '?src=e2e-fixtures/long.md', async (page) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
