@@ -104,17 +104,36 @@ test('phone: the outline is above the body, foldable, and the article starts nea
   }, { ...withLong, viewport: { width: 390, height: 844 } });
 });
 
-test('phone: each part of the byline wraps as a whole (the demo, in Chinese)', async () => {
+test('phone: a date or the reading time is not cut across lines, and no line of the byline starts with its dot (the demo, in Chinese)', async () => {
   await withPage(harness, '?lang=zh', async (page) => {
     await page.locator('[data-enhanced]').waitFor();
-    const parts = await page.getByTestId('byline').evaluate((line) => [...line.children]
-      .filter((part) => !part.classList.contains('sep'))
-      .map((part) => ({ text: part.textContent, lines: part.getClientRects().length })));
-    assert.ok(parts.length >= 3, JSON.stringify(parts));
-    const lineCount = await page.getByTestId('byline').evaluate((line) => Math.round(line.getBoundingClientRect().height / parseFloat(getComputedStyle(line).lineHeight)));
-    assert.ok(lineCount >= 2, `the byline wraps at 390 px (${lineCount} lines), so the test means something`);
-    for (const part of parts) assert.equal(part.lines, 1, `"${part.text}" is on one line`);
-  }, { viewport: { width: 390, height: 844 } });
+    const byline = page.getByTestId('byline');
+    let wrapped = 0;
+    // Phone widths, so that the lines break at every place they can.
+    for (let width = 320; width <= 430; width += 6) {
+      await page.setViewportSize({ width, height: 844 });
+      const { parts, dots, lines } = await byline.evaluate((line) => {
+        const box = line.getBoundingClientRect();
+        const dot = (/** @type {Element} */ sep) => {
+          const text = /** @type {Text} */ (sep.firstChild);
+          const range = document.createRange();
+          range.setStart(text, text.data.indexOf('·'));
+          range.setEnd(text, text.data.indexOf('·') + 1);
+          return range.getBoundingClientRect().left - box.left;
+        };
+        return {
+          parts: [...line.children].filter((part) => !part.matches('.sep, .authors'))
+            .map((part) => ({ text: part.textContent, lines: part.getClientRects().length })),
+          dots: [...line.querySelectorAll('.sep')].map(dot),
+          lines: Math.round(box.height / parseFloat(getComputedStyle(line).lineHeight)),
+        };
+      });
+      if (lines > 1) wrapped += 1;
+      for (const part of parts) assert.equal(part.lines, 1, `${width}px: "${part.text}" is on one line`);
+      for (const left of dots) assert.ok(left > 20, `${width}px: a dot starts a line (${left}px from its left)`);
+    }
+    assert.ok(wrapped > 3, `the byline wraps at some of these widths (${wrapped}), so the test means something`);
+  });
 });
 
 test('a heading\'s anchor copies a link to its section and goes there', async () => {

@@ -224,7 +224,8 @@ function byline(article, which, t, locale) {
   }
   if (which.authors && article.draft) parts.push(el('span', { className: 'badge draft', text: t('draft'), attrs: { 'data-testid': 'draft' } }));
   parts.forEach((part, i) => {
-    if (i > 0) line.append(el('span', { className: 'sep', text: ' · ', attrs: { 'aria-hidden': 'true' } }));
+    // A no-break space before the dot: a line breaks after it, never starts with it.
+    if (i > 0) line.append(el('span', { className: 'sep', text: '\u00a0· ', attrs: { 'aria-hidden': 'true' } }));
     line.append(part);
   });
   return line;
