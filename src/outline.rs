@@ -103,6 +103,9 @@ pub(crate) fn outline(
             }
             (raw_text, code) = (w.text, w.skip);
         }
+        // Only the `html` tier sanitizes raw HTML: in a lighter one this body is empty and
+        // the render fails `not-ready`, so its readers are left out of the module.
+        Safe::Html(_) if !cfg!(feature = "html") => return o,
         Safe::Html(mut clean) => {
             if want.links {
                 o.links = links(&clean);
