@@ -416,13 +416,20 @@ const RELATED: [&str; 14] = [
 ];
 
 /// Whole-text labels of page furniture left inside an article.
-const PAGE_LABELS: [&str; 6] = [
+const PAGE_LABELS: [&str; 12] = [
     "continue reading the main story",
     "advertisement",
     "advertising",
     "skip advertisement",
     "广告",
     "继续阅读",
+    // The stand-in a script would have replaced with a widget.
+    "loading...",
+    "loading…",
+    "正在加载...",
+    "正在加载…",
+    "加载中...",
+    "加载中…",
 ];
 
 /// A breadcrumb trail left above a story: three or more short crumbs parted by `>`, `›`,
@@ -852,6 +859,13 @@ mod tests {
         assert_eq!(
             mark(prompt),
             prompt.replace("<div>", "<div data-folio-hidden=\"subscribe\">")
+        );
+        // A widget's stand-in (QQ's "正在加载..."), not a sentence that says it loads.
+        let loading =
+            "<div>正在加载...</div><p>The page is loading... slowly, said the engineer.</p>";
+        assert_eq!(
+            mark(loading),
+            loading.replace("<div>", "<div data-folio-hidden=\"page-label\">")
         );
         // A "related" heading with no list of links after it is a heading.
         let alone = "<h2>Related</h2><p>Prose about related work.</p>";
