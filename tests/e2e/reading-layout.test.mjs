@@ -104,7 +104,7 @@ test('phone: the outline is above the body, foldable, and the article starts nea
   }, { ...withLong, viewport: { width: 390, height: 844 } });
 });
 
-test('phone: a date or the reading time is not cut across lines, and no line of the byline starts with its dot (the demo, in Chinese)', async () => {
+test('phone: a date or the reading time is not cut across lines, no line of the byline starts with its dot (the demo, in Chinese), and a long part still wraps', async () => {
   await withPage(harness, '?lang=zh', async (page) => {
     await page.locator('[data-enhanced]').waitFor();
     const byline = page.getByTestId('byline');
@@ -122,7 +122,7 @@ test('phone: a date or the reading time is not cut across lines, and no line of 
           return range.getBoundingClientRect().left - box.left;
         };
         return {
-          parts: [...line.children].filter((part) => !part.matches('.sep, .authors'))
+          parts: [...line.querySelectorAll('time, .reading-time')]
             .map((part) => ({ text: part.textContent, lines: part.getClientRects().length })),
           dots: [...line.querySelectorAll('.sep')].map(dot),
           lines: Math.round(box.height / parseFloat(getComputedStyle(line).lineHeight)),
@@ -133,6 +133,19 @@ test('phone: a date or the reading time is not cut across lines, and no line of 
       for (const left of dots) assert.ok(left > 20, `${width}px: a dot starts a line (${left}px from its left)`);
     }
     assert.ok(wrapped > 3, `the byline wraps at some of these widths (${wrapped}), so the test means something`);
+  });
+  // A long "Updated …" part still wraps: kept whole, it ran past a 360 px phone's column.
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    const post = '---\ntitle: Shortcodes\ndate: 2016-08-30T16:01:00+08:00\nlastmod: 2018-02-01T18:01:00+08:00\n---\n\nText.\n';
+    await page.getByTestId('file-input').setInputFiles([{ name: 'post.md', mimeType: 'text/markdown', buffer: Buffer.from(post) }]);
+    await page.locator('[data-enhanced]').waitFor();
+    for (const width of [320, 340, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      const [scroll, client, text] = await page.getByTestId('byline').evaluate((line) => [line.scrollWidth, line.clientWidth, line.textContent]);
+      assert.match(String(text), /Updated/);
+      assert.ok(scroll <= client, `${width}px: the byline (${scroll}px) stays in its column (${client}px)`);
+    }
   });
 });
 
