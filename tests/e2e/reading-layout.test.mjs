@@ -256,6 +256,9 @@ test('typography per script: CJK without faux bold, trimmed punctuation, more le
     // Paragraphs are justified; a heading is not (a wrapped one would be spread letter by letter).
     assert.equal(await first.evaluate((node) => getComputedStyle(node).textAlign), 'justify');
     assert.notEqual(await page.getByTestId('article-body').locator('h2').evaluate((node) => getComputedStyle(node).textAlign), 'justify');
+    // Not in a phone's column: a line with a long English link was spread into wide gaps.
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.notEqual(await first.evaluate((node) => getComputedStyle(node).textAlign), 'justify');
   });
   // An article in no language the core can tell is not typeset in the page's language.
   await withPage(harness, '?src=&lang=zh', async (page) => {
