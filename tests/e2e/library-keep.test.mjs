@@ -72,6 +72,20 @@ test('kept files come back after a reload; a full disk keeps the previous copy; 
   });
 });
 
+test('the demo is not kept with the library: only what the reader opened comes back', async () => {
+  await withPage(harness, '?lang=en', async (page) => {
+    await waitForLibrary(page, 1); // the demo
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('vault', VAULT));
+    await waitForLibrary(page, 4);
+    await page.getByTestId('keep').check();
+    await page.getByTestId('keep-size').filter({ hasText: /^Kept: \d/ }).waitFor();
+    await page.reload();
+    await waitForLibrary(page, 3, 15_000); // four, were the demo kept
+    assert.deepEqual((await page.getByTestId('library-item').evaluateAll((items) => items.map((i) => /** @type {HTMLElement} */ (i).dataset.path))).sort(),
+      ['vault/posts/awk.md', 'vault/posts/pic.md', 'vault/posts/xss.md']);
+  });
+});
+
 test('offline: after one visit the page opens and reads kept articles with no network', async () => {
   await withPage(harness, VIEWER, async (page) => {
     await page.evaluate(() => navigator.serviceWorker.ready);

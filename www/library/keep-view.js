@@ -67,10 +67,11 @@ export class KeepView {
     }
   }
 
-  /** Keeps every file of the library now (one at a time: a later save waits for the one before). */
+  /** Keeps every file of the library now (one at a time: a later save waits for the one before),
+   * but the transient ones: the demo and an article fetched by address are never kept. */
   save() {
     this.saving = this.saving.then(async () => {
-      const files = [...this.library.records.values()].map((r) => ({ path: r.path, file: r.file }))
+      const files = [...this.library.records.values()].filter((r) => !r.transient).map((r) => ({ path: r.path, file: r.file }))
         .concat([...this.library.assets].map(([path, file]) => ({ path, file })));
       this.message.textContent = this.t('keeping');
       try {
