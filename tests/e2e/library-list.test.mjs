@@ -42,6 +42,12 @@ test('a list scrolled to its end and then narrowed to a small folder shows that 
     });
     assert.equal(drawnAtOnce, 3, 'the folder\'s rows are drawn with the click');
     await page.getByTestId('library-count').filter({ hasText: '3 of 83' }).waitFor();
+    // The sort menu and the filter button wrap as one under a long count (the button was left alone on a line).
+    for (const count of ['3 of 83 articles', '2,001 articles', '83 articles']) {
+      await page.getByTestId('library-count').evaluate((node, text) => { node.textContent = text; }, count);
+      const [sort, filter] = await Promise.all([page.getByTestId('sort').boundingBox(), page.getByTestId('filters').boundingBox()]);
+      assert.ok(sort && filter && Math.abs((sort.y + sort.height / 2) - (filter.y + filter.height / 2)) < 4, `with "${count}", sort at ${sort?.y}, filter at ${filter?.y}`);
+    }
     const shown = await rowsInView(page);
     assert.deepEqual(shown.map((path) => path?.replace(/^.*\//, '')).sort(), ['note-0.md', 'note-1.md', 'note-2.md'], `rows in view: ${shown}`);
   }, { viewport: { width: 1280, height: 800 } });

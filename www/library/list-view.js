@@ -118,7 +118,8 @@ export class ListView {
     /** Said while nothing is open (outside the listbox: it holds options only). */
     this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles'), 'data-lib-i18n': 'noFiles' });
     container.append(
-      h('div', { class: 'lib-toolbar' }, this.count, this.sortMenu, this.filterButton),
+      // The sort menu and the filter button wrap as one, below a count too long for the row.
+      h('div', { class: 'lib-toolbar' }, this.count, h('span', { class: 'lib-toolbar-actions' }, this.sortMenu, this.filterButton)),
       this.facetRow,
       this.empty,
       this.listbox,
