@@ -599,7 +599,9 @@ impl Titles {
             .and_then(|s| without_site(&raw, s))
             .unwrap_or_else(|| raw.clone());
         if title == raw && from_page {
-            title = without_short_tail(&raw).unwrap_or(raw);
+            title = without_short_tail(&raw)
+                .or_else(|| without_bracketed_tail(&raw))
+                .unwrap_or(raw);
         }
         if let Some(h1) = self.h1 {
             let rest = title.strip_prefix(h1.as_str()).map(str::trim_start);
@@ -663,6 +665,15 @@ fn without_short_tail(title: &str) -> Option<String> {
     let cjk = head.chars().filter(|c| crate::text::is_cjk(*c)).count();
     let short_tail = words(tail) <= 4 && tail.chars().count() <= 30;
     (short_tail && (words(head) >= 3 || cjk >= 10)).then(|| head.to_string())
+}
+
+/// A `<title>`'s site or series name in full-width angle brackets after a space, as
+/// Japanese sites write it (`欲張りなイヌ　＜福娘童話集＞` → `欲張りなイヌ`), when short.
+fn without_bracketed_tail(title: &str) -> Option<String> {
+    let open = title.strip_suffix('＞')?.rfind('＜')?;
+    let (head, tail) = (&title[..open], &title[open..]);
+    let head = head.strip_suffix(char::is_whitespace)?.trim_end();
+    (head.chars().count() >= 2 && tail.chars().count() <= 32).then(|| head.to_string())
 }
 
 #[cfg(feature = "html")]
@@ -1213,6 +1224,16 @@ mod tests {
             m.title.as_deref(),
             Some("新电脑已可自学 人工智能迈上新台阶")
         );
+        // A series or site name in full-width angle brackets, after a space.
+        let m = page(
+            "<title>欲張りなイヌ　＜福娘童話集　きょうのイソップ童話＞</title>",
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("欲張りなイヌ"));
+        let m = page("<title>Vec＜T＞ explained</title>", "");
+        assert_eq!(m.title.as_deref(), Some("Vec＜T＞ explained"));
+        let m = page("<title>記号＜＞</title>", "");
+        assert_eq!(m.title.as_deref(), Some("記号＜＞"));
         // A byline element when the head names no author.
         let m = page(
             "<title>T</title>",
