@@ -569,11 +569,17 @@ fn split_key(line: &str) -> Option<(String, &str)> {
     Some((k, v))
 }
 
-/// A value read leniently: a `[a, b]` list, a quoted string (outer matching quotes
-/// stripped, repeatedly), or a plain scalar typed like YAML (comments removed).
+/// A value read leniently: a `[a, b]` list, a `{k: v}` table (not a `{{template}}`), a
+/// quoted string (outer matching quotes stripped, repeatedly), or a plain scalar typed
+/// like YAML (comments removed).
 fn lenient_value(v: &str) -> Value {
     if let Some(inner) = v.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         return flow_items(inner);
+    }
+    if let Some(inner) = v.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        if !inner.starts_with('{') && !inner.ends_with('}') {
+            return flow_table(inner);
+        }
     }
     if let Some(q) = strip_quotes(v) {
         return Value::String(q.into());
@@ -598,6 +604,28 @@ fn flow_items(inner: &str) -> Value {
             })
             .collect(),
     )
+}
+
+/// The pairs of a flow table's inside (`a: 1, 'b': c`), typed as [`flow_items`] types
+/// its items; an item without `: ` is a key with no value, as in YAML.
+fn flow_table(inner: &str) -> Value {
+    let mut table = Map::new();
+    for item in split_flow(inner).into_iter().map(str::trim) {
+        let (key, value) = match item.split_once(": ") {
+            Some((k, v)) => (k.trim(), v.trim()),
+            None => (item.trim_end_matches(':'), ""),
+        };
+        if key.is_empty() {
+            continue;
+        }
+        let value = match strip_quotes(value) {
+            Some(q) => Value::String(q.into()),
+            None if value.is_empty() => Value::Null,
+            None => plain(value),
+        };
+        table.insert(strip_quotes(key).unwrap_or(key).to_string(), value);
+    }
+    Value::Object(table)
 }
 
 /// Strips matching outer quotes, as many layers as there are (`"""'x'"""` → `x`);
@@ -825,6 +853,17 @@ mod tests {
         assert_eq!(Value::Object(m), json!({"a": "two"}));
         assert_eq!(w.len(), 1);
         assert_eq!((w[0].line, lines["a"]), (Some(4), 4));
+    }
+
+    #[test]
+    fn a_flow_table_in_a_broken_block_is_a_table() {
+        // `[` never closes, so the block is read line by line; `{a: b}` stays a table
+        // (as YAML reads it: a table where tags belong is then said to be one).
+        let (m, _, _) = lenient("title: [unclosed\ntags: {a: b, 'c d': 2, e}\ncreated: {{date}}\n");
+        assert_eq!(
+            Value::Object(m),
+            json!({"title": ["unclosed"], "tags": {"a": "b", "c d": 2, "e": null}, "created": "{{date}}"})
+        );
     }
 
     #[test]
