@@ -199,24 +199,8 @@ fn markdown(line: &str) -> Plain {
         }
     }
     Plain {
-        text: without_stray_opener(collapse_whitespace(&text)),
+        text: collapse_whitespace(&text),
         link,
-    }
-}
-
-/// Drops an image's or link's `![` or `[` left at the start with no `]` after it (a
-/// scraper's cut-off Markdown, as in a tag `![Extraction Benchmarking`): only the
-/// words are the name.
-fn without_stray_opener(text: String) -> String {
-    let rest = text
-        .strip_prefix("![")
-        .or_else(|| text.strip_prefix('['))
-        // `[[` is a wiki-link's opener, kept as written.
-        .filter(|rest| !rest.contains(']') && !rest.starts_with('['))
-        .map(str::trim_start);
-    match rest {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => text,
     }
 }
 
@@ -282,16 +266,6 @@ mod tests {
         assert_eq!(text("<b>Bold</b> title <!-- note -->"), "Bold title");
         let p = plain("<abbr>x</abbr> <a>no href</a>");
         assert_eq!((p.text.as_str(), p.link), ("x no href", None));
-    }
-
-    #[test]
-    fn a_cut_off_image_or_link_leaves_its_words() {
-        assert_eq!(text("![Extraction Benchmarking"), "Extraction Benchmarking");
-        assert_eq!(text("[ Draft notes"), "Draft notes");
-        // Brackets that close, or stand alone, stay as written.
-        assert_eq!(text("[WIP] Release notes"), "[WIP] Release notes");
-        assert_eq!(text("["), "[");
-        assert_eq!(text("a [b"), "a [b");
     }
 
     #[test]
