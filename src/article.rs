@@ -92,7 +92,8 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hidden {
     /// `app-promo`, `video-player`, `share`, `related`, `subscribe`, `page-label`,
-    /// `breadcrumb` or `tracking-pixel`: the value of the blocks' `data-folio-hidden`.
+    /// `breadcrumb`, `tracking-pixel` or `page-hidden` (a box the page's own style sheet
+    /// hid): the value of the blocks' `data-folio-hidden`.
     pub kind: String,
     /// How many blocks.
     pub count: usize,

@@ -42,6 +42,8 @@ use html5ever::tokenizer::{
 #[cfg(feature = "html")]
 use html5ever::LocalName;
 use std::cell::RefCell;
+#[cfg(feature = "html")]
+use std::collections::HashSet;
 
 /// Metadata found in a whole HTML document's `<head>` (empty for fragments and Markdown).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -305,6 +307,7 @@ pub(crate) fn extract(html: &str) -> (String, DocMeta) {
     };
     let _ = keep_root;
     let root_text = prefix[to] - prefix[from];
+    let hidden = StyleHidden::read(&toks);
     let mut out = String::with_capacity(html.len() / 2);
     let mut i = from;
     let mut article_ends: Vec<usize> = Vec::new();
@@ -329,6 +332,13 @@ pub(crate) fn extract(html: &str) -> (String, DocMeta) {
                     continue;
                 }
                 write_start(&mut out, tag);
+                // A box the page's own style sheet hides (a minor part only: a page that
+                // hides its story until a script runs still shows it) is kept, marked for
+                // reader mode, which hides it behind "show everything".
+                if text_in(i) * 2 < root_text.max(1) && hidden.hides(tag) {
+                    out.pop();
+                    out.push_str(PAGE_HIDDEN);
+                }
             }
             Tok::End(name) => {
                 if !matches!(name.as_str(), "html" | "head" | "body" | "title") {
@@ -416,6 +426,118 @@ fn keywords(value: &str) -> Vec<String> {
         .filter(|k| !k.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(feature = "html")]
+/// How a box the page's style sheet hides ends its start tag: reader mode's mark
+/// (`sanitize::policy::HIDDEN`, kind `page-hidden`).
+const PAGE_HIDDEN: &str = " data-folio-hidden=\"page-hidden\">";
+
+#[cfg(feature = "html")]
+/// The ids and classes a page's own `<style>` blocks hide (`#vote { display: none }`,
+/// `.relVideo, .page { visibility: hidden }`): only rules whose selectors are each one id
+/// or one class, maybe after an element name, outside `@` blocks. Scripts show such
+/// boxes on demand (a poll, a pop-up); with the page's CSS gone they would show.
+#[derive(Default)]
+struct StyleHidden {
+    ids: HashSet<String>,
+    classes: HashSet<String>,
+}
+
+#[cfg(feature = "html")]
+impl StyleHidden {
+    fn read(toks: &[Tok]) -> StyleHidden {
+        let mut hidden = StyleHidden::default();
+        for pair in toks.windows(2) {
+            if let [Tok::Start(tag), Tok::Text(css)] = pair {
+                if &*tag.name == "style" {
+                    hidden.add_rules(css);
+                }
+            }
+        }
+        hidden
+    }
+
+    fn add_rules(&mut self, css: &str) {
+        let css = without_css_comments(css);
+        let mut rest = css.as_str();
+        while let Some(open) = rest.find('{') {
+            let prelude = rest[..open].trim();
+            let after = &rest[open + 1..];
+            if prelude.starts_with('@') {
+                // Skip the whole block (`@media { … { … } }`), braces counted.
+                let mut depth = 1;
+                let close = after.char_indices().find(|&(_, c)| {
+                    depth += match c {
+                        '{' => 1,
+                        '}' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                });
+                rest = close.map_or("", |(at, _)| &after[at + 1..]);
+                continue;
+            }
+            let Some(close) = after.find('}') else {
+                break;
+            };
+            let body: String = after[..close]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if body.contains("display:none") || body.contains("visibility:hidden") {
+                for selector in prelude.split(',').map(str::trim) {
+                    self.add_selector(selector);
+                }
+            }
+            rest = &after[close + 1..];
+        }
+    }
+
+    fn add_selector(&mut self, selector: &str) {
+        let name_end = selector
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(selector.len());
+        let (kind, name) = selector[name_end..].split_at_checked(1).unwrap_or(("", ""));
+        let simple = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        match kind {
+            "#" if simple => {
+                self.ids.insert(name.to_string());
+            }
+            "." if simple => {
+                self.classes.insert(name.to_string());
+            }
+            _ => {}
+        }
+    }
+
+    fn hides(&self, tag: &Tag) -> bool {
+        attr(tag, "id").is_some_and(|id| self.ids.contains(id.trim()))
+            || attr(tag, "class").is_some_and(|classes| {
+                classes
+                    .split_ascii_whitespace()
+                    .any(|c| self.classes.contains(c))
+            })
+    }
+}
+
+#[cfg(feature = "html")]
+/// CSS without its `/* … */` comments.
+fn without_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        rest = rest[at + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[at + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(feature = "html")]
@@ -1242,6 +1364,35 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Ann Lee"));
         let m = page(r#"<meta name="byl" content="By JOHN DOE">"#, "");
         assert_eq!(m.author.as_deref(), Some("JOHN DOE"));
+    }
+
+    #[test]
+    fn boxes_the_pages_own_style_sheet_hides_are_marked_for_reader_mode() {
+        let story = "<p>The story itself, long enough to be the page's main text by far, told in full sentences.</p>".repeat(4);
+        let page = format!(
+            "<html><head><style>/* {{ */ #vote {{ font-size: 14px; display : none }} .pop, div.later {{visibility:hidden}}\n\
+             @media print {{ .story {{ display: none }} }} .note p {{ display: none }}</style></head>\
+             <body><article><div class=\"story\">{story}</div><div id=\"vote\">Was this relevant? <a>Yes</a> <a>No</a></div>\
+             <div class=\"pop x\">Thanks for voting!</div><div class=\"later\">Loading more…</div>\
+             <div class=\"note\">A note stays: its rule has more than one selector part.</div></article></body></html>"
+        );
+        let (html, _) = extract(&page);
+        assert!(html.contains("The story itself"), "{html}");
+        assert!(html.contains(r#"<div class="note">A note stays"#), "{html}");
+        for marked in [
+            r#"<div id="vote" data-folio-hidden="page-hidden">Was this relevant"#,
+            r#"<div class="pop x" data-folio-hidden="page-hidden">Thanks for voting"#,
+            r#"<div class="later" data-folio-hidden="page-hidden">Loading more"#,
+        ] {
+            assert!(html.contains(marked), "{marked}: {html}");
+        }
+        // A page that hides its whole story until a script shows it still shows it.
+        let page = format!("<html><head><style>.story {{ display: none }}</style></head><body><div class=\"story\">{story}</div></body></html>");
+        let (html, _) = extract(&page);
+        assert!(
+            html.contains("The story itself") && !html.contains("page-hidden"),
+            "{html}"
+        );
     }
 
     #[test]

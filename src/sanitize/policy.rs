@@ -318,7 +318,7 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
 pub(crate) const HIDDEN: &str = "data-folio-hidden";
 
 /// Every kind of boilerplate, in the order the Article reports them.
-pub(crate) const HIDDEN_KINDS: [&str; 8] = [
+pub(crate) const HIDDEN_KINDS: [&str; 9] = [
     "app-promo",
     "video-player",
     "share",
@@ -327,6 +327,7 @@ pub(crate) const HIDDEN_KINDS: [&str; 8] = [
     "page-label",
     "breadcrumb",
     "tracking-pixel",
+    "page-hidden",
 ];
 
 /// The builder without a base URL, made once per process.
