@@ -436,7 +436,7 @@ const PAGE_HIDDEN: &str = " data-folio-hidden=\"page-hidden\">";
 #[cfg(feature = "html")]
 /// The ids and classes a page's own `<style>` blocks hide (`#vote { display: none }`,
 /// `.relVideo, .page { visibility: hidden }`): only rules whose selectors are each one id
-/// or one class, maybe after an element name, outside `@` blocks. Scripts show such
+/// or one class, maybe after an element name, outside `@` blocks and nested rules. Scripts show such
 /// boxes on demand (a poll, a pop-up); with the page's CSS gone they would show.
 #[derive(Default)]
 struct StyleHidden {
@@ -464,23 +464,15 @@ impl StyleHidden {
         while let Some(open) = rest.find('{') {
             let prelude = rest[..open].trim();
             let after = &rest[open + 1..];
-            if prelude.starts_with('@') {
-                // Skip the whole block (`@media { … { … } }`), braces counted.
-                let mut depth = 1;
-                let close = after.char_indices().find(|&(_, c)| {
-                    depth += match c {
-                        '{' => 1,
-                        '}' => -1,
-                        _ => 0,
-                    };
-                    depth == 0
-                });
-                rest = close.map_or("", |(at, _)| &after[at + 1..]);
-                continue;
-            }
             let Some(close) = after.find('}') else {
                 break;
             };
+            if prelude.starts_with('@') || after[..close].contains('{') {
+                // An `@media` block or a nested rule (`.a { .b { display: none } }`): its
+                // rules hide only under a condition or inside another box, so none is read.
+                rest = after_block(after);
+                continue;
+            }
             let body: String = after[..close]
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -523,6 +515,21 @@ impl StyleHidden {
                     .any(|c| self.classes.contains(c))
             })
     }
+}
+
+#[cfg(feature = "html")]
+/// What follows the block whose inside `inside` starts (braces counted), or nothing.
+fn after_block(inside: &str) -> &str {
+    let mut depth = 1;
+    let close = inside.char_indices().find(|&(_, c)| {
+        depth += match c {
+            '{' => 1,
+            '}' => -1,
+            _ => 0,
+        };
+        depth == 0
+    });
+    close.map_or("", |(at, _)| &inside[at + 1..])
 }
 
 #[cfg(feature = "html")]
@@ -1371,7 +1378,8 @@ mod tests {
         let story = "<p>The story itself, long enough to be the page's main text by far, told in full sentences.</p>".repeat(4);
         let page = format!(
             "<html><head><style>/* {{ */ #vote {{ font-size: 14px; display : none }} .pop, div.later {{visibility:hidden}}\n\
-             @media print {{ .story {{ display: none }} }} .note p {{ display: none }}</style></head>\
+             @media print {{ .story {{ display: none }} }} .note p {{ display: none }}\n\
+             .note {{ color: red; .inner {{ display: none }} }} .pop {{ color: red }}</style></head>\
              <body><article><div class=\"story\">{story}</div><div id=\"vote\">Was this relevant? <a>Yes</a> <a>No</a></div>\
              <div class=\"pop x\">Thanks for voting!</div><div class=\"later\">Loading more…</div>\
              <div class=\"note\">A note stays: its rule has more than one selector part.</div></article></body></html>"
