@@ -22,23 +22,38 @@ for n in names:
     if t.get("features"):
         cargo += ["--features", ",".join(t["features"])]
     opt = t.get("wasm-opt", []) + b.get("wasm-opt-features", [])
-    print("\t".join([
+    # A tier that rebuilds the standard library for size (its `build-std` and `rustflags`):
+    # its own target dir, so that the tiers do not rebuild each other's dependencies.
+    std = t.get("build-std", "")
+    if std:
+        cargo += ["-Z", f"build-std={std}"]
+    # "|"-separated: unlike a tab, it keeps empty fields apart in `read`.
+    print("|".join([
         n, b["target"], b["out-dir"], t["out-name"], b["profile"], str(t.get("opt-level", "3")),
-        " ".join(opt), " ".join(cargo)]))
+        " ".join(opt), " ".join(cargo), " ".join(t.get("rustflags", [])),
+        f"target/wasm-{n}" if std or t.get("rustflags") else "target"]))
 PY
 )
 
-while IFS=$'\t' read -r name target out_dir out_name profile opt_level opt_args cargo_args; do
+while IFS='|' read -r name target out_dir out_name profile opt_level opt_args cargo_args rustflags target_dir; do
   [ -n "$name" ] || continue
   start=$(date +%s)
+  # The size flags are unstable (-Z, panic=immediate-abort) on the stable compiler:
+  # RUSTC_BOOTSTRAP lets it take them, for this tier's build only. A tier without them
+  # gets no variable at all (an empty one still changes cargo's fingerprints: everything
+  # would rebuild, the native CLI too).
+  vars=(CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt_level")
+  if [ -n "$rustflags" ]; then vars+=(RUSTFLAGS="$rustflags"); fi
+  if [ "$target_dir" != target ]; then vars+=(CARGO_TARGET_DIR="$target_dir"); fi
+  case "$rustflags $cargo_args" in *-Z*) vars+=(RUSTC_BOOTSTRAP=1) ;; esac
   # shellcheck disable=SC2086 # the cargo arguments are words
-  CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt_level" wasm-pack build --"$profile" --target "$target" \
+  env "${vars[@]}" wasm-pack build --"$profile" --target "$target" \
     --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- $cargo_args >&2
   wasm="$out_dir/${out_name}_bg.wasm"
   # Cargo's own output still has its function names: kept for the size report per crate
   # (bench/browser/wasm-sizes.mjs, printed by make bench).
   mkdir -p target/wasm-tiers
-  cp "target/wasm32-unknown-unknown/$profile/folio.wasm" "target/wasm-tiers/$name.wasm"
+  cp "$target_dir/wasm32-unknown-unknown/$profile/folio.wasm" "target/wasm-tiers/$name.wasm"
   if [ -n "$opt_args" ] && [ "$profile" = release ]; then
     # shellcheck disable=SC2086
     node_modules/.bin/wasm-opt $opt_args "$wasm" -o "$wasm.opt"

@@ -15,6 +15,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source: the light tier rebuilds it for size (wasm-pack.toml).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rustup component rust-src"
+  rustup component add rust-src
+fi
+
 # 2. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
 want_wb=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock 2>/dev/null || true)
 if [ -z "$want_wb" ]; then
