@@ -30,6 +30,8 @@ const DIST = await import(pathToFileURL(join(ROOT, 'scripts', 'dist.mjs')).href)
 const VIEWER_MODULES = await DIST.moduleGraph(['app.js']);
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const SAMPLES = resolve(ROOT, '../shared/samples');
+/** The npm package as `make build` writes it (scripts/dist.mjs). */
+const NPM = join(ROOT, 'dist', 'npm');
 const SAMPLE = 'sina-cross-border-ecommerce.md';
 
 const argv = process.argv.slice(2);
@@ -73,7 +75,7 @@ const generated = new Map();
  */
 function fileFor(path) {
   /** @type {[string, string][]} */
-  const mounts = [['/www/', join(ROOT, 'www')], ['/bench/', join(ROOT, 'bench/browser')], ['/corpus/', CORPUS], ['/samples/', SAMPLES],
+  const mounts = [['/www/', join(ROOT, 'www')], ['/npm/', NPM], ['/bench/', join(ROOT, 'bench/browser')], ['/corpus/', CORPUS], ['/samples/', SAMPLES],
     ...PEERS.map((p) => /** @type {[string, string]} */ ([`/node_modules/${p}/`, join(ROOT, 'node_modules', p)]))];
   // markdown-wasm's ES build fetches "markdown.wasm" next to the page.
   if (path === '/bench/markdown.wasm') return join(ROOT, 'node_modules/markdown-wasm/dist/markdown.wasm');
@@ -99,13 +101,15 @@ function generatedInput(path) {
 }
 
 /**
- * A page with one `<folio-article>` showing `src`, as a site would embed it.
+ * A page with one `<folio-article>` showing `src`, as a site would embed it: the element
+ * from www/ as served (readable modules), or from the npm package (`script`: its bundle).
  * @param {string} src
+ * @param {string} [script]
  */
-function elementPage(src) {
+function elementPage(src, script = '/www/folio-article.js') {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; require-trusted-types-for 'script'; trusted-types folio">
-<title>One article, embedded</title><script type="module" src="/www/folio-article.js"></script></head>
+<title>One article, embedded</title><script type="module" src="${script}"></script></head>
 <body><main><folio-article src="${src.replace(/[&"<>]/g, '')}"></folio-article></main></body></html>`;
 }
 
@@ -116,8 +120,8 @@ function startServer() {
     try {
       let body = generated.get(path) ?? generatedInput(path);
       let type = 'text/markdown; charset=utf-8';
-      if (path === '/bench/cold-element.html') {
-        body = Buffer.from(elementPage(url.searchParams.get('src') ?? ''));
+      if (path === '/bench/cold-element.html' || path === '/bench/cold-element-npm.html') {
+        body = Buffer.from(elementPage(url.searchParams.get('src') ?? '', path.endsWith('-npm.html') ? '/npm/folio-article.js' : undefined));
         type = TYPES['.html'];
       } else if (!body) {
         const file = fileFor(path.endsWith('/') ? `${path}index.html` : path);
@@ -310,6 +314,9 @@ function timeCompile() {
 const COLD_PAGES = {
   'Folio viewer (www/?src=)': (src) => `/www/?src=${encodeURIComponent(src)}`,
   'Folio element (<folio-article src>)': (src) => `/bench/cold-element.html?src=${encodeURIComponent(src)}`,
+  // How a site embeds it: the npm package's minified bundle (dist/npm, `make build`); where
+  // it is not built the row is left out. The goals read the rows above (www/ as served).
+  ...(existsSync(join(NPM, 'folio-article.js')) ? { 'Folio npm element (dist/npm)': (/** @type {string} */ src) => `/bench/cold-element-npm.html?src=${encodeURIComponent(src)}` } : {}),
   'marked + DOMPurify page': (src) => `/bench/cold-marked.html?src=${encodeURIComponent(src)}`,
 };
 /** The articles of the cold-start runs. */
