@@ -293,17 +293,24 @@ async function openSavedLibrary() {
 /** What the page shows first: the permalink's article, else the library saved into the
  * page (its newest article), else `?src=`, else the demo. */
 async function showFirst() {
+  /** The fetched article's permalink, in place of the address's (no history entry). */
+  const settle = () => {
+    if (files.current && library.records.has(files.current.key)) showPermalink(files.current.key, { replace: true });
+  };
   const saved = await openSavedLibrary();
+  // `?src=` with no permalink shows that article whatever is kept: it does not wait for
+  // the kept library (opening IndexedDB, 50–150 ms on a first visit), which comes back beside it.
+  if (!saved && route.src !== null && !readRoute(location).permalink) {
+    if (route.src.trim() !== '') files.openUrl(route.src).then(settle);
+    await reopenKept();
+    return;
+  }
   const kept = await reopenKept();
   const wanted = readRoute(location).permalink;
   if (wanted && library.records.has(wanted.path)) {
     go(wanted.path, { fragment: wanted.fragment, replace: true });
     return;
   }
-  /** The fetched article's permalink, in place of the address's (no history entry). */
-  const settle = () => {
-    if (files.current && library.records.has(files.current.key)) showPermalink(files.current.key, { replace: true });
-  };
   if (saved) {
     const newest = library.list()[0];
     if (newest) go(newest.path, { replace: true });
@@ -340,6 +347,33 @@ function switchLanguage(lang) {
   showImages(ui.blockImages.checked);
 }
 
+/** The longest the first screen holds up what can wait for it, in ms. */
+const FIRST_SCREEN_MAX_MS = 5000;
+
+/**
+ * Runs `task` in an idle moment once the first screen is up: the first article shown, or
+ * why it could not be; with no article to show, once the page has loaded. At the latest
+ * after FIRST_SCREEN_MAX_MS.
+ * @param {() => void} task
+ */
+function afterFirstScreen(task) {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    files.removeEventListener('changed', settled);
+    clearTimeout(timer);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+    else setTimeout(task, 0);
+  };
+  const settled = () => { if (files.current && files.current.state !== 'loading') run(); };
+  files.addEventListener('changed', settled);
+  const timer = setTimeout(run, FIRST_SCREEN_MAX_MS);
+  const loaded = () => { if (!files.current) run(); };
+  if (document.readyState === 'complete') loaded();
+  else addEventListener('load', loaded, { once: true });
+}
+
 function start() {
   ui.openLabel.before(ui.controls);
   document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
@@ -371,7 +405,10 @@ function start() {
   setTimeout(() => prepareDates(locale), 0);
   showFirst();
   if (!route.embed) {
-    registerOffline().catch(() => {}); // Offline use is a bonus: a page without it still works.
+    // Offline use is a bonus: a page without it still works. Installing caches the whole
+    // shell (its files fetched again, the core compiled again), which took the network
+    // and a core from the first article: it waits for that.
+    afterFirstScreen(() => registerOffline().catch(() => {}));
     // The parse workers load the core as soon as the reader reaches for something to open
     // (not before: a page that only shows one article never needs them).
     const warm = () => library.warm();

@@ -46,7 +46,7 @@ export async function fetchArticle(src, base = document.baseURI) {
   }
   let response;
   try {
-    response = await fetch(url, { credentials: 'same-origin' });
+    response = await fetch(url, { credentials: 'same-origin', priority: 'high' });
   } catch {
     throw new LoadError(`Could not fetch ${url.href}: the network request failed or was blocked.`, 'network', { url: url.href });
   }

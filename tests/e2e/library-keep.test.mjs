@@ -110,3 +110,20 @@ test('offline: after one visit the page opens and reads kept articles with no ne
     await page.context().setOffline(false);
   }, { serviceWorkers: 'allow' });
 });
+
+test('the service worker waits for the first article: installing it does not compete with the first screen', async () => {
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await page.route('**/e2e-fixtures/slow.md', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: '---\ntitle: Arrived late\n---\nBody.\n' });
+    });
+  };
+  await withPage(harness, '?src=e2e-fixtures/slow.md&lang=en', async (page) => {
+    await page.waitForTimeout(1000); // The viewer is up; the article is still on its way.
+    const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
+    assert.equal(await registered(), false, 'not registered yet');
+    await page.getByTestId('article-title').filter({ hasText: 'Arrived late' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    assert.equal(await registered(), true, 'registered once the article was shown');
+  }, { setup, serviceWorkers: 'allow' });
+});

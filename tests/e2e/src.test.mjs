@@ -47,6 +47,31 @@ test('the article of ?src= is fetched once, before the viewer has loaded, and th
   }, { setup });
 });
 
+test('the article of ?src= is rendered once, by viewer/early.js while the rest of the viewer still loads', async () => {
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await serveFixtures(page, { 'early.md': '---\ntitle: Rendered early\n---\nBody.\n' });
+    // The light module's glue, counting its renders and noting whether app.js had run yet
+    // (it sets window.folioLibrary as it starts).
+    await page.route('**/pkg/folio_light.js*', async (route) => {
+      const glue = await (await route.fetch()).text();
+      const head = 'export function render(input, options) {';
+      assert.ok(glue.includes(head), 'the glue has a render() to count');
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: glue.replace(head, `${head}
+        globalThis.__renders = [...(globalThis.__renders ?? []), 'folioLibrary' in globalThis ? 'after app.js' : 'before app.js'];`) });
+    });
+    // app.js arrives late: the early render must not wait for it.
+    await page.route('**/app.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      route.continue();
+    });
+  };
+  await withPage(harness, '?src=e2e-fixtures/early.md&lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: 'Rendered early' }).waitFor();
+    await page.getByTestId('article-body').getByText('Body.').waitFor();
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__renders), ['before app.js'], 'one render, taken by the viewer');
+  }, { setup });
+});
+
 test('a bare page fetches the demo once, early; with a permalink the demo waits for the kept library, and is fetched once', async () => {
   /** @type {string[]} */
   let paths = [];

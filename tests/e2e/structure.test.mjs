@@ -26,9 +26,19 @@ function shellModules(dir = '') {
 
 test('index.html preloads exactly the viewer\'s first load (its static imports) and the core\'s light module', async () => {
   const html = readFileSync(join(WWW, 'index.html'), 'utf8');
-  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"[^>]*>/g)].map((m) => m[1]).sort();
   const graph = (await moduleGraph(['app.js'], { firstLoad: true })).filter((path) => path !== 'app.js');
   assert.deepEqual(preloaded, [...graph, 'pkg/folio_light.js'].sort());
+});
+
+test('index.html asks first for what the first article needs (viewer/early.js, its imports, the core), the rest at low priority', async () => {
+  const html = readFileSync(join(WWW, 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"([^>]*)>/g)].map((m) => ({ href: m[1], low: /fetchpriority="low"/.test(m[2]) }));
+  const first = [...await moduleGraph(['viewer/early.js'], { firstLoad: true }), 'pkg/folio_light.js', 'pkg/folio_light_bg.wasm'];
+  const ahead = links.slice(0, first.length);
+  assert.deepEqual(ahead.map((l) => l.href).sort(), [...first].sort(), 'the first preloads are early.js\'s graph and the core');
+  assert.deepEqual(ahead.filter((l) => l.low).map((l) => l.href), [], 'the first preloads keep their usual priority');
+  assert.deepEqual(links.slice(first.length).filter((l) => !l.low).map((l) => l.href), [], 'the rest are fetched at low priority');
 });
 
 test('the rich-content modules stay out of the first load, and are in the whole graph', async () => {

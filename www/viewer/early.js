@@ -1,10 +1,10 @@
 // What the first screen waits for, started while the viewer's other modules still load:
-// index.html runs this module on its own, before app.js, so the core's compilation and
-// the first article's fetch (`?src=`, or the demo on a bare page) overlap the download of
-// the rest of the viewer and its start (the kept library is looked up first). Its imports
-// have none of their own. files.js takes the fetch it started.
+// index.html runs this module on its own, before app.js, so the core's compilation, the
+// first article's fetch (`?src=`, or the demo on a bare page) and its render overlap the
+// download of the rest of the viewer and its start. Its imports have none of their own.
+// files.js takes the fetch and the render it started.
 
-import { init } from '../folio.js';
+import { renderWhenReady, init } from '../folio.js';
 import { fetchArticle } from '../fetch-article.js';
 import { ARCHIVE_TYPE } from '../library/archive-blocks.js';
 
@@ -14,6 +14,22 @@ export const DEMO = 'samples/sina-cross-border-ecommerce.md';
 
 /** Fetches started here, by absolute URL, until taken. @type {Map<string, Promise<import('../fetch-article.js').Fetched>>} */
 const started = new Map();
+
+/** Files up to this size are rendered here as soon as they arrive (bigger ones go to
+ * the render worker, render/worker-client.js, whose threshold is higher). */
+export const EARLY_RENDER_MAX_BYTES = 256 * 1024;
+
+/**
+ * The early render of the first article: the core's first render of a page compiles
+ * most of the module's functions (lazily, on the page's thread: 40–190 ms on this
+ * machine), so it is done while the rest of the viewer still downloads.
+ * @typedef {object} EarlyRender
+ * @property {Uint8Array} bytes
+ * @property {import('../folio.js').RenderOptions} options
+ * @property {Promise<import('../folio.js').Article>} article
+ */
+/** @type {EarlyRender | null} */
+let early = null;
 
 /**
  * Starts the core and the first article's fetch for this page's address.
@@ -36,8 +52,54 @@ function begin(where) {
     return; // files.js says why when it opens it.
   }
   const fetching = fetchArticle(url);
-  fetching.catch(() => { /* Reported when taken. */ });
+  fetching.then(renderEarly, () => { /* Reported when taken. */ });
   started.set(url, fetching);
+}
+
+/**
+ * Renders a fetched article as files.js will (the same options), if it is small.
+ * @param {import('../fetch-article.js').Fetched} fetched
+ */
+function renderEarly({ bytes, url, name }) {
+  if (bytes.length > EARLY_RENDER_MAX_BYTES) return;
+  const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName: name, includeText: true, baseUrl: url.href }));
+  const article = renderWhenReady(bytes, options);
+  article.catch(() => { /* A failed render is files.js's to report, when it takes it. */ });
+  early = { bytes, options, article };
+}
+
+/**
+ * The early render, once, if it was of these very bytes with these options; else null.
+ * @param {Uint8Array} bytes
+ * @param {import('../folio.js').RenderOptions} options
+ * @returns {Promise<import('../folio.js').Article> | null}
+ */
+export function takeEarlyRender(bytes, options) {
+  const found = early;
+  if (!found || !sameOptions(found.options, options) || !sameBytes(found.bytes, bytes)) return null;
+  early = null;
+  return found.article;
+}
+
+/**
+ * @param {Record<string, unknown>} a
+ * @param {Record<string, unknown>} b
+ */
+function sameOptions(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+/**
+ * Whether two files have the same bytes.
+ * @param {Uint8Array} a
+ * @param {Uint8Array} b
+ * @returns {boolean}
+ */
+export function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -19,7 +19,7 @@
 import { LoadError, fetchArticle, nameFromUrl } from '../fetch-article.js';
 import { init } from '../folio.js';
 import { yieldToPage } from '../reading/turns.js';
-import { takeEarlyFetch } from './early.js';
+import { sameBytes, takeEarlyFetch, takeEarlyRender } from './early.js';
 import { isZip, normalizePath } from '../library/paths.js';
 
 /** Files opened at once from which the core's full module is loaded ahead. */
@@ -57,6 +57,9 @@ export class OpenedFiles extends EventTarget {
   #entries = new Map();
   /** Fetches that failed: an entry with no file behind it, by key. @type {Map<string, Entry>} */
   #failedFetches = new Map();
+  /** The bytes of files made here from bytes in memory (fetched), for their first render
+   * only: reading a Blob back asks the browser process (60–80 ms at a cold start). @type {WeakMap<Blob, Uint8Array>} */
+  #inMemory = new WeakMap();
   #nextId = 1;
   #render;
 
@@ -146,7 +149,9 @@ export class OpenedFiles extends EventTarget {
     }
     this.#failedFetches.delete(url.href);
     const path = normalizePath(name) ?? 'article';
-    this.library.addFiles([{ path, file: new File([/** @type {Uint8Array<ArrayBuffer>} */ (fetched.bytes)], name), loose: true, baseUrl: url.href, transient: true }]);
+    const file = new File([/** @type {Uint8Array<ArrayBuffer>} */ (fetched.bytes)], name);
+    this.#inMemory.set(file, fetched.bytes);
+    this.library.addFiles([{ path, file, loose: true, baseUrl: url.href, transient: true }]);
     if (this.current === waiting) this.select(path);
   }
 
@@ -277,7 +282,8 @@ export class OpenedFiles extends EventTarget {
     const version = entry.version + 1;
     let bytes;
     try {
-      bytes = new Uint8Array(await record.file.arrayBuffer());
+      bytes = this.#inMemory.get(record.file) ?? new Uint8Array(await record.file.arrayBuffer());
+      this.#inMemory.delete(record.file);
     } catch {
       if (entry.state === 'ok') return; // The copy already shown stays.
       entry.version = version;
@@ -293,7 +299,7 @@ export class OpenedFiles extends EventTarget {
       // With its text (the README's Article table): when no parse worker has read it yet, this render
       // gives the library its summary and search text, and the file leaves the parse queue.
       const options = /** @type {RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) }));
-      const article = await this.#render(bytes, options);
+      const article = await (takeEarlyRender(bytes, options) ?? this.#render(bytes, options));
       // The view is built in a task of its own: the core's render and the article's DOM
       // together made one 60–120 ms task on a page whose library was indexing.
       await yieldToPage();
@@ -325,14 +331,3 @@ export class OpenedFiles extends EventTarget {
   }
 }
 
-/**
- * Whether two files have the same bytes.
- * @param {Uint8Array} a
- * @param {Uint8Array} b
- * @returns {boolean}
- */
-function sameBytes(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
-}
