@@ -189,15 +189,15 @@ library.addEventListener('error', (event) => {
 });
 
 /**
- * Opens what a picker or a drop held; the first file picked on its own is shown.
+ * Opens what a picker or a drop held; the first file picked on its own is shown (the demo
+ * makes way for them: files.open()).
  * @param {import('./library/open.js').Picked[]} picked
  */
 function open(picked) {
   ui.error.hidden = true;
   for (const p of picked) if (p.kind === 'handle') handles.push(p.handle);
-  const first = picked.find((p) => p.kind === 'file' && !p.path.includes('/') && !/\.zip$/i.test(p.path));
-  files.open(picked).then(() => {
-    if (first && files.current) showPermalink(files.current.key);
+  files.open(picked).then((chosen) => {
+    if (chosen && files.current) showPermalink(files.current.key);
   });
 }
 
@@ -236,18 +236,19 @@ function showImages(block) {
 
 /**
  * Opens the demo article: embedded in the page as base64 (`#folio-demo`, the single-file
- * build made by scripts/dist.mjs), else fetched from next to the page. Never kept.
+ * build made by scripts/dist.mjs), else fetched from next to the page. Never kept; it
+ * leaves the library when the reader opens files of their own.
  */
 function openDemo() {
   const embedded = document.getElementById('folio-demo');
   if (!embedded) {
-    files.openUrl(DEMO).then(() => {
+    files.openUrl(DEMO, { demo: true }).then(() => {
       if (files.current && library.records.has(files.current.key)) showPermalink(files.current.key, { replace: true });
     });
     return;
   }
   const bytes = Uint8Array.from(atob(embedded.textContent?.trim() ?? ''), (c) => c.charCodeAt(0));
-  files.openFile(new File([bytes], embedded.dataset.name || 'demo.md'), { transient: true });
+  files.openFile(new File([bytes], embedded.dataset.name || 'demo.md'), { transient: true, demo: true });
 }
 
 /**

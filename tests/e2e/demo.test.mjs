@@ -1,7 +1,8 @@
 // The demo: the page with no ?src= opens the bundled sample.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SAMPLE_NAME, SAMPLE_TITLE, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { makeFolder, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
 
@@ -43,4 +44,29 @@ test('the UI speaks Chinese for zh readers and English with ?lang=en', async () 
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
     assert.equal(await page.getByTestId('open-label').innerText(), 'Open files…');
   }, { locale: 'zh-CN' });
+});
+
+test('the demo makes way for the reader\'s own files; an article opened by address stays', async () => {
+  const listed = (/** @type {import('playwright-core').Page} */ page) => page.getByTestId('library-item')
+    .evaluateAll((items) => items.map((i) => /** @type {HTMLElement} */ (i).dataset.path).sort());
+  await withPage(harness, '?lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('notes', {
+      'a.md': '---\ntitle: Note A\ndate: 2020-01-02\n---\nA note.\n',
+      'b.md': '---\ntitle: Note B\ndate: 2021-01-02\n---\nB note.\n',
+    }));
+    await waitForLibrary(page, 2);
+    assert.deepEqual(await listed(page), ['notes/a.md', 'notes/b.md']);
+    assert.match(await page.getByTestId('library-count').innerText(), /^2 articles/);
+    // One of the folder's articles is shown in the demo's place, with its permalink.
+    await shownTitle(page).filter({ hasText: /^Note [AB]$/ }).waitFor();
+    await page.waitForFunction(() => /^#notes\/[ab]\.md$/.test(location.hash));
+  });
+  await withPage(harness, `?src=${encodeURIComponent(`samples/${SAMPLE_NAME}`)}&lang=en`, async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'tiny.md', mimeType: 'text/markdown', buffer: Buffer.from(TINY_POST) }]);
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
+    await waitForLibrary(page, 2);
+    assert.deepEqual(await listed(page), [SAMPLE_NAME, 'tiny.md']);
+  });
 });

@@ -60,6 +60,8 @@ export class OpenedFiles extends EventTarget {
   /** The bytes of files made here from bytes in memory (fetched), for their first render
    * only: reading a Blob back asks the browser process (60–80 ms at a cold start). @type {WeakMap<Blob, Uint8Array>} */
   #inMemory = new WeakMap();
+  /** The demo's path while it may be in the library: it makes way for the reader's own files. @type {string | null} */
+  #demo = null;
   #nextId = 1;
   #render;
 
@@ -94,30 +96,52 @@ export class OpenedFiles extends EventTarget {
   /**
    * Opens what a drop or a picker held: files, folders, zips. The first file picked on its
    * own is shown (a folder's or a zip's articles are listed, and shown when chosen).
+   * The demo, when it is all the library holds, leaves it: the reader's own files take
+   * its place (and, from a folder or a zip, the first of them listed is shown instead).
    * @param {Picked[]} picked
    * @param {{ show?: boolean }} [options]  `show`: show the first loose file (default true).
-   * @returns {Promise<void>}
+   * @returns {Promise<boolean>} whether it chose the article shown.
    */
   async open(picked, { show = true } = {}) {
     const first = show ? picked.find((p) => p.kind === 'file' && !p.path.includes('/') && !isZip(p.path)) : undefined;
     const path = first?.kind === 'file' ? normalizePath(first.path) : null;
+    const replaced = this.#dropDemo();
     const opening = this.library.open(picked);
     // Files picked on their own are added at once (before any folder is walked): shown loading.
     if (path && this.library.records.has(path)) this.select(path);
     await opening;
     if (path && this.current?.key !== path) this.select(path);
+    if (path) return true;
+    const listed = replaced && !this.current ? this.library.list()[0] : undefined;
+    if (listed) this.select(listed.path);
+    return Boolean(listed);
+  }
+
+  /**
+   * Takes the demo out of the library when it is all the library holds.
+   * @returns {boolean} whether the demo was the article shown.
+   */
+  #dropDemo() {
+    const demo = this.#demo;
+    this.#demo = null;
+    if (!demo || this.library.records.size !== 1 || !this.library.records.has(demo)) return false;
+    const shown = this.current?.key === demo;
+    this.library.clear();
+    if (shown) this.current = null;
+    return shown;
   }
 
   /**
    * Opens one local file (the embedded demo, a test).
    * @param {File} file
-   * @param {{ name?: string, show?: boolean, transient?: boolean }} [options]  `name`: its path
+   * @param {{ name?: string, show?: boolean, transient?: boolean, demo?: boolean }} [options]  `name`: its path
    *   (default: the file's name); `show`: make it the current entry (default true);
-   *   `transient`: never kept in the browser.
+   *   `transient`: never kept in the browser; `demo`: the demo (see open()).
    * @returns {Promise<void>}
    */
-  async openFile(file, { name = file.name, show = true, transient = false } = {}) {
+  async openFile(file, { name = file.name, show = true, transient = false, demo = false } = {}) {
     const path = normalizePath(name) ?? file.name;
+    if (demo) this.#demo = path;
     this.library.addFiles([{ path, file, loose: true, ...(transient ? { transient } : {}) }]);
     if (show) this.select(path);
   }
@@ -126,9 +150,10 @@ export class OpenedFiles extends EventTarget {
    * Fetches an article by URL (relative to the page) and opens it. It joins the library
    * (not kept in the browser); its links resolve against its URL.
    * @param {string} src
+   * @param {{ demo?: boolean }} [options]  `demo`: the demo (see open()).
    * @returns {Promise<void>}
    */
-  async openUrl(src) {
+  async openUrl(src, { demo = false } = {}) {
     let url;
     try {
       url = new URL(src, document.baseURI);
@@ -149,6 +174,7 @@ export class OpenedFiles extends EventTarget {
     }
     this.#failedFetches.delete(url.href);
     const path = normalizePath(name) ?? 'article';
+    if (demo) this.#demo = path;
     const file = new File([/** @type {Uint8Array<ArrayBuffer>} */ (fetched.bytes)], name);
     this.#inMemory.set(file, fetched.bytes);
     this.library.addFiles([{ path, file, loose: true, baseUrl: url.href, transient: true }]);
