@@ -292,3 +292,24 @@ test('typography per script: CJK without faux bold, trimmed punctuation, more le
     assert.ok(order.digit < order.word, `"${order.text}" reads left to right (digit at ${order.digit}, word at ${order.word})`);
   }, { setup: (page) => fakeCore(page, RTL_CORE) });
 });
+
+test('phone: a heading\'s anchor never sits alone on a line (CJK headings break anywhere)', async () => {
+  await withPage(harness, '?src=&lang=zh', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    // Headings of every length around a phone's line: one of them ends where the line does.
+    const headings = Array.from({ length: 24 }, (_, n) => `## ${'长恨歌贵妃受宠爱马嵬惊变玄宗皇帝思念仙界寻妃'.repeat(2).slice(0, 6 + n)}`);
+    await page.getByTestId('file-input').setInputFiles([{ name: 'heads.md', mimeType: 'text/markdown', buffer: Buffer.from(`# 标题\n\n${headings.join('\n\n正文。\n\n')}\n`) }]);
+    await shownTitle(page).filter({ hasText: '标题' }).waitFor();
+    const lines = await page.getByTestId('article-body').locator('h2').evaluateAll((hs) => hs.map((h) => {
+      const anchor = /** @type {HTMLElement} */ (h.querySelector('.heading-anchor'));
+      const text = /** @type {Text} */ (h.firstChild);
+      const range = document.createRange();
+      range.setStart(text, text.data.length - 1);
+      range.setEnd(text, text.data.length);
+      const last = range.getClientRects();
+      return { text: text.data, lastTop: last[last.length - 1].top, anchorTop: anchor.getBoundingClientRect().top, lines: Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)) };
+    }));
+    assert.ok(lines.some((l) => l.lines > 1), 'some headings wrap, so the test means something');
+    for (const l of lines) assert.ok(Math.abs(l.anchorTop - l.lastTop) < 4, `"${l.text}": the anchor is on its last character's line (${l.anchorTop} vs ${l.lastTop})`);
+  }, { viewport: { width: 390, height: 844 } });
+});

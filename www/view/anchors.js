@@ -36,6 +36,8 @@ export function headingAnchors(body, t) {
         setTimeout(() => anchor.removeAttribute('data-copied'), COPIED_MS);
       }, () => {});
     });
-    heading.append(anchor);
+    // A word joiner keeps the anchor on the line of the heading's last character: between
+    // CJK characters a line may break anywhere, and the anchor was left alone on a phone.
+    heading.append('\u2060', anchor);
   }
 }
