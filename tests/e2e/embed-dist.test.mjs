@@ -134,6 +134,11 @@ test('dist/folio.html works from file:// with no network: the demo shows, a drop
     // textContent: the last block is far below the screen, not laid out yet (content-visibility), so it has no innerText.
     assert.equal(await page.getByTestId('article-body').locator(':scope > p:last-child').textContent(), 'The end of the big article.');
     assert.equal(workers, 0);
+    // Saving the library from file:// reaches for no search module beside the page (none
+    // is there, and its CSP refuses file:// fetches): no refusal reported.
+    await page.getByTestId('save-menu').locator('summary').click();
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-library').click()]);
+    assert.match(saved.suggestedFilename(), /\.html$/);
     assert.deepEqual(outside, [], 'the single file asked the network for something other than images');
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^https?:/.test(n)));
     assert.deepEqual(loaded, [], 'the single file loaded a script, style or .wasm from elsewhere');

@@ -55,9 +55,11 @@ function dataUrl(blob) {
 /**
  * The search index module's bytes (search-index.wasm, beside this file), for the saved
  * page; null where it cannot be fetched (the saved page then searches with MiniSearch).
+ * A page from file:// (the single file) has none beside it, and its CSP refuses the fetch.
  * @returns {Promise<Uint8Array | null>}
  */
 async function searchModule() {
+  if (!/^https?:$/.test(new URL(import.meta.url).protocol)) return null;
   try {
     const response = await fetch(new URL('./search-index.wasm', import.meta.url));
     return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
