@@ -22,6 +22,9 @@ import { yieldToPage } from '../reading/turns.js';
 import { sameBytes, takeEarlyFetch, takeEarlyRender } from './early.js';
 import { isZip, normalizePath } from '../library/paths.js';
 
+/** How long the newest of the files opened in the demo's place is waited for, in ms. */
+const NEWEST_WAIT_MS = 1000;
+
 /** Files opened at once from which the core's full module is loaded ahead. */
 const MANY_FILES = 20;
 
@@ -97,7 +100,7 @@ export class OpenedFiles extends EventTarget {
    * Opens what a drop or a picker held: files, folders, zips. The first file picked on its
    * own is shown (a folder's or a zip's articles are listed, and shown when chosen).
    * The demo, when it is all the library holds, leaves it: the reader's own files take
-   * its place (and, from a folder or a zip, the first of them listed is shown instead).
+   * its place (and, from a folder or a zip, the newest of them is shown instead).
    * @param {Picked[]} picked
    * @param {{ show?: boolean }} [options]  `show`: show the first loose file (default true).
    * @returns {Promise<boolean>} whether it chose the article shown.
@@ -111,10 +114,33 @@ export class OpenedFiles extends EventTarget {
     if (path && this.library.records.has(path)) this.select(path);
     await opening;
     if (path && this.current?.key !== path) this.select(path);
-    if (path) return true;
-    const listed = replaced && !this.current ? this.library.list()[0] : undefined;
+    if (path || !replaced) return Boolean(path);
+    // In the demo's place, the newest article, as the list shows it once the files are read
+    // (of a big archive, the newest read by then); unless the reader chose one meanwhile.
+    await this.#readOrAfter(NEWEST_WAIT_MS);
+    const listed = this.current ? undefined : this.library.list()[0];
     if (listed) this.select(listed.path);
     return Boolean(listed);
+  }
+
+  /**
+   * Resolves once every file opened is read, or after `ms`.
+   * @param {number} ms
+   * @returns {Promise<void>}
+   */
+  #readOrAfter(ms) {
+    const library = this.library;
+    const read = () => { const c = library.counts(); return c.parsed + c.failed === c.total; };
+    if (read()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        library.removeEventListener('idle', finish);
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      library.addEventListener('idle', finish);
+    });
   }
 
   /**
