@@ -15,9 +15,9 @@ export const DEMO = 'samples/sina-cross-border-ecommerce.md';
 /** Fetches started here, by absolute URL, until taken. @type {Map<string, Promise<import('../fetch-article.js').Fetched>>} */
 const started = new Map();
 
-/** Files up to this size are rendered here as soon as they arrive (bigger ones go to
- * the render worker, render/worker-client.js, whose threshold is higher). */
-export const EARLY_RENDER_MAX_BYTES = 256 * 1024;
+/** Files up to this size are rendered here as soon as they arrive (bigger ones are
+ * rendered when files.js opens them, the biggest in the render worker). */
+const EARLY_RENDER_MAX_BYTES = 256 * 1024;
 
 /**
  * The early render of the first article: the core's first render of a page compiles
@@ -62,21 +62,33 @@ function begin(where) {
  */
 function renderEarly({ bytes, url, name }) {
   if (bytes.length > EARLY_RENDER_MAX_BYTES) return;
-  const options = /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName: name, includeText: true, baseUrl: url.href }));
+  const options = openedRenderOptions(name, url.href);
   const article = renderWhenReady(bytes, options);
   article.catch(() => { /* A failed render is files.js's to report, when it takes it. */ });
   early = { bytes, options, article };
 }
 
 /**
- * The early render, once, if it was of these very bytes with these options; else null.
+ * How an opened file is rendered (files.js, and this module ahead of it): with its text
+ * (the README's Article table), which gives the library its summary and search text.
+ * @param {string} fileName
+ * @param {string} [baseUrl]  Where it came from, for its relative links.
+ * @returns {import('../folio.js').RenderOptions}
+ */
+export function openedRenderOptions(fileName, baseUrl) {
+  return /** @type {import('../folio.js').RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(baseUrl ? { baseUrl } : {}) }));
+}
+
+/**
+ * The early render, once, if it was of these very bytes (the fetched array itself, which
+ * files.js renders from memory) with these options; else null.
  * @param {Uint8Array} bytes
  * @param {import('../folio.js').RenderOptions} options
  * @returns {Promise<import('../folio.js').Article> | null}
  */
 export function takeEarlyRender(bytes, options) {
   const found = early;
-  if (!found || !sameOptions(found.options, options) || !sameBytes(found.bytes, bytes)) return null;
+  if (!found || found.bytes !== bytes || !sameOptions(found.options, options)) return null;
   early = null;
   return found.article;
 }
@@ -88,18 +100,6 @@ export function takeEarlyRender(bytes, options) {
 function sameOptions(a, b) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
-}
-
-/**
- * Whether two files have the same bytes.
- * @param {Uint8Array} a
- * @param {Uint8Array} b
- * @returns {boolean}
- */
-export function sameBytes(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -19,7 +19,7 @@
 import { LoadError, fetchArticle, nameFromUrl } from '../fetch-article.js';
 import { init } from '../folio.js';
 import { yieldToPage } from '../reading/turns.js';
-import { sameBytes, takeEarlyFetch, takeEarlyRender } from './early.js';
+import { openedRenderOptions, takeEarlyFetch, takeEarlyRender } from './early.js';
 import { isZip, normalizePath } from '../library/paths.js';
 
 /** How long the newest of the files opened in the demo's place is waited for, in ms. */
@@ -347,10 +347,9 @@ export class OpenedFiles extends EventTarget {
     Object.assign(entry, { state: 'loading', bytes, size: bytes.length, article: null, error: null });
     this.#emit('changed', entry);
     try {
-      const fileName = entry.key.slice(entry.key.lastIndexOf('/') + 1);
-      // With its text (the README's Article table): when no parse worker has read it yet, this render
-      // gives the library its summary and search text, and the file leaves the parse queue.
-      const options = /** @type {RenderOptions} */ (/** @type {unknown} */ ({ fileName, includeText: true, ...(entry.baseUrl ? { baseUrl: entry.baseUrl } : {}) }));
+      // When no parse worker has read it yet, this render settles it in the library (its
+      // summary and search text), and the file leaves the parse queue.
+      const options = openedRenderOptions(entry.key.slice(entry.key.lastIndexOf('/') + 1), entry.baseUrl);
       const article = await (takeEarlyRender(bytes, options) ?? this.#render(bytes, options));
       // The view is built in a task of its own: the core's render and the article's DOM
       // together made one 60–120 ms task on a page whose library was indexing.
@@ -383,3 +382,14 @@ export class OpenedFiles extends EventTarget {
   }
 }
 
+/**
+ * Whether two files have the same bytes.
+ * @param {Uint8Array} a
+ * @param {Uint8Array} b
+ * @returns {boolean}
+ */
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
