@@ -278,7 +278,7 @@ async function singleFile(out) {
   const demo = `<script type="application/octet-stream" id="folio-demo" data-name="${SAMPLE_NAME}">${sampleBytes().toString('base64')}</script>\n`;
   html = replaceOnce(html, /<\/body>/, `${demo}</body>`);
   // viewer/early.js is in the bundle (files.js imports it), which starts the core itself.
-  html = replaceOnce(html, /[ \t]*<script type="module" src="viewer\/early\.js"><\/script>\n/, '');
+  html = replaceOnce(html, /[ \t]*<script type="module" src="viewer\/early\.js" async><\/script>\n/, '');
   // Last: the script holds HTML of its own (the diagram frame's document, `</body>` in the library's writer).
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`);
   writeFileSync(join(out, 'folio.html'), html);

@@ -24,14 +24,13 @@ import { prepareDates } from './view/dates.js';
 import { listenForDrops } from './viewer/drop.js';
 import { startEmbed } from './viewer/embed.js';
 import { OpenedFiles } from './viewer/files.js';
+import { firstViewPainted } from './viewer/first-view.js';
 import { DEMO } from './viewer/early.js';
 import { closeMenusAsMenusDo } from './viewer/menus.js';
 import { Reader } from './viewer/reader.js';
 import { openedRenderer } from './viewer/render-opened.js';
-import { onPermalink, readRoute, showPermalink } from './viewer/route.js';
-
-/** Where the remote-images setting is remembered: "block" or "load". */
-const IMAGES_KEY = 'folio.images';
+import { datesLocale, onPermalink, readRoute, showPermalink } from './viewer/route.js';
+import { IMAGES_KEY, imagesBlockedAtStart } from './viewer/settings.js';
 
 /** A library saved into this page (archive.js): its blocks' text, taken out of the page. */
 const archiveBlocks = [...document.querySelectorAll(`script[type="${ARCHIVE_TYPE}"]`)].map((node) => {
@@ -45,12 +44,15 @@ const singleFileSource = document.getElementById('folio-demo')
   // eslint-disable-next-line no-restricted-properties -- read, to save the page as it is; nothing is inserted
   ? `<!doctype html>\n${document.documentElement.outerHTML}\n` : null;
 
+// The article of `?src=` may be on screen already (viewer/early.js drew it): the rest of
+// the viewer starts once that frame is painted.
+await firstViewPainted();
+
 const route = readRoute(location);
 const t = switchableTranslator(route.lang);
 /** The library's strings, in whatever language the viewer speaks. */
 const lt = following(t);
-/** Dates follow the UI language when ?lang= forces it, else the reader's own locale. */
-const locale = route.langForced ? (route.lang === 'zh' ? 'zh-CN' : 'en') : (navigator.language || 'en');
+const locale = datesLocale(route);
 
 /**
  * The page's element with this `data-testid` (index.html has each one once).
@@ -112,7 +114,7 @@ const handles = [];
 const list = new ListView(slot('.lib-articles'), library, lt, {
   locale: route.lang === 'zh' ? 'zh-CN' : 'en',
   testid: 'file-list',
-  remoteImages: imagesBlockedAtStart() ? 'block' : 'load',
+  remoteImages: imagesBlockedAtStart(route) ? 'block' : 'load',
 });
 const tree = new TreeView(slot('.lib-folders'), library, lt);
 const search = new SearchView(slot('.search-slot'), library, list, lt);
@@ -199,19 +201,6 @@ function open(picked) {
   files.open(picked).then((chosen) => {
     if (chosen && files.current) showPermalink(files.current.key);
   });
-}
-
-/**
- * The remote-images setting: `?images=` if given, else the remembered choice, else load.
- * @returns {boolean}
- */
-function imagesBlockedAtStart() {
-  if (route.images) return route.images === 'block';
-  try {
-    return localStorage.getItem(IMAGES_KEY) === 'block';
-  } catch {
-    return false; // Storage is off (private mode, sandbox): the default.
-  }
 }
 
 /** Remembers the checkbox's state and redraws the shown article with it. */
@@ -397,7 +386,7 @@ function start() {
     reader.arrive(permalink.path, { fragment: permalink.fragment });
     files.select(permalink.path);
   });
-  const block = imagesBlockedAtStart();
+  const block = imagesBlockedAtStart(route);
   ui.blockImages.checked = block;
   showImages(block);
   ui.blockImages.addEventListener('change', onBlockImagesChange);

@@ -86,3 +86,50 @@ test('a bare page fetches the demo once, early; with a permalink the demo waits 
     assert.deepEqual(paths.filter((p) => p.startsWith('samples/')), [`samples/${SAMPLE_NAME}`]);
   }, { setup });
 });
+
+test('the article of ?src= is drawn before the rest of the viewer has loaded, in the reader\'s language and image setting, then the reader\'s own view takes its place', async () => {
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await serveFixtures(page, { 'first.md': '---\ntitle: Drawn first\n---\nSee [the other](other.md).\n\n![remote](https://example.invalid/a.png)\n' });
+    // What the pane shows on the way (a loading note over the drawn article would flash),
+    // and the article as first drawn.
+    await page.addInitScript(() => {
+      const w = /** @type {any} */ (window);
+      w.__paneSeen = [];
+      new MutationObserver(() => {
+        const view = document.querySelector('[data-testid="viewer"]')?.firstElementChild;
+        const what = !view ? '' : view.matches('[data-testid="loading"]') ? 'loading' : view.hasAttribute('data-first-view') ? 'first view'
+          : view.matches('[data-testid="article"]') ? 'reader view' : view.getAttribute('data-testid') ?? view.tagName;
+        if (what && w.__paneSeen.at(-1) !== what) w.__paneSeen.push(what);
+        if (what && what.endsWith('view') && !w.__firstDrawn && view?.querySelector('[data-testid="article-title"]')) {
+          w.__firstDrawn = {
+            appStarted: 'folioLibrary' in window,
+            inert: /** @type {HTMLElement} */ (view).inert,
+            placeholder: view.querySelector('[data-testid="image-placeholder"]')?.textContent ?? '',
+            image: view.querySelector('img[src*="example.invalid"]') !== null,
+          };
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // app.js arrives late: the article must not wait for it.
+    await page.route('**/app.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      route.continue();
+    });
+  };
+  await withPage(harness, '?src=e2e-fixtures/first.md&lang=zh&images=block', async (page) => {
+    await shownTitle(page).filter({ hasText: 'Drawn first' }).waitFor();
+    // The reader's view takes its place: live (not inert), its links followed by the reader.
+    await page.waitForFunction(() => { const v = document.querySelector('[data-testid="article"]'); return v && !v.hasAttribute('data-first-view'); });
+    const first = await page.evaluate(() => /** @type {any} */ (window).__firstDrawn);
+    assert.deepEqual({ ...first, placeholder: /example\.invalid/.test(first.placeholder) }, { appStarted: false, inert: true, placeholder: true, image: false },
+      'drawn before app.js ran, inert, the remote image blocked as ?images=block says');
+    assert.match(first.placeholder, /[\u4e00-\u9fff]/, 'in Chinese, as ?lang=zh says');
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__paneSeen), ['welcome', 'first view', 'reader view'], 'no loading note between the two');
+    assert.equal(await page.getByTestId('article').evaluate((view) => /** @type {HTMLElement} */ (view).inert), false);
+    // A link in it is the reader's to follow: the viewer stays the page (the browser would load other.md).
+    await page.getByTestId('article-body').getByRole('link', { name: 'the other' }).click();
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).pathname.endsWith('other.md'), false, page.url());
+    assert.equal(await page.getByTestId('viewer').count(), 1);
+  }, { setup });
+});

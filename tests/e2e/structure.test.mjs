@@ -31,12 +31,12 @@ test('index.html preloads exactly the viewer\'s first load (its static imports) 
   assert.deepEqual(preloaded, [...graph, 'pkg/folio_light.js'].sort());
 });
 
-test('index.html asks first for what the first article needs (viewer/early.js, its imports, the core), the rest at low priority', async () => {
+test('index.html asks first for what the first article needs (viewer/early.js, the core, viewer/first-view.js: their imports), the rest at low priority', async () => {
   const html = readFileSync(join(WWW, 'index.html'), 'utf8');
   const links = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"([^>]*)>/g)].map((m) => ({ href: m[1], low: /fetchpriority="low"/.test(m[2]) }));
-  const first = [...await moduleGraph(['viewer/early.js'], { firstLoad: true }), 'pkg/folio_light.js', 'pkg/folio_light_bg.wasm'];
+  const first = [...await moduleGraph(['viewer/early.js', 'viewer/first-view.js'], { firstLoad: true }), 'pkg/folio_light.js', 'pkg/folio_light_bg.wasm'];
   const ahead = links.slice(0, first.length);
-  assert.deepEqual(ahead.map((l) => l.href).sort(), [...first].sort(), 'the first preloads are early.js\'s graph and the core');
+  assert.deepEqual(ahead.map((l) => l.href).sort(), [...first].sort(), 'the first preloads are early.js\'s and first-view.js\'s graphs and the core');
   assert.deepEqual(ahead.filter((l) => l.low).map((l) => l.href), [], 'the first preloads keep their usual priority');
   assert.deepEqual(links.slice(first.length).filter((l) => !l.low).map((l) => l.href), [], 'the rest are fetched at low priority');
 });

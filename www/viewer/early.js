@@ -40,11 +40,37 @@ function begin(where) {
   // One article by address starts with the light module (the full one follows if the file
   // needs it); the demo, kept articles and a saved library are HTML bodies or many files.
   init(src === null ? { preload: ['full'] } : undefined).catch(() => { /* Each file says so when it renders. */ });
+  if (src !== null) {
+    // Drawn at once too, unless a permalink may name another article to show; the
+    // modules that draw it load meanwhile.
+    const drawing = where.hash ? null : import('./first-view.js');
+    drawing?.catch(() => { /* The reader draws it when it is up. */ });
+    fetchEarly(src, drawing);
+    return;
+  }
   // A permalink names an article of the kept library: nothing to fetch for it. A page with
   // a library saved into it shows that, not the demo; the single file carries its demo.
-  const own = document.querySelector(`script[type="${ARCHIVE_TYPE}"], #folio-demo`);
-  const wanted = src ?? (where.hash || own ? null : DEMO);
-  if (wanted === null || wanted.trim() === '') return;
+  // Those are in the page's body: read once it is parsed (index.html runs this module
+  // `async`, as soon as it is loaded, possibly before), which is before app.js runs.
+  const demo = () => {
+    if (document.readyState === 'loading') return;
+    document.removeEventListener('readystatechange', demo);
+    const own = document.querySelector(`script[type="${ARCHIVE_TYPE}"], #folio-demo`);
+    if (!where.hash && !own) fetchEarly(DEMO, null);
+  };
+  document.addEventListener('readystatechange', demo);
+  demo();
+}
+
+/**
+ * Fetches the first article (and renders it as soon as it arrives, if small).
+ * @param {string} wanted  Its address, as given.
+ * @param {Promise<typeof import('./first-view.js')> | null} draw  Where given, it is drawn
+ *   too, before the rest of the viewer is up: the article the reader asked for by address.
+ *   Not the demo: a library kept in this browser may take its place.
+ */
+function fetchEarly(wanted, draw) {
+  if (wanted.trim() === '') return;
   let url;
   try {
     url = new URL(wanted, document.baseURI).href;
@@ -52,20 +78,37 @@ function begin(where) {
     return; // files.js says why when it opens it.
   }
   const fetching = fetchArticle(url);
-  fetching.then(renderEarly, () => { /* Reported when taken. */ });
+  fetching.then((fetched) => {
+    const article = renderEarly(fetched);
+    if (draw && article) drawEarly(article, fetched, draw);
+  }, () => { /* Reported when taken. */ });
   started.set(url, fetching);
 }
 
 /**
  * Renders a fetched article as files.js will (the same options), if it is small.
  * @param {import('../fetch-article.js').Fetched} fetched
+ * @returns {Promise<import('../folio.js').Article> | null}
  */
 function renderEarly({ bytes, url, name }) {
-  if (bytes.length > EARLY_RENDER_MAX_BYTES) return;
+  if (bytes.length > EARLY_RENDER_MAX_BYTES) return null;
   const options = openedRenderOptions(name, url.href);
   const article = renderWhenReady(bytes, options);
   article.catch(() => { /* A failed render is files.js's to report, when it takes it. */ });
   early = { bytes, options, article };
+  return article;
+}
+
+/**
+ * Draws the rendered article in the reading pane if nothing else is shown there yet.
+ * @param {Promise<import('../folio.js').Article>} rendering
+ * @param {import('../fetch-article.js').Fetched} fetched
+ * @param {Promise<typeof import('./first-view.js')>} drawing
+ */
+function drawEarly(rendering, { url, name }, drawing) {
+  Promise.all([rendering, drawing])
+    .then(([article, { drawFirst }]) => drawFirst(article, { name, baseUrl: url.href }))
+    .catch(() => { /* The reader shows it (or why it cannot) when it is up. */ });
 }
 
 /**

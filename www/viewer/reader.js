@@ -18,6 +18,7 @@ import { el } from '../view/dom.js';
 import { errorView } from '../view/error.js';
 import { anchorTarget, followLink, goToAnchor, linkTarget, settleOn } from '../view/links.js';
 import { decodeOriginal } from '../view/original.js';
+import { FIRST_VIEW_ATTR } from './first-view.js';
 import { permalinkHash } from './route.js';
 
 /**
@@ -173,6 +174,12 @@ export class Reader {
     if (switched) this.#leave();
     this.#shown = entry;
     const arrival = this.#arrival?.key === entry.key ? this.#arrival : null;
+    if (entry.state === 'loading' && pane.firstElementChild?.hasAttribute(FIRST_VIEW_ATTR)) {
+      // The article as viewer/first-view.js drew it before the reader was up: it stays
+      // (not a loading note over it, nor a move to the top) until its own view takes its place.
+      this.#shownBuilt = null;
+      return;
+    }
     if (entry.state === 'loading') {
       const text = entry.size >= WORKER_MIN_BYTES ? t('loadingLarge', entry.size) : t('loading');
       pane.replaceChildren(el('p', { className: 'loading', text, attrs: { 'data-testid': 'loading' } }));

@@ -45,6 +45,16 @@ export function readRoute(where) {
 }
 
 /**
+ * The locale dates are shown in: the UI language's when `?lang=` forces it, else the
+ * reader's own.
+ * @param {{ lang: string, langForced: boolean }} route
+ * @returns {string}
+ */
+export function datesLocale(route) {
+  return route.langForced ? (route.lang === 'zh' ? 'zh-CN' : 'en') : (navigator.language || 'en');
+}
+
+/**
  * The article a URL's hash names: `#posts/a%20b.md#intro` → { path: 'posts/a b.md', fragment: 'intro' }.
  * @param {string} hash  With its leading `#` (or empty).
  * @returns {Permalink | null}

@@ -1,0 +1,43 @@
+// The article of `?src=` drawn as soon as viewer/early.js has rendered it, before the
+// rest of the viewer (the library, the reader, about sixty modules) has loaded: the same
+// view the reader builds, with the same language, locale and remote-images setting, but
+// inert (not yet clickable nor focusable: its links are followed by the reader). The
+// reader puts its own view in its place when it shows the article (viewer/reader.js).
+// Loaded by early.js on demand, so that its imports do not delay the article's fetch.
+
+import { switchableTranslator } from '../i18n.js';
+import { articleView } from '../view/article.js';
+import { datesLocale, readRoute } from './route.js';
+import { imagesBlockedAtStart } from './settings.js';
+
+/** Marks the first view, which the reader replaces without showing its loading note. */
+export const FIRST_VIEW_ATTR = 'data-first-view';
+
+/**
+ * Draws `article` in the page's reading pane if the pane still shows only its welcome
+ * card (nothing else has been shown there).
+ * @param {import('../folio.js').Article} article
+ * @param {{ name: string, baseUrl: string }} from
+ * @returns {boolean}  Whether it was drawn.
+ */
+export function drawFirst(article, { name, baseUrl }) {
+  const pane = document.querySelector('[data-testid="viewer"]');
+  const only = pane?.children.length === 1 ? pane.firstElementChild : null;
+  if (!(pane instanceof HTMLElement) || !only?.matches('[data-testid="welcome"]')) return false;
+  const route = readRoute(location);
+  const view = articleView(article, { t: switchableTranslator(route.lang), locale: datesLocale(route), name, baseUrl, blockImages: imagesBlockedAtStart(route) });
+  view.setAttribute(FIRST_VIEW_ATTR, '');
+  view.inert = true;
+  pane.replaceChildren(view);
+  return true;
+}
+
+/**
+ * Resolves once the first view's frame is painted, if one is in the pane (at once if not):
+ * the viewer's start is one long task, which would otherwise hold that frame back.
+ * @returns {Promise<void>}
+ */
+export function firstViewPainted() {
+  if (!document.querySelector(`[${FIRST_VIEW_ATTR}]`)) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
