@@ -29,7 +29,7 @@ import { DEMO } from './viewer/early.js';
 import { closeMenusAsMenusDo } from './viewer/menus.js';
 import { Reader } from './viewer/reader.js';
 import { openedRenderer } from './viewer/render-opened.js';
-import { datesLocale, onPermalink, readRoute, showPermalink } from './viewer/route.js';
+import { clearPermalink, datesLocale, onPermalink, readRoute, showPermalink } from './viewer/route.js';
 import { IMAGES_KEY, imagesBlockedAtStart } from './viewer/settings.js';
 
 /** A library saved into this page (archive.js): its blocks' text, taken out of the page. */
@@ -176,6 +176,11 @@ files.addEventListener('selected', (event) => {
   share.update();
 });
 files.addEventListener('changed', () => share.update());
+// The demo left and nothing took its place: its permalink goes too.
+files.addEventListener('emptied', () => {
+  clearPermalink();
+  share.update();
+});
 library.addEventListener('files', () => share.update());
 document.addEventListener('library-open', (event) => {
   const { path, fragment, terms } = /** @type {CustomEvent<{ path: string, fragment?: string, terms?: string[] }>} */ (event).detail;

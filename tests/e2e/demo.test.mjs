@@ -1,7 +1,7 @@
 // The demo: the page with no ?src= opens the bundled sample.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { PNG_BYTES, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, shownTitle, useBrowser, withPage } from './harness.mjs';
 import { makeFolder, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -68,5 +68,22 @@ test('the demo makes way for the reader\'s own files; an article opened by addre
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
     await waitForLibrary(page, 2);
     assert.deepEqual(await listed(page), [SAMPLE_NAME, 'tiny.md']);
+  });
+});
+
+test('a folder with no article, opened over the demo, leaves the welcome card: not the demo\'s view with the demo gone', async () => {
+  await withPage(harness, '?lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    await page.waitForFunction((name) => location.hash === `#${name}`, SAMPLE_NAME);
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('pictures', { 'a.png': PNG_BYTES, 'style.css': 'p { color: red }' }));
+    await page.getByTestId('welcome').waitFor();
+    assert.equal(await page.getByTestId('article').count(), 0, 'no article shown');
+    assert.match(await page.getByTestId('library-count').innerText(), /^0 articles/);
+    assert.equal(await page.getByTestId('no-files').innerText(), 'No articles among the files opened (2 other files: images, style sheets…).');
+    assert.equal(await page.evaluate(() => location.hash), '', 'no permalink to the demo');
+    assert.equal(await page.title(), 'Folio');
+    // Files opened next show as ever.
+    await page.getByTestId('file-input').setInputFiles([{ name: 'tiny.md', mimeType: 'text/markdown', buffer: Buffer.from(TINY_POST) }]);
+    await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
   });
 });

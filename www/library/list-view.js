@@ -116,7 +116,8 @@ export class ListView {
       if (open) this.drawFacets();
     });
     /** Said while nothing is open (outside the listbox: it holds options only). */
-    this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles'), 'data-lib-i18n': 'noFiles' });
+    // Its words are drawCount()'s (they depend on what was opened), in the list's language.
+    this.empty = h('p', { class: 'lib-empty', 'data-testid': 'no-files', text: t('noFiles') });
     container.append(
       // The sort menu and the filter button wrap as one, below a count too long for the row.
       h('div', { class: 'lib-toolbar' }, this.count, h('span', { class: 'lib-toolbar-actions' }, this.sortMenu, this.filterButton)),
@@ -166,6 +167,8 @@ export class ListView {
       }, Math.max(0, this.lastDrawAt + pause - performance.now()));
     };
     library.addEventListener('files', soon);
+    // Files that are no articles (images, style sheets) add no row: the empty list's words say they came.
+    library.addEventListener('progress', () => { if (!library.records.size) this.drawCount(); });
     library.addEventListener('parsed', (event) => {
       for (const record of /** @type {CustomEvent} */ (event).detail.records) this.updateRow(record);
       soon();
@@ -360,7 +363,10 @@ export class ListView {
   /** Writes the count line (and the empty list's words). */
   drawCount() {
     const total = this.library.records.size;
+    const others = this.library.assets.size;
     this.empty.hidden = total > 0;
+    // Files were opened, none of them an article (images, style sheets…): say so.
+    if (!total) this.empty.textContent = others ? this.t('noArticles', others) : this.t('noFiles');
     const filtered = Object.values(this.filter).some(Boolean);
     this.count.textContent = this.hits
       ? this.t('results', this.shown.length)

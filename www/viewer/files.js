@@ -11,7 +11,8 @@
 //   files.select('posts/hello.md');
 //
 // Events (CustomEvent, detail: the Entry): `changed` (its bytes, article or error
-// changed), `selected` (it is the one shown now). An entry is made for a path when it is
+// changed), `selected` (it is the one shown now); `emptied` (no detail: the demo left and
+// none of the files opened in its place is an article, so nothing is shown). An entry is made for a path when it is
 // first shown and dropped when it has not been shown for a while (KEEP_RENDERED): it is
 // rendered again from the File when asked for again. The same file opened again is the
 // same entry: shown as it is when its bytes are the same, rendered again when they changed.
@@ -51,7 +52,7 @@ export const KEEP_RENDERED = 6;
  * @property {number} version  Bumped whenever its content changes; a render of an older one is dropped.
  */
 
-/** @typedef {'changed' | 'selected'} FilesEvent */
+/** @typedef {'changed' | 'selected' | 'emptied'} FilesEvent */
 
 export class OpenedFiles extends EventTarget {
   /** The entry shown now. @type {Entry | null} */
@@ -117,29 +118,39 @@ export class OpenedFiles extends EventTarget {
     if (path || !replaced) return Boolean(path);
     // In the demo's place, the newest article, as the list shows it once the files are read
     // (of a big archive, the newest read by then); unless the reader chose one meanwhile.
-    await this.#readOrAfter(NEWEST_WAIT_MS);
+    await this.#whenRead(NEWEST_WAIT_MS);
+    // None read by then: the first that is.
+    if (!this.current) await this.#whenRead(null, () => this.library.list().length > 0);
     const listed = this.current ? undefined : this.library.list()[0];
     if (listed) this.select(listed.path);
+    // Nothing to show in the demo's place (no article among the files): the page as it
+    // was before anything was opened, not the demo's view with the demo gone.
+    else if (!this.current) this.dispatchEvent(new CustomEvent('emptied'));
     return Boolean(listed);
   }
 
   /**
-   * Resolves once every file opened is read, or after `ms`.
-   * @param {number} ms
+   * Resolves once every file opened is read, or `ready()` holds (checked as files are
+   * read), or after `ms` (null: no limit).
+   * @param {number | null} ms
+   * @param {() => boolean} [ready]
    * @returns {Promise<void>}
    */
-  #readOrAfter(ms) {
+  #whenRead(ms, ready = () => false) {
     const library = this.library;
-    const read = () => { const c = library.counts(); return c.parsed + c.failed === c.total; };
-    if (read()) return Promise.resolve();
+    const done = () => { const c = library.counts(); return c.parsed + c.failed === c.total || ready(); };
+    if (done()) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = () => {
         clearTimeout(timer);
-        library.removeEventListener('idle', finish);
+        library.removeEventListener('parsed', check);
+        library.removeEventListener('idle', check);
         resolve();
       };
-      const timer = setTimeout(finish, ms);
-      library.addEventListener('idle', finish);
+      const check = () => { if (done()) finish(); };
+      const timer = ms === null ? undefined : setTimeout(finish, ms);
+      library.addEventListener('parsed', check);
+      library.addEventListener('idle', check);
     });
   }
 

@@ -94,12 +94,16 @@ export class Reader {
   #noticeTimer;
   #urls = new ObjectUrls();
   #parts;
+  /** The page's welcome card, shown again when nothing is to be shown (none if the page had none). */
+  #welcome;
 
   /** @param {ReaderParts} parts */
   constructor(parts) {
     this.#parts = parts;
     const { files, pane } = parts;
+    this.#welcome = pane.querySelector('[data-testid="welcome"]');
     files.addEventListener('selected', () => this.#show());
+    files.addEventListener('emptied', () => this.#showWelcome());
     files.addEventListener('changed', (event) => {
       const entry = /** @type {CustomEvent<Entry>} */ (event).detail;
       this.#forget(entry);
@@ -160,6 +164,15 @@ export class Reader {
     this.#views = new WeakMap();
     this.#shown = null;
     this.#show();
+  }
+
+  /** Shows what the page showed before anything was opened: its welcome card. */
+  #showWelcome() {
+    const { pane, t } = this.#parts;
+    this.#leave();
+    this.#shown = null;
+    pane.replaceChildren(this.#welcome ?? '');
+    document.title = t('appName');
   }
 
   /** Shows the store's current entry: its cached view, or a loading note while pending. */

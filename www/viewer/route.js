@@ -100,6 +100,11 @@ export function showPermalink(path, { fragment = '', replace = false } = {}) {
   else history.pushState(null, '', url);
 }
 
+/** Takes the permalink out of the address (nothing is shown), with no history entry. */
+export function clearPermalink() {
+  if (location.hash) history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
+
 /**
  * Calls `go` with the article the address names whenever back or forward (or an edited
  * hash) changes it; null when it names none. (Moving between history entries whose hashes
