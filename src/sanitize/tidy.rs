@@ -9,6 +9,14 @@ use crate::text::tag_spans;
 /// collapses runs of blank lines. Runs on sanitized output, which it keeps well
 /// formed.
 pub(crate) fn tidy(html: &str) -> String {
+    if is_tidy(html) {
+        return html.to_string();
+    }
+    tidy_tags(html)
+}
+
+/// `tidy`, tag by tag.
+fn tidy_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     // Open `<p>`/`<div>`: name, where it starts in `out`, where its content starts,
     // and whether it is plain (an attribute such as an id keeps it).
@@ -47,6 +55,37 @@ pub(crate) fn tidy(html: &str) -> String {
     out
 }
 
+/// Whether `tidy` would leave `html` as it is, judged by a few fast searches instead of
+/// reading every tag (most bodies, and every Markdown body without blank paragraphs, are):
+/// no blank line run (a third line break after a blank line, spaces or tabs between),
+/// and no plain `<p>` or `<div>` whose content starts blank and then closes. Conservative:
+/// a `false` only means `tidy` reads the whole body.
+fn is_tidy(html: &str) -> bool {
+    let bytes = html.as_bytes();
+    let blank_run = memchr::memmem::find_iter(bytes, b"\n\n").any(|at| {
+        bytes[at + 2..]
+            .iter()
+            .find(|&&b| b != b' ' && b != b'\t')
+            .is_some_and(|&b| b == b'\n')
+    });
+    if blank_run {
+        return false;
+    }
+    let closes_blank = |opener: &[u8]| {
+        memchr::memmem::find_iter(bytes, opener).any(|at| {
+            let mut rest = &html[at + opener.len()..];
+            loop {
+                let trimmed = rest.trim_start_matches(char::is_whitespace);
+                match trimmed.strip_prefix("&nbsp;") {
+                    Some(after) => rest = after,
+                    None => return trimmed.starts_with("</"),
+                }
+            }
+        })
+    };
+    !closes_blank(b"<p>") && !closes_blank(b"<div>")
+}
+
 /// Only whitespace (full-width spaces and `&nbsp;` included).
 fn is_blank(s: &str) -> bool {
     s.split("&nbsp;")
@@ -74,7 +113,46 @@ fn push_text(out: &mut String, text: &str, verbatim: bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::tidy;
+    use super::{is_tidy, tidy, tidy_tags};
+
+    #[test]
+    fn what_is_judged_tidy_is_left_as_it_is_by_the_tag_by_tag_reading() {
+        const PIECES: [&str; 16] = [
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<p class=\"a\">",
+            "<pre>",
+            "</pre>",
+            "\n",
+            " ",
+            "\t",
+            "&nbsp;",
+            "\u{3000}",
+            "x",
+            "<br>",
+            "<span>",
+            "</span>",
+        ];
+        let mut seed: u64 = 0x7161_6479;
+        let (mut judged, mut tried) = (0, 0);
+        for _ in 0..20_000 {
+            let mut html = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) + 2 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                html.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            tried += 1;
+            if is_tidy(&html) {
+                judged += 1;
+                assert_eq!(tidy_tags(&html), html, "judged tidy: {html:?}");
+            }
+        }
+        // Both kinds were met: the fast answer is neither always yes nor always no.
+        assert!(judged > tried / 10 && judged < tried, "{judged} of {tried}");
+    }
 
     #[test]
     fn empty_plain_wrappers_and_blank_line_runs_go() {

@@ -3,9 +3,11 @@
 //! and `www.…` in text become links; never inside code, a link or an image).
 
 use crate::sanitize::{Element, Layout, Node};
-use crate::text::{find_short, is_cjk};
+use crate::text::is_cjk;
+use memchr::memmem::Finder;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::VecDeque;
+use std::sync::LazyLock;
 
 /// Whether a node belongs to running text (a run of them lies within one block).
 fn is_inline(node: &Node<'_>) -> bool {
@@ -357,10 +359,21 @@ impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Autolinks<'a, I> {
 fn find_autolinks(text: &str) -> Vec<(usize, usize, bool)> {
     let mut found = Vec::new();
     let mut from = 0;
+    // The next `://` and `www.` at or after `from`: each searched again only once passed
+    // (a search for `w` alone stops at every letter w of English text).
+    static SCHEME: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("://"));
+    static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("www."));
+    let next =
+        |finder: &Finder, from: usize| finder.find(&text.as_bytes()[from..]).map(|i| from + i);
+    let (mut scheme, mut www) = (next(&SCHEME, 0), next(&WWW, 0));
     loop {
         // The next `http://`, `https://` or `www.`, found by its `://` or `www.`.
-        let scheme = find_short(&text[from..], "://").map(|i| from + i);
-        let www = find_short(&text[from..], "www.").map(|i| from + i);
+        if scheme.is_some_and(|s| s < from) {
+            scheme = next(&SCHEME, from);
+        }
+        if www.is_some_and(|w| w < from) {
+            www = next(&WWW, from);
+        }
         let (at, prefix, www) = match (scheme, www) {
             (Some(s), w) if w.is_none_or(|w| s < w) => {
                 from = s + 3;
