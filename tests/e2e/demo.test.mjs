@@ -87,3 +87,34 @@ test('a folder with no article, opened over the demo, leaves the welcome card: n
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
   });
 });
+
+test('on a Chinese page the page\'s own words are Chinese before the rest of the viewer has loaded', async () => {
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    // The words on screen the moment app.js starts (it sets window.folioLibrary before it translates anything).
+    await page.addInitScript(() => {
+      let library;
+      Object.defineProperty(window, 'folioLibrary', {
+        configurable: true,
+        get: () => library,
+        set: (value) => {
+          library = value;
+          const text = (/** @type {string} */ testid) => document.querySelector(`[data-testid="${testid}"]`)?.textContent?.trim();
+          /** @type {any} */ (window).__wordsBeforeApp = { welcome: text('welcome')?.slice(0, 6), openFiles: text('open-label'), lang: document.documentElement.lang };
+        },
+      });
+    });
+    await page.route('**/app.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      route.continue();
+    });
+  };
+  await withPage(harness, '', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__wordsBeforeApp), { welcome: '打开一篇文章', openFiles: '打开文件…', lang: 'zh-CN' });
+  }, { setup, locale: 'zh-CN' });
+  // English stays English (index.html's own words).
+  await withPage(harness, '?lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__wordsBeforeApp), { welcome: 'Open a', openFiles: 'Open files…', lang: 'en' });
+  }, { setup, locale: 'zh-CN' });
+});

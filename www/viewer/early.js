@@ -41,26 +41,38 @@ function begin(where) {
   // One article by address starts with the light module (the full one follows if the file
   // needs it); the demo, kept articles and a saved library are HTML bodies or many files.
   init(src === null ? { preload: ['full'] } : undefined).catch(() => { /* Each file says so when it renders. */ });
+  // The page's words and the first article's view, loaded meanwhile.
+  const drawing = import('./first-view.js');
+  drawing.catch(() => { /* app.js does both when it is up. */ });
+  // The page's own words, in the reader's language once it is parsed.
+  whenParsed(() => drawing.then(({ speakEarly }) => speakEarly()).catch(() => {}));
   if (src !== null) {
-    // Drawn at once too, unless a permalink may name another article to show; the
-    // modules that draw it load meanwhile.
-    const drawing = where.hash ? null : import('./first-view.js');
-    drawing?.catch(() => { /* The reader draws it when it is up. */ });
-    fetchEarly(src, drawing);
+    // Drawn at once too, unless a permalink may name another article to show.
+    fetchEarly(src, where.hash ? null : drawing);
     return;
   }
   // A permalink names an article of the kept library: nothing to fetch for it. A page with
   // a library saved into it shows that, not the demo; the single file carries its demo.
-  // Those are in the page's body: read once it is parsed (index.html runs this module
-  // `async`, as soon as it is loaded, possibly before), which is before app.js runs.
-  const demo = () => {
-    if (document.readyState === 'loading') return;
-    document.removeEventListener('readystatechange', demo);
+  // Those are in the page's body: read once it is parsed.
+  whenParsed(() => {
     const own = document.querySelector(`script[type="${ARCHIVE_TYPE}"], #folio-demo`);
     if (!where.hash && !own) fetchEarly(DEMO, null);
+  });
+}
+
+/**
+ * Runs `then` once the page is parsed: index.html runs this module `async` (as soon as it
+ * is loaded, possibly before), and this is still before app.js runs.
+ * @param {() => void} then
+ */
+function whenParsed(then) {
+  const check = () => {
+    if (document.readyState === 'loading') return;
+    document.removeEventListener('readystatechange', check);
+    then();
   };
-  document.addEventListener('readystatechange', demo);
-  demo();
+  document.addEventListener('readystatechange', check);
+  check();
 }
 
 /**
