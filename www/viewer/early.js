@@ -1,9 +1,10 @@
 // What the first screen waits for, started while the viewer's other modules still load:
 // index.html runs this module on its own, `async` (as soon as it is loaded), so the core's
 // compilation, the first article's fetch (`?src=`, or the demo on a bare page) and its
-// render overlap the download of the rest of the viewer and its start; the article of
-// `?src=` is drawn too (first-view.js, loaded meanwhile). Its imports have none of their
-// own. files.js takes the fetch and the render it started.
+// render overlap the download of the rest of the viewer and its start; the page's words
+// are put in the reader's language and the article of `?src=` is drawn (first-view.js,
+// loaded meanwhile). Its static imports have none of their own. files.js takes the fetch
+// and the render it started.
 
 import { renderWhenReady, init } from '../folio.js';
 import { fetchArticle } from '../fetch-article.js';

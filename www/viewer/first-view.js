@@ -1,9 +1,10 @@
-// The article of `?src=` drawn as soon as viewer/early.js has rendered it, before the
-// rest of the viewer (the library, the reader, about sixty modules) has loaded: the same
-// view the reader builds, with the same language, locale and remote-images setting, but
-// inert (not yet clickable nor focusable: its links are followed by the reader). The
-// reader puts its own view in its place when it shows the article (viewer/reader.js).
-// Loaded by early.js on demand, so that its imports do not delay the article's fetch.
+// The first screen before the rest of the viewer (the library, the reader, about sixty
+// modules) has loaded: the page's own words in the reader's language, and the article of
+// `?src=` drawn as soon as viewer/early.js has rendered it: the same view the reader builds,
+// with the same language, locale and remote-images setting, but inert (not yet clickable
+// nor focusable: its links are followed by the reader). The reader puts its own view in its
+// place when it shows the article (viewer/reader.js). Loaded by early.js on demand, so that
+// its imports do not delay the article's fetch.
 
 import { switchableTranslator, translatePage } from '../i18n.js';
 import { following, translateLibrary } from '../library/strings.js';
