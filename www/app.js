@@ -347,11 +347,12 @@ const FIRST_SCREEN_MAX_MS = 5000;
 
 /**
  * Runs `task` in an idle moment once the first screen is up: the first article shown, or
- * why it could not be; with no article to show, once the page has loaded. At the latest
- * after FIRST_SCREEN_MAX_MS.
+ * why it could not be; with no article to show, once the page has loaded and `first` (what
+ * chooses the first article) has settled. At the latest after FIRST_SCREEN_MAX_MS.
+ * @param {Promise<unknown>} first
  * @param {() => void} task
  */
-function afterFirstScreen(task) {
+function afterFirstScreen(first, task) {
   let done = false;
   const run = () => {
     if (done) return;
@@ -364,7 +365,9 @@ function afterFirstScreen(task) {
   const settled = () => { if (files.current && files.current.state !== 'loading') run(); };
   files.addEventListener('changed', settled);
   const timer = setTimeout(run, FIRST_SCREEN_MAX_MS);
-  const loaded = () => { if (!files.current) run(); };
+  // (This module waits for the first view's frame before it starts, so the page may have
+  // loaded before anything was chosen.)
+  const loaded = () => { first.then(() => { if (!files.current) run(); }, run); };
   if (document.readyState === 'complete') loaded();
   else addEventListener('load', loaded, { once: true });
 }
@@ -398,12 +401,12 @@ function start() {
   // viewer/early.js started the core (and the first article's fetch) already.
   // The main thread is free while the core compiles: load the date data meanwhile.
   setTimeout(() => prepareDates(locale), 0);
-  showFirst();
+  const first = showFirst();
   if (!route.embed) {
     // Offline use is a bonus: a page without it still works. Installing caches the whole
     // shell (its files fetched again, the core compiled again), which took the network
     // and a core from the first article: it waits for that.
-    afterFirstScreen(() => registerOffline().catch(() => {}));
+    afterFirstScreen(first, () => registerOffline().catch(() => {}));
     // The parse workers load the core as soon as the reader reaches for something to open
     // (not before: a page that only shows one article never needs them).
     const warm = () => library.warm();

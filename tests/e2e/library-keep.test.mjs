@@ -112,16 +112,22 @@ test('offline: after one visit the page opens and reads kept articles with no ne
 });
 
 test('the service worker waits for the first article: installing it does not compete with the first screen', async () => {
+  /** Lets the article's response go: the test holds it until it has looked. @type {() => void} */
+  let arrive = () => {};
+  const held = new Promise((/** @type {(value?: unknown) => void} */ resolve) => { arrive = resolve; });
   const setup = async (/** @type {import('playwright-core').Page} */ page) => {
     await page.route('**/e2e-fixtures/slow.md', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await held;
       route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: '---\ntitle: Arrived late\n---\nBody.\n' });
     });
   };
   await withPage(harness, '?src=e2e-fixtures/slow.md&lang=en', async (page) => {
-    await page.waitForTimeout(1000); // The viewer is up; the article is still on its way.
+    // The viewer is up, and has had time to register the worker were it not waiting.
+    await page.waitForFunction(() => 'folioLibrary' in window);
+    await page.waitForTimeout(1000);
     const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
     assert.equal(await registered(), false, 'not registered yet');
+    arrive();
     await page.getByTestId('article-title').filter({ hasText: 'Arrived late' }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
     assert.equal(await registered(), true, 'registered once the article was shown');
