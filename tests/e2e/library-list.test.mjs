@@ -104,3 +104,111 @@ test('search results get the room: the folders shrink to a few rows while hits a
     await page.waitForFunction((was) => /** @type {HTMLElement} */ (document.querySelector('.lib-folders')).clientHeight === was, before.folders);
   }, { viewport: { width: 1280, height: 800 } });
 });
+
+test('search hits follow the filters and the sort menu, and a new query starts the keyboard at its best hit', async () => {
+  // Every post says "harbour"; the best hit has it in its title. Two categories, known dates.
+  const post = (/** @type {string} */ title, /** @type {string} */ category, /** @type {string} */ date) =>
+    `---\ntitle: ${title}\ncategories: [${category}]\ndate: ${date}\n---\n\nA walk by the harbour.\n`;
+  const files = {
+    'p/best.md': post('Harbour lights', 'Sea', '2019-05-01'),
+    'p/alpha.md': post('Alpha walk', 'Land', '2021-01-01'),
+    'p/beta.md': post('Beta walk', 'Sea', '2022-01-01'),
+    'p/gamma.md': post('Gamma walk', 'Land', '2020-01-01'),
+    'p/other.md': '---\ntitle: Nothing here\ndate: 2023-01-01\n---\n\nNo such word.\n',
+  };
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('sorted', files));
+    await waitForLibrary(page, 5);
+    await listSettled(page);
+    const order = () => page.getByTestId('library-item').evaluateAll((rows) => rows
+      .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
+      .map((r) => r.querySelector('.lib-item-title')?.textContent));
+    const sort = page.getByTestId('sort');
+    // Reading an article that the search will also find, not first.
+    await page.locator('[data-testid="library-item"][data-path$="gamma.md"]').click();
+    await page.waitForFunction(() => location.hash.endsWith('gamma.md'));
+    assert.equal(await sort.locator('option[value="relevance"]').isHidden(), true, 'no "Best match" without a query');
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('harbour');
+    await page.getByTestId('library-count').filter({ hasText: '4 matches' }).waitFor();
+    assert.equal(await sort.inputValue(), 'relevance', 'the sort menu says how hits are ordered');
+    assert.equal(await sort.locator('option:checked').innerText(), 'Best match');
+    assert.equal((await order())[0], 'Harbour lights');
+    // Down from the box, then Enter: the best hit opens, not the article being read.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.endsWith('best.md'));
+
+    await sort.selectOption('title');
+    await page.waitForFunction(() => document.querySelector('[aria-posinset="1"] .lib-item-title')?.textContent === 'Alpha walk');
+    assert.deepEqual(await order(), ['Alpha walk', 'Beta walk', 'Gamma walk', 'Harbour lights']);
+    await sort.selectOption('date');
+    await page.waitForFunction(() => document.querySelector('[aria-posinset="1"] .lib-item-title')?.textContent === 'Beta walk');
+    assert.deepEqual(await order(), ['Beta walk', 'Alpha walk', 'Gamma walk', 'Harbour lights']);
+
+    // A filter chooses among the hits.
+    await page.getByTestId('filters').click();
+    await page.getByTestId('filter-category').focus();
+    await page.getByTestId('filter-category').selectOption('Land');
+    await page.getByTestId('library-count').filter({ hasText: '2 matches' }).waitFor();
+    assert.deepEqual(await order(), ['Alpha walk', 'Gamma walk']);
+    await page.getByTestId('filter-category').selectOption('');
+
+    // A new query is ordered best first again.
+    await page.getByTestId('search').fill('beta');
+    await page.getByTestId('library-count').filter({ hasText: '1 match' }).waitFor();
+    assert.equal(await sort.inputValue(), 'relevance');
+
+    // When the search brings only the best of its matches, the count says so (here the
+    // library is asked for two at most, as it asks for SEARCH_LIMIT of thousands).
+    await page.evaluate(() => {
+      const lib = /** @type {any} */ (window).folioLibrary;
+      const search = lib.search.bind(lib);
+      lib.search = (/** @type {string} */ query) => search(query, 2, 1);
+    });
+    await page.getByTestId('search').fill('harbour');
+    await page.getByTestId('library-count').filter({ hasText: 'Best 2 of 4 matches' }).waitFor();
+    const snippets = await page.getByTestId('library-item').locator('.lib-item-snippet').allInnerTexts();
+    assert.equal(snippets.length, 2);
+    assert.ok(snippets.every((s) => /harbour/i.test(s)), `the best has its snippet, the next its summary: ${snippets.join(' | ')}`);
+    await page.getByTestId('filter-category').selectOption('Land');
+    await page.getByTestId('library-count').filter({ hasText: /match(es)? among the best 2$/ }).waitFor();
+
+    // Cleared: the list's own order and menu again.
+    await page.getByTestId('filter-category').selectOption('');
+    await page.getByTestId('search').press('Escape');
+    await page.getByTestId('library-count').filter({ hasText: /^5 articles$/ }).waitFor();
+    assert.equal(await sort.inputValue(), 'date');
+    assert.equal(await sort.locator('option[value="relevance"]').isHidden(), true);
+  }, { viewport: { width: 1280, height: 800 } });
+});
+
+test('the article being read stays in sight in the list while newer articles are read in above it, until the reader scrolls', async () => {
+  await withPage(harness, VIEWER, async (page) => {
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('older', { 'old.md': '---\ntitle: The old one\ndate: 2001-01-01\n---\n\nOld.\n' }));
+    await waitForLibrary(page, 1);
+    await page.locator('[data-testid="library-item"][data-path$="old.md"]').click();
+    await page.waitForFunction(() => location.hash.endsWith('old.md'));
+    /** @type {Record<string, string>} */
+    const files = {};
+    for (let i = 0; i < 40; i++) files[`n-${String(i).padStart(2, '0')}.md`] = `---\ntitle: Newer ${i}\ndate: 2020-01-${String(1 + (i % 28)).padStart(2, '0')}\n---\n\nNew.\n`;
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('newer', files));
+    await waitForLibrary(page, 41);
+    await listSettled(page);
+    const current = page.locator('[data-testid="library-item"][aria-current="true"]');
+    await current.waitFor();
+    assert.equal(await current.getAttribute('aria-posinset'), '41', 'the oldest is last');
+    assert.ok((await rowsInView(page)).some((path) => path?.endsWith('old.md')), 'and its row is in sight');
+
+    // Scrolled by the reader: the list stays where they put it.
+    const box = page.getByTestId('file-list');
+    await box.hover();
+    await page.mouse.wheel(0, -5000);
+    await page.waitForFunction(() => document.querySelector('[data-testid="file-list"]')?.scrollTop === 0);
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('newest', { 'z.md': '---\ntitle: Newest\ndate: 2024-01-01\n---\n\nNewest.\n' }));
+    await waitForLibrary(page, 42);
+    await listSettled(page);
+    assert.equal(await box.evaluate((list) => list.scrollTop), 0);
+  }, { viewport: { width: 1280, height: 800 } });
+});

@@ -140,3 +140,16 @@ test('cutUtf8 cuts before a character, never inside one', () => {
   assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((max) => new TextDecoder('utf-8', { fatal: true }).decode(cutUtf8(bytes, max))),
     ['a', 'a', 'aé', 'aé', 'aé', 'aé长', 'aé长', 'aé长', 'aé长', 'aé长😀']);
 });
+
+for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: only the best hits get a snippet when asked for fewer; the rest come in the same order`, async () => {
+  const index = sampleIndex(await make());
+  const whole = index.search('pages', 10);
+  assert.equal(whole.hits.length, 3);
+  const some = index.search('pages', 10, 1);
+  assert.deepEqual(some.hits.map((h) => h.path), whole.hits.map((h) => h.path));
+  assert.equal(some.total, whole.total);
+  assert.deepEqual(some.hits[0], whole.hits[0], 'the best is whole, snippet and all');
+  assert.ok(whole.hits.every((h) => h.snippet.length > 0));
+  assert.deepEqual(some.hits.slice(1).map((h) => [h.snippet, h.title]), [[[], []], [[], []]]);
+  assert.ok(some.hits.slice(1).every((h) => h.terms.includes('page')), 'the query\'s own terms mark the article opened');
+});

@@ -57,6 +57,12 @@ export const FACETS = /** @type {const} */ (['category', 'tag', 'author', 'year'
 /** The longest the parse pool waits while an opened article renders, in ms. */
 const READER_FIRST_MS = 1500;
 
+/** The hits a search brings to the list, at most: the filters and the sort menu then choose
+ * among them (the best 100 alone hid, under a filter, what it let through further down). */
+export const SEARCH_LIMIT = 1000;
+/** How many of them, the best, come with a snippet (each reads its article's text). */
+export const SEARCH_SNIPPETS = 50;
+
 /** Throttle for 'parsed' events, so views redraw in batches, not per file. */
 const BATCH_MS = 80;
 
@@ -85,7 +91,14 @@ const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
  * @param {ArticleRecord} a
  * @param {ArticleRecord} b
  */
-const newestFirst = (a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || byPath(a, b);
+export const newestFirst = (a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || byPath(a, b);
+
+/**
+ * By title, then by path.
+ * @param {ArticleRecord} a
+ * @param {ArticleRecord} b
+ */
+export const byTitle = (a, b) => collator.compare(a.title, b.title) || byPath(a, b);
 
 export class Library extends EventTarget {
   /**
@@ -275,7 +288,7 @@ export class Library extends EventTarget {
   list({ sort = 'date', filter = {} } = {}) {
     if (sort === 'date') return this.dateOrder().filter((r) => Library.passes(r, filter));
     const out = [...this.records.values()].filter((r) => Library.passes(r, filter));
-    out.sort((a, b) => collator.compare(a.title, b.title) || byPath(a, b));
+    out.sort(byTitle);
     return out;
   }
 
@@ -421,12 +434,14 @@ export class Library extends EventTarget {
   }
 
   /**
-   * Full-text search (null when a newer search replaced this one).
+   * Full-text search (null when a newer search replaced this one): by default as the list
+   * asks it, the best SEARCH_LIMIT hits, the first SEARCH_SNIPPETS of them with a snippet.
    * @param {string} query
    * @param {number} [limit]
+   * @param {number} [snippets]
    */
-  search(query, limit) {
-    return this.searchClient ? this.searchClient.search(query, limit) : Promise.resolve({ hits: [], total: 0, ms: 0, engine: '' });
+  search(query, limit = SEARCH_LIMIT, snippets = Math.min(limit, SEARCH_SNIPPETS)) {
+    return this.searchClient ? this.searchClient.search(query, limit, snippets) : Promise.resolve({ hits: [], total: 0, ms: 0, engine: '' });
   }
 
   /**

@@ -7,10 +7,9 @@
 // whole list, with aria-setsize/aria-posinset: ten thousand articles cost what twenty do.
 
 import { dayOf, h, placeChildren, plainName } from './dom.js';
-import { FACETS } from './library.js';
+import { FACETS, Library, byTitle, newestFirst } from './library.js';
 import { dirname } from './paths.js';
 
-/** @typedef {import('./library.js').Library} Library */
 /** @typedef {import('./library.js').ArticleRecord} ArticleRecord */
 /** @typedef {import('./library.js').Filter} Filter */
 /** @typedef {import('./messages.js').SearchHit} SearchHit */
@@ -56,6 +55,9 @@ export class ListView {
     this.filter = {};
     /** @type {'date' | 'title'} */
     this.sort = 'date';
+    /** How search hits are ordered: best first, unless the reader chose date or title
+     * meanwhile (each new query starts from the best). @type {'relevance' | 'date' | 'title'} */
+    this.hitSort = 'relevance';
     /** Search hits being shown, or null for the whole (filtered) list. @type {SearchHit[] | null} */
     this.hits = null;
     this.hitTotal = 0;
@@ -68,10 +70,15 @@ export class ListView {
     this.current = null;
     /** Whether its row is to be scrolled to once it is listed. */
     this.revealCurrent = false;
+    /** Whether the list keeps that row in sight as rows come in and move (articles read
+     * later, newer, go above it), until the reader scrolls or moves in the list. */
+    this.following = false;
 
     this.count = h('p', { class: 'lib-count', 'data-testid': 'library-count', 'aria-live': 'polite' });
     this.sortMenu = h('select', { class: 'lib-select', 'aria-label': t('sortBy'), 'data-lib-i18n-aria-label': 'sortBy', 'data-testid': 'sort' },
-      h('option', { value: 'date', text: t('sortDate'), 'data-lib-i18n': 'sortDate' }), h('option', { value: 'title', text: t('sortTitle'), 'data-lib-i18n': 'sortTitle' }));
+      h('option', { value: 'date', text: t('sortDate'), 'data-lib-i18n': 'sortDate' }), h('option', { value: 'title', text: t('sortTitle'), 'data-lib-i18n': 'sortTitle' }),
+      // Offered while search hits are shown.
+      h('option', { value: 'relevance', text: t('sortRelevance'), 'data-lib-i18n': 'sortRelevance', hidden: true }));
     /** @type {Record<string, HTMLSelectElement>} */
     this.facetMenus = Object.fromEntries(FACETS.map((facet) => [facet,
       h('select', { class: 'lib-select', 'aria-label': t(FACET_LABELS[facet]), 'data-testid': `filter-${facet}` })]));
@@ -98,6 +105,8 @@ export class ListView {
       this.drawWindow();
     }).observe(this.listbox);
     this.listbox.addEventListener('scroll', () => {
+      // Not where the list last scrolled itself to: the reader scrolled.
+      if (Math.abs(this.listbox.scrollTop - this.viewTop) > 1) this.following = false;
       this.viewTop = this.listbox.scrollTop;
       this.scrollFrame ??= requestAnimationFrame(() => {
         this.scrollFrame = undefined;
@@ -127,7 +136,9 @@ export class ListView {
     );
 
     this.sortMenu.addEventListener('change', () => {
-      this.sort = this.sortMenu.value === 'title' ? 'title' : 'date';
+      const value = this.sortMenu.value;
+      if (this.hits) this.hitSort = value === 'title' || value === 'date' ? value : 'relevance';
+      else this.sort = value === 'title' ? 'title' : 'date';
       this.refresh();
     });
     for (const facet of FACETS) {
@@ -235,6 +246,7 @@ export class ListView {
    */
   setCurrent(path) {
     this.current = path;
+    this.following = path !== null;
     // Not listed yet (just opened): scrolled to when the list is next redrawn.
     this.revealCurrent = !this.reveal();
     this.drawWindow();
@@ -265,7 +277,15 @@ export class ListView {
   showHits(hits, total = hits?.length ?? 0, fresh = true) {
     this.hits = hits;
     this.hitTotal = total;
-    if (hits && fresh) this.scrollTo(0);
+    if (hits && fresh) {
+      // A new query: its best hit first, and the one the keyboard goes on from.
+      this.hitSort = 'relevance';
+      this.scrollTo(0);
+      this.active = -1;
+      this.refresh();
+      if (this.shown.length) this.activate(0);
+      return;
+    }
     this.refresh();
   }
 
@@ -284,22 +304,29 @@ export class ListView {
     let paths;
     this.hitsByPath = new Map();
     if (this.hits) {
-      paths = [];
+      // The filters choose among the hits too; the sort menu orders them.
+      /** @type {ArticleRecord[]} */
+      const records = [];
       for (const hit of this.hits) {
         const record = this.library.records.get(hit.path);
-        if (record && (!this.filter.folder || record.path.startsWith(`${this.filter.folder}/`))) {
-          paths.push(hit.path);
+        if (record && Library.passes(record, this.filter)) {
+          records.push(record);
           this.hitsByPath.set(hit.path, hit);
         }
       }
+      if (this.hitSort !== 'relevance') records.sort(this.hitSort === 'date' ? newestFirst : byTitle);
+      paths = records.map((r) => r.path);
     } else {
       paths = this.library.list({ sort: this.sort, filter: this.filter }).map((r) => r.path);
     }
     this.shown = paths;
     this.active = activePath ? paths.indexOf(activePath) : -1;
     this.listbox.dataset.mode = this.hits ? 'search' : 'list';
+    /** @type {HTMLOptionElement} */ (this.sortMenu.options[2]).hidden = !this.hits;
+    this.sortMenu.value = this.hits ? this.hitSort : this.sort;
     this.sizer.style.height = `${paths.length * this.rowHeight}px`;
     if (this.revealCurrent && this.reveal()) this.revealCurrent = false;
+    else if (this.following && !this.hits) this.reveal();
     this.drawCount();
     this.drawWindow();
     this.lastDrawAt = performance.now();
@@ -368,9 +395,20 @@ export class ListView {
     // Files were opened, none of them an article (images, style sheets…): say so.
     if (!total) this.empty.textContent = others ? this.t('noArticles', others) : this.t('noFiles');
     const filtered = Object.values(this.filter).some(Boolean);
-    this.count.textContent = this.hits
-      ? this.t('results', this.shown.length)
+    this.count.textContent = this.hits ? this.hitCount(filtered)
       : filtered ? this.t('countOf', this.shown.length, total) : this.t('count', total);
+  }
+
+  /**
+   * What the count says of search hits: how many match, or, when the search brought only
+   * the best of them, how many it brought (and of those, how many the filters let through).
+   * @param {boolean} filtered
+   * @returns {string}
+   */
+  hitCount(filtered) {
+    const brought = this.hits?.length ?? 0;
+    if (this.hitTotal <= brought) return this.t('results', this.shown.length);
+    return filtered ? this.t('resultsAmong', this.shown.length, brought) : this.t('resultsBest', this.shown.length, this.hitTotal);
   }
 
   /** Shows the facet menus (once there are articles to tell apart) with their current
@@ -498,8 +536,9 @@ export class ListView {
     if (!slot || !title) return;
     /** @param {{ text: string, mark: boolean }[]} segments */
     const nodes = (segments) => segments.map((s) => (s.mark ? h('mark', { text: s.text }) : s.text));
-    slot.replaceChildren(...(hit ? nodes(hit.snippet) : []));
     const record = this.library.records.get(row.dataset.path ?? '');
+    // A hit beyond the best (SEARCH_SNIPPETS) comes without a snippet: its summary stands in.
+    slot.replaceChildren(...(!hit ? [] : hit.snippet.length ? nodes(hit.snippet) : [record?.summary?.summary ?? '']));
     if (hit && hit.title.some((s) => s.mark)) title.replaceChildren(...nodes(hit.title));
     else if (title.querySelector('mark')) title.textContent = record?.title ?? '';
   }
@@ -510,6 +549,7 @@ export class ListView {
    */
   activate(index) {
     if (index < 0 || index >= this.shown.length) return;
+    this.following = false; // the reader moves in the list: it goes where they go
     const previous = this.shown[this.active];
     if (previous) this.rows.get(previous)?.setAttribute('aria-selected', 'false');
     this.active = index;

@@ -128,7 +128,7 @@
  *   | { type: 'engine', wasm: Uint8Array }
  *   | { type: 'count', id: number }
  *   | { type: 'texts', id: number }
- *   | { type: 'query', id: number, query: string, limit: number }} SearchRequest
+ *   | { type: 'query', id: number, query: string, limit: number, snippets?: number }} SearchRequest
  */
 
 /**

@@ -83,7 +83,7 @@ export function searchHost(post, made = createIndex()) {
         break;
       case 'query': {
         const started = performance.now();
-        const { hits, total } = index.search(request.query, request.limit);
+        const { hits, total } = index.search(request.query, request.limit, request.snippets ?? request.limit);
         post({ type: 'results', id: request.id, hits, total, ms: performance.now() - started, engine: index.engine.name });
         break;
       }

@@ -43,8 +43,9 @@ const decoder = new TextDecoder();
  * @property {(doc: IndexDoc) => void} add       Replaces a document already held under its path.
  * @property {(path: string) => void} remove
  * @property {() => void} clear
- * @property {(parts: EnginePart[], limit: number) => { results: { path: string, score: number, terms: string[] }[], total: number }} search
- *   Documents matching every part, best first: the `limit` best with the indexed terms they matched.
+ * @property {(parts: EnginePart[], limit: number, detailed?: number) => { results: { path: string, score: number, terms: string[] }[], total: number }} search
+ *   Documents matching every part, best first: the `limit` best, the first `detailed` of
+ *   them (all by default) with the indexed terms they matched (the others' may be none).
  */
 
 /**
@@ -227,14 +228,17 @@ export class SearchIndex {
   /**
    * Finds the articles that hold every word of `query`, best first.
    * @param {string} query
-   * @param {number} [limit] how many hits get a snippet and are returned
+   * @param {number} [limit] how many hits are returned
+   * @param {number} [snippets] how many of them, the best, get a snippet and a marked title
+   *   (the body's text is read for each: the rest come with neither, for the list to filter
+   *   and order)
    * @returns {{ hits: SearchHit[], total: number }}
    */
-  search(query, limit = 50) {
+  search(query, limit = 50, snippets = limit) {
     const parts = queryParts(query);
     if (!parts.length) return { hits: [], total: 0 };
     const asked = engineParts(parts);
-    const { results, total } = this.guarded((engine) => engine.search(asked, limit));
+    const { results, total } = this.guarded((engine) => engine.search(asked, limit, snippets));
     // What is marked: a CJK run of the query as a whole (not each of its bigrams, which
     // would mark 驾驶 in 驾驶人 for 驾驶员), the word being typed as the prefix it is (a
     // word is marked to its end: one letter matches hundreds of indexed words, and one
@@ -242,16 +246,19 @@ export class SearchIndex {
     const runs = parts.filter((p) => p.cjk).map((p) => p.raw);
     const typed = asked.filter((p) => p.prefix && !isCjk(p.terms[0][0])).flatMap((p) => p.terms);
     const byTyped = (/** @type {string} */ term) => typed.some((prefix) => term.startsWith(prefix));
-    const hits = results.map((result) => {
-      const text = this.text(result.path);
+    // Beyond the best, what the query itself says is marked in an article opened (its words'
+    // stems mark their other forms, as a prefix does).
+    const queryTerms = [...runs, ...new Set(asked.flatMap((p) => p.terms).filter((t) => !isCjk(t[0])))];
+    const hits = results.map((result, rank) => {
       const title = this.fields.get(result.path)?.title ?? '';
-      const terms = [...runs, ...typed, ...result.terms.filter((t) => !isCjk(t[0]) && !byTyped(t))];
+      const terms = rank < snippets ? [...runs, ...typed, ...result.terms.filter((t) => !isCjk(t[0]) && !byTyped(t))] : queryTerms;
       return {
         path: result.path,
         score: result.score,
         terms,
-        title: marked(title, terms),
-        snippet: snippet(text, terms),
+        // Beyond the best, neither is marked: each asks for a pattern of its own terms.
+        title: rank < snippets ? marked(title, terms) : [],
+        snippet: rank < snippets ? snippet(this.text(result.path), terms) : [],
       };
     });
     return { hits, total };

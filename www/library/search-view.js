@@ -81,7 +81,7 @@ export class SearchView {
     }
     // Busy until this answer is shown (the list clears it when it draws the hits).
     this.list.listbox.setAttribute('aria-busy', 'true');
-    const answer = await this.library.search(query, 100);
+    const answer = await this.library.search(query);
     if (answer && this.query === query) {
       this.list.showHits(answer.hits, answer.total, query !== this.shownQuery);
       this.shownQuery = query;

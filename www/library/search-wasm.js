@@ -147,8 +147,9 @@ export class WasmEngine {
   /**
    * @param {EnginePart[]} parts
    * @param {number} limit
+   * @param {number} [detailed]  How many of the best get the terms they matched.
    */
-  search(parts, limit) {
+  search(parts, limit, detailed = limit) {
     const query = parts.map((p) => `${p.all ? 'A' : 'O'}${p.prefix ? 'p' : 'x'} ${p.terms.join(' ')}`).join('\n');
     const [len] = this.write(query);
     const total = this.x.search(this.buffer.ptr, len, limit);
@@ -159,7 +160,7 @@ export class WasmEngine {
     for (let rank = 0; rank < count; rank++) {
       const path = this.paths[docs[rank]];
       if (path === undefined) continue;
-      const bytes = this.x.matched(rank);
+      const bytes = rank < detailed ? this.x.matched(rank) : 0;
       const terms = bytes ? decoder.decode(new Uint8Array(this.x.memory.buffer, this.x.out(), bytes)).split(' ') : [];
       results.push({ path, score: scores[rank], terms });
     }

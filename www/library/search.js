@@ -90,12 +90,13 @@ export class SearchClient extends EventTarget {
    * Searches; resolves to null when a newer search was asked meanwhile.
    * @param {string} query
    * @param {number} [limit]
+   * @param {number} [snippets]  How many of the best hits get a snippet (all, by default).
    * @returns {Promise<{ hits: SearchHit[], total: number, ms: number, engine: string } | null>}
    */
-  async search(query, limit = 50) {
+  async search(query, limit = 50, snippets = limit) {
     const ticket = this.nextId();
     this.latest = ticket;
-    const replies = await this.ask((id) => ({ type: 'query', id, query, limit }));
+    const replies = await this.ask((id) => ({ type: 'query', id, query, limit, snippets }));
     if (ticket !== this.latest) return null;
     const hits = replies.flatMap((r) => r.hits).sort((a, b) => b.score - a.score).slice(0, limit);
     return {
