@@ -323,6 +323,9 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
         if is_share_bar(&lower) {
             return Some("share");
         }
+        if is_comments_link(&lower) {
+            return Some("comments");
+        }
         if RELATED.contains(&lower.trim_end_matches([':', '：']).trim()) {
             return Some("related");
         }
@@ -395,6 +398,49 @@ fn is_share_bar(lower: &str) -> bool {
             .iter()
             .any(|w| has(w, "share") || has(w, "分享") || has(w, "转播"))
         && words.iter().all(|w| SHARE_WORDS.contains(w))
+}
+
+/// What a link or label to the page's comments says, once its count, brackets and
+/// spaces are left out ("我要评论(0)", "Leave a reply"). The comments themselves never
+/// came with the page: a script fetched them.
+const COMMENTS: [&str; 16] = [
+    "我要评论",
+    "发表评论",
+    "更多评论",
+    "查看评论",
+    "查看全部评论",
+    "网友评论",
+    "参与评论",
+    "已有条评论",
+    "评论区",
+    "我来说两句",
+    "leaveacomment",
+    "leaveareply",
+    "addacomment",
+    "postacomment",
+    "viewcomments",
+    "showcomments",
+];
+
+/// The same, only with a count ("12 Comments", "评论(3)"): without one, "评论" is a news
+/// site's opinion section and "Comments" a feed.
+const COUNTED_COMMENTS: [&str; 4] = ["评论", "条评论", "comment", "comments"];
+
+fn is_comments_link(lower: &str) -> bool {
+    let bare: String = lower
+        .chars()
+        .filter(|c| {
+            !c.is_ascii_digit()
+                && !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】' | ':' | '：'
+                )
+        })
+        .collect();
+    COMMENTS.contains(&bare.as_str())
+        || (lower.contains(|c: char| c.is_ascii_digit())
+            && COUNTED_COMMENTS.contains(&bare.as_str()))
 }
 
 /// Labels of a "related articles" list (the whole text of the label, lowercased).
@@ -866,6 +912,22 @@ mod tests {
         assert_eq!(
             mark(loading),
             loading.replace("<div>", "<div data-folio-hidden=\"page-label\">")
+        );
+        // A link to the comments a script would have fetched, not a sentence about them.
+        let comments = "<div><div><a href=\"#\">我要评论(<em>0</em>)</a></div></div><div><a href=\"#c\">12 Comments</a></div><nav><a href=\"/opinion\">评论</a></nav><p>Readers left 12 comments on the first day.</p>";
+        let out = mark(comments);
+        assert_eq!(
+            hidden(&out),
+            [Hidden {
+                kind: "comments".into(),
+                count: 2
+            }],
+            "{out}"
+        );
+        assert_eq!(
+            without_hidden(&out),
+            "<nav><a href=\"/opinion\">评论</a></nav><p>Readers left 12 comments on the first day.</p>",
+            "a section named 评论 (opinion), with no count, stays"
         );
         // A "related" heading with no list of links after it is a heading.
         let alone = "<h2>Related</h2><p>Prose about related work.</p>";

@@ -318,10 +318,11 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
 pub(crate) const HIDDEN: &str = "data-folio-hidden";
 
 /// Every kind of boilerplate, in the order the Article reports them.
-pub(crate) const HIDDEN_KINDS: [&str; 9] = [
+pub(crate) const HIDDEN_KINDS: [&str; 10] = [
     "app-promo",
     "video-player",
     "share",
+    "comments",
     "related",
     "subscribe",
     "page-label",
