@@ -82,10 +82,18 @@ test('a folder with no article, opened over the demo, leaves the welcome card: n
     assert.equal(await page.getByTestId('no-files').innerText(), 'No articles among the files opened (2 other files: images, style sheets…).');
     assert.equal(await page.evaluate(() => location.hash), '', 'no permalink to the demo');
     assert.equal(await page.title(), 'Folio');
+    // Its words follow the page's language when the reader changes it.
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('language').selectOption('zh');
+    await page.getByTestId('no-files').filter({ hasText: /^打开的文件中没有文章/ }).waitFor();
+    if (!await page.getByTestId('language').isVisible()) await page.getByTestId('settings-button').click();
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('no-files').filter({ hasText: /^No articles among the files opened/ }).waitFor();
+    await page.keyboard.press('Escape');
     // Files opened next show as ever.
     await page.getByTestId('file-input').setInputFiles([{ name: 'tiny.md', mimeType: 'text/markdown', buffer: Buffer.from(TINY_POST) }]);
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
-  });
+  }, { viewport: { width: 1280, height: 800 } });
 });
 
 test('on a Chinese page the page\'s own words are Chinese before the rest of the viewer has loaded', async () => {
