@@ -314,6 +314,9 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
     }
     let lower = text.to_lowercase();
     if n <= SHORT {
+        if is_share_widget(tree, e) {
+            return Some("share");
+        }
         if is_app_promo(&lower) {
             return Some("app-promo");
         }
@@ -387,6 +390,20 @@ const SHARE_WORDS: [&str; 33] = [
     "转播",
     "转播到腾讯微博",
 ];
+
+/// A share widget by its name: an `id` that says share or social ("herramientas-sociales",
+/// "bdshare"), holding no paragraph, heading, list, table or the like; what text is left in
+/// it is a count or a label ("0").
+fn is_share_widget(tree: &Tree<'_>, e: usize) -> bool {
+    const NAMES: [&str; 4] = ["share", "social", "compartir", "partage"];
+    tree.attr(e, "id").is_some_and(|id| {
+        let id = id.to_ascii_lowercase();
+        NAMES.iter().any(|n| id.contains(n))
+    }) && tree
+        .descendants(e)
+        .iter()
+        .all(|&d| !CONTENT.contains(&tree.elements[d].name))
+}
 
 fn is_share_bar(lower: &str) -> bool {
     let words: Vec<&str> = lower
@@ -912,6 +929,16 @@ mod tests {
         assert_eq!(
             mark(loading),
             loading.replace("<div>", "<div data-folio-hidden=\"page-label\">")
+        );
+        // A share widget named so, its count left over; an article block named so stays.
+        let widget = "<div id=\"user-content-herramientas-sociales\"><a></a><a href=\"#t\"></a><span><span>0</span></span></div><div id=\"user-content-social-history\"><p>Social history of the town.</p></div>";
+        assert_eq!(
+            mark(widget),
+            widget.replacen(
+                "<div id=\"user-content-herramientas-sociales\">",
+                "<div id=\"user-content-herramientas-sociales\" data-folio-hidden=\"share\">",
+                1
+            )
         );
         // A link to the comments a script would have fetched, not a sentence about them.
         let comments = "<div><div><a href=\"#\">我要评论(<em>0</em>)</a></div></div><div><a href=\"#c\">12 Comments</a></div><nav><a href=\"/opinion\">评论</a></nav><p>Readers left 12 comments on the first day.</p>";
