@@ -152,4 +152,8 @@ for (const [engine, make] of Object.entries(ENGINES)) test(`${engine}: only the 
   assert.ok(whole.hits.every((h) => h.snippet.length > 0));
   assert.deepEqual(some.hits.slice(1).map((h) => [h.snippet, h.title]), [[[], []], [[], []]]);
   assert.ok(some.hits.slice(1).every((h) => h.terms.includes('page')), 'the query\'s own terms mark the article opened');
+  // Asked for when the list shows them: marked with the query's own terms.
+  const details = index.details('pages', [...some.hits.slice(1).map((h) => h.path), 'gone.md']);
+  assert.deepEqual(details.map((d) => d.path), some.hits.slice(1).map((h) => h.path), 'a path the index lacks is left out');
+  for (const d of details) assert.ok(d.snippet.some((s) => s.mark && /^pages$/i.test(s.text)), `${d.path}: ${JSON.stringify(d.snippet)}`);
 });

@@ -445,6 +445,16 @@ export class Library extends EventTarget {
   }
 
   /**
+   * The marked titles and snippets of hits that came without them.
+   * @param {string} query
+   * @param {string[]} paths
+   * @returns {Promise<import('./messages.js').HitDetails[]>}
+   */
+  searchDetails(query, paths) {
+    return this.searchClient ? this.searchClient.details(query, paths) : Promise.resolve([]);
+  }
+
+  /**
    * Starts the parse workers and their cores ahead of the first file (call when the page
    * is idle): the first article opened then waits for nothing but itself.
    */

@@ -60,6 +60,10 @@ export class ListView {
     this.hitSort = 'relevance';
     /** Search hits being shown, or null for the whole (filtered) list. @type {SearchHit[] | null} */
     this.hits = null;
+    /** The query they answer (their details are asked for with it). */
+    this.hitQuery = '';
+    /** Hits shown without a snippet whose details were asked for. @type {Set<SearchHit>} */
+    this.detailsAsked = new Set();
     this.hitTotal = 0;
     /** The paths shown, in order. @type {string[]} */
     this.shown = [];
@@ -273,10 +277,14 @@ export class ListView {
    * @param {number} [total]
    * @param {boolean} [fresh]  Hits for a new query (false: the same query answered again as
    *   more is indexed, where the reader may have scrolled them).
+   * @param {string} [query]  The query they answer: a hit that came without its snippet gets
+   *   it asked for once its row is shown.
    */
-  showHits(hits, total = hits?.length ?? 0, fresh = true) {
+  showHits(hits, total = hits?.length ?? 0, fresh = true, query = '') {
     this.hits = hits;
     this.hitTotal = total;
+    this.hitQuery = query;
+    this.detailsAsked.clear();
     if (hits && fresh) {
       // A new query: its best hit first, and the one the keyboard goes on from.
       this.hitSort = 'relevance';
@@ -380,6 +388,7 @@ export class ListView {
     // and a row moves only when the order changed (the document's order is the list's,
     // for screen readers and for reading the list in order).
     placeChildren(this.sizer, rows);
+    this.askDetails(rows);
     if (this.active >= 0) this.listbox.setAttribute('aria-activedescendant', this.rowFor(this.shown[this.active]).id);
     else this.listbox.removeAttribute('aria-activedescendant');
     for (const row of rows) {
@@ -523,6 +532,32 @@ export class ListView {
     const img = h('img', { class: 'lib-thumb', alt: '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer', src });
     img.addEventListener('error', () => img.remove(), { once: true });
     row.prepend(img);
+  }
+
+  /**
+   * Asks for the snippets of the hits shown that came without (beyond the best, the search
+   * sends none), and puts them in their rows when they come.
+   * @param {HTMLElement[]} rows
+   */
+  askDetails(rows) {
+    const hits = this.hits;
+    const query = this.hitQuery;
+    if (!hits || !query) return;
+    const wanted = rows.map((row) => this.hitsByPath.get(row.dataset.path ?? ''))
+      .filter((hit) => hit !== undefined && !hit.snippet.length && !this.detailsAsked.has(hit));
+    if (!wanted.length) return;
+    for (const hit of wanted) this.detailsAsked.add(/** @type {SearchHit} */ (hit));
+    this.library.searchDetails(query, wanted.map((hit) => /** @type {SearchHit} */ (hit).path)).then((details) => {
+      if (this.hits !== hits) return; // another answer is shown now
+      for (const { path, title, snippet } of details) {
+        const hit = this.hitsByPath.get(path);
+        if (!hit) continue;
+        hit.title = title;
+        hit.snippet = snippet;
+        const row = this.rows.get(path);
+        if (row?.isConnected) this.setSnippet(row, hit);
+      }
+    }, () => { /* the summary stays in their place */ });
   }
 
   /**

@@ -128,7 +128,8 @@
  *   | { type: 'engine', wasm: Uint8Array }
  *   | { type: 'count', id: number }
  *   | { type: 'texts', id: number }
- *   | { type: 'query', id: number, query: string, limit: number, snippets?: number }} SearchRequest
+ *   | { type: 'query', id: number, query: string, limit: number, snippets?: number }
+ *   | { type: 'details', id: number, query: string, paths: string[] }} SearchRequest
  */
 
 /**
@@ -142,7 +143,16 @@
  */
 
 /**
+ * A hit's marked title and snippet, asked for when the list shows a hit that came without.
+ * @typedef {object} HitDetails
+ * @property {string} path
+ * @property {{ text: string, mark: boolean }[]} title
+ * @property {{ text: string, mark: boolean }[]} snippet
+ */
+
+/**
  * @typedef {{ type: 'results', id: number, hits: SearchHit[], total: number, ms: number, engine: string }
+ *   | { type: 'details', id: number, details: HitDetails[] }
  *   | { type: 'count', id: number, documents: number }
  *   | { type: 'texts', id: number, texts: [string, string][] }
  *   | { type: 'indexed', documents: number }} SearchReply

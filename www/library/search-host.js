@@ -81,6 +81,9 @@ export function searchHost(post, made = createIndex()) {
       case 'texts':
         post({ type: 'texts', id: request.id, texts: index.wholeTexts() });
         break;
+      case 'details':
+        post({ type: 'details', id: request.id, details: index.details(request.query, request.paths) });
+        break;
       case 'query': {
         const started = performance.now();
         const { hits, total } = index.search(request.query, request.limit, request.snippets ?? request.limit);

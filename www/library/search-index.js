@@ -14,6 +14,7 @@ export { findMatches, marked, snippet } from './matches.js';
 
 /** @typedef {import('./messages.js').IndexDoc} IndexDoc */
 /** @typedef {import('./messages.js').SearchHit} SearchHit */
+/** @typedef {import('./messages.js').HitDetails} HitDetails */
 /** @typedef {import('./tokenize.js').QueryPart} QueryPart */
 
 /** Field weights: a word in the title counts four times one in the body. */
@@ -246,9 +247,7 @@ export class SearchIndex {
     const runs = parts.filter((p) => p.cjk).map((p) => p.raw);
     const typed = asked.filter((p) => p.prefix && !isCjk(p.terms[0][0])).flatMap((p) => p.terms);
     const byTyped = (/** @type {string} */ term) => typed.some((prefix) => term.startsWith(prefix));
-    // Beyond the best, what the query itself says is marked in an article opened (its words'
-    // stems mark their other forms, as a prefix does).
-    const queryTerms = [...runs, ...new Set(asked.flatMap((p) => p.terms).filter((t) => !isCjk(t[0])))];
+    const queryTerms = ownTerms(runs, asked);
     const hits = results.map((result, rank) => {
       const title = this.fields.get(result.path)?.title ?? '';
       const terms = rank < snippets ? [...runs, ...typed, ...result.terms.filter((t) => !isCjk(t[0]) && !byTyped(t))] : queryTerms;
@@ -256,11 +255,40 @@ export class SearchIndex {
         path: result.path,
         score: result.score,
         terms,
-        // Beyond the best, neither is marked: each asks for a pattern of its own terms.
+        // Beyond the best, neither (details() gives them when the list shows those hits).
         title: rank < snippets ? marked(title, terms) : [],
         snippet: rank < snippets ? snippet(this.text(result.path), terms) : [],
       };
     });
     return { hits, total };
   }
+
+  /**
+   * The marked titles and snippets of hits of `query` that search() sent without them,
+   * marked with the query's own terms.
+   * @param {string} query
+   * @param {string[]} paths
+   * @returns {HitDetails[]}
+   */
+  details(query, paths) {
+    const parts = queryParts(query);
+    const terms = ownTerms(parts.filter((p) => p.cjk).map((p) => p.raw), engineParts(parts));
+    return paths.filter((path) => this.fields.has(path)).map((path) => ({
+      path,
+      title: marked(this.fields.get(path)?.title ?? '', terms),
+      snippet: snippet(this.text(path), terms),
+    }));
+  }
+}
+
+/**
+ * What the query itself says to mark, where the words each hit matched are not at hand:
+ * its CJK runs whole and its words' terms (a stem marks the word's other forms, as a
+ * prefix does).
+ * @param {string[]} runs
+ * @param {EnginePart[]} asked
+ * @returns {string[]}
+ */
+function ownTerms(runs, asked) {
+  return [...runs, ...new Set(asked.flatMap((p) => p.terms).filter((t) => !isCjk(t[0])))];
 }

@@ -83,7 +83,7 @@ export class SearchView {
     this.list.listbox.setAttribute('aria-busy', 'true');
     const answer = await this.library.search(query);
     if (answer && this.query === query) {
-      this.list.showHits(answer.hits, answer.total, query !== this.shownQuery);
+      this.list.showHits(answer.hits, answer.total, query !== this.shownQuery, query);
       this.shownQuery = query;
       this.openFirstWhenShown();
     }

@@ -108,6 +108,17 @@ export class SearchClient extends EventTarget {
   }
 
   /**
+   * The marked titles and snippets of hits that came without (search()'s `snippets`).
+   * @param {string} query
+   * @param {string[]} paths
+   * @returns {Promise<import('./messages.js').HitDetails[]>}
+   */
+  async details(query, paths) {
+    const replies = await this.ask((id) => ({ type: 'details', id, query, paths }));
+    return replies.flatMap((r) => r.details);
+  }
+
+  /**
    * How many articles the index holds right now (after everything sent before).
    * @returns {Promise<number>}
    */
