@@ -29,7 +29,7 @@ import { DEMO } from './viewer/early.js';
 import { closeMenusAsMenusDo } from './viewer/menus.js';
 import { Reader } from './viewer/reader.js';
 import { openedRenderer } from './viewer/render-opened.js';
-import { clearPermalink, datesLocale, onPermalink, readRoute, showPermalink } from './viewer/route.js';
+import { clearPermalink, datesLocale, localeOf, onPermalink, readRoute, showPermalink } from './viewer/route.js';
 import { IMAGES_KEY, imagesBlockedAtStart } from './viewer/settings.js';
 
 /** A library saved into this page (archive.js): its blocks' text, taken out of the page. */
@@ -112,7 +112,7 @@ const files = new OpenedFiles({ library, render: openedRenderer({ pool: library.
 const handles = [];
 
 const list = new ListView(slot('.lib-articles'), library, lt, {
-  locale: route.lang === 'zh' ? 'zh-CN' : 'en',
+  locale: localeOf(route.lang),
   testid: 'file-list',
   remoteImages: imagesBlockedAtStart(route) ? 'block' : 'load',
 });
@@ -139,7 +139,7 @@ search.input.addEventListener('input', () => { if (search.input.value.trim()) dr
 /** The drawer's and the menu's buttons: the article count, their names in the UI's language. */
 function labelTopBar() {
   const count = library.records.size;
-  part('library-button-count').textContent = count.toLocaleString(t.lang === 'zh' ? 'zh-CN' : 'en');
+  part('library-button-count').textContent = count.toLocaleString(localeOf(t.lang));
   part('library-button').setAttribute('aria-label', lt('libraryButton', count));
   part('more-button').setAttribute('aria-label', lt('more'));
   part('more-button').title = lt('more');
@@ -331,10 +331,10 @@ function followTopBar() {
 function switchLanguage(lang) {
   storeLang(lang);
   t.setLang(lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = localeOf(lang);
   translatePage(document, t);
   translateLibrary(document, lt);
-  list.setLocale(lang === 'zh' ? 'zh-CN' : 'en');
+  list.setLocale(localeOf(lang));
   tree.draw();
   share.update();
   labelTopBar();
@@ -374,7 +374,7 @@ function afterFirstScreen(first, task) {
 
 function start() {
   ui.openLabel.before(ui.controls);
-  document.documentElement.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = localeOf(route.lang);
   followTopBar();
   translatePage(document, t);
   translateLibrary(document, lt);

@@ -9,7 +9,7 @@
 import { switchableTranslator, translatePage } from '../i18n.js';
 import { following, translateLibrary } from '../library/strings.js';
 import { articleView } from '../view/article.js';
-import { datesLocale, readRoute } from './route.js';
+import { datesLocale, localeOf, readRoute } from './route.js';
 import { imagesBlockedAtStart } from './settings.js';
 
 /** Marks the first view, which the reader replaces without showing its loading note. */
@@ -27,7 +27,7 @@ export function speakEarly() {
   const route = readRoute(location);
   if (appStarted || route.lang === 'en') return;
   const t = switchableTranslator(route.lang);
-  document.documentElement.lang = 'zh-CN';
+  document.documentElement.lang = localeOf(route.lang);
   translatePage(document, t);
   translateLibrary(document, following(t));
 }

@@ -45,13 +45,22 @@ export function readRoute(where) {
 }
 
 /**
+ * The locale of a UI language (the page's `lang`, numbers, the list's dates).
+ * @param {string} lang  `zh` or `en`.
+ * @returns {string}
+ */
+export function localeOf(lang) {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/**
  * The locale dates are shown in: the UI language's when `?lang=` forces it, else the
  * reader's own.
  * @param {{ lang: string, langForced: boolean }} route
  * @returns {string}
  */
 export function datesLocale(route) {
-  return route.langForced ? (route.lang === 'zh' ? 'zh-CN' : 'en') : (navigator.language || 'en');
+  return route.langForced ? localeOf(route.lang) : (navigator.language || 'en');
 }
 
 /**
