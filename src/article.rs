@@ -91,7 +91,7 @@ pub struct Article {
 /// How many blocks of one kind of boilerplate the body hides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hidden {
-    /// `app-promo`, `video-player`, `share`, `comments`, `related`, `subscribe`, `page-label`,
+    /// `app-promo`, `video-player`, `share`, `comments`, `poll`, `related`, `subscribe`, `page-label`,
     /// `breadcrumb`, `tracking-pixel` or `page-hidden` (a box the page's own style sheet
     /// hid): the value of the blocks' `data-folio-hidden`.
     pub kind: String,

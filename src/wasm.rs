@@ -115,7 +115,7 @@ export interface Article {
   extra: Record<string, unknown>;
   draft: boolean;
   /** Boilerplate kept in `html` but marked `data-folio-hidden="kind"`, counted by kind. */
-  hidden: { kind: "app-promo" | "video-player" | "share" | "comments" | "related" | "subscribe" | "page-label" | "breadcrumb" | "tracking-pixel" | "page-hidden"; count: number }[];
+  hidden: { kind: "app-promo" | "video-player" | "share" | "comments" | "poll" | "related" | "subscribe" | "page-label" | "breadcrumb" | "tracking-pixel" | "page-hidden"; count: number }[];
   /** The site's name from a whole page's metadata (`og:site_name` …). */
   site_name: string | null;
 }

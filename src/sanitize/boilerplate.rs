@@ -237,11 +237,13 @@ pub(crate) fn mark(html: &str) -> String {
         let Some(kind) = seed(e) else {
             continue;
         };
-        // The innermost element that says it: a child saying the same is the seed.
-        if tree.elements[e]
-            .children
-            .iter()
-            .any(|&c| seed(c) == Some(kind))
+        // The innermost element that says it: a child saying the same is the seed. A poll
+        // is named by its outermost box (its title's box is often named alike).
+        if kind != "poll"
+            && tree.elements[e]
+                .children
+                .iter()
+                .any(|&c| seed(c) == Some(kind))
         {
             continue;
         }
@@ -316,6 +318,9 @@ fn seed_kind(tree: &Tree<'_>, e: usize) -> Option<&'static str> {
     if n <= SHORT {
         if is_share_widget(tree, e) {
             return Some("share");
+        }
+        if is_poll(tree, e) {
+            return Some("poll");
         }
         if is_app_promo(&lower) {
             return Some("app-promo");
@@ -403,6 +408,24 @@ fn is_share_widget(tree: &Tree<'_>, e: usize) -> bool {
         .descendants(e)
         .iter()
         .all(|&d| !CONTENT.contains(&tree.elements[d].name))
+}
+
+/// A poll or a box of reactions named so by its `id` ("vote", "poll", "survey", "mood"):
+/// options of a word and a count each, and no heading, table, figure or quote.
+fn is_poll(tree: &Tree<'_>, e: usize) -> bool {
+    const NAMES: [&str; 5] = ["poll", "vote", "survey", "mood", "reaction"];
+    const OPTION: usize = 16;
+    tree.attr(e, "id").is_some_and(|id| {
+        let id = id.to_ascii_lowercase();
+        NAMES.iter().any(|n| id.contains(n))
+    }) && tree.descendants(e).iter().all(|&d| {
+        let name = tree.elements[d].name;
+        match name {
+            "ul" | "ol" => true,
+            "p" | "li" => chars(&tree.text(d)) <= OPTION,
+            _ => !CONTENT.contains(&name),
+        }
+    })
 }
 
 fn is_share_bar(lower: &str) -> bool {
@@ -940,6 +963,25 @@ mod tests {
                 1
             )
         );
+        // A mood poll: its box, options and all, not its title's box alone.
+        let poll = "<div><a></a><div id=\"user-content-mood\"><div id=\"user-content-mood_title\"><div>您此时的心情</div></div><ul><li><p>1</p><a><p>开心</p></a></li><li><p>0</p><a><p>板砖</p></a></li></ul></div></div><p>正文第一段，很长的一段文字。</p>";
+        let out = mark(poll);
+        assert_eq!(
+            without_hidden(&out),
+            "<p>正文第一段，很长的一段文字。</p>",
+            "{out}"
+        );
+        assert_eq!(
+            hidden(&out),
+            [Hidden {
+                kind: "poll".into(),
+                count: 1
+            }]
+        );
+        // A box named so that holds a paragraph of text is no poll.
+        let essay =
+            "<div id=\"user-content-vote-essay\"><p>Why every vote counts, at length.</p></div>";
+        assert_eq!(mark(essay), essay);
         // A link to the comments a script would have fetched, not a sentence about them.
         let comments = "<div><div><a href=\"#\">我要评论(<em>0</em>)</a></div></div><div><a href=\"#c\">12 Comments</a></div><nav><a href=\"/opinion\">评论</a></nav><p>Readers left 12 comments on the first day.</p>";
         let out = mark(comments);

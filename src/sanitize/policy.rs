@@ -318,11 +318,12 @@ pub(super) fn builder(base: Option<&Url>) -> Builder<'static> {
 pub(crate) const HIDDEN: &str = "data-folio-hidden";
 
 /// Every kind of boilerplate, in the order the Article reports them.
-pub(crate) const HIDDEN_KINDS: [&str; 10] = [
+pub(crate) const HIDDEN_KINDS: [&str; 11] = [
     "app-promo",
     "video-player",
     "share",
     "comments",
+    "poll",
     "related",
     "subscribe",
     "page-label",

@@ -8,7 +8,7 @@ const EN = {
   viewOriginal: 'View original text',
   hiddenNote: (/** @type {number} */ n, /** @type {string} */ kinds) => `${n === 1 ? '1 block' : `${n} blocks`} of page clutter hidden (${kinds}).`,
   hiddenKind: (/** @type {string} */ kind) => ({
-    'app-promo': 'app promo', 'video-player': 'video player', share: 'share buttons', comments: 'comment links', related: 'related links',
+    'app-promo': 'app promo', 'video-player': 'video player', share: 'share buttons', comments: 'comment links', poll: 'polls', related: 'related links',
     subscribe: 'subscription prompt', 'page-label': 'page labels', breadcrumb: 'breadcrumb trail', 'tracking-pixel': 'tracking pixels', 'page-hidden': 'hidden by the page',
   })[kind] ?? `other (${kind})`,
   listSeparator: ', ',
@@ -23,7 +23,7 @@ const ZH = {
   viewOriginal: '查看原文',
   hiddenNote: (n, kinds) => `已隐藏 ${n} 处页面杂项（${kinds}）。`,
   hiddenKind: (kind) => ({
-    'app-promo': '应用推广', 'video-player': '视频播放器', share: '分享按钮', comments: '评论链接', related: '相关链接',
+    'app-promo': '应用推广', 'video-player': '视频播放器', share: '分享按钮', comments: '评论链接', poll: '投票', related: '相关链接',
     subscribe: '订阅提示', 'page-label': '页面标签', breadcrumb: '面包屑导航', 'tracking-pixel': '跟踪像素', 'page-hidden': '原网页隐藏的内容',
   })[kind] ?? `其他（${kind}）`,
   listSeparator: '、',
