@@ -396,18 +396,24 @@ const SHARE_WORDS: [&str; 33] = [
     "转播到腾讯微博",
 ];
 
+/// Whether the element's `id` holds one of `names` (lowercase), as widgets are named.
+fn id_names(tree: &Tree<'_>, e: usize, names: &[&str]) -> bool {
+    tree.attr(e, "id").is_some_and(|id| {
+        let id = id.to_ascii_lowercase();
+        names.iter().any(|n| id.contains(n))
+    })
+}
+
 /// A share widget by its name: an `id` that says share or social ("herramientas-sociales",
 /// "bdshare"), holding no paragraph, heading, list, table or the like; what text is left in
 /// it is a count or a label ("0").
 fn is_share_widget(tree: &Tree<'_>, e: usize) -> bool {
     const NAMES: [&str; 4] = ["share", "social", "compartir", "partage"];
-    tree.attr(e, "id").is_some_and(|id| {
-        let id = id.to_ascii_lowercase();
-        NAMES.iter().any(|n| id.contains(n))
-    }) && tree
-        .descendants(e)
-        .iter()
-        .all(|&d| !CONTENT.contains(&tree.elements[d].name))
+    id_names(tree, e, &NAMES)
+        && tree
+            .descendants(e)
+            .iter()
+            .all(|&d| !CONTENT.contains(&tree.elements[d].name))
 }
 
 /// A poll or a box of reactions named so by its `id` ("vote", "poll", "survey", "mood"):
@@ -415,17 +421,15 @@ fn is_share_widget(tree: &Tree<'_>, e: usize) -> bool {
 fn is_poll(tree: &Tree<'_>, e: usize) -> bool {
     const NAMES: [&str; 5] = ["poll", "vote", "survey", "mood", "reaction"];
     const OPTION: usize = 16;
-    tree.attr(e, "id").is_some_and(|id| {
-        let id = id.to_ascii_lowercase();
-        NAMES.iter().any(|n| id.contains(n))
-    }) && tree.descendants(e).iter().all(|&d| {
-        let name = tree.elements[d].name;
-        match name {
-            "ul" | "ol" => true,
-            "p" | "li" => chars(&tree.text(d)) <= OPTION,
-            _ => !CONTENT.contains(&name),
-        }
-    })
+    id_names(tree, e, &NAMES)
+        && tree.descendants(e).iter().all(|&d| {
+            let name = tree.elements[d].name;
+            match name {
+                "ul" | "ol" => true,
+                "p" | "li" => chars(&tree.text(d)) <= OPTION,
+                _ => !CONTENT.contains(&name),
+            }
+        })
 }
 
 fn is_share_bar(lower: &str) -> bool {
