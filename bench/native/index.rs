@@ -2,7 +2,8 @@
 //! file by file and summed by kind of body, so the CPU a parse worker spends can be
 //! split: `cargo bench --bench index` (`-- --rounds N`, default 15; `-- --loop SECONDS`
 //! renders the corpus over and over without timing, for `perf record`, `-- --only TEXT`
-//! only the files whose name holds TEXT; `-- --dump FILE`
+//! only the files whose name holds TEXT; `-- --dir DIR` the files of DIR instead of the
+//! corpus; `-- --full` whole renders, HTML and all, as the viewer asks; `-- --dump FILE`
 //! writes every file's Article as JSON lines, with and without a base URL, to compare
 //! two builds' output byte for byte).
 //!
@@ -45,7 +46,7 @@ fn kind(bytes: &[u8], name: &str) -> usize {
 }
 
 /// Every corpus file (but its README and sources list), sorted.
-fn corpus() -> Vec<PathBuf> {
+fn corpus(dir: &str) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
@@ -63,17 +64,17 @@ fn corpus() -> Vec<PathBuf> {
         }
     }
     let mut files = Vec::new();
-    walk(Path::new("../shared/corpus"), &mut files);
+    walk(Path::new(dir), &mut files);
     files.sort();
     files
 }
 
-/// The options a parse worker renders with.
-fn index_options(name: &str) -> Options {
+/// The options a parse worker renders with (`full`: the viewer's, HTML and all).
+fn index_options(name: &str, full: bool) -> Options {
     Options {
         file_name: Some(name.into()),
-        include_text: true,
-        include_html: false,
+        include_text: !full,
+        include_html: full,
         ..Options::default()
     }
 }
@@ -90,7 +91,13 @@ fn main() {
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1));
-    let files: Vec<(String, Vec<u8>)> = corpus()
+    let dir = args
+        .iter()
+        .position(|a| a == "--dir")
+        .and_then(|i| args.get(i + 1))
+        .map_or("../shared/corpus", String::as_str);
+    let full = args.iter().any(|a| a == "--full");
+    let files: Vec<(String, Vec<u8>)> = corpus(dir)
         .into_iter()
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.to_string();
@@ -101,10 +108,10 @@ fn main() {
         })
         .collect();
     if files.is_empty() {
-        eprintln!("../shared/corpus could not be read: nothing to time.");
+        eprintln!("{dir} could not be read: nothing to time.");
         return;
     }
-    let options: Vec<Options> = files.iter().map(|(n, _)| index_options(n)).collect();
+    let options: Vec<Options> = files.iter().map(|(n, _)| index_options(n, full)).collect();
     if let Some(seconds) = arg("--loop") {
         let end = Instant::now() + Duration::from_secs(seconds);
         let mut n = 0usize;
@@ -157,7 +164,8 @@ fn main() {
     }
     let total: Duration = best.iter().sum();
     println!(
-        "index render over {} corpus files, each its fastest of {rounds} rounds:",
+        "{} render over {} files of {dir}, each its fastest of {rounds} rounds:",
+        if full { "whole" } else { "index" },
         files.len()
     );
     for (label, (n, bytes, time)) in KINDS.iter().zip(sums) {

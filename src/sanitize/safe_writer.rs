@@ -166,14 +166,21 @@ impl Policy {
     /// One ammonia pass over an element's attributes, step by step as its
     /// `clean_child` and `adjust_node_attributes` take them (including the order
     /// `swap_remove` leaves behind).
-    fn pass(&self, tag: &'static str, mut attrs: Attributes, base: Option<&Url>) -> Attributes {
+    fn pass(
+        &self,
+        tag: &'static str,
+        mut attrs: Attributes,
+        base: Option<&Url>,
+        urls: &mut UrlKinds,
+    ) -> Attributes {
         attrs.retain(|(name, value)| {
             if !self.allowed(tag, name, value) {
                 false
             } else if is_url_attribute(name) {
-                match Url::parse(value) {
-                    Ok(u) => self.schemes.contains(u.scheme()),
-                    Err(e) => e == ParseError::RelativeUrlWithoutBase,
+                match urls.kind(value, &self.schemes) {
+                    UrlKind::Absolute { allowed } => allowed,
+                    UrlKind::Relative => true,
+                    UrlKind::Broken => false,
                 }
             } else {
                 true
@@ -206,7 +213,7 @@ impl Policy {
         }
         let mut dropped = Vec::new();
         for (i, (name, value)) in attrs.iter_mut().enumerate() {
-            if is_url_attribute(name) && is_relative(value) {
+            if is_url_attribute(name) && urls.kind(value, &self.schemes) == UrlKind::Relative {
                 match base {
                     None => {}
                     Some(b) => match b.join(value) {
@@ -229,18 +236,50 @@ impl Policy {
         attrs: Attributes,
         base: Option<&Url>,
     ) -> Attributes {
-        let once = self.pass(tag, attrs, base);
-        self.pass(tag, once, base)
+        // Each URL is read once, not in each of the passes' two looks at it.
+        let mut urls = UrlKinds::default();
+        let once = self.pass(tag, attrs, base, &mut urls);
+        self.pass(tag, once, base, &mut urls)
+    }
+}
+
+/// What the URL parser makes of an attribute's value, as a pass asks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UrlKind {
+    /// A URL with a scheme, one the policy allows or not.
+    Absolute { allowed: bool },
+    /// A relative reference (no scheme, no base).
+    Relative,
+    /// Neither: the parser refuses it.
+    Broken,
+}
+
+/// The URL values of one element already read, with what the parser made of them:
+/// two passes look at each value twice (most often unchanged), and a parse is the
+/// costliest step of a link (in the light tier, a call to the browser's `URL`).
+#[derive(Default)]
+struct UrlKinds(Vec<(String, UrlKind)>);
+
+impl UrlKinds {
+    fn kind(&mut self, value: &str, schemes: &HashSet<&'static str>) -> UrlKind {
+        if let Some((_, kind)) = self.0.iter().find(|(v, _)| v == value) {
+            return *kind;
+        }
+        let kind = match Url::parse(value) {
+            Ok(u) => UrlKind::Absolute {
+                allowed: schemes.contains(u.scheme()),
+            },
+            Err(ParseError::RelativeUrlWithoutBase) => UrlKind::Relative,
+            Err(_) => UrlKind::Broken,
+        };
+        self.0.push((value.to_string(), kind));
+        kind
     }
 }
 
 /// ammonia's URL attributes, for the elements this writer emits.
 fn is_url_attribute(name: &str) -> bool {
     name == "href" || name == "src"
-}
-
-fn is_relative(value: &str) -> bool {
-    matches!(Url::parse(value), Err(ParseError::RelativeUrlWithoutBase))
 }
 
 /// Writes `nodes` in `mode`; `None` (never in unsafe mode) when only the HTML
@@ -1215,6 +1254,37 @@ mod tests {
 
     fn safe(events: Vec<Event<'_>>) -> Option<String> {
         write(events.into_iter().map(Node::Md), Mode::Safe, None, 0).map(|w| w.html)
+    }
+
+    #[test]
+    fn a_url_is_read_once_per_element_and_as_the_parser_reads_it() {
+        let schemes = &POLICY.schemes;
+        let mut urls = UrlKinds::default();
+        assert_eq!(
+            urls.kind("https://a.cn/x", schemes),
+            UrlKind::Absolute { allowed: true }
+        );
+        assert_eq!(
+            urls.kind("javascript:alert(1)", schemes),
+            UrlKind::Absolute { allowed: false }
+        );
+        assert_eq!(urls.kind("img/a.png", schemes), UrlKind::Relative);
+        assert_eq!(urls.kind("http://[::1", schemes), UrlKind::Broken);
+        assert_eq!(
+            urls.kind("https://a.cn/x", schemes),
+            UrlKind::Absolute { allowed: true }
+        );
+        assert_eq!(urls.0.len(), 4, "a value seen before is not parsed again");
+        // Both passes over a link keep it, or drop it, as before.
+        let attrs = |href: &str| POLICY.attributes("a", vec![("href", href.into())], None);
+        assert_eq!(
+            attrs("https://a.cn/x")[0],
+            ("href", "https://a.cn/x".to_string())
+        );
+        assert!(attrs("javascript:alert(1)")
+            .iter()
+            .all(|(n, _)| *n != "href"));
+        assert!(attrs("http://[::1").iter().all(|(n, _)| *n != "href"));
     }
 
     #[test]
