@@ -12,7 +12,8 @@
 //! 4. else `<body>` (or the whole input).
 //!
 //! Inside it, page chrome is removed: `script`, `style`, `noscript`, `template`,
-//! `nav`, `aside`, `form`, hidden elements, `header`/`footer` outside an
+//! `nav`, `aside`, `form`, hidden elements (and a minor box collapsed to nothing by
+//! its inline style, `height:0; overflow:hidden`), `header`/`footer` outside an
 //! `<article>`, and elements whose role or class/id names navigation, sharing,
 //! comments, ads and the like — the latter only while they hold less than half
 //! of the text, so a mislabelled wrapper never takes the article with it.
@@ -568,6 +569,12 @@ fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> 
         return true;
     }
     let minor = text * 2 < root_text.max(1);
+    // A minor box collapsed to nothing (`height:0; overflow:hidden`, as pages hide a
+    // second, search-engine copy of the dateline) shows nothing either. One with padding
+    // keeps its place: that is how a video keeps its shape.
+    if minor && collapsed(&style) {
+        return true;
+    }
     if !minor
         || matches!(
             name,
@@ -587,6 +594,22 @@ fn is_chrome(tag: &Tag, inside_article: bool, text: usize, root_text: usize) -> 
         .flatten()
         .flat_map(|names| names.split(|c: char| !c.is_ascii_alphanumeric()))
         .any(|w| CHROME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+#[cfg(feature = "html")]
+/// Whether an inline style (lowercased, spaces out) collapses its box to no height with
+/// its content clipped, and gives it no padding to show instead.
+fn collapsed(style: &str) -> bool {
+    let declares = |property: &str, values: &[&str]| {
+        style.split(';').any(|d| {
+            d.split_once(':').is_some_and(|(p, v)| {
+                p == property && values.contains(&v.trim_end_matches("!important"))
+            })
+        })
+    };
+    declares("height", &["0", "0px"])
+        && declares("overflow", &["hidden"])
+        && !style.contains("padding")
 }
 
 #[cfg(feature = "html")]
@@ -1172,6 +1195,27 @@ mod tests {
         for kept in ["Headline", "LONG", "Teaser", "By Ann"] {
             assert!(html.contains(kept), "{kept} missing from {html}");
         }
+    }
+
+    #[test]
+    fn a_minor_box_collapsed_to_nothing_is_left_out() {
+        let story = "A sentence of the story, long enough to be a paragraph of it. ".repeat(4);
+        let page = format!(
+            "<html><body><main><div id=msg>2017-03-10 來源</div>\
+             <div id=seo style=\"height:0px; line-height:0px; font-size:0; overflow:hidden;\">2017-03-10 09:58:03 來源 作者</div>\
+             <div class=video style=\"height: 0; padding-bottom: 56%; overflow: hidden\">Video</div>\
+             <div style=\"height:0\">Overflowing</div><p>{story}</p></main></body></html>"
+        );
+        let (html, _) = extract(&page);
+        assert!(!html.contains("09:58:03"), "{html}");
+        for kept in ["2017-03-10 來源", "Video", "Overflowing", "A sentence"] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+        // The story itself is never a minor box, however it is styled.
+        let (html, _) = extract(&format!(
+            "<html><body><main><div style=\"height:0;overflow:hidden\"><p>{story}</p></div></main></body></html>"
+        ));
+        assert!(html.contains("A sentence"), "{html}");
     }
 
     #[test]
