@@ -67,3 +67,22 @@ test('a page whose description only repeats its title shows no summary; another 
     assert.equal(await shownTitle(page).innerText(), 'Deep Mind learns');
   });
 });
+
+test('a summary the body opens with is not shown twice; one cut short with "…" neither', async () => {
+  const story = 'Rivers &amp; lakes froze early this year, <a href="https://example.com/a">the agency</a> said on Monday.';
+  const said = 'Rivers & lakes froze early this year, the agency said on Monday.';
+  const page_ = (/** @type {string} */ description) => Buffer.from(`<!doctype html><html><head><title>Ice</title><meta name="description" content="${description.replace(/&/g, '&amp;')}"></head><body><article><h1>Ice</h1><p>${story}</p><p>A second paragraph, long enough to read.</p></article></body></html>`);
+  await withPage(harness, '?src=&lang=en', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    for (const [name, description] of [['same.html', said], ['cut.html', 'Rivers & lakes froze early this year, the agen…']]) {
+      await dropFiles(page, [{ name, bytes: page_(description) }]);
+      await page.waitForFunction((n) => location.hash.includes(n), name);
+      await page.getByTestId('article').locator('p', { hasText: 'A second paragraph' }).waitFor();
+      assert.equal(await page.getByTestId('summary').count(), 0, name);
+    }
+    // A summary the body does not open with is the reader's dek.
+    await dropFiles(page, [{ name: 'other.html', bytes: page_('Ice came early to the northern rivers this year.') }]);
+    await page.waitForFunction(() => location.hash.includes('other.html'));
+    assert.equal(await page.getByTestId('summary').innerText(), 'Ice came early to the northern rivers this year.');
+  });
+});

@@ -160,11 +160,36 @@ function articleHeader(article, show, { t, locale, name }) {
     const line = byline(article, { authors: show.has('byline'), dates: show.has('date') }, t, locale);
     if (line.childNodes.length) header.append(line);
   }
-  if (show.has('summary') && article.summary) {
+  if (show.has('summary') && article.summary && !repeatsOpening(article.summary, article.html)) {
     header.append(named(el('p', { className: 'summary', text: article.summary }), 'summary'));
   }
   if (show.has('tags') && article.tags.length) header.append(chips(article.tags, t('tags'), 'tags'));
   return header;
+}
+
+/** How much of the body's HTML, past the summary's own length, is its opening. */
+const OPENING_CHARS = 2000;
+/** A summary shorter than this (white space collapsed) is never taken for a repeat. */
+const REPEAT_MIN_CHARS = 20;
+/** The entities the core's sanitizer writes in text. */
+const ENTITIES = /** @type {Record<string, string>} */ ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ' });
+
+/**
+ * Whether the body's opening already says the summary: a scraped page's description is
+ * often its first or second paragraph, which the reader would then read twice. Compared
+ * as text, white space collapsed; a summary the site cut short ("…") by what it kept.
+ * @param {string} summary
+ * @param {string} html  The body's sanitized HTML.
+ * @returns {boolean}
+ */
+export function repeatsOpening(summary, html) {
+  const flat = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim();
+  const said = flat(summary).replace(/(?:…|\.\.\.)$/u, '').trim();
+  if (said.length < REPEAT_MIN_CHARS) return false;
+  const opening = html.slice(0, OPENING_CHARS + 4 * said.length)
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:amp|lt|gt|quot|nbsp);/g, (entity) => ENTITIES[entity]);
+  return flat(opening).includes(said);
 }
 
 /**
