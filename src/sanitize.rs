@@ -162,7 +162,7 @@ impl Sanitizer {
         let builder = self.builder();
         let once = serialized(&builder.clean(html), html.len());
         if shortcut && stable::is_parser_stable(&once) {
-            return policy::add_image_attributes(&policy::rel_last(once));
+            return policy::add_image_attributes(policy::rel_last(once));
         }
         let mut out = serialized(&builder.clean(&once), once.len());
         // Rarely the parser's error recovery builds, from the second pass's output, a tree
@@ -178,7 +178,7 @@ impl Sanitizer {
             }
             out = next;
         }
-        policy::add_image_attributes(&out)
+        policy::add_image_attributes(out)
     }
 
     /// Sanitizing without the one-pass shortcut: two ammonia passes (more when the second

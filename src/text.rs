@@ -316,18 +316,24 @@ pub(crate) fn tag_spans(html: &str) -> impl Iterator<Item = (usize, usize)> + '_
     let bytes = html.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let start = i + html[i..].find('<')?;
+        let start = i + memchr::memchr(b'<', &bytes[i..])?;
+        // The tag's end: the first `>` outside quotes. memchr skips a long attribute
+        // value (a URL) a word at a time, where a byte-by-byte loop looked at each byte.
         let mut j = start + 1;
-        let mut quoted = false;
-        while j < bytes.len() {
-            match bytes[j] {
-                b'"' => quoted = !quoted,
-                b'>' if !quoted => break,
-                _ => {}
+        let end = loop {
+            let Some(at) = memchr::memchr2(b'"', b'>', &bytes[j..]) else {
+                break bytes.len();
+            };
+            if bytes[j + at] == b'>' {
+                break j + at + 1;
             }
-            j += 1;
-        }
-        i = (j + 1).min(bytes.len());
+            let value = j + at + 1;
+            match memchr::memchr(b'"', &bytes[value..]) {
+                Some(close) => j = value + close + 1,
+                None => break bytes.len(),
+            }
+        };
+        i = end;
         Some((start, i))
     })
 }
@@ -488,6 +494,42 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{:X}", c as u32);
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn tag_spans_end_each_tag_at_its_first_unquoted_gt() {
+        // The byte-by-byte reading the memchr search replaced.
+        fn by_bytes(html: &str) -> Vec<(usize, usize)> {
+            let b = html.as_bytes();
+            let (mut out, mut i) = (Vec::new(), 0);
+            while let Some(at) = html[i..].find('<') {
+                let (start, mut j, mut quoted) = (i + at, i + at + 1, false);
+                while j < b.len() && (quoted || b[j] != b'>') {
+                    quoted ^= b[j] == b'"';
+                    j += 1;
+                }
+                i = (j + 1).min(b.len());
+                out.push((start, i));
+            }
+            out
+        }
+        for html in [
+            "",
+            "text only",
+            r#"<p>a</p><img src="x>y" alt="">b<a href="&quot;>" title="t">c</a>"#,
+            r#"<a href="unclosed>never"#,
+            "<p",
+            "<",
+            "a<b>c<",
+            r#"<a x="1"y="2">中文</a><br>"#,
+            r#"<div title="">"<"</div>"#,
+        ] {
+            assert_eq!(
+                tag_spans(html).collect::<Vec<_>>(),
+                by_bytes(html),
+                "{html}"
+            );
         }
     }
 

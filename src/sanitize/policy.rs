@@ -341,12 +341,16 @@ pub(super) static DEFAULT: LazyLock<Builder<'static>> = LazyLock::new(|| builder
 pub(super) const IMAGE_ATTRIBUTES: &str =
     r#" referrerpolicy="no-referrer" loading="lazy" decoding="async""#;
 
-/// Adds [`IMAGE_ATTRIBUTES`] to every `<img>` of sanitized HTML.
+/// Adds [`IMAGE_ATTRIBUTES`] to every `<img>` of sanitized HTML (given back as it is,
+/// not copied, when it has none).
 #[cfg(feature = "html")]
-pub(super) fn add_image_attributes(html: &str) -> String {
+pub(super) fn add_image_attributes(html: String) -> String {
+    if memchr::memmem::find(html.as_bytes(), b"<img").is_none() {
+        return html;
+    }
     let mut out = String::with_capacity(html.len() + 64);
     let mut pos = 0;
-    for (start, end) in tag_spans(html) {
+    for (start, end) in tag_spans(&html) {
         let tag = &html[start..end];
         if tag.starts_with("<img") && matches!(tag.as_bytes().get(4), Some(b' ' | b'>' | b'/')) {
             let close = if tag.ends_with("/>") {
