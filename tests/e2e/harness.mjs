@@ -2,7 +2,7 @@
 // the static server on a free port, and a page that fails its test on any console
 // error, uncaught error or CSP violation.
 //
-// Run: node --test --test-concurrency=1 tests/e2e/   (after scripts/build-wasm.sh)
+// Run: make test-e2e (node --test, two files at a time; after make viewer)
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
