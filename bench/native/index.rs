@@ -2,10 +2,10 @@
 //! file by file and summed by kind of body, so the CPU a parse worker spends can be
 //! split: `cargo bench --bench index` (`-- --rounds N`, default 15, one under
 //! `cargo test`; `-- --loop SECONDS` renders the corpus over and over without timing,
-//! for `perf record`; `-- --only TEXT` only the files whose name holds TEXT; `-- --dir
-//! DIR` the files of DIR instead of the corpus; `-- --full` whole renders, HTML and all, as the viewer asks; `-- --dump FILE`
-//! writes every file's Article as JSON lines, with and without a base URL, to compare
-//! two builds' output byte for byte).
+//! for `perf record`; `-- --only TEXT` only the files whose name holds TEXT;
+//! `-- --dir DIR` the files of DIR instead of the corpus; `-- --full` whole renders,
+//! HTML and all, as the viewer asks; `-- --dump FILE` writes every file's Article as
+//! JSON lines, with and without a base URL, to compare two builds' output byte for byte).
 //!
 //! Each file's time is its fastest of the rounds (the least disturbed on a shared
 //! machine); a kind's figure is the sum over its files. The corpus is read in place.
