@@ -54,7 +54,7 @@ test-rust:
 
 ## The WASM API in headless Chromium (tests/wasm.rs; webdriver.json holds the browser flags).
 ## Built as the viewer's full module is (release, after `viewer`), it reuses that build's
-## dependencies: 1.9 min on a clean clone, where its own debug build took 4.7.
+## dependencies: about 2 min on a clean clone, where its own debug build took 4.7.
 test-wasm:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --release --headless --chrome . --test wasm
 
@@ -68,7 +68,7 @@ test-unit:
 	scripts/build-search-index.sh
 	node --test tests/unit/
 
-## Two test files at a time (each its own browser and server on a free port): 12.3 min
+## Two test files at a time (each its own browser and server on a free port): 12.2 min
 ## where one at a time took 14.3 on a clean clone's run.
 test-e2e:
 	node --test --test-concurrency=2 tests/e2e/

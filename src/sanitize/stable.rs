@@ -268,13 +268,13 @@ const BITS: [u8; KNOWN.len()] = {
 
 /// An open element: its name and its bits. Only elements of [`KNOWN`] are ever open
 /// (any other tag answers no at once).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Open<'a> {
-    name: &'a str,
+#[derive(Clone, Copy)]
+struct Open {
+    name: &'static str,
     bits: u8,
 }
 
-impl Open<'_> {
+impl Open {
     fn is(self, bit: u8) -> bool {
         self.bits & bit != 0
     }
@@ -316,7 +316,7 @@ pub(super) fn is_parser_stable(html: &str) -> bool {
 }
 
 /// The element a start tag opens, when the check knows it.
-fn known(tag: &str) -> Option<Open<'static>> {
+fn known(tag: &str) -> Option<Open> {
     let inner = tag.strip_prefix('<')?;
     let end = inner
         .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
