@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { queryParts, tokenize } from '../../www/library/tokenize.js';
-import { MiniSearchEngine, SNIPPET_TEXT_BYTES, SearchIndex, cutUtf8, findMatches, marked, snippet } from '../../www/library/search-index.js';
+import { MiniSearchEngine, SNIPPET_OPENINGS, SNIPPET_TEXT_BYTES, SearchIndex, cutUtf8, findMatches, marked, snippet, snippetOfOpening } from '../../www/library/search-index.js';
 import { WASM_URL, WasmEngine } from '../../www/library/search-wasm.js';
 
 /** The Rust module's bytes (built by scripts/build-search-index.sh; a missing build fails here). */
@@ -133,6 +133,45 @@ test('the text kept for snippets is held as UTF-8 and read back whole: CJK, astr
   assert.equal(index.text('g.md'), `a${'长'.repeat(SNIPPET_TEXT_BYTES / 3 - 1)}`, 'no character cut in two');
   assert.deepEqual(index.search('牛丼').hits.map((h) => h.path).sort(), ['e.md', 'h.md'], 'bytes are indexed too (MiniSearch reads them as text)');
   assert.deepEqual(index.search('牛丼').hits[0].snippet.filter((s) => s.mark).map((s) => s.text), ['牛丼']);
+});
+
+test('a snippet from a text\'s opening is the whole text\'s snippet, or none: at every cut', () => {
+  // Matches near each other, a word run on past them, CJK bigrams, astral characters and a
+  // case-folded form (K, the Kelvin sign, matches k under /iu).
+  const text = `${'前言 '.repeat(30)}The Kernel ${'x'.repeat(50)} 𠮷 kernels 跨境电商${' filler'.repeat(40)} kernel 跨境 ${'尾'.repeat(30)}`;
+  const cases = [['kernel'], ['跨境', '境电', '电商'], ['kernel', '跨境'], ['k'], ['absent']];
+  for (const terms of cases) {
+    const whole = snippet(text, terms);
+    let told = 0;
+    // Every cut at a code point's start, as cutUtf8 cuts the bytes.
+    for (let cut = 0; cut <= text.length; cut++) {
+      if (/[\udc00-\udfff]/.test(text[cut] ?? '')) continue;
+      const part = snippetOfOpening(text.slice(0, cut), terms);
+      if (part === null) continue;
+      told += 1;
+      assert.deepEqual(part, whole, `${terms} cut at ${cut}`);
+    }
+    if (terms[0] === 'absent') assert.equal(told, 0, 'no match in the opening: it cannot tell');
+    else assert.ok(told > 0, `${terms}: some opening tells`);
+  }
+});
+
+test('an index\'s snippets read a long text\'s opening where it tells, the whole text where not', () => {
+  const index = new SearchIndex(new MiniSearchEngine());
+  const at = (/** @type {number} */ n) => `${'填充文字，'.repeat(n)}The needle is here. ${'更多的文字。'.repeat(8000)}`;
+  // First matches in each opening, past the last, near a cut, and in the title alone.
+  const spots = [0, 100, SNIPPET_OPENINGS[0] / 3, SNIPPET_OPENINGS[1] / 15 - 2, SNIPPET_OPENINGS[2] / 15 + 10, 9000];
+  index.add(spots.map((n, i) => ({ path: `${i}.md`, title: '', tags: '', authors: '', text: new TextEncoder().encode(at(n)) })));
+  index.add([{ path: 'title.md', title: 'needle', tags: '', authors: '', text: new TextEncoder().encode('更多的文字。'.repeat(9000)) }]);
+  const { hits } = index.search('needle');
+  assert.equal(hits.length, spots.length + 1);
+  for (const hit of hits) {
+    assert.deepEqual(hit.snippet, snippet(index.text(hit.path), hit.terms), hit.path);
+    const marks = hit.snippet.filter((s) => s.mark).map((s) => s.text);
+    assert.deepEqual(marks, hit.path === 'title.md' ? [] : ['needle'], hit.path);
+  }
+  const [details] = index.details('needle', ['5.md']);
+  assert.deepEqual(details.snippet.filter((s) => s.mark).map((s) => s.text), ['needle'], 'details() cut alike');
 });
 
 test('cutUtf8 cuts before a character, never inside one', () => {

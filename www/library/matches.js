@@ -97,13 +97,40 @@ export function marked(text, terms) {
  * @returns {{ text: string, mark: boolean }[]}
  */
 export function snippet(text, terms) {
+  return cutSnippet(text, terms, true) ?? [];
+}
+
+/**
+ * snippet() of a long text of which only `opening` is at hand (decoding the whole of a
+ * kept text was most of a search's time): the same segments as snippet() of the whole
+ * text, or null where the opening cannot tell (no match in it, or its first match too
+ * near its end).
+ * @param {string} opening
+ * @param {string[]} terms
+ * @returns {{ text: string, mark: boolean }[] | null}
+ */
+export function snippetOfOpening(opening, terms) {
+  return cutSnippet(opening, terms, false);
+}
+
+/**
+ * @param {string} text
+ * @param {string[]} terms
+ * @param {boolean} whole  false: the text goes on after `text`
+ * @returns {{ text: string, mark: boolean }[] | null}
+ */
+function cutSnippet(text, terms, whole) {
   const ranges = findMatches(text, terms);
   if (!ranges.length) {
+    if (!whole) return null;
     const opening = text.slice(0, CONTEXT * 2).replace(/\s+/g, ' ').trim();
     return opening ? [{ text: opening + (text.length > CONTEXT * 2 ? '…' : ''), mark: false }] : [];
   }
   const start = Math.max(0, ranges[0][0] - CONTEXT);
   const end = Math.min(text.length, ranges[0][1] + CONTEXT * 2);
+  // Every match that starts before `end` in the whole text lies in the opening, and ends
+  // where it ends there, when a term twice over (case folding) still fits after `end`.
+  if (!whole && end + 2 * Math.max(...terms.map((t) => t.length)) >= text.length) return null;
   /** @type {{ text: string, mark: boolean }[]} */
   const out = [];
   let at = start;

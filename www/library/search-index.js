@@ -7,10 +7,10 @@
 // and in Node.
 
 import MiniSearch from '../vendor/minisearch/dist/es/index.js';
-import { isCjk, marked, snippet } from './matches.js';
+import { isCjk, marked, snippet, snippetOfOpening } from './matches.js';
 import { queryParts, tokenize } from './tokenize.js';
 
-export { findMatches, marked, snippet } from './matches.js';
+export { findMatches, marked, snippet, snippetOfOpening } from './matches.js';
 
 /** @typedef {import('./messages.js').IndexDoc} IndexDoc */
 /** @typedef {import('./messages.js').SearchHit} SearchHit */
@@ -23,6 +23,10 @@ export const BOOST = Object.freeze({ title: 4, tags: 2.5, authors: 1.5, text: 1 
 /** Bytes (UTF-8) of each article's text kept for snippets: 50 000 CJK characters, more of a
  * Latin text (the whole text is indexed). */
 export const SNIPPET_TEXT_BYTES = 150_000;
+
+/** Bytes of a kept text decoded for its snippet, in turn, while its opening does not tell
+ * where its first match is (most lie in the first few KB); then the whole text. */
+export const SNIPPET_OPENINGS = Object.freeze([2 * 1024, 8 * 1024, 32 * 1024]);
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -219,6 +223,23 @@ export class SearchIndex {
     return bytes ? decoder.decode(bytes) : '';
   }
 
+  /**
+   * The snippet of an article's kept text around the first of `terms`: from its opening
+   * alone where that tells, else from the whole text.
+   * @param {string} path
+   * @param {string[]} terms
+   */
+  snippet(path, terms) {
+    const bytes = this.texts.get(path);
+    if (!bytes) return snippet('', terms);
+    for (const size of SNIPPET_OPENINGS) {
+      if (bytes.length <= size) break;
+      const opening = snippetOfOpening(decoder.decode(cutUtf8(bytes, size)), terms);
+      if (opening) return opening;
+    }
+    return snippet(decoder.decode(bytes), terms);
+  }
+
   clear() {
     this.guarded((engine) => engine.clear());
     this.texts.clear();
@@ -257,7 +278,7 @@ export class SearchIndex {
         terms,
         // Beyond the best, neither (details() gives them when the list shows those hits).
         title: rank < snippets ? marked(title, terms) : [],
-        snippet: rank < snippets ? snippet(this.text(result.path), terms) : [],
+        snippet: rank < snippets ? this.snippet(result.path, terms) : [],
       };
     });
     return { hits, total };
@@ -276,7 +297,7 @@ export class SearchIndex {
     return paths.filter((path) => this.fields.has(path)).map((path) => ({
       path,
       title: marked(this.fields.get(path)?.title ?? '', terms),
-      snippet: snippet(this.text(path), terms),
+      snippet: this.snippet(path, terms),
     }));
   }
 }
