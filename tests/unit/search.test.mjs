@@ -135,6 +135,20 @@ test('the text kept for snippets is held as UTF-8 and read back whole: CJK, astr
   assert.deepEqual(index.search('牛丼').hits[0].snippet.filter((s) => s.mark).map((s) => s.text), ['牛丼']);
 });
 
+test('a word is marked right after CJK text, not inside a word; a snippet starts at a word', () => {
+  assert.deepEqual(findMatches('需要先知道JavaScript的变量', ['javascript']), [[5, 15]], 'Han right before it');
+  assert.deepEqual(findMatches('スーパーJava、한국java', ['java']), [[4, 8], [11, 15]], 'kana and Hangul right before it');
+  assert.deepEqual(findMatches('ajavascript éjava 1java', ['java']), [], 'a letter or digit of a spaced script before it');
+  const text = 'Some text that goes on here and describes, in many more words than a snippet shows, the longest tasks that AIs can reliably perform. Job exposure';
+  for (let from = 0; from < 30; from++) {
+    const [dots, first] = snippet(text.slice(from), ['perform']);
+    assert.equal(dots.text, '…');
+    assert.ok(/^\S/.test(first.text) && /\s/.test(text[text.indexOf(first.text) - 1]), `cut at ${from}: ${JSON.stringify(first.text)}`);
+  }
+  const cjk = snippet(`${'很长的中文文本'.repeat(12)}需要先知道JavaScript的变量`, ['javascript']);
+  assert.equal(cjk[1].text.length, 60, 'CJK text has no word to wait for: 60 characters before the match');
+});
+
 test('a snippet from a text\'s opening is the whole text\'s snippet, or none: at every cut', () => {
   // Matches near each other, a word run on past them, CJK bigrams, astral characters and a
   // case-folded form (K, the Kelvin sign, matches k under /iu).

@@ -2,8 +2,12 @@
 // snippets (search-index.js, in the search worker) and in the opened article
 // (highlight.js, in the page). No third-party code: the page's first load imports it.
 
-/** Han, kana, Hangul, and the CJK marks between them: text written without spaces. */
-export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]/u;
+/** Han, kana, Hangul, and the CJK marks between them, as a regular expression's class
+ * contents: text written without spaces. */
+const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3005\\u30fc';
+
+/** A CJK character. */
+export const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 
 /**
  * Whether a character is written without spaces (CJK).
@@ -17,8 +21,21 @@ export function isCjk(char) {
 /** Characters of context on each side of the first match in a snippet. */
 const CONTEXT = 60;
 
+/** Where a word starts: not after a letter or digit of a script written with spaces. A CJK
+ * character may come right before it, as in 使用JavaScript开发 (the tokenizer splits there too). */
+const WORD_START = `(?<!(?![${CJK_CLASS}])[\\p{L}\\p{N}])`;
+
 /** The rest of a word after its stem: letters and digits, not CJK (which has no word ends). */
-const WORD_REST = '[^\\s\\p{P}\\p{S}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]*';
+const WORD_REST = `[^\\s\\p{P}\\p{S}${CJK_CLASS}]*`;
+
+/** Two characters inside a word of a spaced script (a snippet does not start between them). */
+const MID_WORD = new RegExp(`^(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}\\p{M}]){2}$`, 'u');
+
+/** The rest of such a word, and the spaces after it. */
+const WORD_AND_SPACE = new RegExp(`(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}\\p{M}])*\\s*`, 'uy');
+
+/** Spaces. */
+const SPACE = /\s*/y;
 
 /** Matches looked for in one text, at most. */
 const MAX_MATCHES = 200;
@@ -54,7 +71,7 @@ export function findMatches(text, terms) {
     }
   }
   if (words.length) {
-    const pattern = new RegExp(words.map((w) => `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}${WORD_REST}`).join('|'), 'giu');
+    const pattern = new RegExp(words.map((w) => `${WORD_START}${escapeRegExp(w)}${WORD_REST}`).join('|'), 'giu');
     for (let m = pattern.exec(text), found = 0; m && found < MAX_MATCHES; m = pattern.exec(text), found++) {
       ranges.push([m.index, m.index + m[0].length]);
     }
@@ -126,7 +143,14 @@ function cutSnippet(text, terms, whole) {
     const opening = text.slice(0, CONTEXT * 2).replace(/\s+/g, ' ').trim();
     return opening ? [{ text: opening + (text.length > CONTEXT * 2 ? '…' : ''), mark: false }] : [];
   }
-  const start = Math.max(0, ranges[0][0] - CONTEXT);
+  let start = Math.max(0, ranges[0][0] - CONTEXT);
+  // Not in the middle of a word, nor on a space: after them, unless the match comes first.
+  if (start > 0) {
+    const skip = MID_WORD.test(text.slice(start - 1, start + 1)) ? WORD_AND_SPACE : SPACE;
+    skip.lastIndex = start;
+    skip.exec(text);
+    start = Math.min(skip.lastIndex, ranges[0][0]);
+  }
   const end = Math.min(text.length, ranges[0][1] + CONTEXT * 2);
   // Every match that starts before `end` in the whole text lies in the opening, and ends
   // where it ends there, when a term twice over (case folding) still fits after `end`.
