@@ -39,7 +39,11 @@ self.addEventListener('message', async (event) => {
   configure();
   const { id, input, options } = /** @type {import('./render/messages.js').RenderRequest} */ (event.data ?? {});
   try {
-    self.postMessage({ id, article: await renderWhenReady(input, options) });
+    const article = await renderWhenReady(input, options);
+    // The text's bytes (`textBytes`) are moved, not copied: this worker keeps nothing.
+    const text = /** @type {{ text?: unknown }} */ (article).text;
+    const own = text instanceof Uint8Array && text.byteLength === text.buffer.byteLength;
+    self.postMessage({ id, article }, { transfer: own ? [/** @type {ArrayBuffer} */ (text.buffer)] : [] });
   } catch (error) {
     self.postMessage(errorReply(id, error));
   }

@@ -35,7 +35,6 @@ function fakePool() {
         ? { id: 0, path, error: { code: 'binary', message: 'Binary.', params: {} } }
         : { id: 0, summary: /** @type {any} */ (SUMMARIES)[path] ?? summary(path, {}) };
     },
-    prioritize: () => {},
     cancel: () => {},
     close: () => {},
   };
@@ -85,4 +84,52 @@ test('a file opened again is kept when unchanged and read again when it changed'
   assert.deepEqual(library.counts(), { total: 1, parsed: 1, failed: 0, indexed: 0, assets: 0 });
   library.clear();
   assert.equal(library.counts().total, 0);
+});
+
+test('an article the reader opens leaves the parse queue: the viewer\'s render settles it, or it is parsed after all', async () => {
+  /** A pool whose files wait until answered, as the parse pool's do. @type {Map<string, (reply: any) => void>} */
+  const waiting = new Map();
+  /** @type {string[]} */
+  const calls = [];
+  const pool = {
+    parse: (/** @type {string} */ path) => new Promise((resolve) => { calls.push(`parse ${path}`); waiting.set(path, resolve); }),
+    drop: (/** @type {string} */ path) => {
+      const resolve = waiting.get(path);
+      if (!resolve) return false;
+      waiting.delete(path);
+      resolve({ id: 0, path, error: { code: 'cancelled', message: 'Cancelled.' } });
+      return true;
+    },
+    get pending() { return waiting.size; },
+    pause: () => calls.push('pause'),
+    cancel: () => {},
+    close: () => {},
+  };
+  const library = new Library({ search: null, pool: /** @type {any} */ (pool) });
+  library.addFiles(['a.md', 'b.md', 'c.md'].map((path) => ({ path, file: file(path) })));
+  library.opening('a.md');
+  assert.deepEqual([...waiting.keys()], ['b.md', 'c.md'], 'a.md left the queue');
+  assert.equal(calls.at(-1), 'pause', 'the cores are the reader\'s');
+  library.settleFromArticle('a.md', /** @type {any} */ ({ title: 'Opened', authors: [], categories: [], tags: [], links: [], text: 'words' }));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(library.records.get('a.md')?.status, 'ready');
+  assert.equal(library.records.get('a.md')?.title, 'Opened', 'settled from the viewer\'s render');
+
+  // The viewer's render failed: the file is parsed as any other.
+  library.opening('b.md');
+  assert.equal(waiting.has('b.md'), false);
+  library.readerFailed('b.md');
+  assert.deepEqual(calls.filter((c) => c === 'parse b.md'), ['parse b.md', 'parse b.md']);
+  /** @type {(reply: any) => void} */ (waiting.get('b.md'))({ id: 1, summary: summary('b.md', { title: 'Parsed' }) });
+  waiting.delete('b.md');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(library.records.get('b.md')?.title, 'Parsed');
+  library.readerFailed('b.md');
+  assert.equal(waiting.has('b.md'), false, 'once only');
+
+  // Already with a parse worker (not waiting): its render there settles it, not the viewer's.
+  waiting.delete('c.md');
+  library.opening('c.md');
+  library.settleFromArticle('c.md', /** @type {any} */ ({ title: 'Twice', authors: [], categories: [], tags: [], links: [] }));
+  assert.equal(library.records.get('c.md')?.status, 'pending');
 });

@@ -107,7 +107,7 @@ const counted = (name, reads, failure) => /** @type {Blob} */ (/** @type {unknow
   },
 }));
 
-test('files are parsed in order, PER_WORKER per worker at most, and a reader\'s file goes first', async () => {
+test('files are parsed in order, PER_WORKER per worker at most; a file dropped from the queue is not parsed', async () => {
   /** @type {string[]} */
   const log = [];
   let started = 0;
@@ -118,11 +118,12 @@ test('files are parsed in order, PER_WORKER per worker at most, and a reader\'s 
   await settle();
   assert.deepEqual(log, names.slice(0, PER_WORKER).map((p) => `parse ${p}`), 'PER_WORKER in flight, the rest wait');
   assert.equal(pool.pending, names.length);
-  pool.prioritize(names[names.length - 1]);
+  assert.equal(pool.drop(names[PER_WORKER + 1]), true, 'waiting: dropped (the reader opened it)');
+  assert.equal(pool.drop(names[0]), false, 'with its worker: not dropped');
   await worker.release();
-  await Promise.all(parsed);
-  const rest = names.slice(PER_WORKER);
-  assert.deepEqual(log, [...names.slice(0, PER_WORKER), rest[rest.length - 1], ...rest.slice(0, -1)].map((p) => `parse ${p}`));
+  const replies = await Promise.all(parsed);
+  assert.deepEqual(replies.map((r) => ('error' in r ? r.error.code : 'read')), names.map((_, i) => (i === PER_WORKER + 1 ? 'cancelled' : 'read')));
+  assert.deepEqual(log, names.filter((_, i) => i !== PER_WORKER + 1).map((p) => `parse ${p}`));
   assert.equal(started, 1);
   assert.equal(pool.pending, 0);
   pool.close();

@@ -129,6 +129,8 @@ export class Library extends EventTarget {
     this.linksByKey = new Map();
     /** Backlinks asked for since the library last changed, by path. @type {Map<string, string[]>} */
     this.backlinkCache = new Map();
+    /** Articles taken from the parse queue by opening(): the viewer's render settles them. @type {WeakSet<ArticleRecord>} */
+    this.openedAhead = new WeakSet();
     /** The articles newest first as last sorted, and those added or dated since (list()
      * merges them in: a full sort of ten thousand on every redraw is a long task). */
     /** @type {ArticleRecord[]} */
@@ -380,28 +382,45 @@ export class Library extends EventTarget {
   /**
    * Settles a waiting article from its full render (the reader opened it before a parse
    * worker got to it): its summary and index document come from that render, and it
-   * leaves the parse queue. Nothing changes for an article already read.
+   * leaves the parse queue (opening() took it out already). Nothing changes for an article
+   * already read.
    * @param {string} path
    * @param {import('../folio.js').Article & { text?: unknown }} article  Rendered from this record's File.
    */
   settleFromArticle(path, article) {
     const record = this.records.get(path);
-    if (!record || record.status !== 'pending' || !this.pool.drop(path)) return;
+    if (!record || record.status !== 'pending') return;
+    if (!this.openedAhead.delete(record) && !this.pool.drop(path)) return;
     const { summary, text } = summarize(path, article);
     this.searchClient?.add([indexDoc(summary, text)]);
     this.settle(record, { id: 0, summary });
   }
 
   /**
-   * Moves an article to the front of the parse queue (the reader opened it: its summary,
-   * links and backlinks are wanted first), and pauses the pool (no file started) until the
-   * viewer has rendered, enhanced and drawn it (readerShown) or READER_FIRST_MS pass: the
-   * cores are the reader's.
+   * The reader opened an article, which the viewer renders whole: an article still waiting
+   * to be parsed leaves the parse queue, and that render settles it (settleFromArticle).
+   * Each file is rendered once: a dropped 10 MB article was also read for the index, which
+   * held a second core and, until that parse worker ended, ~130 MiB of its memory beside
+   * the article's view. The pool is paused (no file started) until the viewer has
+   * rendered, enhanced and drawn it (readerShown) or READER_FIRST_MS pass: the cores are
+   * the reader's. Should the viewer's render fail, readerFailed() parses it as any other.
    * @param {string} path
    */
-  prioritize(path) {
-    this.pool.prioritize(path);
+  opening(path) {
+    const record = this.records.get(path);
+    if (record?.status === 'pending' && this.pool.drop(path)) this.openedAhead.add(record);
     if (this.pool.pending) this.pool.pause(READER_FIRST_MS);
+  }
+
+  /**
+   * The viewer could not read or render an article that opening() took from the parse
+   * queue: it is parsed as any other (and fails there with its own reason, or is read).
+   * @param {string} path
+   */
+  readerFailed(path) {
+    const record = this.records.get(path);
+    if (!record || !this.openedAhead.delete(record)) return;
+    this.pool.parse(path, record.file).then((reply) => this.settle(record, reply));
   }
 
   /** The article the reader opened is shown, enhanced and drawn (or it failed): the parse

@@ -1,9 +1,10 @@
 // A pool of parse workers sized to the machine's cores (never one alone: a slow file would
 // hold up every other); workers idle for IDLE_MS end (each holds a compiled core and
 // memory that never shrinks), and start again when files come. Files wait in one queue (a
-// file the reader asks for jumps it); the page reads a few ahead (READ_AHEAD) and hands
-// each, as bytes transferred, to the worker holding the fewest bytes, each holding up to
-// eight (and 8 MiB) at a time, so it has the next files while the page is busy elsewhere
+// file the reader opens leaves it: the viewer's render settles it, library.js `opening`);
+// the page reads a few ahead (READ_AHEAD) and hands each, as bytes transferred, to the
+// worker holding the fewest bytes, each holding up to eight (and 8 MiB) at a time, so it
+// has the next files while the page is busy elsewhere
 // (with two, parse workers waited on the page for a third to half of a 10 000-file load).
 // A worker that dies fails the file it died on (the oldest it held) and is replaced; the
 // others it held are read and sent again. A worker also renders the reader's article whole
@@ -158,17 +159,6 @@ export class ParsePool {
       this.queue.push({ path, file, done });
       this.pump();
     });
-  }
-
-  /**
-   * Moves a waiting file to the front of the queue (the reader opened it).
-   * @param {string} path
-   */
-  prioritize(path) {
-    const at = this.queue.findIndex((job) => job.path === path);
-    if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
-    const ahead = this.ahead.findIndex((job) => job.path === path);
-    if (ahead > 0) this.ahead.unshift(...this.ahead.splice(ahead, 1));
   }
 
   /**

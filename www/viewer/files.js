@@ -248,7 +248,7 @@ export class OpenedFiles extends EventTarget {
     if (record.baseUrl) entry.baseUrl = record.baseUrl;
     this.#entries.set(path, entry);
     this.#trim();
-    this.library.prioritize(path);
+    this.library.opening(path);
     this.#load(entry);
     return entry;
   }
@@ -348,6 +348,7 @@ export class OpenedFiles extends EventTarget {
       bytes = this.#inMemory.get(record.file) ?? new Uint8Array(await record.file.arrayBuffer());
       this.#inMemory.delete(record.file);
     } catch {
+      this.library.readerFailed(entry.key); // Parsed as any other file: its failure is listed.
       if (entry.state === 'ok') return; // The copy already shown stays.
       entry.version = version;
       this.#settle(entry, version, { error: new LoadError(`The file ${entry.name} could not be read.`, 'read') });
@@ -359,7 +360,7 @@ export class OpenedFiles extends EventTarget {
     this.#emit('changed', entry);
     try {
       // When no parse worker has read it yet, this render settles it in the library (its
-      // summary and search text), and the file leaves the parse queue.
+      // summary and search text): the file left the parse queue when it was opened.
       const options = openedRenderOptions(entry.key.slice(entry.key.lastIndexOf('/') + 1), entry.baseUrl);
       const article = await (takeEarlyRender(bytes, options) ?? this.#render(bytes, options));
       // The view is built in a task of its own: the core's render and the article's DOM
@@ -368,6 +369,7 @@ export class OpenedFiles extends EventTarget {
       if (this.library.records.get(entry.key) === record) this.library.settleFromArticle(entry.key, article);
       this.#settle(entry, version, { article });
     } catch (error) {
+      this.library.readerFailed(entry.key);
       this.#settle(entry, version, { error });
     }
   }

@@ -275,7 +275,7 @@ export class Reader {
         t, locale, name: entry.name, baseUrl: entry.baseUrl, blockImages: this.#blockImages,
         original: () => decodeOriginal(bytes, article.encoding),
         positionKey: positionKey(article, entry.key),
-        // The library's parse workers hold their files (library.prioritize) until this view
+        // The library's parse workers hold their files (library.opening) until this view
         // is enhanced and drawn: its first layouts were the page's longest tasks while an
         // archive indexed.
         enhance: (body, options) => enhance(body, options).finally(() => this.#shownToReader()),
