@@ -140,6 +140,11 @@ test('search: Chinese without word boundaries, English stems and prefixes, match
     await page.getByTestId('article-title').filter({ hasText: 'Car driving notes' }).waitFor();
     const inArticle = await page.getByTestId('article-body').locator('mark.library-match').allInnerTexts();
     assert.ok(inArticle.length >= 2 && inArticle.every((m) => m === '驾驶员'), `marked in the article: ${inArticle}`);
+    // A word found in the title alone is marked there.
+    await search.fill('bundle');
+    await page.getByTestId('library-count').filter({ hasText: /^1 match$/ }).waitFor();
+    await page.getByTestId('library-item').first().click();
+    await page.getByTestId('article-title').locator('mark.library-match', { hasText: /^bundle$/ }).waitFor();
 
     // English: "indexed" finds "indexing" (stem); "archi" finds "archives" while typing.
     await search.fill('indexed');

@@ -284,7 +284,11 @@ export class Reader {
       });
       const backlinks = this.#backlinks(entry.key);
       if (backlinks) built.view.append(backlinks);
-      if (terms) markMatches(built.view.querySelector('[data-testid="article-body"]') ?? built.view, terms.split('\u0000'));
+      // The search's matches, in the title (a hit found there alone) and the body.
+      if (terms) {
+        const parts = built.view.querySelectorAll('[data-testid="article-title"], [data-testid="article-body"]');
+        for (const part of parts.length ? parts : [built.view]) markMatches(part, terms.split('\u0000'));
+      }
     } else {
       built.view = errorView(entry.error, { t, name: entry.name, bytes: entry.bytes });
       this.#shownToReader();
