@@ -229,7 +229,7 @@ export class SearchIndex {
    * @param {string} path
    * @param {string[]} terms
    */
-  snippet(path, terms) {
+  snippetOf(path, terms) {
     const bytes = this.texts.get(path);
     if (!bytes) return snippet('', terms);
     for (const size of SNIPPET_OPENINGS) {
@@ -278,7 +278,7 @@ export class SearchIndex {
         terms,
         // Beyond the best, neither (details() gives them when the list shows those hits).
         title: rank < snippets ? marked(title, terms) : [],
-        snippet: rank < snippets ? this.snippet(result.path, terms) : [],
+        snippet: rank < snippets ? this.snippetOf(result.path, terms) : [],
       };
     });
     return { hits, total };
@@ -297,7 +297,7 @@ export class SearchIndex {
     return paths.filter((path) => this.fields.has(path)).map((path) => ({
       path,
       title: marked(this.fields.get(path)?.title ?? '', terms),
-      snippet: this.snippet(path, terms),
+      snippet: this.snippetOf(path, terms),
     }));
   }
 }
