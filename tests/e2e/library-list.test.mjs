@@ -97,10 +97,34 @@ test('search results get the room: the folders shrink to a few rows while hits a
     const searching = await heights();
     assert.ok(searching.folders <= 0.12 * 800 + 1, `the folders shrink while hits are listed: ${searching.folders}px`);
     assert.ok(searching.list >= before.list + (before.folders - searching.folders) - 2, `the hits get that room: ${before.list} → ${searching.list}px`);
+    // A shade at the tree's bottom edge says more folders lie below (a cut between two rows
+    // looked like the tree's end); scrolled to its end, the edge is plain. The strip is left
+    // of every row's text.
+    const folders = page.locator('.lib-folders');
+    const bottomEdge = async () => {
+      const box = /** @type {{ x: number, y: number, width: number, height: number }} */ (await folders.boundingBox());
+      return page.screenshot({ clip: { x: box.x + 1, y: box.y + box.height - 5, width: 6, height: 4 } });
+    };
+    const moreBelow = await bottomEdge();
+    await folders.evaluate((tree) => new Promise((done) => { tree.scrollTop = tree.scrollHeight; requestAnimationFrame(() => requestAnimationFrame(done)); }));
+    const atEnd = await bottomEdge();
+    assert.notDeepEqual(moreBelow, atEnd, 'the bottom edge is shaded while folders lie below it, and plain at the end');
+    await folders.evaluate((tree) => { tree.scrollTop = 0; });
     // Still there to narrow the hits down to a folder.
     await page.getByTestId('folder-item').filter({ hasText: 'topic-03' }).click();
     await page.getByTestId('library-count').filter({ hasText: '1 match' }).waitFor();
+    // A search that finds nothing says so in the list, naming the words and what narrowed it.
+    const empty = page.getByTestId('no-files');
+    assert.ok(await empty.isHidden(), 'no empty-list words while a hit is listed');
+    await page.getByTestId('search').fill('lights');
+    await page.getByTestId('library-count').filter({ hasText: '1 match' }).waitFor();
+    await page.getByTestId('search').fill('zebra');
+    await page.getByTestId('library-count').filter({ hasText: 'No matches' }).waitFor();
+    assert.equal(await empty.innerText(), 'Nothing matches “zebra” in this folder or with these filters.');
+    await page.getByTestId('folder-item').filter({ hasText: 'All articles' }).click();
+    await empty.filter({ hasText: 'Nothing matches “zebra”. Check the spelling' }).waitFor();
     await page.getByTestId('search').fill('');
+    await empty.waitFor({ state: 'hidden' });
     await page.waitForFunction((was) => /** @type {HTMLElement} */ (document.querySelector('.lib-folders')).clientHeight === was, before.folders);
   }, { viewport: { width: 1280, height: 800 } });
 });

@@ -400,10 +400,13 @@ export class ListView {
   drawCount() {
     const total = this.library.records.size;
     const others = this.library.assets.size;
-    this.empty.hidden = total > 0;
-    // Files were opened, none of them an article (images, style sheets…): say so.
-    if (!total) this.empty.textContent = others ? this.t('noArticles', others) : this.t('noFiles');
     const filtered = Object.values(this.filter).some(Boolean);
+    // An empty list says why: nothing opened, no article among the files (images, style
+    // sheets…), nothing matching the search, or nothing left by the folder and filters.
+    const nothingShown = total > 0 && this.shown.length === 0;
+    this.empty.hidden = total > 0 && !nothingShown;
+    if (!total) this.empty.textContent = others ? this.t('noArticles', others) : this.t('noFiles');
+    else if (nothingShown) this.empty.textContent = this.hits ? this.t('noHits', this.hitQuery, filtered) : this.t('noneShown');
     this.count.textContent = this.hits ? this.hitCount(filtered)
       : filtered ? this.t('countOf', this.shown.length, total) : this.t('count', total);
   }

@@ -35,6 +35,9 @@ const STRINGS = {
     filesHint: 'Drop files, folders or .zip archives anywhere on this page.',
     noFiles: 'No files opened yet.',
     noArticles: (n) => `No articles among the files opened (${n === 1 ? '1 other file' : `${num(n)} other files`}: images, style sheets…).`,
+    noHits: (query, narrowed) => (narrowed ? `Nothing matches “${query}” in this folder or with these filters.`
+      : `Nothing matches “${query}”. Check the spelling, or try fewer or shorter words.`),
+    noneShown: 'No articles in this folder with these filters.',
     openFolder: 'Open folder…',
     openFilesOrZip: 'Open files or .zip…',
     library: 'Library',
@@ -105,6 +108,9 @@ const STRINGS = {
     filesHint: '把文件、文件夹或 .zip 压缩包拖到本页任意位置即可打开。',
     noFiles: '还没有打开文件。',
     noArticles: (n) => `打开的文件中没有文章（其他文件 ${n} 个：图片、样式表等）。`,
+    noHits: (query, narrowed) => (narrowed ? `在此文件夹或这些筛选条件下，没有与“${query}”匹配的文章。`
+      : `没有与“${query}”匹配的文章。请检查拼写，或减少、缩短搜索词。`),
+    noneShown: '此文件夹在这些筛选条件下没有文章。',
     openFolder: '打开文件夹…',
     openFilesOrZip: '打开文件或 .zip…',
     library: '文库',
