@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -365,6 +365,25 @@ async function coldStart(browser, base) {
 }
 
 /**
+ * The v8.wasm code-cache events of a trace (Chromium's timeline: `compiledModule`, the
+ * module compiled in full; `cachedModule`, its code written to the cache; `moduleCacheHit`,
+ * the code read from it; `moduleCacheInvalid`, found stale), each with its module's file
+ * name and the cached code's size, in the order they came.
+ * @param {any[]} events
+ * @returns {{ event: string, module: string, bytes?: number }[]}
+ */
+function wasmCacheEvents(events) {
+  return events
+    .filter((e) => /^v8\.wasm\.(compiledModule|cachedModule|moduleCacheHit|moduleCacheInvalid)$/.test(e.name))
+    .sort((a, b) => a.ts - b.ts)
+    .map((e) => {
+      const data = e.args?.data ?? e.args ?? {};
+      const bytes = data.producedCachedSize ?? data.consumedCachedSize;
+      return { event: e.name.slice('v8.wasm.'.length), module: String(data.url ?? '').replace(/^.*\//, ''), ...(bytes ? { bytes } : {}) };
+    });
+}
+
+/**
  * A repeat visit: the same page three times in one persistent profile (a real disk cache,
  * where the browser keeps compiled WebAssembly), a few seconds apart; the time to the
  * painted title and what compiling the core took each time.
@@ -382,21 +401,39 @@ async function repeatVisits(base) {
       const visits = [];
       for (let visit = 1; visit <= 3; visit++) {
         const page = await context.newPage();
+        // The browser's own word on its code cache: the timeline's v8.wasm events (a module
+        // compiled, written to the cache, found in it, or found stale), by module file.
+        const cdp = await context.newCDPSession(page);
+        /** @type {any[]} */
+        const events = [];
+        cdp.on('Tracing.dataCollected', (/** @type {any} */ e) => { events.push(...e.value); });
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
         await page.goto(`${base}${url}`);
         const t = await page.waitForFunction(() => { const w = /** @type {any} */ (window); return w.__painted && w.__compileMs !== undefined && { painted: w.__painted, compile: w.__compileMs }; }, null, { timeout: 20_000 });
-        visits.push(/** @type {{ painted: number, compile: number }} */ (await t.jsonValue()));
+        const timing = /** @type {{ painted: number, compile: number }} */ (await t.jsonValue());
         // The browser writes compiled code to its cache some time after compiling.
         await new Promise((resolve) => setTimeout(resolve, 4000));
+        const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.end');
+        await ended;
+        visits.push({ ...timing, cache: wasmCacheEvents(events) });
         await page.close();
       }
-      out.push({ page: name, visits });
+      // What the browser kept on disk: compiled WebAssembly, beside the cache's index files.
+      const wasmCache = join(profile, 'Default', 'Code Cache', 'wasm');
+      const wasmCacheEntries = existsSync(wasmCache) ? readdirSync(wasmCache).filter((f) => /_\d+$/.test(f)).length : 0;
+      out.push({ page: name, visits, wasmCacheEntries });
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
   }
-  console.log('\nRepeat visits (one profile, the Markdown post; 304s from the server): painted title / compiling the core, ms');
-  for (const r of out) console.log(`  ${r.page.padEnd(10)} ${r.visits.map((v, i) => `visit ${i + 1}: ${fmt(v.painted)} / ${fmt(v.compile)}`).join('   ')}`);
+  console.log('\nRepeat visits (one profile, the Markdown post; 304s from the server): painted title / compiling the core, ms; the code cache as the browser traced it');
+  for (const r of out) {
+    console.log(`  ${r.page.padEnd(10)} ${r.visits.map((v, i) => `visit ${i + 1}: ${fmt(v.painted)} / ${fmt(v.compile)}`).join('   ')}`);
+    r.visits.forEach((v, i) => console.log(`             visit ${i + 1}: ${v.cache.map((e) => `${e.event} ${e.module}${e.bytes ? ` (${Math.round(e.bytes / 1024)} KiB)` : ''}`).join(', ') || 'nothing compiled in full, written to the code cache or read from it'}`));
+    console.log(`             compiled WebAssembly in the profile's code cache after the visits: ${r.wasmCacheEntries} entries`);
+  }
   return out;
 }
 
@@ -741,7 +778,9 @@ function goals(/** @type {any} */ r) {
   };
   const element = r.elementSizes;
   const dropped = (r.drops ?? []).find((/** @type {any} */ d) => d.worker);
-  const repeat = (r.repeat ?? []).map((/** @type {any} */ p) => p.visits[2].compile / p.visits[0].compile);
+  // A later visit (the second, the third) that read no compiled code from the cache, as
+  // the browser traced it (compileStreaming's time alone cannot tell: V8 compiles lazily).
+  const repeat = (r.repeat ?? []).map((/** @type {any} */ p) => p.visits.slice(1).filter((/** @type {any} */ v) => !v.cache?.some((/** @type {any} */ e) => e.event === 'moduleCacheHit')).length);
   const slope = Math.max(...(r.slopes ?? []).filter((/** @type {any} */ s) => s.pipeline === 'folio' && s.mode === 'html').map((/** @type {any} */ s) => s.slope));
   const bigMem = (r.memory ?? []).flatMap((/** @type {any} */ k) => k.rows.filter((/** @type {any} */ row) => row.bytes >= 1 << 20).map((/** @type {any} */ row) => row.memory / row.bytes));
   const list = [
@@ -756,7 +795,7 @@ function goals(/** @type {any} */ r) {
     { goal: 'cold start, the sample: ≤ 1.6× the marked page (viewer and element)', value: coldRatio('the sample (HTML body)'), ok: (/** @type {number} */ v) => v <= 1.6, unit: '×' },
     { goal: 'cold start within 30 ms of the marked page (viewer, the sample)', value: coldFolio !== undefined && coldMarked !== undefined ? coldFolio - coldMarked : undefined, ok: (/** @type {number} */ v) => v <= 30, unit: 'ms slower' },
     { goal: 'cold start under 150 ms (viewer, the sample)', value: coldFolio, ok: (/** @type {number} */ v) => v < 150, unit: 'ms' },
-    { goal: 'a repeat visit compiles nothing twice (third visit\'s compile / first\'s, worst page)', value: repeat.length ? Math.max(...repeat) : undefined, ok: (/** @type {number} */ v) => v <= 0.25, unit: '× the first' },
+    { goal: 'a repeat visit compiles nothing twice (visits 2 and 3 without a code-cache hit, worst page)', value: repeat.length ? Math.max(...repeat) : undefined, ok: (/** @type {number} */ v) => v === 0, unit: 'visits' },
     { goal: 'a 10 MB article dropped: no main-thread task over 100 ms before the first screen', value: dropped ? Math.max(0, ...dropped.toFirstScreen) : undefined, ok: (/** @type {number} */ v) => v <= 100, unit: 'ms, the longest' },
     { goal: 'a 10 MB article dropped: the tab\'s peak memory ≤ 8× the input', value: dropped?.memory?.perInput, ok: (/** @type {number} */ v) => v <= 8, unit: '× input (renderer process, peak − before)' },
     { goal: 'scaling slope ≤ 1.1 (1 KB → 10 MB, HTML string)', value: Number.isFinite(slope) ? slope : undefined, ok: (/** @type {number} */ v) => v <= 1.1, unit: '' },
