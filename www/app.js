@@ -117,6 +117,8 @@ const list = new ListView(slot('.lib-articles'), library, lt, {
   remoteImages: imagesBlockedAtStart(route) ? 'block' : 'load',
 });
 const tree = new TreeView(slot('.lib-folders'), library, lt);
+// While a search lists its hits, each folder counts them (the list says which it may count).
+ui.nav.addEventListener('library-hits', (event) => tree.showHits(/** @type {CustomEvent<{ paths: string[] | null }>} */ (event).detail.paths));
 const search = new SearchView(slot('.search-slot'), library, list, lt);
 new ProgressView(slot('.lib-progress-slot'), library, lt);
 // For the tests and the benchmark: the library and its list, from the console.

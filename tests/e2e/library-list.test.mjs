@@ -92,8 +92,18 @@ test('search results get the room: the folders shrink to a few rows while hits a
     }));
     const before = await heights();
     assert.ok(before.folders > 0.2 * 800, `the folders take ${before.folders}px of the sidebar`);
+    /** Each folder's count as the tree shows it, and whether it reads as holding no hits. */
+    const badges = () => page.getByTestId('folder-item').evaluateAll((items) => Object.fromEntries(items.map((item) => [
+      /** @type {HTMLElement} */ (item).dataset.path || '(all)',
+      `${item.querySelector('.lib-badge')?.textContent}${item.hasAttribute('data-no-hits') ? ' none' : ''}`,
+    ])));
     await page.getByTestId('search').fill('harbour');
     await page.getByTestId('library-count').filter({ hasText: '24 matches' }).waitFor();
+    // While hits are listed, each folder counts them, not its articles.
+    await page.waitForFunction(() => document.querySelector('[data-testid="folder-item"] .lib-badge')?.textContent === '24');
+    const hitBadges = await badges();
+    assert.equal(hitBadges['(all)'], '24');
+    assert.equal(hitBadges['topics/topic-03'] ?? hitBadges['topic-03'], '1', JSON.stringify(hitBadges));
     const searching = await heights();
     assert.ok(searching.folders <= 0.12 * 800 + 1, `the folders shrink while hits are listed: ${searching.folders}px`);
     assert.ok(searching.list >= before.list + (before.folders - searching.folders) - 2, `the hits get that room: ${before.list} → ${searching.list}px`);
@@ -123,8 +133,16 @@ test('search results get the room: the folders shrink to a few rows while hits a
     assert.equal(await empty.innerText(), 'Nothing matches “zebra” in this folder or with these filters.');
     await page.getByTestId('folder-item').filter({ hasText: 'All articles' }).click();
     await empty.filter({ hasText: 'Nothing matches “zebra”. Check the spelling' }).waitFor();
+    await page.getByTestId('search').fill('zebra');
+    await page.getByTestId('library-count').filter({ hasText: 'No matches' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="folder-item"] .lib-badge')?.textContent === '0');
+    assert.ok(Object.values(await badges()).every((badge) => badge === '0 none'), 'no folder holds a hit');
     await page.getByTestId('search').fill('');
     await empty.waitFor({ state: 'hidden' });
+    // The search cleared, the folders count their articles again.
+    await page.waitForFunction(() => document.querySelector('[data-testid="folder-item"] .lib-badge')?.textContent === '48');
+    const articleBadges = await badges();
+    assert.equal(articleBadges['topics/topic-03'] ?? articleBadges['topic-03'], '2', JSON.stringify(articleBadges));
     await page.waitForFunction((was) => /** @type {HTMLElement} */ (document.querySelector('.lib-folders')).clientHeight === was, before.folders);
   }, { viewport: { width: 1280, height: 800 } });
 });

@@ -65,6 +65,8 @@ export class ListView {
     /** Hits shown without a snippet whose details were asked for. @type {Set<SearchHit>} */
     this.detailsAsked = new Set();
     this.hitTotal = 0;
+    /** The hits and filter last told to the folder tree (announceHits). @type {{ hits: SearchHit[] | null, filter: string }} */
+    this.announced = { hits: null, filter: '' };
     /** The paths shown, in order. @type {string[]} */
     this.shown = [];
     /** @type {Map<string, HTMLDivElement>} */
@@ -327,6 +329,7 @@ export class ListView {
     } else {
       paths = this.library.list({ sort: this.sort, filter: this.filter }).map((r) => r.path);
     }
+    this.announceHits();
     this.shown = paths;
     this.active = activePath ? paths.indexOf(activePath) : -1;
     this.listbox.dataset.mode = this.hits ? 'search' : 'list';
@@ -340,6 +343,24 @@ export class ListView {
     this.lastDrawAt = performance.now();
     this.lastRedrawMs = this.lastDrawAt - started;
     if (this.redrawTimer === undefined) this.listbox.setAttribute('aria-busy', 'false');
+  }
+
+  /**
+   * Tells the folder tree where the hits lie (`library-hits`, bubbling: `paths`, the hits
+   * the filters other than the folder let through, or null while no search is listed or
+   * when it brought only its best hits), once for each search and filter.
+   */
+  announceHits() {
+    const filter = { ...this.filter, folder: undefined };
+    const hits = this.hits && this.hitTotal <= this.hits.length ? this.hits : null;
+    const key = JSON.stringify(filter);
+    if (hits === this.announced.hits && (!hits || key === this.announced.filter)) return;
+    this.announced = { hits, filter: key };
+    const paths = hits && hits.flatMap((hit) => {
+      const record = this.library.records.get(hit.path);
+      return record && Library.passes(record, filter) ? [hit.path] : [];
+    });
+    this.container.dispatchEvent(new CustomEvent('library-hits', { bubbles: true, detail: { paths } }));
   }
 
   /**

@@ -1,5 +1,6 @@
 // The folder tree: an ARIA tree (flat items with aria-level) of the archive's folders
-// with their article counts; "All articles" on top. Arrow keys move and open/close,
+// with their article counts (while a search lists its hits, their counts: showHits);
+// "All articles" on top. Arrow keys move and open/close,
 // Enter or a click chooses a folder: a `library-folder` event ({ path }) bubbles from
 // the container.
 
@@ -23,6 +24,9 @@ export class TreeView {
     /** Whether the one folder at the top has been opened for the reader already. */
     this.opened = false;
     this.selected = '';
+    /** While a search lists its hits: how many each folder holds (its count then shows
+     * them, not its articles). @type {Map<string, number> | null} */
+    this.hitCounts = null;
     /** The path of the item that holds the roving tabindex. */
     this.focused = '';
     /** The items drawn, by folder path, kept from one drawing to the next. @type {Map<string, HTMLElement>} */
@@ -102,7 +106,10 @@ export class TreeView {
       set(twisty, 'aria-hidden', 'true');
       text(twisty, hasChildren ? (open ? '▾' : '▸') : '');
       text(name, root ? this.t('allArticles') : folder.name);
-      text(badge, String(folder.total));
+      const count = this.hitCounts ? this.hitCounts.get(folder.path) ?? 0 : folder.total;
+      text(badge, String(count));
+      // A folder without hits reads muted (it stays, to be chosen or opened).
+      set(item, 'data-no-hits', this.hitCounts && !count ? '' : null);
       return item;
     });
     // Items that stay are not taken out and put back (all of the tree would be laid out
@@ -111,6 +118,28 @@ export class TreeView {
     const keep = new Set(items);
     for (const path of this.items.keys()) if (!keep.has(/** @type {HTMLElement} */ (this.items.get(path)))) this.items.delete(path);
     if (hadFocus) this.focusItem(this.focused);
+  }
+
+  /**
+   * Counts a search's hits by folder, so that the tree says where they lie; null (no
+   * search listed) shows each folder's articles again.
+   * @param {string[] | null} paths
+   */
+  showHits(paths) {
+    if (!paths) {
+      this.hitCounts = null;
+    } else {
+      /** @type {Map<string, number>} */
+      const counts = new Map([['', paths.length]]);
+      for (const path of paths) {
+        for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) {
+          const folder = path.slice(0, at);
+          counts.set(folder, (counts.get(folder) ?? 0) + 1);
+        }
+      }
+      this.hitCounts = counts;
+    }
+    this.redraw();
   }
 
   /**
