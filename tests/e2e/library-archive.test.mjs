@@ -35,8 +35,10 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
     // The reader opens an article while the rest are read (a parse worker renders it whole:
     // viewer/render-opened.js): it is shown before the folder is read.
     await page.getByTestId('library-item').first().click();
-    // Whichever article is listed first then (the list sorts as dates come in): its view, or its error card.
-    await page.getByTestId('article').or(page.getByTestId('error')).first().waitFor();
+    // Whichever article is listed first then (the list sorts as dates come in): its view, or
+    // its error card. Alone this takes well under a second; CI runs two browser test files
+    // at once on two cores, where one run waited over 10 s (the default) for it: 30 s.
+    await page.getByTestId('article').or(page.getByTestId('error')).first().waitFor({ timeout: 30_000 });
     const whileRead = await page.getByTestId('library-progress-text').textContent();
     assert.doesNotMatch(whileRead ?? '', /^All /, `shown while the folder was still read: ${whileRead}`);
     await waitForLibrary(page, 2000, 180_000);
