@@ -379,6 +379,7 @@ function wasmCacheEvents(events) {
     .map((e) => {
       const data = e.args?.data ?? e.args ?? {};
       const bytes = data.producedCachedSize ?? data.consumedCachedSize;
+      // `cachedModule` names no module: the one compiled just before it is the one cached.
       return { event: e.name.slice('v8.wasm.'.length), module: String(data.url ?? '').replace(/^.*\//, ''), ...(bytes ? { bytes } : {}) };
     });
 }
@@ -431,7 +432,7 @@ async function repeatVisits(base) {
   console.log('\nRepeat visits (one profile, the Markdown post; 304s from the server): painted title / compiling the core, ms; the code cache as the browser traced it');
   for (const r of out) {
     console.log(`  ${r.page.padEnd(10)} ${r.visits.map((v, i) => `visit ${i + 1}: ${fmt(v.painted)} / ${fmt(v.compile)}`).join('   ')}`);
-    r.visits.forEach((v, i) => console.log(`             visit ${i + 1}: ${v.cache.map((e) => `${e.event} ${e.module}${e.bytes ? ` (${Math.round(e.bytes / 1024)} KiB)` : ''}`).join(', ') || 'nothing compiled in full, written to the code cache or read from it'}`));
+    r.visits.forEach((v, i) => console.log(`             visit ${i + 1}: ${v.cache.map((e) => `${e.event}${e.module ? ` ${e.module}` : ''}${e.bytes ? ` (${Math.round(e.bytes / 1024)} KiB)` : ''}`).join(', ') || 'nothing compiled in full, written to the code cache or read from it'}`));
     console.log(`             compiled WebAssembly in the profile's code cache after the visits: ${r.wasmCacheEntries} entries`);
   }
   return out;
