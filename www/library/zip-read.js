@@ -1,11 +1,13 @@
 // Reads a .zip archive's entries with fflate, refusing archives that would blow up:
 // every bound is checked on the central directory before anything is inflated, and
 // fflate inflates each entry into a buffer of its declared size, so an entry that lies
-// about its size is cut there, never grown past it. Names are normalized (paths.js) so
-// that no entry escapes the archive. Pure (no DOM): runs in the zip worker and in Node.
+// about its size is cut there, never grown past it. Names are read as their writer meant
+// them (zip-names.js: UTF-8 without the flag, a legacy code page) and normalized (paths.js)
+// so that no entry escapes the archive. Pure (no DOM): runs in the zip worker and in Node.
 
 import { unzipSync } from '../vendor/fflate/esm/browser.js';
 import { normalizePath } from './paths.js';
+import { entryName, storedNames } from './zip-names.js';
 
 /**
  * @typedef {object} ZipLimits
@@ -57,11 +59,15 @@ export class ZipError extends Error {
  * Lists and inflates a zip archive's files.
  * @param {Uint8Array} data the whole archive
  * @param {Partial<ZipLimits>} [limits]
+ * @param {readonly string[]} [languages]  The reader's languages: the code page a name
+ *   without the UTF-8 flag is tried in first (zip-names.js).
  * @returns {ZipContents}
  * @throws {ZipError}
  */
-export function readZip(data, limits = {}) {
+export function readZip(data, limits = {}, languages = globalThis.navigator?.languages ?? []) {
   const bounds = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  const stored = storedNames(data);
+  let index = 0;
   /** @type {Map<string, string>} raw name → normalized path, for the entries to keep */
   const keep = new Map();
   /** @type {string[]} */
@@ -72,14 +78,16 @@ export function readZip(data, limits = {}) {
     // First pass: the central directory only (the filter says no to everything).
     unzipSync(data, {
       filter(entry) {
-        if (entry.name.endsWith('/') || entry.name.endsWith('\\')) return false;
+        const name = entryName(entry.name, stored?.[index], languages);
+        index += 1;
+        if (name.endsWith('/') || name.endsWith('\\')) return false;
         files += 1;
         if (files > bounds.maxEntries) {
           throw new ZipError('zip-too-many', `The archive holds more than ${bounds.maxEntries} files.`, { limit: String(bounds.maxEntries) });
         }
-        const path = normalizePath(entry.name);
+        const path = normalizePath(name);
         if (path === null) {
-          skipped.push(entry.name);
+          skipped.push(name);
           return false;
         }
         if (entry.originalSize > bounds.maxEntryBytes) {
