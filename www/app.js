@@ -148,6 +148,31 @@ function labelTopBar() {
 }
 for (const type of ['files', 'cleared']) library.addEventListener(type, labelTopBar);
 
+/**
+ * The welcome card while the library holds articles and none is shown (opened into an
+ * empty page, or kept from a last visit): it says so and offers the newest, not the
+ * pickers, so that the opened files do not look lost (on a phone the list is in a drawer).
+ */
+function labelWelcome() {
+  const card = welcomeCard;
+  if (!card) return;
+  const count = library.records.size;
+  for (const el of card.querySelectorAll('.welcome-start')) /** @type {HTMLElement} */ (el).hidden = count > 0;
+  for (const el of card.querySelectorAll('.welcome-choose')) /** @type {HTMLElement} */ (el).hidden = count === 0;
+  const title = /** @type {HTMLElement} */ (card.querySelector('h1'));
+  title.textContent = count > 0 ? lt('welcomeChoose') : t('welcomeTitle');
+  const text = card.querySelector('[data-testid="welcome-library"]');
+  if (text) text.textContent = count > 0 ? lt('welcomeLibrary', count) : '';
+}
+/** The welcome card, kept while other views take the pane (none when the first view replaced it before this ran). */
+const welcomeCard = document.querySelector('.welcome');
+for (const type of ['files', 'cleared']) library.addEventListener(type, labelWelcome);
+welcomeCard?.querySelector('[data-testid="welcome-newest"]')?.addEventListener('click', () => {
+  const newest = library.list()[0];
+  if (newest) go(newest.path);
+});
+welcomeCard?.querySelector('[data-testid="welcome-show-library"]')?.addEventListener('click', () => drawer.open());
+
 const keepView = new KeepView(slot('.lib-keep-slot'), library, lt, { handles: () => handles });
 
 /**
@@ -340,6 +365,7 @@ function switchLanguage(lang) {
   tree.draw();
   share.update();
   labelTopBar();
+  labelWelcome();
   ui.controls.replaceWith(ui.controls = readerControls({ t, onLanguage: switchLanguage, extras: [imagesSwitch()] }));
   showImages(ui.blockImages.checked);
 }

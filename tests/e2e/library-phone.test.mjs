@@ -38,6 +38,13 @@ test('phone: one line of top bar; the library drawer opens with its button, list
   await withPage(harness, `${VIEWER}&lang=en`, async (page) => {
     await page.getByTestId('welcome').waitFor();
     await openNews(page);
+    // Nothing is shown yet: the welcome card says where the files went, and opens the drawer.
+    assert.equal(await page.getByTestId('welcome').locator('h1').innerText(), 'Choose an article');
+    assert.match(await page.getByTestId('welcome-library').innerText(), /^59 articles are open in the library/);
+    await page.getByTestId('welcome-show-library').click();
+    await page.getByTestId('file-list-nav').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('file-list-nav').waitFor({ state: 'hidden' });
     const bar = await page.locator('.topbar').boundingBox();
     const row = await page.getByTestId('library-button').boundingBox();
     assert.ok(bar && row && bar.height <= row.height * 2, `the top bar is one line (${bar?.height}px, its buttons ${row?.height}px)`);

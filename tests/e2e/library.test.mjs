@@ -245,6 +245,49 @@ test('a .zip opens off the main thread; a zip bomb is refused with a clear messa
   });
 });
 
+/**
+ * A zip whose entries' names are stored as `names` give them (UTF-8 or a code page's bytes)
+ * without the UTF-8 flag, as Info-ZIP on Linux and Windows' own zip write them: fflate
+ * writes ASCII stand-ins of the same lengths, whose bytes are then replaced.
+ * @param {[Uint8Array, string][]} entries  each entry's stored name and its text
+ */
+function zipUnflagged(entries) {
+  const stands = entries.map(([name], i) => String.fromCharCode(65 + i).repeat(name.length));
+  const zip = zipSync(Object.fromEntries(entries.map(([, text], i) => [stands[i], strToU8(text)])));
+  entries.forEach(([name], i) => {
+    const stand = strToU8(stands[i]);
+    for (let at = 0; at + stand.length <= zip.length; at++) {
+      if (stand.every((b, k) => zip[at + k] === b)) zip.set(name, at);
+    }
+  });
+  return zip;
+}
+
+test('a zip without the UTF-8 flag keeps its Chinese names (UTF-8 or GBK); the welcome card offers the newest', async () => {
+  const zip = zipUnflagged([
+    [strToU8('笔记/京都.md'), '---\ndate: 2023-09-12\n---\n# 京都\n\n伏见稻荷。\n'],
+    // 寺庙.md in GBK, as a Chinese Windows writes it.
+    [Uint8Array.from([0xcb, 0xc2, 0xc3, 0xed, 0x2e, 0x6d, 0x64]), '---\ndate: 2023-09-13\n---\n# Temples\n\nBack to [[京都]].\n'],
+  ]);
+  await withPage(harness, `${VIEWER}&lang=en`, async (page) => {
+    await page.getByTestId('file-input').setInputFiles([{ name: 'vault.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) }]);
+    await waitForLibrary(page, 2);
+    assert.deepEqual((await page.getByTestId('library-item').evaluateAll((items) => items.map((i) => /** @type {HTMLElement} */ (i).dataset.path))).sort(),
+      ['寺庙.md', '笔记/京都.md']);
+    // Nothing was shown before: the welcome card says the files are here, and offers the newest.
+    const welcome = page.getByTestId('welcome');
+    assert.equal(await welcome.locator('h1').innerText(), 'Choose an article');
+    assert.equal(await page.getByTestId('welcome-library').innerText(), '2 articles are open in the library. Choose one from the list, or start with the newest.');
+    assert.equal(await page.getByTestId('welcome-open-files').isVisible(), false, 'the pickers make way');
+    assert.equal(await page.getByTestId('welcome-show-library').isVisible(), false, 'the library is in view on a wide screen');
+    await page.getByTestId('welcome-newest').click();
+    await waitForArticle(page, '寺庙.md');
+    // The wiki-link by the other note's name finds it.
+    await page.getByTestId('article-body').getByRole('link', { name: '京都' }).click();
+    await waitForArticle(page, '笔记/京都.md');
+  });
+});
+
 test('the Chinese UI', async () => {
   await withPage(harness, `${VIEWER}&lang=zh`, async (page) => {
     await openBlog(page);

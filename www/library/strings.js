@@ -33,6 +33,10 @@ const STRINGS = {
   en: {
     welcomeText: 'Drop Markdown, HTML or text files, whole folders or .zip archives anywhere on this page, or use “Open files…” or “Open folder…”. Nothing leaves your computer.',
     filesHint: 'Drop files, folders or .zip archives anywhere on this page.',
+    welcomeChoose: 'Choose an article',
+    welcomeLibrary: (n) => `${n === 1 ? 'One article is' : `${num(n)} articles are`} open in the library. Choose one from the list, or start with the newest.`,
+    readNewest: 'Read the newest',
+    showLibrary: 'Show the library',
     noFiles: 'No files opened yet.',
     noArticles: (n) => `No articles among the files opened (${n === 1 ? '1 other file' : `${num(n)} other files`}: images, style sheets…).`,
     noHits: (query, narrowed) => (narrowed ? `Nothing matches “${query}” in this folder or with these filters.`
@@ -106,6 +110,10 @@ const STRINGS = {
   zh: {
     welcomeText: '把 Markdown、HTML 或文本文件、整个文件夹或 .zip 压缩包拖到本页任意位置，或点击“打开文件…”“打开文件夹…”。文件不会离开你的电脑。',
     filesHint: '把文件、文件夹或 .zip 压缩包拖到本页任意位置即可打开。',
+    welcomeChoose: '选择一篇文章',
+    welcomeLibrary: (n) => `文库中已打开 ${n} 篇文章。从列表中选一篇，或从最新的一篇读起。`,
+    readNewest: '阅读最新一篇',
+    showLibrary: '查看文库',
     noFiles: '还没有打开文件。',
     noArticles: (n) => `打开的文件中没有文章（其他文件 ${n} 个：图片、样式表等）。`,
     noHits: (query, narrowed) => (narrowed ? `在此文件夹或这些筛选条件下，没有与“${query}”匹配的文章。`
