@@ -263,7 +263,7 @@ function zipUnflagged(entries) {
   return zip;
 }
 
-test('a zip without the UTF-8 flag keeps its Chinese names (UTF-8 or GBK); the welcome card offers the newest', async () => {
+test('a zip without the UTF-8 flag keeps its Chinese names (UTF-8 or GBK) and is saved under its own name; the welcome card offers the newest', async () => {
   const zip = zipUnflagged([
     [strToU8('笔记/京都.md'), '---\ndate: 2023-09-12\n---\n# 京都\n\n伏见稻荷。\n'],
     // 寺庙.md in GBK, as a Chinese Windows writes it.
@@ -285,6 +285,10 @@ test('a zip without the UTF-8 flag keeps its Chinese names (UTF-8 or GBK); the w
     // The wiki-link by the other note's name finds it.
     await page.getByTestId('article-body').getByRole('link', { name: '京都' }).click();
     await waitForArticle(page, '笔记/京都.md');
+    // Saved as one file, the library is named after the zip (its entries have no one top folder).
+    await page.getByTestId('save-menu').locator('summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-library').click()]);
+    assert.equal(download.suggestedFilename(), 'vault.html');
   });
 });
 

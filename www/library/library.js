@@ -15,7 +15,7 @@
 
 import { indexDoc, summarize } from './extract.js';
 import { expand } from './open.js';
-import { comparePaths, fileKind, stem } from './paths.js';
+import { comparePaths, fileKind, isZip, stem } from './paths.js';
 import { ParsePool } from './pool.js';
 import { Resolver, articleKeys, linkKeys } from './resolve.js';
 import { SearchClient } from './search.js';
@@ -139,6 +139,20 @@ export class Library extends EventTarget {
     this.dateChanged = new Set();
     /** The search index module's bytes when they came with the page's archive (saved again with it). @type {Uint8Array | null} */
     this.engineBytes = null;
+    /** The folders and zips opened into this library, by name (cleared with it). @type {Set<string>} */
+    this.openedFrom = new Set();
+  }
+
+  /**
+   * A name for the library (a saved copy's title and file name): the one folder or zip it
+   * was opened from (a zip's entries lie at its top level), else its one top folder (a kept
+   * library come back), else null.
+   * @returns {string | null}
+   */
+  name() {
+    if (this.openedFrom.size === 1) return [...this.openedFrom][0];
+    const folders = [...this.tree.root.folders.keys()];
+    return folders.length === 1 ? folders[0] : null;
   }
 
   /**
@@ -148,6 +162,12 @@ export class Library extends EventTarget {
    * @returns {Promise<void>}
    */
   async open(picked) {
+    // What this library was opened from, to name it (a zip's entries sit at its top level).
+    for (const pick of picked) {
+      const name = pick.kind === 'handle' ? pick.handle.name : pick.kind === 'entry' ? pick.entry.name
+        : isZip(pick.path) && !pick.path.includes('/') ? stem(pick.path) : pick.path.split('/').length > 1 ? pick.path.split('/')[0] : '';
+      if (name) this.openedFrom.add(name);
+    }
     await expand(picked, {
       onFiles: (files) => this.addFiles(files),
       onError: (name, error) => this.dispatchEvent(new CustomEvent('error', { detail: { name, error } })),
@@ -486,6 +506,7 @@ export class Library extends EventTarget {
     this.pool.cancel();
     this.searchClient?.clear();
     this.records.clear();
+    this.openedFrom.clear();
     this.byDate = [];
     this.dateChanged.clear();
     this.assets.clear();

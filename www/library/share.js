@@ -216,7 +216,7 @@ export class ShareView {
         ...records.map((r) => ({ path: r.path, file: r.file, kind: /** @type {const} */ ('article') })),
         ...[...library.assets].map(([path, file]) => ({ path, file, kind: /** @type {const} */ ('asset') })),
       ];
-      const title = library.tree.root.folders.size === 1 ? [...library.tree.root.folders.keys()][0] : t('library');
+      const title = library.name() ?? t('library');
       const engine = library.engineBytes ?? await searchModule();
       const blob = await packInWorker({ template, title, generator: 'Folio viewer', files, articles, docs, engine });
       const name = `${fileNameFor(title)}.html`;
