@@ -13,7 +13,7 @@ mod inline;
 
 use crate::sanitize::Node;
 use crate::text::{is_cjk, which_occur};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
 /// The extensions Folio turns on: GFM tables, task lists, strikethrough, footnotes,
@@ -91,11 +91,7 @@ pub(crate) fn nodes_with(
             }
             other => other,
         });
-    let events = JoinCjkLines {
-        inner: events.peekable(),
-        after_cjk: false,
-    }
-    .map(Node::Md);
+    let events = JoinCjkLines::new(events).map(Node::Md);
     let marks = inline::Highlights::new(events, folio && has & 1 != 0);
     let links = inline::Autolinks::new(marks, folio && has & 0b110 != 0);
     let callouts = callouts::Callouts::new(links, folio && has & 0b1000 != 0);
@@ -147,20 +143,63 @@ pub(crate) fn dollar_lines(md: &str) -> Cow<'_, str> {
 
 /// A line break inside a paragraph of Chinese or Japanese text is not a word
 /// break: browsers would show it as a space between two characters, so it is dropped
-/// (becomes an empty text event).
+/// (becomes an empty text event). The break after an Obsidian callout's `[!type] 标题`
+/// line stays: it ends the callout's title (callouts.rs).
 struct JoinCjkLines<'a, I: Iterator<Item = Event<'a>>> {
     inner: std::iter::Peekable<I>,
     /// The last event given out was text ending in a CJK character.
     after_cjk: bool,
+    /// The last event given out opened a blockquote.
+    after_quote: bool,
+    /// The text so far of a blockquote's first line, while it is being read.
+    quote_line: Option<String>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> JoinCjkLines<'a, I> {
+    fn new(inner: I) -> Self {
+        Self {
+            inner: inner.peekable(),
+            after_cjk: false,
+            after_quote: false,
+            quote_line: None,
+        }
+    }
+
+    /// Follows a blockquote's first line; true at a soft break that ends a callout's
+    /// `[!type]` line.
+    fn ends_callout_line(&mut self, event: &Event<'a>) -> bool {
+        let after_quote = std::mem::replace(
+            &mut self.after_quote,
+            matches!(event, Event::Start(Tag::BlockQuote(_))),
+        );
+        match event {
+            Event::Start(Tag::Paragraph) if after_quote => self.quote_line = Some(String::new()),
+            Event::Text(t) => {
+                if let Some(line) = &mut self.quote_line {
+                    line.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+                let line = self.quote_line.take();
+                return matches!(event, Event::SoftBreak)
+                    && line.is_some_and(|l| l.trim_start().starts_with("[!"));
+            }
+            _ => {}
+        }
+        false
+    }
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjkLines<'a, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
-        let event = match self.inner.next()? {
+        let event = self.inner.next()?;
+        let callout_line = self.ends_callout_line(&event);
+        let event = match event {
             Event::SoftBreak
                 if self.after_cjk
+                    && !callout_line
                     && matches!(self.inner.peek(),
                         Some(Event::Text(t)) if t.chars().next().is_some_and(is_cjk)) =>
             {
@@ -210,6 +249,26 @@ mod tests {
             "<p>English line\nnext</p>\n"
         );
         assert_eq!(unsafe_html("中文\nEnglish"), "<p>中文\nEnglish</p>\n");
+        // In a blockquote too, but for a callout's `[!type] 标题` line, whose break ends its title.
+        assert_eq!(
+            unsafe_html("> 引文第一行\n> 第二行"),
+            "<blockquote>\n<p>引文第一行第二行</p>\n</blockquote>\n"
+        );
+        assert!(
+            unsafe_html("> [!tip] *注意* 提示\n> 带上现金。").contains("<p>带上现金。</p>"),
+            "a title with emphasis ends at its line too"
+        );
+        assert_eq!(
+            unsafe_html("> [!note] 提示\n> 带上现金。"),
+            concat!(
+                r#"<div class="callout markdown-alert markdown-alert-note" data-callout="note">"#,
+                "\n",
+                r#"<div class="callout-title"><div class="callout-title-inner">提示</div></div>"#,
+                "\n",
+                r#"<div class="callout-content">"#,
+                "\n<p>带上现金。</p>\n</div>\n</div>\n"
+            )
+        );
     }
 
     #[test]
