@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { blocksOf, checkArchive } from '../../scripts/check-archive.mjs';
 import { fromBlocks, readArchive } from '../../www/library/archive.js';
 import { useBrowser, withPage } from './harness.mjs';
@@ -114,6 +114,16 @@ test('the library saved as one HTML file opens from file:// with no network: lis
     assert.match(page2, /旅行的第二天去了京都/);
     assert.doesNotMatch(page2, /<script|blob:/);
     assert.match(page2, /Content-Security-Policy" content="default-src 'none'/);
+    // Opened on its own, its tags read as tags (as in the viewer), not as one phrase.
+    const standalone = await harness.browser.newPage();
+    try {
+      await standalone.goto(pathToFileURL(exported).href);
+      const chip = standalone.locator('.chip', { hasText: 'travel' });
+      assert.equal(await chip.evaluate((node) => getComputedStyle(node, '::before').content), '"#"');
+      assert.notEqual(await chip.evaluate((node) => getComputedStyle(node).borderTopStyle), 'none');
+    } finally {
+      await standalone.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,6 +24,15 @@ table { border-collapse: collapse; display: block; overflow-x: auto; }
 th, td { border: 1px solid var(--line); padding: 0.4em 0.7em; }
 .byline, .breadcrumb, .summary { color: var(--muted); }
 .breadcrumb ol, .chips { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; }
+.chip { padding: 0.05rem 0.6rem; border: 1px solid var(--line); border-radius: 999px; font-size: 0.85rem; }
+.chip::before { content: "#"; color: var(--muted); }
+.toc { margin: 1.5rem 0; padding: 0.6rem 1rem; border: 1px solid var(--line); border-radius: 0.5rem; font-size: 0.95rem; }
+.toc summary { color: var(--muted); }
+.toc ol { list-style: none; margin: 0.4rem 0 0; padding: 0; }
+.toc li[data-depth="1"] { padding-left: 1rem; }
+.toc li[data-depth="2"] { padding-left: 2rem; }
+.toc li[data-depth="3"] { padding-left: 3rem; }
+.toc a { text-decoration: none; }
 `;
 
 /** What an exported article leaves out: controls that need the viewer, and its extras. */
