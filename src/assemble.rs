@@ -21,7 +21,7 @@ use crate::warning::Warning;
 /// What the stages found in one file.
 pub(crate) struct Parts<'a> {
     /// The decoded text (for its encoding and warnings).
-    pub decoded: &'a Decoded,
+    pub decoded: &'a Decoded<'a>,
     /// The front matter, parsed.
     pub split: Split<'a>,
     /// The front matter, normalized.
@@ -190,7 +190,7 @@ mod tests {
     use crate::warning::{Warning, WarningCode};
 
     fn parts<'a>(
-        decoded: &'a Decoded,
+        decoded: &'a Decoded<'a>,
         meta: Metadata,
         doc: DocMeta,
         outline: Outline,
@@ -209,7 +209,7 @@ mod tests {
         }
     }
 
-    fn decoded() -> Decoded {
+    fn decoded() -> Decoded<'static> {
         Decoded {
             text: "body".into(),
             encoding: "UTF-8",

@@ -19,12 +19,13 @@ use crate::sanitize::{more_comment, Content, Mode, Sanitizer};
 use crate::site_syntax::UnknownTag;
 use crate::warning::{Warning, WarningCode};
 use document::DocMeta;
+use std::borrow::Cow;
 
 /// The body, and what it holds besides.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Body {
-    /// The whole body.
-    pub content: Content,
+pub(crate) struct Body<'a> {
+    /// The whole body (raw HTML borrowed from `body` where it is that as it stands).
+    pub content: Content<'a>,
     /// Where the body is raw: the raw HTML before `<!-- more -->`, when the author
     /// marked one and it was asked for (written bodies note the mark themselves).
     pub before_more: Option<String>,
@@ -39,14 +40,14 @@ pub(crate) struct Body {
 /// for an index, which only needs its text); `want_excerpt` whether the part before
 /// `<!-- more -->` is (it is not when the front matter gives a summary); `first_line`
 /// is the body's first line in the file, to name lines in warnings.
-pub(crate) fn render(
-    body: &str,
+pub(crate) fn render<'a>(
+    body: &'a str,
     format: Format,
     sanitizer: &Sanitizer,
     html: bool,
     want_excerpt: bool,
     first_line: usize,
-) -> Body {
+) -> Body<'a> {
     match format {
         Format::Markdown => {
             let expanded = crate::site_syntax::expand(body, markdown::code_ranges);
@@ -65,7 +66,7 @@ pub(crate) fn render(
         Format::Html if !cfg!(feature = "html") => {
             crate::tier::missing(crate::tier::Tier::Html);
             Body {
-                content: Content::Raw(String::new()),
+                content: Content::Raw(Cow::Borrowed("")),
                 before_more: None,
                 doc: DocMeta::default(),
                 warnings: Vec::new(),
@@ -74,14 +75,14 @@ pub(crate) fn render(
         Format::Html if document::is_document(body) => {
             let (html, doc) = document::extract(body);
             Body {
-                content: Content::Raw(cms::promote_cms_bold(&html).into_owned()),
+                content: Content::Raw(Cow::Owned(promoted(html))),
                 before_more: None,
                 doc,
                 warnings: Vec::new(),
             }
         }
         Format::Html => Body {
-            content: Content::Raw(cms::promote_cms_bold(body).into_owned()),
+            content: Content::Raw(cms::promote_cms_bold(body)),
             before_more: want_excerpt
                 .then(|| more_comment(body))
                 .flatten()
@@ -90,6 +91,16 @@ pub(crate) fn render(
             warnings: Vec::new(),
         },
     }
+}
+
+/// A page's article part with its CMS bold promoted: the same string when there is
+/// none to promote (no copy of a big body).
+fn promoted(html: String) -> String {
+    match cms::promote_cms_bold(&html) {
+        Cow::Owned(promoted) => Some(promoted),
+        Cow::Borrowed(_) => None,
+    }
+    .unwrap_or(html)
 }
 
 /// One warning per tag or shortcode name Folio does not know, on the line of its
@@ -150,7 +161,7 @@ fn from_markdown(
     sanitizer: &Sanitizer,
     html: bool,
     want_excerpt: bool,
-) -> (Content, Option<String>) {
+) -> (Content<'static>, Option<String>) {
     let capacity = md.len() + md.len() / 4;
     let mode = if html { Mode::Safe } else { Mode::Text };
     let mut options = markdown::options();
@@ -180,14 +191,14 @@ fn from_markdown(
         .then_some(raw.more)
         .flatten()
         .map(|m| raw.html[..m.html].to_string());
-    (Content::Raw(raw.html), before)
+    (Content::Raw(Cow::Owned(raw.html)), before)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn markdown(md: &str, want_excerpt: bool) -> Body {
+    fn markdown(md: &str, want_excerpt: bool) -> Body<'_> {
         render(
             md,
             Format::Markdown,
@@ -227,6 +238,23 @@ mod tests {
             markdown("<b>raw</b>", false).content,
             Content::Raw(_)
         ));
+    }
+
+    #[test]
+    fn an_html_body_is_not_copied_to_be_sanitized() {
+        let body = "<p>Text <b>bold</b></p>";
+        let raw = render(body, Format::Html, &Sanitizer::new(None), true, false, 1).content;
+        assert!(matches!(raw, Content::Raw(Cow::Borrowed(r)) if std::ptr::eq(r, body)));
+        // CMS bold to promote makes a new text; so does a whole page's article part,
+        // though not twice.
+        let cms = r#"<p><font cms-style="font-L strong-Bold">B</font></p>"#;
+        let raw = render(cms, Format::Html, &Sanitizer::new(None), true, false, 1).content;
+        assert!(matches!(raw, Content::Raw(Cow::Owned(r)) if r.contains("<strong>")));
+        assert_eq!(promoted("<p>x</p>".into()), "<p>x</p>");
+        assert_eq!(
+            promoted(cms.into()),
+            cms::promote_cms_bold(cms).into_owned()
+        );
     }
 
     #[test]

@@ -10,14 +10,17 @@ use crate::error::{err, Error};
 use crate::warning::{Warning, WarningCode};
 #[cfg(feature = "legacy")]
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
 #[cfg(not(feature = "legacy"))]
 use unicode::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The text, without BOM, with every `\r\n` and lone `\r` turned into `\n`.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, without BOM, with every `\r\n` and lone `\r` turned into `\n`:
+    /// the bytes themselves when they are that already (UTF-8 as it stands), so a
+    /// big file is not held twice.
+    pub text: Cow<'a, str>,
     /// WHATWG label of the encoding used (`UTF-8`, `GBK`, `UTF-16LE` …).
     pub encoding: &'static str,
     /// Things the reader should know (a guessed encoding, replaced bytes).
@@ -41,7 +44,7 @@ const SNIFF_LEN: usize = 8 * 1024;
 const META_LEN: usize = 1024;
 
 /// Decodes a file's bytes. Fails only for empty, oversized or binary input.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if bytes.is_empty() {
         return Err(err!(Empty, "This file is empty."));
     }
@@ -72,14 +75,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     })
 }
 
-/// The raw text, the encoding's name and the number of malformed sequences
-/// replaced by U+FFFD.
-type Picked = (String, &'static str, usize);
+/// The raw text (borrowed where the bytes are that text), the encoding's name and
+/// the number of malformed sequences replaced by U+FFFD.
+type Picked<'a> = (Cow<'a, str>, &'static str, usize);
 
 /// Chooses the encoding and decodes: a Unicode encoding when the bytes say so,
 /// else a legacy one (declared or detected).
 #[cfg_attr(not(feature = "legacy"), allow(clippy::ptr_arg))]
-fn pick_and_decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked, Error> {
+fn pick_and_decode<'a>(bytes: &'a [u8], warnings: &mut Vec<Warning>) -> Result<Picked<'a>, Error> {
     match pick_unicode(bytes)? {
         Some(picked) => Ok(picked),
         None => legacy(bytes, warnings),
@@ -89,29 +92,35 @@ fn pick_and_decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked, 
 /// The text of a file readable without the legacy tier, as [`decode`] gives it
 /// (`None`: it needs that tier); a file that is no text at all gives `""` (it fails
 /// the same with any tier).
-pub(crate) fn unicode_text(bytes: &[u8]) -> Option<String> {
+pub(crate) fn unicode_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
     match pick_unicode(bytes) {
         Ok(Some((text, _, _))) => Some(normalize(text)),
         Ok(None) => None,
-        Err(_) => Some(String::new()),
+        Err(_) => Some(Cow::Borrowed("")),
     }
 }
 
 /// The bytes decoded when they are Unicode (a BOM, UTF-16 by its NULs, UTF-8 with
 /// at most a few damaged bytes); `None` when they are not; an error for no text.
-fn pick_unicode(bytes: &[u8]) -> Result<Option<Picked>, Error> {
+fn pick_unicode(bytes: &[u8]) -> Result<Option<Picked<'_>>, Error> {
     // Byte order marks. UTF-32LE's BOM starts with UTF-16LE's, so it is tested first.
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
         let (t, bad) = decode_utf32(rest, false);
-        return Ok(Some((t, "UTF-32LE", bad)));
+        return Ok(Some((t.into(), "UTF-32LE", bad)));
     }
     if let Some(rest) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
         let (t, bad) = decode_utf32(rest, true);
-        return Ok(Some((t, "UTF-32BE", bad)));
+        return Ok(Some((t.into(), "UTF-32BE", bad)));
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (t, bad) = decode_with(enc, bytes.get(bom_len..).unwrap_or_default());
-        return Ok(Some((t, enc.name(), bad)));
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        if enc == UTF_8 {
+            if let Ok(s) = std::str::from_utf8(rest) {
+                return Ok(Some((Cow::Borrowed(s), enc.name(), 0)));
+            }
+        }
+        let (t, bad) = decode_with(enc, rest);
+        return Ok(Some((t.into(), enc.name(), bad)));
     }
     if let Some((kind, described)) = magic_kind(bytes) {
         return Err(err!(Binary, "This is {described}, not an article.").with("kind", kind));
@@ -127,32 +136,32 @@ fn pick_unicode(bytes: &[u8]) -> Result<Option<Picked>, Error> {
         if controls > 8 && controls * 10 > n {
             return Err(binary("it is full of control bytes", "control bytes"));
         }
-        return Ok(Some((t, enc.name(), bad)));
+        return Ok(Some((t.into(), enc.name(), bad)));
     }
     check_binary(head)?;
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Some((s.to_string(), UTF_8.name(), 0)));
+        return Ok(Some((Cow::Borrowed(s), UTF_8.name(), 0)));
     }
     if mostly_utf8(bytes) {
         let (t, bad) = decode_with(UTF_8, bytes);
-        return Ok(Some((t, UTF_8.name(), bad)));
+        return Ok(Some((t.into(), UTF_8.name(), bad)));
     }
     Ok(None)
 }
 
 /// A build without the legacy tier: the file needs it.
 #[cfg(not(feature = "legacy"))]
-fn legacy(_bytes: &[u8], _warnings: &mut [Warning]) -> Result<Picked, Error> {
+fn legacy(_bytes: &[u8], _warnings: &mut [Warning]) -> Result<Picked<'static>, Error> {
     Err(crate::error::not_ready(crate::tier::Tier::Legacy))
 }
 
 /// A legacy encoding: the one `<meta charset>` declares, else chardetng's guess
 /// (a warning says it was guessed).
 #[cfg(feature = "legacy")]
-fn legacy(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked, Error> {
+fn legacy(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked<'static>, Error> {
     if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_LEN)]) {
         let (t, bad) = decode_with(enc, bytes);
-        return Ok((t, enc.name(), bad));
+        return Ok((t.into(), enc.name(), bad));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
@@ -170,7 +179,7 @@ fn legacy(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Picked, Error> {
         );
     }
     let (t, bad) = decode_with(enc, bytes);
-    Ok((t, enc.name(), bad))
+    Ok((t.into(), enc.name(), bad))
 }
 
 /// UTF-8 with a few damaged bytes (a file cut mid-character, a stray byte) is still
@@ -498,8 +507,9 @@ fn decode_utf32(bytes: &[u8], big_endian: bool) -> (String, usize) {
     (out, bad)
 }
 
-/// Turns `\r\n` and lone `\r` into `\n`, and NUL into U+FFFD (NUL is never text).
-fn normalize(text: String) -> String {
+/// Turns `\r\n` and lone `\r` into `\n`, and NUL into U+FFFD (NUL is never text);
+/// text without either is given back as it is (borrowed text stays borrowed).
+fn normalize(text: Cow<'_, str>) -> Cow<'_, str> {
     // Two `memchr` passes (a `char` search) beat one bytewise pass in WebAssembly.
     let first = match (text.find('\r'), text.find('\0')) {
         (None, None) => return text,
@@ -531,7 +541,7 @@ fn normalize(text: String) -> String {
         }
     }
     out.push_str(&text[pos..]);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -593,11 +603,28 @@ mod tests {
         }
     }
 
-    fn ok(bytes: &[u8]) -> Decoded {
+    fn ok(bytes: &[u8]) -> Decoded<'_> {
         match decode(bytes) {
             Ok(d) => d,
             Err(e) => panic!("decode failed: {e}"),
         }
+    }
+
+    #[test]
+    fn utf8_as_it_stands_is_the_bytes_themselves_not_a_copy() {
+        let in_place = |bytes: &[u8], from: usize| {
+            let d = ok(bytes);
+            matches!(d.text, Cow::Borrowed(t) if std::ptr::eq(t.as_ptr(), bytes[from..].as_ptr()))
+        };
+        assert!(in_place("# 标题\n\nText\n".as_bytes(), 0));
+        // A UTF-8 BOM is skipped, the rest still borrowed.
+        assert!(in_place(b"\xEF\xBB\xBFText\n", 3));
+        // What has to change is a new text: line endings, damaged bytes, other encodings.
+        assert!(!in_place(b"a\r\nb", 0));
+        assert!(!in_place(b"\xEF\xBB\xBFa\rb", 3));
+        assert!(!in_place(b"caf\xE9 \xFF", 0));
+        assert!(!in_place(b"\xFF\xFEh\0i\0", 2));
+        assert_eq!(ok(b"a\r\nb").text, "a\nb");
     }
 
     fn fails(bytes: &[u8]) -> Error {
@@ -679,13 +706,13 @@ mod tests {
             .chain("hé\r\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         let d = ok(&le);
-        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", "hé\n"));
+        assert_eq!((d.encoding, &*d.text), ("UTF-16LE", "hé\n"));
         let be: Vec<u8> = [0xFE, 0xFF]
             .into_iter()
             .chain("日本".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         let d = ok(&be);
-        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16BE", "日本"));
+        assert_eq!((d.encoding, &*d.text), ("UTF-16BE", "日本"));
     }
 
     #[test]
@@ -707,7 +734,7 @@ mod tests {
             le.extend((c as u32).to_le_bytes());
         }
         let d = ok(&le);
-        assert_eq!((d.encoding, d.text.as_str()), ("UTF-32LE", "a€😀"));
+        assert_eq!((d.encoding, &*d.text), ("UTF-32LE", "a€😀"));
 
         let mut be = vec![0, 0, 0xFE, 0xFF];
         be.extend(0x41u32.to_be_bytes());
@@ -732,7 +759,7 @@ mod tests {
             .collect();
         let d = ok(&le);
         assert_eq!(
-            (d.encoding, d.text.as_str()),
+            (d.encoding, &*d.text),
             ("UTF-16LE", "Hello, world\nline two")
         );
         let be: Vec<u8> = "Bonjour à tous"
@@ -740,10 +767,7 @@ mod tests {
             .flat_map(u16::to_be_bytes)
             .collect();
         let d = ok(&be);
-        assert_eq!(
-            (d.encoding, d.text.as_str()),
-            ("UTF-16BE", "Bonjour à tous")
-        );
+        assert_eq!((d.encoding, &*d.text), ("UTF-16BE", "Bonjour à tous"));
     }
 
     #[test]

@@ -130,9 +130,29 @@ pub mod test_hooks {
     use url::Url;
 
     pub use crate::body::detect_format;
-    pub use crate::decode::{decode, Decoded};
     pub use crate::front_matter::{split, Split};
     pub use crate::sanitize::{Html, ID_PREFIX};
+
+    /// Text decoded from a file's bytes, owned (the stage itself borrows the bytes
+    /// where they are the text already).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Decoded {
+        /// The text, without BOM, line endings normalized.
+        pub text: String,
+        /// WHATWG label of the encoding used.
+        pub encoding: &'static str,
+        /// What the reader should know (a guessed encoding, replaced bytes).
+        pub warnings: Vec<crate::Warning>,
+    }
+
+    /// The decoding stage, its text owned.
+    pub fn decode(bytes: &[u8]) -> Result<Decoded, crate::Error> {
+        crate::decode::decode(bytes).map(|d| Decoded {
+            text: d.text.into_owned(),
+            encoding: d.encoding,
+            warnings: d.warnings,
+        })
+    }
 
     /// Site syntax expanded, as the body stage reads Markdown.
     pub fn expand_site_syntax(md: &str) -> String {

@@ -91,7 +91,8 @@ pub(crate) fn outline(
                 (w.text[..m].to_string(), code)
             });
             if want.html {
-                (o.html, o.toc) = with_ids(&tidy(&w.html));
+                let html = std::mem::take(&mut w.html);
+                (o.html, o.toc) = with_ids(tidy(html.into()).into_owned());
             } else {
                 o.toc = ids(w
                     .headings
@@ -117,10 +118,11 @@ pub(crate) fn outline(
                 drop_title_heading(&mut part, o.title.as_deref());
                 body_text(&part)
             });
+            (raw_text, code) = body_text(&clean);
             // A heading inside a block reader mode hid is left out of the TOC by its id
             // in the HTML (`assemble`), so such a body is written with ids here too.
             if want.html || (has_heading(&clean) && has_hidden(&clean)) {
-                (o.html, o.toc) = with_ids(&tidy(&clean));
+                (o.html, o.toc) = with_ids(tidy(clean.into()).into_owned());
             } else if has_heading(&clean) {
                 // As the full render reads the tidied HTML. Tidying drops empty `<p>` and
                 // `<div>` wrappers (such as the `<p></p>` a stray `</p>` in a heading
@@ -132,12 +134,12 @@ pub(crate) fn outline(
                     inner.contains("<p") || inner.contains("<div")
                 });
                 o.toc = if wrapped {
-                    ids(heading_spans(&tidy(&clean)).map(|h| (h.level, h.id, h.text)))
+                    ids(heading_spans(&tidy(clean.as_str().into()))
+                        .map(|h| (h.level, h.id, h.text)))
                 } else {
                     ids(spans.into_iter().map(|h| (h.level, h.id, h.text)))
                 };
             }
-            (raw_text, code) = body_text(&clean);
         }
     }
     o.text = String::with_capacity(raw_text.len());
@@ -358,19 +360,32 @@ fn ids(headings: impl Iterator<Item = (u8, Option<String>, String)>) -> Vec<TocE
 }
 
 /// Gives every heading of sanitized HTML an id (keeping one the article set); the
-/// HTML and its TOC.
-fn with_ids(html: &str) -> (String, Vec<TocEntry>) {
-    let spans: Vec<HeadingSpan> = heading_spans(html).collect();
+/// HTML and its TOC. HTML whose headings all have one is given back, not copied.
+fn with_ids(html: String) -> (String, Vec<TocEntry>) {
+    let spans: Vec<HeadingSpan> = heading_spans(&html).collect();
     let toc = ids(spans
         .iter()
         .map(|h| (h.level, h.id.clone(), h.text.clone())));
-    let mut out = String::with_capacity(html.len() + 32 * spans.len());
+    if spans.iter().all(|h| h.id.is_some()) {
+        return (html, toc);
+    }
+    // The ids as written, first, so the output is allocated once at its length (long
+    // CJK ids made a guess per heading double a big body's buffer).
+    let added: Vec<Option<String>> = spans
+        .iter()
+        .zip(&toc)
+        .map(|(h, entry)| h.id.is_none().then(|| escape(&entry.id)))
+        .collect();
+    let more: usize = added.iter().flatten().map(|id| id.len() + 6).sum();
+    let mut out = String::with_capacity(html.len() + more);
     let mut pos = 0;
-    for (h, entry) in spans.iter().zip(&toc) {
+    for (h, id) in spans.iter().zip(&added) {
         out.push_str(&html[pos..h.open_end]);
-        if h.id.is_none() {
+        if let Some(id) = id {
             out.pop();
-            out.push_str(&format!(" id=\"{}\">", escape(&entry.id)));
+            out.push_str(" id=\"");
+            out.push_str(id);
+            out.push_str("\">");
         }
         pos = h.open_end;
     }
@@ -666,7 +681,7 @@ mod tests {
 
     #[test]
     fn duplicate_and_empty_headings_get_unique_ids() {
-        let (_, toc) = with_ids("<h1>A</h1><h2>A</h2><h3></h3><h3>!!</h3>");
+        let (_, toc) = with_ids("<h1>A</h1><h2>A</h2><h3></h3><h3>!!</h3>".into());
         let ids: Vec<_> = toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -681,9 +696,22 @@ mod tests {
 
     #[test]
     fn existing_ids_are_kept() {
-        let (_, toc) = with_ids(r#"<h2 id="user-content-x">T</h2><h2>x</h2>"#);
+        let (_, toc) = with_ids(r#"<h2 id="user-content-x">T</h2><h2>x</h2>"#.into());
         assert_eq!(toc[0].id, "user-content-x");
         assert_eq!(toc[1].id, "user-content-x-1");
+    }
+
+    #[test]
+    fn html_whose_headings_all_have_ids_is_given_back_not_copied() {
+        let html = String::from(r#"<h2 id="user-content-x">T</h2><p>x</p>"#);
+        let (at, len) = (html.as_ptr(), html.len());
+        let (out, toc) = with_ids(html);
+        assert_eq!((out.as_ptr(), out.len(), toc.len()), (at, len, 1));
+        let (out, _) = with_ids("<h2>T</h2>".into());
+        assert_eq!(out, r#"<h2 id="user-content-t">T</h2>"#);
+        // Long ids are allocated for at once, not guessed at.
+        let (out, _) = with_ids("<h2>跨境电商综合试验区的发展与政策研究</h2><p>x</p>".into());
+        assert_eq!(out.capacity(), out.len(), "{out}");
     }
 
     #[test]
@@ -696,7 +724,7 @@ mod tests {
 
     #[test]
     fn hr_and_header_tags_are_not_headings() {
-        let (_, toc) = with_ids("<hr><header>x</header><h7>y</h7>");
+        let (_, toc) = with_ids("<hr><header>x</header><h7>y</h7>".into());
         assert!(toc.is_empty());
     }
 

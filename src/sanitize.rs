@@ -49,6 +49,7 @@ pub(crate) use tidy::tidy;
 use crate::web_url::Url;
 #[cfg(feature = "html")]
 use ammonia::Builder;
+use std::borrow::Cow;
 #[cfg(feature = "html")]
 use std::cell::OnceCell;
 
@@ -66,21 +67,22 @@ pub enum Html {
 
 /// The body as the body stage gives it: written by the safe writer, or raw HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Content {
+pub(crate) enum Content<'a> {
     /// Written safe (its HTML empty when none was wanted), with its text, headings,
     /// links and `<!-- more -->` mark.
     Written(Written),
-    /// Unsafe: may hold anything the input held.
-    Raw(String),
+    /// Unsafe: may hold anything the input held. Borrowed where it is the file's own
+    /// text (an HTML body as it stands), so a big body is not copied to be sanitized.
+    Raw(Cow<'a, str>),
 }
 
 #[cfg(any(test, feature = "test-hooks"))]
-impl Content {
+impl Content<'_> {
     /// As [`Html`], for the tests and benchmarks that look at the stage alone.
     pub(crate) fn into_html(self) -> Html {
         match self {
             Content::Written(w) => Html::Clean(w.html),
-            Content::Raw(raw) => Html::Raw(raw),
+            Content::Raw(raw) => Html::Raw(raw.into_owned()),
         }
     }
 }
@@ -95,7 +97,7 @@ pub(crate) enum Safe {
 }
 
 /// Stage 5 for the body: sanitized where raw, as it is where written safe.
-pub(crate) fn body(content: Content, sanitizer: &Sanitizer) -> Safe {
+pub(crate) fn body(content: Content<'_>, sanitizer: &Sanitizer) -> Safe {
     match content {
         Content::Written(w) => Safe::Written(w),
         Content::Raw(raw) => Safe::Html(sanitizer.clean(&raw)),

@@ -316,6 +316,8 @@ pub(super) fn write<'a>(
     }
     let mut iter = nodes;
     while let Some(node) = iter.next() {
+        make_room(&mut w.out.html);
+        make_room(&mut w.out.text);
         let done = match node {
             Node::Md(event) => w.event(event, &mut iter),
             Node::Open(el) => w.element(el),
@@ -329,6 +331,20 @@ pub(super) fn write<'a>(
         }
     }
     Some(w.out)
+}
+
+/// From this capacity on, an output grows by a quarter ([`make_room`]), not by doubling.
+const STEP_FROM: usize = 1 << 20;
+
+/// Grows a big output by a quarter before it fills up, so that `String`'s doubling
+/// does not leave up to half of it unused while the parser's tree is alive too (a
+/// WebAssembly memory never shrinks: that peak is what a big article costs). An event
+/// that writes more than the room left still grows it as `String` does.
+fn make_room(out: &mut String) {
+    let capacity = out.capacity();
+    if capacity >= STEP_FROM && capacity - out.len() < capacity / 16 {
+        out.reserve_exact(capacity / 4);
+    }
 }
 
 /// Mirrors pulldown-cmark's `HtmlWriter` (the same newlines between blocks, so the
@@ -1254,6 +1270,31 @@ mod tests {
 
     fn safe(events: Vec<Event<'_>>) -> Option<String> {
         write(events.into_iter().map(Node::Md), Mode::Safe, None, 0).map(|w| w.html)
+    }
+
+    #[test]
+    fn a_big_output_grows_by_quarters_not_by_doubling() {
+        // 2.4 MB of HTML from 1 MiB reserved: doubling would end at 4 MiB.
+        let md = "Some *text* here, and more of it.\n\n".repeat(60_000);
+        let nodes = || pulldown_cmark::Parser::new(&md).map(Node::Md);
+        let w = write(nodes(), Mode::Safe, None, STEP_FROM).expect("written");
+        assert!(w.html.len() > 2 * STEP_FROM, "{}", w.html.len());
+        // At most about 5/16 left unused (doubling: up to a half).
+        let spare = |s: &String| (s.capacity() - s.len()) as f64 / s.capacity() as f64;
+        assert!(
+            spare(&w.html) < 0.32,
+            "{} of {}",
+            w.html.len(),
+            w.html.capacity()
+        );
+        assert!(
+            spare(&w.text) < 0.32,
+            "{} of {}",
+            w.text.len(),
+            w.text.capacity()
+        );
+        let small = write(nodes(), Mode::Safe, None, 0).expect("written");
+        assert_eq!((w.html, w.text), (small.html, small.text));
     }
 
     #[test]

@@ -3,16 +3,18 @@
 //! it keeps the output well formed (and a fixed point of the sanitizer).
 
 use crate::text::tag_spans;
+use std::borrow::Cow;
 
 /// Tidies sanitized HTML: drops the `<p>` and `<div>` wrappers (without
 /// attributes) that hold nothing but whitespace once CMS cruft is gone, and
 /// collapses runs of blank lines. Runs on sanitized output, which it keeps well
-/// formed.
-pub(crate) fn tidy(html: &str) -> String {
-    if is_tidy(html) {
-        return html.to_string();
+/// formed. HTML that is tidy already comes back as it was given (owned or not), and
+/// an owned input is dropped before the result is returned: no two copies stay.
+pub(crate) fn tidy(html: Cow<'_, str>) -> Cow<'_, str> {
+    if is_tidy(&html) {
+        return html;
     }
-    tidy_tags(html)
+    Cow::Owned(tidy_tags(&html))
 }
 
 /// `tidy`, tag by tag.
@@ -114,6 +116,7 @@ fn push_text(out: &mut String, text: &str, verbatim: bool) {
 #[cfg(test)]
 mod tests {
     use super::{is_tidy, tidy, tidy_tags};
+    use std::borrow::Cow;
 
     #[test]
     fn what_is_judged_tidy_is_left_as_it_is_by_the_tag_by_tag_reading() {
@@ -158,12 +161,26 @@ mod tests {
     fn empty_plain_wrappers_and_blank_line_runs_go() {
         let html =
             "<div><p>\u{3000} </p><div>\n</div></div>\n\n\n\n<p>Text</p><div id=\"a\"></div>";
-        assert_eq!(tidy(html), "\n\n<p>Text</p><div id=\"a\"></div>");
+        assert_eq!(tidy(html.into()), "\n\n<p>Text</p><div id=\"a\"></div>");
     }
 
     #[test]
     fn preformatted_text_keeps_its_blank_lines() {
         let html = "<pre><code>a\n\n\n\nb</code></pre>\n\n\n<p>&nbsp;</p><p>x</p>";
-        assert_eq!(tidy(html), "<pre><code>a\n\n\n\nb</code></pre>\n\n<p>x</p>");
+        assert_eq!(
+            tidy(html.into()),
+            "<pre><code>a\n\n\n\nb</code></pre>\n\n<p>x</p>"
+        );
+    }
+
+    #[test]
+    fn tidy_html_is_given_back_not_copied() {
+        let html = String::from("<p>a</p>\n<p>b</p>\n");
+        let at = html.as_ptr();
+        let tidied = tidy(Cow::Owned(html));
+        assert!(matches!(&tidied, Cow::Owned(t) if t.as_ptr() == at));
+        let borrowed = "<p>a</p>\n\n\n<p>b</p>";
+        assert!(matches!(tidy(borrowed.into()), Cow::Owned(t) if t == "<p>a</p>\n\n<p>b</p>"));
+        assert!(matches!(tidy("<p>a</p>".into()), Cow::Borrowed("<p>a</p>")));
     }
 }
