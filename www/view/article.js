@@ -9,7 +9,7 @@
 
 import { describeWarning } from '../i18n/core.js';
 import { headingAnchors } from './anchors.js';
-import { fillBody } from './body.js';
+import { fillBody, windowOf } from './body.js';
 import { showDate } from './dates.js';
 import { el, named } from './dom.js';
 import { blockRemoteImages, imagePlaceholder, isRemoteImage } from './images.js';
@@ -28,8 +28,9 @@ export const SHOW_PARTS = /** @type {const} */ (['title', 'byline', 'date', 'cat
 
 /** Bodies this long (in UTF-16 units) lay out only what is near the screen (`.huge` in
  * reading.css: `content-visibility: auto` on each slice of view/body.js and on each block):
- * laying out a 10 MB article at once froze the page for over 10 s. Smaller bodies keep
- * exact layout everywhere. */
+ * laying out a 10 MB article at once froze the page for over 10 s. They are also windowed
+ * (view/body.js SliceWindow): only the slices near the screen are DOM, as a whole 10 MB
+ * body was ~230 MiB of nodes. Smaller bodies keep exact layout everywhere. */
 const HUGE_BODY_CHARS = 1 << 20;
 
 /**
@@ -94,7 +95,7 @@ export function articleView(article, options) {
     const huge = article.html.length >= HUGE_BODY_CHARS;
     const body = named(el('div', { className: huge ? 'article-body huge' : 'article-body' }), 'body', 'article-body');
     // A long body comes in slices (view/body.js): rich content and the reader's place wait for all of it.
-    const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { boxes: huge });
+    const built = fillBody(body, article.html, (fragment) => prepareBody(fragment, options), { windowed: huge });
     view.append(body, notesBox(article.warnings, t) ?? '');
     // A note that is all properties (an empty body): its properties, loaded only then.
     if (!article.stats.chars && article.extra && Object.keys(article.extra).length) {
@@ -110,8 +111,15 @@ export function articleView(article, options) {
     whenFirstShown(view, () => {
       if (toc) openBeside(toc);
       built.then(() => {
-        // Rich content is enhanced where it is shown (a shadow root takes its own styles).
-        options.enhance?.(body, { t, off: options.off });
+        // Rich content is enhanced where it is shown (a shadow root takes its own styles);
+        // in a windowed body, each slice as it is built (the body is marked once those built now are done).
+        const { enhance, off } = options;
+        const slices = windowOf(body);
+        if (enhance && slices) {
+          Promise.allSettled(slices.whenBuilt((box) => enhance(box, { t, off }))).then(() => body.setAttribute('data-enhanced', ''));
+        } else {
+          enhance?.(body, { t, off });
+        }
         if (toc || remember || location.hash) {
           import('./progress.js').then(({ followReading }) => followReading({ view, body, toc, positionKey: remember }),
             (error) => console.warn('Folio: could not follow the reading position:', error));

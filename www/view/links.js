@@ -3,6 +3,8 @@
 // URL is left alone), and a relative link, which can only mean another file, is handed to
 // the caller (the viewer opens that file when it is open, and says so when it is not).
 
+import { windowsIn } from './body.js';
+
 /** @typedef {'anchor' | 'external' | 'relative'} LinkKind */
 
 /**
@@ -48,7 +50,8 @@ export function linkTarget(href) {
 
 /**
  * The element an in-article `#anchor` points to, inside `scope` only. The core prefixes
- * ids with `user-content-`; an author's `#name` finds `user-content-name` too.
+ * ids with `user-content-`; an author's `#name` finds `user-content-name` too. In a huge
+ * body most slices are not DOM (view/body.js SliceWindow): the one holding it is built.
  * @param {ParentNode} scope
  * @param {string} fragment  Without the `#`, percent-encoded or not.
  * @returns {Element | null}
@@ -56,9 +59,16 @@ export function linkTarget(href) {
 export function anchorTarget(scope, fragment) {
   const id = linkTarget(fragment);
   if (!id) return null;
-  for (const candidate of [id, `user-content-${id}`]) {
+  const candidates = [id, `user-content-${id}`];
+  for (const candidate of candidates) {
     const found = scope.querySelector(`[id="${CSS.escape(candidate)}"]`);
     if (found) return found;
+  }
+  for (const slices of windowsIn(scope)) {
+    for (const candidate of candidates) {
+      const found = slices.find(candidate);
+      if (found) return found;
+    }
   }
   return null;
 }

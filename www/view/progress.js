@@ -6,6 +6,7 @@
 // when it is first on screen, and only when there is something to follow; it listens
 // while the view is on screen (an IntersectionObserver) and in the document.
 
+import { HEADINGS, windowOf } from './body.js';
 import { anchorTarget, goToAnchor } from './links.js';
 
 /** Where positions are kept: `{ [key]: [fraction, time, block?, within?] }`: the fraction of
@@ -130,6 +131,8 @@ function placeIn(body) {
  * @returns {Element | null}
  */
 function blockOf(body, block) {
+  // A windowed body's slice (view/body.js) is built first.
+  windowOf(body)?.buildAt(block[0]);
   /** @type {Element | null} */
   let node = body;
   for (const index of block) node = node?.children[index] ?? null;
@@ -142,8 +145,7 @@ function blockOf(body, block) {
  */
 export function followReading(parts) {
   const { view, body, toc, positionKey } = parts;
-  const headings = /** @type {HTMLElement[]} */ ([...body.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')]);
-  const current = currentHeading(body, headings);
+  const current = currentHeading(body);
   let started = false;
   let frame = 0;
   let listening = false;
@@ -154,7 +156,7 @@ export function followReading(parts) {
   const update = () => {
     frame = 0;
     if (!view.isConnected) return;
-    if (toc && headings.length) markCurrent();
+    if (toc) markCurrent();
     if (positionKey && performance.now() - savedAt >= SAVE_EVERY_MS) {
       savedAt = performance.now();
       savePosition(positionKey, placeIn(body));
@@ -163,7 +165,7 @@ export function followReading(parts) {
 
   const markCurrent = () => {
     const heading = current();
-    const link = heading && toc ? toc.querySelector(`a[href="#${CSS.escape(encodeURIComponent(heading.id))}"]`) : null;
+    const link = heading && toc ? toc.querySelector(`a[href="#${CSS.escape(encodeURIComponent(heading))}"]`) : null;
     if (link === marked) return;
     marked?.removeAttribute('aria-current');
     marked = link;
@@ -249,33 +251,27 @@ function lastPassing(items, from, to, test) {
 }
 
 /**
- * How to find the section being read: the last heading whose top has passed the line.
- * In a huge body (view/body.js's `.slice` boxes, laid out only near the screen) the box
+ * How to find the section being read: the id of the last heading whose top has passed the
+ * line. In a huge body (view/body.js's `.slice` boxes, laid out only near the screen) the box
  * at the line is found first, so that only headings on screen are measured: measuring
- * one in a box far away would lay that box out.
+ * one in a box far away would lay that box out. Its slices come and go (windowed): their
+ * headings are looked up as they are, and one before a box not built is asked of the window.
  * @param {HTMLElement} body
- * @param {HTMLElement[]} headings  In document order.
- * @returns {() => HTMLElement | null}
+ * @returns {() => string | null}
  */
-function currentHeading(body, headings) {
+function currentHeading(body) {
   const passed = (/** @type {Element} */ node) => node.getBoundingClientRect().top <= CURRENT_LINE;
-  const boxes = [...body.children].filter((child) => child.classList.contains('slice'));
-  if (!boxes.length) {
-    return () => headings[lastPassing(headings, 0, headings.length, passed)] ?? null;
+  const slices = windowOf(body);
+  if (!slices) {
+    const headings = /** @type {HTMLElement[]} */ ([...body.querySelectorAll(HEADINGS)]);
+    return () => headings[lastPassing(headings, 0, headings.length, passed)]?.id ?? null;
   }
-  // Where each box's headings start in `headings`.
-  const starts = boxes.map(() => headings.length);
-  let box = 0;
-  headings.forEach((heading, i) => {
-    while (box < boxes.length && !boxes[box].contains(heading)) box += 1;
-    if (box < boxes.length && starts[box] === headings.length) starts[box] = i;
-  });
-  for (let i = boxes.length - 2; i >= 0; i -= 1) starts[i] = Math.min(starts[i], starts[i + 1]);
   return () => {
+    const boxes = slices.slices.map((slice) => slice.box);
     const at = lastPassing(boxes, 0, boxes.length, passed);
     if (at < 0) return null;
-    const end = at + 1 < boxes.length ? starts[at + 1] : headings.length;
-    return headings[lastPassing(headings, starts[at], end, passed)] ?? null;
+    const here = [...boxes[at].querySelectorAll(HEADINGS)];
+    return here[lastPassing(here, 0, here.length, passed)]?.id ?? slices.headingBefore(at);
   };
 }
 
