@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { ROOT, dropFiles, longArticle, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -24,16 +24,7 @@ function corpusFiles() {
  * @param {number} size
  */
 function bigArticle(size) {
-  const paragraph = 'Words of a long article, with a [link](https://example.com/page) and **bold** text. '.repeat(8);
-  const parts = ['---\ntitle: A long article\n---\n\n'];
-  let length = parts[0].length;
-  for (let i = 1; length < size; i += 1) {
-    const section = `## Section ${i}\n\n${`${paragraph}\n\n`.repeat(12)}`;
-    parts.push(section);
-    length += section.length;
-  }
-  parts.push('## The very end\n\n```js\nconst last = true;\n```\n\nThe last paragraph of the long article.\n');
-  return Buffer.from(parts.join(''));
+  return longArticle(size, { ending: '## The very end\n\n```js\nconst last = true;\n```\n\nThe last paragraph of the long article.\n' }).bytes;
 }
 
 test('slices cut between top-level blocks parse to the same nodes as the whole body, over the corpus', async () => {

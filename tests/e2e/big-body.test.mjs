@@ -4,7 +4,7 @@
 // print, find-in-page) builds the slices it needs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropFiles, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { dropFiles, longArticle, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -14,16 +14,10 @@ const harness = useBrowser();
  * @param {number} size
  */
 function bigArticle(size) {
-  const paragraph = 'Words of a long article, with a [link](https://example.com/page) and **bold** text. '.repeat(8);
-  const parts = ['---\ntitle: A long article\n---\n\nThe opening, with a note.[^far]\n\n'];
-  let length = parts[0].length;
-  for (let i = 1; length < size; i += 1) {
-    const section = `## Section ${i}\n\n${`${paragraph}\n\n`.repeat(12)}`;
-    parts.push(section);
-    length += section.length;
-  }
-  parts.push('## The very end\n\nThe last paragraph of the long article.\n\n[^far]: The note at the far end.\n');
-  return { bytes: Buffer.from(parts.join('')), sections: parts.length - 1 };
+  return longArticle(size, {
+    opening: 'The opening, with a note.[^far]\n\n',
+    ending: '## The very end\n\nThe last paragraph of the long article.\n\n[^far]: The note at the far end.\n',
+  });
 }
 
 /** The body's state: its elements, its slices and those of them not built. */
