@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import { dropFiles, useBrowser, withPage } from './harness.mjs';
+import { dropFiles, longArticle, useBrowser, withPage } from './harness.mjs';
 import { VIEWER, GIF, corpus, makeFolder, permalink, png, waitForArticle, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -156,6 +156,27 @@ test('search: Chinese without word boundaries, English stems and prefixes, match
     await search.press('Escape');
     await page.getByTestId('library-count').filter({ hasText: `${BLOG_ARTICLES} articles` }).waitFor();
     assert.equal(await search.inputValue(), '');
+  });
+});
+
+test('search in a long article: a match in a slice built after the first is marked, and the reader is taken to it', async () => {
+  await withPage(harness, VIEWER, async (page) => {
+    // Over WHOLE_CHARS of HTML: the body is built a slice at a time, the first slice first.
+    const long = longArticle(400_000, { ending: '## The end\n\nOnly the end says zanzibarite.\n' }).bytes;
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('long', { 'long.md': long, 'short.md': '# Short\n\nNothing here.\n' }));
+    await waitForLibrary(page, 2);
+    await page.getByTestId('search').fill('zanzibarite');
+    await page.getByTestId('library-count').filter({ hasText: /^1 match$/ }).waitFor();
+    await page.getByTestId('library-item').first().click();
+    const mark = page.getByTestId('article-body').locator('mark.library-match');
+    await mark.waitFor();
+    assert.deepEqual(await mark.allInnerTexts(), ['zanzibarite']);
+    // The reader lands on it: the mark is in the window, far below the article's start.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="article-body"] mark.library-match')?.getBoundingClientRect();
+      return box && box.top >= 0 && box.bottom <= innerHeight;
+    });
+    assert.ok(await page.evaluate(() => scrollY) > 10_000, 'scrolled far down the long article');
   });
 });
 

@@ -9,13 +9,13 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'MARK']);
 /**
  * Wraps the matches of `terms` under `root` in <mark class="library-match">; returns how
  * many were marked, and scrolls nothing (the caller may scroll to the first).
- * @param {Element} root
+ * @param {Element | DocumentFragment} root  An element, or a part of a body still in its template
  * @param {string[]} terms the indexed terms a search hit matched (SearchHit.terms)
  * @returns {number}
  */
 export function markMatches(root, terms) {
   if (!terms.length) return 0;
-  const doc = root.ownerDocument;
+  const doc = /** @type {Document} */ (root.ownerDocument);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement && SKIP.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });

@@ -230,6 +230,18 @@ export class Reader {
    */
   #land(built, arrival, paneTop) {
     const first = arrival.terms.length ? built.view.querySelector('mark.library-match') : null;
+    // A long body's first match may be in a slice still to come: the reader goes there once it is in.
+    const body = built.view.querySelector('[data-testid="article-body"][aria-busy="true"]');
+    if (!first && arrival.terms.length && body) {
+      const done = new MutationObserver((records) => {
+        const added = records.flatMap((record) => [...record.addedNodes]).filter((node) => node instanceof Element);
+        const mark = added.map((node) => (node.matches('mark.library-match') ? node : node.querySelector('mark.library-match'))).find(Boolean);
+        if (!mark && body.getAttribute('aria-busy') === 'true') return;
+        done.disconnect();
+        if (mark && this.#shownBuilt === built) settleOn(mark, { block: 'center' });
+      });
+      done.observe(body, { attributes: true, attributeFilter: ['aria-busy'], childList: true });
+    }
     const target = first ?? (arrival.fragment ? anchorTarget(built.view, arrival.fragment) : null);
     if (target) {
       if (first) settleOn(target, { block: 'center' });
@@ -279,16 +291,19 @@ export class Reader {
         // is enhanced and drawn: its first layouts were the page's longest tasks while an
         // archive indexed.
         enhance: (body, options) => enhance(body, options).finally(() => this.#shownToReader()),
-        prepareBody: (body) => this.#connect(body, entry.key, 0, built),
+        // The search's matches are marked in each part of the body as it is built: a long
+        // body comes in slices after the first, and a huge one builds them as they near the screen.
+        prepareBody: (body) => {
+          this.#connect(body, entry.key, 0, built);
+          if (terms) markMatches(body, terms.split('\u0000'));
+        },
         localImage: (src) => this.#localImage(entry.key, src, built),
       });
       const backlinks = this.#backlinks(entry.key);
       if (backlinks) built.view.append(backlinks);
-      // The search's matches, in the title (a hit found there alone) and the body.
-      if (terms) {
-        const parts = built.view.querySelectorAll('[data-testid="article-title"], [data-testid="article-body"]');
-        for (const part of parts.length ? parts : [built.view]) markMatches(part, terms.split('\u0000'));
-      }
+      // And in the title (a hit found there alone).
+      const title = built.view.querySelector('[data-testid="article-title"]');
+      if (terms && title) markMatches(title, terms.split('\u0000'));
     } else {
       built.view = errorView(entry.error, { t, name: entry.name, bytes: entry.bytes });
       this.#shownToReader();
