@@ -319,6 +319,12 @@ test('the Chinese UI', async () => {
     assert.equal(await page.getByTestId('library-count').innerText(), `${BLOG_ARTICLES} 篇文章`);
     assert.equal(await page.getByRole('tree').getByRole('treeitem').first().locator('.lib-folder-name').innerText(), '全部文章');
     assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索');
+    // The short heading 文库 shares a line with the keep switch: the two stand level (the
+    // row once aligned the heading's baseline with the checkbox's bottom, 5 px lower).
+    const [heading, keep] = await Promise.all(['#files-heading', '.lib-keep label span'].map((selector) =>
+      page.locator(selector).evaluate((node) => { const box = node.getBoundingClientRect(); return { top: box.top, middle: box.top + box.height / 2 }; })));
+    assert.ok(Math.abs(heading.top - keep.top) < 20, `one line: ${JSON.stringify({ heading, keep })}`);
+    assert.ok(Math.abs(heading.middle - keep.middle) <= 1, `level: ${JSON.stringify({ heading, keep })}`);
   });
 });
 
