@@ -275,16 +275,16 @@ export async function fakeCore(page, body, { modules = ['full', 'light'] } = {})
 }
 
 /**
- * A long Markdown article of about `size` bytes for the big-body tests: `opening` after the
- * front matter, then numbered sections (`## Section N`, twelve paragraphs with a link and
- * bold text each), then `ending`.
+ * A long Markdown article of about `size` bytes for the big-body and worker tests: its
+ * `title` in front matter, `opening`, then numbered sections (`## Section N`, twelve
+ * paragraphs with a link and bold text each), then `ending`.
  * @param {number} size
- * @param {{ opening?: string, ending: string }} parts
+ * @param {{ title?: string, opening?: string, ending: string }} parts
  * @returns {{ bytes: Buffer, sections: number }}  `sections`: how many headings it holds.
  */
-export function longArticle(size, { opening = '', ending }) {
+export function longArticle(size, { title = 'A long article', opening = '', ending }) {
   const paragraph = 'Words of a long article, with a [link](https://example.com/page) and **bold** text. '.repeat(8);
-  const parts = [`---\ntitle: A long article\n---\n\n${opening}`];
+  const parts = [`---\ntitle: ${title}\n---\n\n${opening}`];
   let length = parts[0].length;
   for (let i = 1; length < size; i += 1) {
     const section = `## Section ${i}\n\n${`${paragraph}\n\n`.repeat(12)}`;

@@ -3,7 +3,7 @@
 // worker the main thread renders as before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropFiles, fakeCore, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
+import { dropFiles, fakeCore, longArticle, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
 import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -12,26 +12,15 @@ const harness = useBrowser();
 const TRAP_MESSAGE = 'The renderer crashed on this file, so it could not be shown. Other files still work.';
 
 /**
- * A Markdown article of about `size` bytes (well over the worker's threshold), ending
- * in a paragraph that names it.
+ * A Markdown article of about `size` bytes (well over the worker's threshold), `marker`
+ * near the top (e.g. FOLIO-TRAP), ending in a paragraph that names it.
  * @param {string} title
  * @param {number} size
- * @param {string} [marker] Text put near the top (e.g. FOLIO-TRAP).
+ * @param {string} [marker]
  * @returns {Buffer}
  */
 function bigArticle(title, size, marker = '') {
-  const head = `---\ntitle: ${title}\n---\n\n${marker}\n\n`;
-  const paragraph = 'Filler text for a big article, with *emphasis*, `code` and a [link](https://example.invalid/). '.repeat(10);
-  const section = (/** @type {number} */ i) => `## Section ${i}\n\n${`${paragraph}\n\n`.repeat(20)}`;
-  const parts = [head];
-  let length = head.length;
-  for (let i = 1; length < size; i += 1) {
-    const part = section(i);
-    parts.push(part);
-    length += part.length;
-  }
-  parts.push(`The last paragraph of ${title}.\n`);
-  return Buffer.from(parts.join(''));
+  return longArticle(size, { title, opening: `${marker}\n\n`, ending: `The last paragraph of ${title}.\n` }).bytes;
 }
 
 /** Sizes over the threshold; showing such an article takes the page a second or two. */
