@@ -22,8 +22,7 @@ pub const INTERRUPTED_STATUS: u8 = 130;
 pub fn install() {
     let _ = ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
-            remove_pending();
-            std::process::exit(i32::from(INTERRUPTED_STATUS));
+            remove_pending_and_exit();
         }
     });
 }
@@ -37,12 +36,14 @@ fn pending() -> std::sync::MutexGuard<'static, Option<HashSet<PathBuf>>> {
     PENDING.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn remove_pending() {
-    if let Some(paths) = pending().as_ref() {
-        for p in paths {
-            let _ = std::fs::remove_file(p);
-        }
+/// Removes the temporary files and exits, holding the list to the end: a file is
+/// listed as it is made, under the same lock, so none is made after the removal.
+fn remove_pending_and_exit() -> ! {
+    let pending = pending();
+    for p in pending.iter().flatten() {
+        let _ = std::fs::remove_file(p);
     }
+    std::process::exit(i32::from(INTERRUPTED_STATUS))
 }
 
 /// A file written under a temporary name beside its destination, which appears
@@ -67,10 +68,14 @@ impl AtomicFile {
         // not tempfile's private 0600: pages and archives are made to be shared.
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        // Made and listed under one lock, so that a second signal either finds it
+        // listed or has already ended the process.
+        let mut pending = pending();
         let temp = builder.tempfile_in(dir)?;
-        pending()
+        pending
             .get_or_insert_with(HashSet::new)
             .insert(temp.path().to_path_buf());
+        drop(pending);
         Ok(AtomicFile {
             temp: Some(temp),
             dest: dest.to_path_buf(),
