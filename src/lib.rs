@@ -166,6 +166,12 @@ pub mod test_hooks {
         markdown::unsafe_html(md)
     }
 
+    /// pulldown-cmark's events of Markdown (debug text, byte ranges), read whole
+    /// (`None`) or in parts of at least `part` bytes however small, and the parts read.
+    pub fn markdown_events(md: &str, part: Option<usize>) -> (usize, Vec<String>) {
+        markdown::events_in_parts(md, part)
+    }
+
     /// The unsafe HTML for plain CommonMark: no extensions, no site syntax.
     pub fn unsafe_commonmark_html(md: &str) -> String {
         markdown::unsafe_html_with(md, pulldown_cmark::Options::empty())

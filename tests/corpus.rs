@@ -568,3 +568,44 @@ fn broken_and_unclosed_front_matter_are_read_without_junk() {
     assert_eq!(a.warnings[0].code, folio::WarningCode::FrontMatterUnclosed);
     assert_eq!(a.warnings[0].line, Some(1));
 }
+
+/// A big Markdown body is read in parts cut before headings (src/body/markdown/parts.rs):
+/// every corpus body, cut wherever a cut is safe however small the parts, gives the
+/// events (with their byte ranges) that it gives read whole.
+#[test]
+fn markdown_read_in_parts_gives_the_events_of_the_whole() {
+    let (mut bodies, mut cut) = (0, 0);
+    for path in &corpus_files() {
+        let Some(text) = decoded_text(path) else {
+            continue;
+        };
+        let body = folio::test_hooks::split(&text).body;
+        let name = path.file_name().and_then(|n| n.to_str());
+        if folio::test_hooks::detect_format(body, name) != folio::Format::Markdown {
+            continue;
+        }
+        bodies += 1;
+        let (_, whole) = folio::test_hooks::markdown_events(body, None);
+        for part in [1, 2048] {
+            let (parts, events) = folio::test_hooks::markdown_events(body, Some(part));
+            if part == 1 && parts > 1 {
+                cut += 1;
+            }
+            if let Some(i) =
+                (0..whole.len().max(events.len())).find(|&i| whole.get(i) != events.get(i))
+            {
+                panic!(
+                    "{} in parts of {part} ({parts} parts): event {i} is {:?}, read whole {:?}",
+                    path.display(),
+                    events.get(i),
+                    whole.get(i)
+                );
+            }
+        }
+    }
+    eprintln!("corpus: {cut} of {bodies} Markdown bodies were cut into parts");
+    assert!(
+        cut >= 40,
+        "only {cut} of {bodies} Markdown bodies had a cut to test"
+    );
+}

@@ -10,10 +10,11 @@
 mod callouts;
 mod footnotes;
 mod inline;
+mod parts;
 
 use crate::sanitize::Node;
 use crate::text::{is_cjk, which_occur};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 use std::borrow::Cow;
 
 /// The extensions Folio turns on: GFM tables, task lists, strikethrough, footnotes,
@@ -79,18 +80,14 @@ pub(crate) fn nodes_with(
 ) -> impl Iterator<Item = Node<'_>> {
     let has = openers.0;
     let folio = options.contains(Options::ENABLE_GFM);
-    let events = Parser::new_ext(markdown, options)
-        .into_offset_iter()
-        .map(|(event, range)| match event {
-            // Pandoc's rule, which pulldown-cmark lacks: a `$` followed by a digit
-            // closes no math (`$1,$2` are awk's fields, `$5,$10` prices).
-            Event::InlineMath(_)
-                if markdown[range.end..].starts_with(|c: char| c.is_ascii_digit()) =>
-            {
-                Event::Text(markdown[range].into())
-            }
-            other => other,
-        });
+    let events = parts::events(markdown, options).map(|(event, range)| match event {
+        // Pandoc's rule, which pulldown-cmark lacks: a `$` followed by a digit
+        // closes no math (`$1,$2` are awk's fields, `$5,$10` prices).
+        Event::InlineMath(_) if markdown[range.end..].starts_with(|c: char| c.is_ascii_digit()) => {
+            Event::Text(markdown[range].into())
+        }
+        other => other,
+    });
     let events = JoinCjkLines::new(events).map(Node::Md);
     let marks = inline::Highlights::new(events, folio && has & 1 != 0);
     let links = inline::Autolinks::new(marks, folio && has & 0b110 != 0);
@@ -99,6 +96,16 @@ pub(crate) fn nodes_with(
         callouts,
         options.contains(Options::ENABLE_FOOTNOTES) && has & 0b10000 != 0,
     )
+}
+
+/// pulldown-cmark's events of `markdown` (as their debug text, with byte ranges),
+/// read whole or in parts of at least `part` bytes however small the text, and how
+/// many parts were read: to prove that parts give what the whole does.
+#[cfg(any(test, feature = "test-hooks"))]
+pub(crate) fn events_in_parts(markdown: &str, part: Option<usize>) -> (usize, Vec<String>) {
+    let mut events = parts::events_in_parts(markdown, options(), part);
+    let listed = events.by_ref().map(|e| format!("{e:?}")).collect();
+    (events.parts(), listed)
 }
 
 /// Hexo posts write display math as a `$` alone on a line, the TeX, and a `$`
@@ -217,7 +224,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjkLines<'a, I> {
 /// site syntax is left alone.
 pub(crate) fn code_ranges(src: &str) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+    for (event, range) in parts::events(src, options()) {
         if matches!(
             event,
             Event::Start(Tag::CodeBlock(_))

@@ -6,7 +6,7 @@
 //
 // One module worker, made on the first big file and reused while files keep coming;
 // ended after WORKER_IDLE_MS with nothing to do, which gives its WebAssembly memory (it
-// never shrinks: ~120 MiB after a 10 MB article) back to the system. Replies are
+// never shrinks: ~60 MiB after a 10 MB Markdown article) back to the system. Replies are
 // matched to requests by id. The bytes are copied to it, not transferred: the viewer
 // keeps them for "View original text" and the error card.
 //
@@ -42,7 +42,7 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 export const WORKER_IDLE_MS = 30_000;
 
 /** After a file this big the worker is ended as soon as it has nothing else to do: its
- * WebAssembly memory is then about 12× the file (~120 MiB after 10 MB), which would sit
+ * WebAssembly memory is then about 6× the file (~60 MiB after 10 MB of Markdown), which would sit
  * beside the article's DOM, the biggest part of the page's memory, while it is being built.
  * A worker made again later instantiates the page's compiled core when there is one. */
 export const RETIRE_AFTER_BYTES = 4 << 20;
