@@ -71,6 +71,33 @@ test('the demo makes way for the reader\'s own files; an article opened by addre
   });
 });
 
+test('over the demo, a folder\'s newest article is shown even when its files are slow to be read', async () => {
+  // Reading starts late (a busy machine): the wait for the newest counts from the first read.
+  const setup = async (/** @type {import('playwright-core').Page} */ page) => {
+    await page.addInitScript(() => {
+      const read = Blob.prototype.arrayBuffer;
+      const late = /** @type {Record<string, number>} */ ({ 'a.md': 1500, 'b.md': 1800 });
+      Blob.prototype.arrayBuffer = function () {
+        const name = this instanceof File ? this.name : '';
+        const delay = /** @type {any} */ (window).__slowReads ? late[name] ?? 0 : 0;
+        return delay ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => read.call(this)) : read.call(this);
+      };
+    });
+  };
+  await withPage(harness, '?lang=en', async (page) => {
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    await page.evaluate(() => { /** @type {any} */ (window).__slowReads = true; });
+    await page.getByTestId('folder-input').setInputFiles(makeFolder('notes', {
+      'a.md': '---\ntitle: Note A\ndate: 2020-01-02\n---\nA note.\n',
+      'b.md': '---\ntitle: Note B\ndate: 2021-01-02\n---\nB note.\n',
+    }));
+    await waitForLibrary(page, 2);
+    await page.waitForFunction(() => location.hash.startsWith('#notes/'));
+    assert.equal(await page.evaluate(() => location.hash), '#notes/b.md', 'the newest note, not the first read');
+    await shownTitle(page).filter({ hasText: /^Note B$/ }).waitFor();
+  }, { setup });
+});
+
 test('a folder with no article, opened over the demo, leaves the welcome card: not the demo\'s view with the demo gone', async () => {
   await withPage(harness, '?lang=en', async (page) => {
     await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();

@@ -23,7 +23,8 @@ import { yieldToPage } from '../reading/turns.js';
 import { openedRenderOptions, takeEarlyFetch, takeEarlyRender } from './early.js';
 import { isZip, normalizePath } from '../library/paths.js';
 
-/** How long the newest of the files opened in the demo's place is waited for, in ms. */
+/** How long the newest of the files opened in the demo's place is waited for, in ms,
+ * from the first of them read. */
 const NEWEST_WAIT_MS = 1000;
 
 /** Files opened at once from which the core's full module is loaded ahead. */
@@ -118,9 +119,10 @@ export class OpenedFiles extends EventTarget {
     if (path || !replaced) return Boolean(path);
     // In the demo's place, the newest article, as the list shows it once the files are read
     // (of a big archive, the newest read by then); unless the reader chose one meanwhile.
-    await this.#whenRead(NEWEST_WAIT_MS);
-    // None read by then: the first that is.
-    if (!this.current) await this.#whenRead(null, () => this.library.list().length > 0);
+    // The wait is counted from the first article read, not from the opening, so that a
+    // machine slow to start reading still reads a few files within it.
+    await this.#whenRead(null, () => this.library.counts().parsed > 0);
+    if (!this.current) await this.#whenRead(NEWEST_WAIT_MS);
     const listed = this.current ? undefined : this.library.list()[0];
     if (listed) this.select(listed.path);
     // Nothing to show in the demo's place (no article among the files): the page as it
