@@ -270,3 +270,28 @@ test('when the worker cannot start, big files render on the main thread', async 
     assert.equal(await page.evaluate(() => /** @type {any} */ (globalThis).__folioRenders), 2, 'each file rendered once, on the main thread');
   }, { setup, allowConsole: [/Failed to load resource.*404/] });
 });
+
+test('End takes the reader to a huge article\'s end, which stays there as the slices near it are built', async () => {
+  const title = 'An article read to its end';
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'to-the-end.md', bytes: bigArticle(title, BIG) }]);
+    await shownTitle(page).filter({ hasText: title }).waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="article-body"]:not([aria-busy])').waitFor({ timeout: 60_000 });
+    await shownTitle(page).click();
+    await page.keyboard.press('End');
+    // Pressed once: the last paragraph comes into view and the page stays at its end.
+    const lastInView = () => page.evaluate((text) => {
+      const last = [...document.querySelectorAll('.article-body p')].at(-1);
+      const r = last?.getBoundingClientRect();
+      const end = /** @type {Element} */ (document.scrollingElement);
+      return { last: last?.textContent === text && Boolean(r && r.top >= 0 && r.bottom <= innerHeight), atEnd: end.scrollTop + end.clientHeight >= end.scrollHeight - 2 };
+    }, `The last paragraph of ${title}.`);
+    await page.waitForFunction(() => {
+      const end = /** @type {Element} */ (document.scrollingElement);
+      return end.scrollTop > 0 && document.querySelectorAll('.article-body .slice:last-child p').length > 0;
+    }, null, { timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await lastInView(), { last: true, atEnd: true });
+  });
+});

@@ -116,6 +116,30 @@ function tagEnd(html, open) {
   return -1;
 }
 
+/** How long the page is kept at its end after End, at most, in ms. */
+const PIN_MS = 2000;
+
+/**
+ * Goes to the page's end and keeps it there while the blocks near it take their real heights
+ * (they lay out as they come on screen), until the reader moves or PIN_MS.
+ */
+function pinToEnd() {
+  const page = document.scrollingElement;
+  if (!page) return;
+  const toEnd = () => { page.scrollTop = page.scrollHeight; };
+  toEnd();
+  const observer = new ResizeObserver(toEnd);
+  eachShown((win) => observer.observe(win.body));
+  const moves = ['wheel', 'touchstart', 'pointerdown', 'keydown'];
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const type of moves) window.removeEventListener(type, stop, true);
+  };
+  const timer = setTimeout(stop, PIN_MS);
+  for (const type of moves) window.addEventListener(type, stop, { capture: true, passive: true });
+}
+
 /**
  * @typedef {object} SliceSizes  In UTF-16 units; the defaults above, other sizes for tests.
  * @property {number} [whole]
@@ -272,6 +296,19 @@ function listenToPage() {
   document.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') eachShown((win) => win.keepAll());
   }, { capture: true });
+  // End (Ctrl+End too) outside anything that takes keys: the slices at the end are built
+  // first, then the page goes to its end. The browser's own End would go to the end of the
+  // guessed heights, and those slices, built on the way, would push the end away.
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== 'End' || event.defaultPrevented || event.altKey || event.shiftKey || event.metaKey) return;
+    const target = /** @type {Element | null} */ (event.target instanceof Element ? event.target : null);
+    if (target?.closest('input, textarea, select, [contenteditable], [role="listbox"], [role="tree"], [role="slider"]')) return;
+    let ended = false;
+    eachShown((win) => { ended = win.buildEnd() || ended; });
+    if (!ended) return;
+    event.preventDefault();
+    pinToEnd();
+  });
   window.addEventListener('beforeprint', () => eachShown((win) => win.buildAll()));
   window.addEventListener('afterprint', () => eachShown((win) => win.rewindow()));
 }
@@ -512,6 +549,19 @@ export class SliceWindow {
       }
     };
     step();
+  }
+
+  /**
+   * Builds the last slices, as many as fill the window's margin below the end (End).
+   * @returns {boolean} whether this body is the page's end: shown and laid out, with slices
+   */
+  buildEnd() {
+    if (!this.slices.length || !(this.body.getBoundingClientRect().height > 0)) return false;
+    let height = 0;
+    for (let index = this.slices.length - 1; index >= 0 && height < 3 * innerHeight; index -= 1) {
+      height += /** @type {HTMLElement} */ (this.build(index)).getBoundingClientRect().height;
+    }
+    return true;
   }
 
   /** After print: the observer looks at every built slice afresh, and those away are emptied. */
