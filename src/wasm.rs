@@ -100,7 +100,8 @@ export interface Article {
   front_matter: "yaml" | "toml" | "json" | null;
   /** WHATWG encoding label, e.g. "UTF-8", "GBK". */
   encoding: string;
-  /** Sanitized HTML, safe to insert: the only HTML a viewer inserts ("" with `includeHtml: false`). */
+  /** Sanitized HTML, safe to insert: the only HTML a viewer inserts ("" with `includeHtml: false`,
+   * and with `htmlBytes: true`, which gives it as bytes: see RenderOptions). */
   html: string;
   /** The body's plain text, one block a line, with `includeText: true`; else null. Its
    * UTF-8 bytes with `textBytes: true` as well. */
@@ -142,6 +143,10 @@ export interface RenderOptions {
   /** With `includeText`: `text` as UTF-8 bytes (a `Uint8Array`), for a caller that passes
    * the text on without reading it (default false): no string is made. */
   textBytes?: boolean;
+  /** The HTML as UTF-8 bytes (a `Uint8Array`) in an extra member of the result,
+   * `html_bytes`, and `html` "": for a worker that hands the article on (the bytes move; a
+   * string would be copied). Default false. */
+  htmlBytes?: boolean;
 }
 "#;
 
@@ -161,6 +166,7 @@ pub fn render(
 ) -> Result<JsValue, js_sys::Error> {
     let bytes = input_bytes(&input, "render")?;
     let text_bytes = read_flag(&options, "textBytes", false)?;
+    let html_bytes = read_flag(&options, "htmlBytes", false)?;
     let options = read_options(&options)?;
     let mut article = crate::render(&bytes, &options).map_err(|e| into_error(&e))?;
     // The same object as `folio render --json`, through the browser's JSON.parse (a
@@ -171,7 +177,13 @@ pub fn render(
     let json = serde_json::to_string(&article).map_err(|e| js_sys::Error::new(&e.to_string()))?;
     let object = js_sys::JSON::parse(&json)
         .map_err(|_| js_sys::Error::new("The article could not be handed over."))?;
-    let _ = js_sys::Reflect::set(&object, &"html".into(), &JsValue::from_str(&html));
+    if html_bytes {
+        let bytes = js_sys::Uint8Array::from(html.as_bytes());
+        let _ = js_sys::Reflect::set(&object, &"html".into(), &JsValue::from_str(""));
+        let _ = js_sys::Reflect::set(&object, &"html_bytes".into(), &bytes);
+    } else {
+        let _ = js_sys::Reflect::set(&object, &"html".into(), &JsValue::from_str(&html));
+    }
     if let Some(text) = text {
         let text: JsValue = if text_bytes {
             js_sys::Uint8Array::from(text.as_bytes()).into()

@@ -250,6 +250,28 @@ fn the_text_comes_as_utf8_bytes_when_asked() {
 }
 
 #[wasm_bindgen_test]
+fn the_html_comes_as_utf8_bytes_when_asked() {
+    let md = "# 标题\n\n正文 *emphasis* and a [link](https://example.com/).";
+    let as_string = folio::wasm::render(JsValue::from_str(md), JsValue::UNDEFINED).unwrap();
+    let as_bytes =
+        folio::wasm::render(JsValue::from_str(md), options(r#"{"htmlBytes":true}"#)).unwrap();
+    let html = js_sys::Reflect::get(&as_string, &"html".into()).unwrap();
+    assert!(js_sys::Reflect::get(&as_string, &"html_bytes".into())
+        .unwrap()
+        .is_undefined());
+    let bytes = js_sys::Reflect::get(&as_bytes, &"html_bytes".into()).unwrap();
+    assert!(bytes.is_instance_of::<js_sys::Uint8Array>());
+    let bytes = js_sys::Uint8Array::from(bytes).to_vec();
+    assert!(html
+        .as_string()
+        .is_some_and(|h| h.contains("<em>emphasis</em>")));
+    assert_eq!(String::from_utf8(bytes).ok(), html.as_string());
+    let empty = js_sys::Reflect::get(&as_bytes, &"html".into()).unwrap();
+    assert_eq!(empty.as_string().as_deref(), Some(""));
+    assert!(folio::wasm::render(JsValue::from_str(md), options(r#"{"htmlBytes":1}"#)).is_err());
+}
+
+#[wasm_bindgen_test]
 fn warnings_author_links_and_direction_arrive_as_plain_values() {
     let text = "---\ntitle: x\ndate: someday\nauthor: '<a href=\"https://halu.lu\">Halulu</a>'\nlang: he\n---\nBody";
     let out = folio::wasm::render(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();

@@ -40,10 +40,12 @@ self.addEventListener('message', async (event) => {
   const { id, input, options } = /** @type {import('./render/messages.js').RenderRequest} */ (event.data ?? {});
   try {
     const article = await renderWhenReady(input, options);
-    // The text's bytes (`textBytes`) are moved, not copied: this worker keeps nothing.
-    const text = /** @type {{ text?: unknown }} */ (article).text;
-    const own = text instanceof Uint8Array && text.byteLength === text.buffer.byteLength;
-    self.postMessage({ id, article }, { transfer: own ? [/** @type {ArrayBuffer} */ (text.buffer)] : [] });
+    // The text's and the HTML's bytes (`textBytes`, `htmlBytes`) are moved, not copied:
+    // this worker keeps nothing.
+    const { text, html_bytes: html } = /** @type {{ text?: unknown, html_bytes?: unknown }} */ (article);
+    const own = (/** @type {unknown} */ bytes) => bytes instanceof Uint8Array && bytes.byteLength === bytes.buffer.byteLength;
+    const transfer = [text, html].filter(own).map((bytes) => /** @type {ArrayBuffer} */ (/** @type {Uint8Array} */ (bytes).buffer));
+    self.postMessage({ id, article }, { transfer });
   } catch (error) {
     self.postMessage(errorReply(id, error));
   }

@@ -75,7 +75,7 @@
  * @property {string} format          "markdown" | "html"
  * @property {string | null} front_matter
  * @property {string} encoding        WHATWG encoding label of the source, e.g. "UTF-8", "GBK".
- * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts.
+ * @property {string} html            Sanitized body HTML: the only HTML the viewer inserts ("" with `htmlBytes`).
  * @property {string | Uint8Array | null} text  The body's plain text, one block a line (with
  *   `includeText`); its UTF-8 bytes with `textBytes` too.
  * @property {TocEntry[]} toc
@@ -96,6 +96,9 @@
  * @property {boolean} [includeHtml] Write the body's HTML (default true; false for an index).
  * @property {boolean} [textBytes]   With `includeText`: `text` as UTF-8 bytes, for a caller that
  *   passes it on unread (the library's index): no string is made.
+ * @property {boolean} [htmlBytes]   `html` as UTF-8 bytes (a `Uint8Array`) in an extra member of
+ *   the result, `html_bytes` (`html` is ""), for a worker that hands the article on: the bytes
+ *   move, where a string would be copied.
  */
 
 /**
