@@ -33,15 +33,12 @@ pub(crate) fn events(markdown: &str, options: Options) -> Events<'_> {
 /// The same, in parts of at least `part` bytes where it is given and cuts allow.
 pub(crate) fn events_in_parts(markdown: &str, options: Options, part: Option<usize>) -> Events<'_> {
     let parts = part.and_then(|part| {
-        Some(Parts {
+        Some(Parts::new(
             markdown,
             options,
-            part: part.max(1),
-            from: 0,
-            bound: footnote_spans(markdown)?,
-            read: Vec::new().into_iter(),
-            count: 0,
-        })
+            part,
+            footnote_spans(markdown)?,
+        ))
     });
     Events(match parts {
         Some(parts) => Inner::Parts(parts),
@@ -114,6 +111,19 @@ impl<'a> Iterator for Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
+    /// Parts of at least `part` bytes, no cut inside the `bound` spans.
+    fn new(markdown: &'a str, options: Options, part: usize, bound: Vec<Range<usize>>) -> Self {
+        Parts {
+            markdown,
+            options,
+            part: part.max(1),
+            from: 0,
+            bound,
+            read: Vec::new().into_iter(),
+            count: 0,
+        }
+    }
+
     /// The next part's events. A part read again is at least twice as long as the
     /// one before, so an open block that runs far costs at most twice its reading.
     fn next_part(&mut self) -> Vec<Ranged<'a>> {
@@ -269,15 +279,8 @@ mod tests {
 
     /// How many parser runs a text took in parts (its parts, and any read again).
     fn cuts(md: &str) -> usize {
-        let parts = footnote_spans(md).map(|bound| Parts {
-            markdown: md,
-            options: super::super::options(),
-            part: 1,
-            from: 0,
-            bound,
-            read: Vec::new().into_iter(),
-            count: 0,
-        });
+        let parts =
+            footnote_spans(md).map(|bound| Parts::new(md, super::super::options(), 1, bound));
         let Some(mut parts) = parts else { return 0 };
         let mut n = 0;
         while parts.from < md.len() {
@@ -345,15 +348,7 @@ mod tests {
     #[test]
     fn a_part_starts_at_a_cut_after_its_least_size() {
         let md = "# A\n\naaaa\n\n# B\n\nbbbb\n\n# C\n";
-        let mut parts = Parts {
-            markdown: md,
-            options: super::super::options(),
-            part: 8,
-            from: 0,
-            bound: Vec::new(),
-            read: Vec::new().into_iter(),
-            count: 0,
-        };
+        let mut parts = Parts::new(md, super::super::options(), 8, Vec::new());
         let first = parts.next_part();
         assert_eq!(parts.from, md.find("# B").unwrap());
         assert!(first.iter().all(|(_, r)| r.end <= parts.from));
