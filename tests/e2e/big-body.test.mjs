@@ -183,3 +183,39 @@ test('<folio-article> with a huge body goes to the heading its page\'s address n
     assert.ok(state.sections < sections / 4, `${state.sections} of ${sections} sections are in the DOM`);
   });
 });
+
+test('in a huge body, a list\'s four-digit numbers are not cut off at the left', async () => {
+  const items = Array.from({ length: 1200 }, (_, i) => `${i + 1}. Item ${i + 1}`).join('\n');
+  const { bytes } = longArticle(1_200_000, { title: 'A long list', ending: `${items}\n` });
+  await withPage(harness, '?src=', async (page) => {
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: 'long-list.md', bytes }]);
+    await shownTitle(page).filter({ hasText: 'A long list' }).waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="article-body"].huge:not([aria-busy])').waitFor({ timeout: 60_000 });
+    await shownTitle(page).click();
+    await page.keyboard.press('End');
+    await page.locator('.article-body li', { hasText: /^Item 1200$/ }).waitFor();
+    // The marker hangs left of the list's box: it shows only as far as the list's padding and
+    // the clip edge of every box around it that contains its paint (content-visibility: auto).
+    const fit = await page.evaluate(() => {
+      const li = /** @type {HTMLElement} */ ([...document.querySelectorAll('.article-body li')].at(-1));
+      const list = /** @type {HTMLElement} */ (li.parentElement);
+      const probe = document.createElement('span');
+      probe.textContent = '1200. ';
+      probe.style.font = getComputedStyle(li).font;
+      probe.style.position = 'absolute';
+      document.body.append(probe);
+      const marker = probe.getBoundingClientRect().width;
+      probe.remove();
+      let room = Infinity;
+      for (let box = /** @type {HTMLElement | null} */ (list); box && !box.classList.contains('article-body'); box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.contentVisibility !== 'auto') continue;
+        const edge = box.getBoundingClientRect().left - parseFloat(style.overflowClipMargin || '0');
+        room = Math.min(room, li.getBoundingClientRect().left - edge);
+      }
+      return { marker: Math.round(marker), room: Math.round(room) };
+    });
+    assert.ok(fit.room >= fit.marker, `the marker (${fit.marker} px) has ${fit.room} px before the clip edge`);
+  }, { viewport: { width: 390, height: 844 } });
+});
