@@ -1,7 +1,7 @@
 // Dropping the sample on a page that already shows a small article.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
+import { SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, readableText, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
 
@@ -27,7 +27,8 @@ test('a dropped news article renders cleanly', async () => {
     assert.ok(await last.isVisible());
     assert.ok(await body.locator('strong', { hasText: '商务部新闻发言人 高峰：' }).count() >= 1);
 
-    const visible = await page.locator('body').innerText();
+    const visible = await readableText(page.locator('body'));
+    assert.match(visible, /责任编辑：李墨轩/, 'the whole body was read, not only the blocks on the screen');
     for (const junk of ['appendQr_wrap', '&#123;', '{', 'cms-style']) {
       assert.ok(!visible.includes(junk), `visible text contains ${junk}`);
     }

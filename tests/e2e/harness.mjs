@@ -232,6 +232,25 @@ More text.
 The end.
 `;
 
+/**
+ * The text a reader can read in `scope`, the whole of it: innerText leaves out blocks whose
+ * `content-visibility: auto` (reading.css) skips them, those far off the screen and, until
+ * the frame that first lays them out, every one (a loaded machine may read the body before
+ * that frame). Each such block is laid out for the read, then put back.
+ * @param {import('playwright-core').Locator} scope
+ * @returns {Promise<string>}
+ */
+export async function readableText(scope) {
+  return scope.evaluate((root) => {
+    const skipped = [root, ...root.querySelectorAll('*')].filter((node) => getComputedStyle(node).contentVisibility !== 'visible');
+    const kept = skipped.map((node) => /** @type {HTMLElement} */ (node).style.contentVisibility);
+    for (const node of skipped) /** @type {HTMLElement} */ (node).style.contentVisibility = 'visible';
+    const text = /** @type {HTMLElement} */ (root).innerText;
+    skipped.forEach((node, i) => { /** @type {HTMLElement} */ (node).style.contentVisibility = kept[i]; });
+    return text;
+  });
+}
+
 /** The article title currently shown. */
 export function shownTitle(/** @type {import('playwright-core').Page} */ page) {
   return page.getByTestId('article-title');

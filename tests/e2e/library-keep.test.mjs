@@ -4,7 +4,7 @@
 // Run: node --test tests/e2e/library-keep.test.mjs   (after scripts/build-wasm.sh)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useBrowser, withPage } from './harness.mjs';
+import { readableText, useBrowser, withPage } from './harness.mjs';
 import { VIEWER, corpus, makeFolder, png, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -103,7 +103,7 @@ test('offline: after one visit the page opens and reads kept articles with no ne
     await waitForLibrary(page, 3);
     await page.getByTestId('library-item').filter({ hasText: 'XSS' }).click();
     await page.getByTestId('article-title').filter({ hasText: /XSS/ }).waitFor();
-    assert.ok((await page.getByTestId('article-body').innerText()).length > 500);
+    assert.ok((await readableText(page.getByTestId('article-body'))).length > 500);
     // Search works offline too (its worker came from the cache).
     await page.getByTestId('search').fill('CSRF');
     await page.getByTestId('library-count').filter({ hasText: /match/ }).waitFor();

@@ -3,7 +3,7 @@
 // worker the main thread renders as before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropFiles, fakeCore, longArticle, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
+import { dropFiles, fakeCore, longArticle, readableText, shownTitle, TINY_POST, TRAPPING_CORE, useBrowser, withPage } from './harness.mjs';
 import { itemFor, listSettled } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -126,7 +126,7 @@ test('a big file renders in the worker while the page stays usable', async () =>
     // the other file opens and reads, by mouse and by keyboard,
     await itemFor(page, 'small.md').click();
     await shownTitle(page).filter({ hasText: 'A tiny fixture post' }).waitFor();
-    assert.match(await page.getByTestId('article-body').innerText(), /Just enough text to be an article/);
+    assert.match(await readableText(page.getByTestId('article-body')), /Just enough text to be an article/);
     // Every body lays out only its blocks near the screen (reading.css); a short one is not cut into slices.
     assert.equal(await layoutOfFirstBlock(page), 'auto');
     assert.equal(await page.locator('.article-body > .slice').count(), 0, 'a short body came in slices');
