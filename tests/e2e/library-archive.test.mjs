@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileKind } from '../../www/library/paths.js';
-import { fakeCore, useBrowser, withPage } from './harness.mjs';
+import { fakeCore, readableText, useBrowser, withPage } from './harness.mjs';
 import { CORPUS, VIEWER, WIKI_CORE, corpus, corpusArticles, makeFolder, png, waitForArticle, waitForLibrary } from './library-helpers.mjs';
 
 const harness = useBrowser();
@@ -34,11 +34,23 @@ test('a 2 000-file folder: every article listed and indexed, none failed', async
     await page.getByTestId('folder-input').setInputFiles(folder);
     // The reader opens an article while the rest are read (a parse worker renders it whole:
     // viewer/render-opened.js): it is shown before the folder is read.
-    await page.getByTestId('library-item').first().click();
+    const clicked = page.getByTestId('library-item').first();
+    const clickedPath = await clicked.getAttribute('data-path');
+    await clicked.click();
     // Whichever article is listed first then (the list sorts as dates come in): its view, or
     // its error card. Alone this takes well under a second; CI runs two browser test files
     // at once on two cores, where one run waited over 10 s (the default) for it: 30 s.
-    await page.getByTestId('article').or(page.getByTestId('error')).first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('article').or(page.getByTestId('error')).first().waitFor({ timeout: 30_000 })
+      .catch(async (error) => {
+        // Twice in CI (of many runs) nothing was shown: say what the page held then.
+        const state = await page.evaluate(() => ({
+          viewer: document.querySelector('#viewer')?.innerHTML.slice(0, 400),
+          current: document.querySelector('[data-testid="library-item"][aria-current="true"]')?.getAttribute('data-path'),
+          selected: document.querySelector('[data-testid="library-item"][aria-selected="true"]')?.getAttribute('data-path'),
+          progress: document.querySelector('[data-testid="library-progress-text"]')?.textContent,
+        }));
+        throw new Error(`${error.message}\nclicked ${clickedPath}; the page then: ${JSON.stringify(state)}`);
+      });
     const whileRead = await page.getByTestId('library-progress-text').textContent();
     assert.doesNotMatch(whileRead ?? '', /^All /, `shown while the folder was still read: ${whileRead}`);
     await waitForLibrary(page, 2000, 180_000);
@@ -180,7 +192,7 @@ test('wiki-links resolve by name, unresolved ones read as unresolved, embeds and
     // Unresolved: marked and titled, and following it says the note is not open.
     const missing = article.locator('a.unresolved', { hasText: 'Nowhere note' });
     assert.equal(await missing.getAttribute('title'), 'Not in the opened files: Nowhere note');
-    assert.ok(!(await page.getByTestId('article-body').innerText()).includes('[['), 'never raw brackets');
+    assert.ok(!(await readableText(page.getByTestId('article-body'))).includes('[['), 'never raw brackets');
     await missing.click();
     await page.getByTestId('notice').filter({ hasText: 'Nowhere note' }).waitFor();
     // [[kyoto]] from Japan.md (another case) counts as a backlink.

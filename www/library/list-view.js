@@ -160,10 +160,26 @@ export class ListView {
     this.listbox.addEventListener('focus', () => {
       if (this.active < 0 && this.shown.length) this.activate(Math.max(0, this.current ? this.shown.indexOf(this.current) : 0));
     });
+    // The row pressed opens, though the list reordered before the release (dates come in
+    // as an archive is read) and put another row, or none, under the pointer: the click
+    // then goes to the rows' common parent.
+    /** @type {string | undefined} */
+    let pressed;
+    const rowAt = (/** @type {EventTarget | null} */ target) => {
+      const row = target instanceof Element ? target.closest('[role="option"]') : null;
+      return row instanceof HTMLElement ? row.dataset.path : undefined;
+    };
+    this.listbox.addEventListener('pointerdown', (event) => {
+      pressed = event.button === 0 ? rowAt(event.target) : undefined;
+      // Its click, if any, comes in the release's task: a press released elsewhere is forgotten.
+      window.addEventListener('pointerup', () => setTimeout(() => { pressed = undefined; }), { once: true, capture: true });
+    });
     this.listbox.addEventListener('click', (event) => {
-      const row = /** @type {HTMLElement} */ (event.target).closest('[role="option"]');
-      if (!(row instanceof HTMLElement)) return;
-      this.activate(this.shown.indexOf(row.dataset.path ?? ''));
+      // (A click not made by a pointer, detail 0, is the row it names.)
+      const path = (event.detail > 0 ? pressed : undefined) ?? rowAt(event.target);
+      pressed = undefined;
+      if (path === undefined || !this.shown.includes(path)) return;
+      this.activate(this.shown.indexOf(path));
       this.open();
     });
 
