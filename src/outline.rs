@@ -142,15 +142,6 @@ pub(crate) fn outline(
             }
         }
     }
-    o.text = String::with_capacity(raw_text.len());
-    for line in lines(&raw_text) {
-        // Every line holds something: a non-empty text has had one already.
-        if !o.text.is_empty() {
-            o.text.push('\n');
-        }
-        o.text.push_str(line);
-    }
-    o.stats = count(&o.text);
     if want.excerpt {
         let from_more = more.and_then(|(text, code)| {
             let text = prose(&text, &code, usize::MAX);
@@ -163,7 +154,42 @@ pub(crate) fn outline(
             (!prose.is_empty()).then(|| preview(&prose, PREVIEW_COLUMNS))
         });
     }
+    o.text = joined_lines(raw_text);
+    o.stats = count(&o.text);
     o
+}
+
+/// The lines of a text that hold something, trimmed, joined by `\n`: written over the
+/// text itself (each line moves towards the start), since a second text beside a big
+/// body's was the core's peak.
+fn joined_lines(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        let end = bytes[read..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |at| read + at);
+        // Not yet written over (`write` stays at or behind `read`): the line as it was,
+        // whole characters between line breaks.
+        let (start, len) =
+            std::str::from_utf8(&bytes[read..end]).map_or((read, end - read), |line| {
+                let lead = line.len() - line.trim_start().len();
+                (read + lead, line.trim().len())
+            });
+        if len > 0 {
+            if write > 0 {
+                bytes[write] = b'\n';
+                write += 1;
+            }
+            bytes.copy_within(start..start + len, write);
+            write += len;
+        }
+        read = end + 1;
+    }
+    bytes.truncate(write);
+    String::from_utf8(bytes)
+        .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned())
 }
 
 /// A range moved for `cut` having been taken out of the text before it.
@@ -360,7 +386,10 @@ fn ids(headings: impl Iterator<Item = (u8, Option<String>, String)>) -> Vec<TocE
 }
 
 /// Gives every heading of sanitized HTML an id (keeping one the article set); the
-/// HTML and its TOC. HTML whose headings all have one is given back, not copied.
+/// HTML and its TOC. The ids go into the HTML's own buffer, moving what follows each
+/// from the end backwards: a copy of a big body beside it was the core's peak (the
+/// writer leaves room, so the buffer rarely grows). HTML whose headings all have one
+/// is given back as it is.
 fn with_ids(html: String) -> (String, Vec<TocEntry>) {
     let spans: Vec<HeadingSpan> = heading_spans(&html).collect();
     let toc = ids(spans
@@ -369,28 +398,31 @@ fn with_ids(html: String) -> (String, Vec<TocEntry>) {
     if spans.iter().all(|h| h.id.is_some()) {
         return (html, toc);
     }
-    // The ids as written, first, so the output is allocated once at its length (long
-    // CJK ids made a guess per heading double a big body's buffer).
-    let added: Vec<Option<String>> = spans
+    // Each added id replaces its tag's closing `>` with ` id="…">`.
+    let added: Vec<(usize, String)> = spans
         .iter()
         .zip(&toc)
-        .map(|(h, entry)| h.id.is_none().then(|| escape(&entry.id)))
+        .filter(|(h, _)| h.id.is_none())
+        .map(|(h, entry)| (h.open_end - 1, format!(" id=\"{}\"", escape(&entry.id))))
         .collect();
-    let more: usize = added.iter().flatten().map(|id| id.len() + 6).sum();
-    let mut out = String::with_capacity(html.len() + more);
-    let mut pos = 0;
-    for (h, id) in spans.iter().zip(&added) {
-        out.push_str(&html[pos..h.open_end]);
-        if let Some(id) = id {
-            out.pop();
-            out.push_str(" id=\"");
-            out.push_str(id);
-            out.push_str("\">");
-        }
-        pos = h.open_end;
+    let more: usize = added.iter().map(|(_, id)| id.len()).sum();
+    let mut bytes = html.into_bytes();
+    let mut src_end = bytes.len();
+    bytes.reserve_exact(more);
+    bytes.resize(src_end + more, 0);
+    let mut dst_end = bytes.len();
+    for (at, id) in added.iter().rev() {
+        let tail = src_end - at;
+        bytes.copy_within(*at..src_end, dst_end - tail);
+        dst_end -= tail + id.len();
+        bytes[dst_end..dst_end + id.len()].copy_from_slice(id.as_bytes());
+        src_end = *at;
     }
-    out.push_str(&html[pos..]);
-    (out, toc)
+    debug_assert_eq!(src_end, dst_end);
+    // Whole characters were moved and ASCII put between them: still UTF-8.
+    let html = String::from_utf8(bytes)
+        .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned());
+    (html, toc)
 }
 
 /// The relative references of sanitized HTML: `a[href]` (a wiki link or embed by
@@ -712,6 +744,42 @@ mod tests {
         // Long ids are allocated for at once, not guessed at.
         let (out, _) = with_ids("<h2>跨境电商综合试验区的发展与政策研究</h2><p>x</p>".into());
         assert_eq!(out.capacity(), out.len(), "{out}");
+    }
+
+    #[test]
+    fn the_text_is_its_lines_trimmed_and_joined_in_its_own_buffer() {
+        let old = |t: &str| lines(t).collect::<Vec<_>>().join("\n");
+        for t in [
+            "",
+            "\n\n",
+            "  one  \n\n\ttwo\r\n\u{3000}三\u{3000}\n\u{a0}\n last",
+            "x",
+            "\n  lead\n",
+            "中文\n\n  English  \n",
+        ] {
+            assert_eq!(joined_lines(t.to_string()), old(t), "{t:?}");
+        }
+        let mut text = String::with_capacity(64);
+        text.push_str("  a  \n\n b ");
+        let at = text.as_ptr();
+        let out = joined_lines(text);
+        assert_eq!((out.as_str(), out.as_ptr()), ("a\nb", at));
+    }
+
+    #[test]
+    fn ids_go_into_the_htmls_own_buffer_when_it_has_room() {
+        let mut html = String::with_capacity(400);
+        html.push_str(
+            r#"<h2>中文 One</h2><p>é</p><h3 id="user-content-kept">K</h3><h3>Two</h3><p>end</p>"#,
+        );
+        let at = html.as_ptr();
+        let (out, toc) = with_ids(html);
+        assert_eq!(out.as_ptr(), at, "copied");
+        assert_eq!(
+            out,
+            r#"<h2 id="user-content-中文-one">中文 One</h2><p>é</p><h3 id="user-content-kept">K</h3><h3 id="user-content-two">Two</h3><p>end</p>"#
+        );
+        assert_eq!(toc.len(), 3);
     }
 
     #[test]
