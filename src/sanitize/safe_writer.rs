@@ -312,7 +312,8 @@ pub(super) fn write<'a>(
         w.out.html.reserve(capacity);
     }
     if mode != Mode::Unsafe {
-        w.out.text.reserve(capacity / 2);
+        // (The text is shorter than the source: two thirds of the HTML's room.)
+        w.out.text.reserve(capacity * 2 / 3);
     }
     let mut iter = nodes;
     while let Some(node) = iter.next() {
