@@ -1,6 +1,7 @@
 // Dropping the sample on a page that already shows a small article.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { IDLE_MS } from '../../www/library/pool.js';
 import { SAMPLE, SAMPLE_NAME, SAMPLE_TITLE, TINY_POST, dropFiles, readableText, serveFixtures, shownTitle, useBrowser, withPage } from './harness.mjs';
 
 const harness = useBrowser();
@@ -66,5 +67,31 @@ test('the original text toggle shows the decoded file as text', async () => {
     const text = await original.textContent() ?? '';
     assert.ok(text.includes('cms-style="font-L"'), 'the raw source, not HTML');
     assert.equal(await original.locator('*').count(), 0, 'no elements inside the <pre>');
+  });
+});
+
+test('a file dropped alone lets go at once the parse workers its drag warmed for a folder', async () => {
+  await withPage(harness, '?src=', async (page) => {
+    /** @type {import('playwright-core').Worker[]} */
+    const started = [];
+    /** @type {import('playwright-core').Worker[]} */
+    const closed = [];
+    page.on('worker', (worker) => {
+      if (!worker.url().endsWith('/parse-worker.js')) return;
+      started.push(worker);
+      worker.once('close', () => closed.push(worker));
+    });
+    await page.getByTestId('welcome').waitFor();
+    await dropFiles(page, [{ name: SAMPLE_NAME, bytes: SAMPLE }]);
+    await shownTitle(page).filter({ hasText: SAMPLE_TITLE }).waitFor();
+    assert.ok(started.length >= 1, 'the drag warmed the parse workers');
+    // Not after the pool's idle time: their warm-up would go on beside the article's render.
+    await page.waitForFunction(() => /** @type {any} */ (window).folioLibrary.pool.lanes.length === 0, null, { timeout: IDLE_MS / 2 });
+    const ended = Date.now();
+    while (closed.length < started.length && Date.now() - ended < IDLE_MS / 2) await page.waitForTimeout(50);
+    assert.equal(closed.length, started.length, 'every parse worker ended');
+    // Files dropped next are listed and read as ever: the workers start again.
+    await dropFiles(page, [{ name: 'second.md', bytes: Buffer.from(TINY_POST) }, { name: 'third.md', bytes: Buffer.from('# Third\n\nText.\n') }]);
+    await page.getByTestId('library-item').filter({ hasText: 'Third' }).waitFor();
   });
 });

@@ -501,6 +501,17 @@ export class Library extends EventTarget {
     this.pool.warm();
   }
 
+  /**
+   * Ends the parse workers now if no file waits for them: loose files dropped or picked,
+   * which the viewer renders itself, leave them nothing to do, and the warm-up begun when
+   * the reader reached for the files took a core and memory from that render (a 10 MB
+   * post dropped: its first screen 1.9–2.8 s instead of 1.2–1.3, the tab's peak up to
+   * 100 MiB higher). Files that come later start them again.
+   */
+  rest() {
+    this.pool.retire();
+  }
+
   /** Forgets every file (the workers stay for the next archive). */
   clear() {
     this.pool.cancel();

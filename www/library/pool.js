@@ -193,6 +193,7 @@ export class ParsePool {
    * it holds for the search worker first, and ends when it says it has.
    */
   retire() {
+    clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     if (this.pending) return;
     for (const lane of this.lanes.splice(0)) {

@@ -116,6 +116,8 @@ export class OpenedFiles extends EventTarget {
     if (path && this.library.records.has(path)) this.select(path);
     await opening;
     if (path && this.current?.key !== path) this.select(path);
+    // Loose files only: the parse workers warmed for a folder are let go (library.rest()).
+    if (picked.every((p) => p.kind === 'file' && !p.path.includes('/') && !isZip(p.path))) this.library.rest();
     if (path || !replaced) return Boolean(path);
     // In the demo's place, the newest article, as the list shows it once the files are read
     // (of a big archive, the newest read by then); unless the reader chose one meanwhile.
